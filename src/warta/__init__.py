@@ -1,0 +1,12 @@
+"""warta: reads Indonesian news the way an analyst does.
+
+Stages, in the order data flows: ``ingest`` (readers) → ``clean`` (page text to article) →
+``meta`` (outlet, dateline, dates, language) → ``store`` (SQLite + FTS5) → ``cli``.
+``warta.api`` is the Python API; ``warta.article.Article`` the object that flows through.
+"""
+
+from warta.article import Article, RawPage, Skipped
+from warta.errors import InputError, NotFound, StoreError, WartaError
+
+__version__ = "0.1.0"
+__all__ = ["Article", "RawPage", "Skipped", "WartaError", "InputError", "StoreError", "NotFound", "__version__"]

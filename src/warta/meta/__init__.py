@@ -1,0 +1,1 @@
+"""Article metadata: outlet and dateline, publication date, language."""

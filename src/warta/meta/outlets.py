@@ -1,0 +1,117 @@
+"""Outlets and datelines.
+
+A dateline opens the first paragraph of most Indonesian reports and names the place and the
+outlet: "Jakarta, CNBC Indonesia - ", "TRIBUNNEWS.COM, SURABAYA - ", "Jakarta (ANTARA) - ",
+"KOMPAS.com - ", "JAKARTA - ". ``match_dateline`` recognises these forms; outlet names come from
+``data/outlets.toml`` or, failing that, from a domain-like token ("TRIBUNJATIM.COM").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from urllib.parse import urlsplit
+
+from warta.resources import load_toml
+
+__all__ = ["Dateline", "match_dateline", "outlet_for_domain", "outlet_for_form", "display_place"]
+
+_DASH = r"\s*(?:-{1,2}|–|—|:)\s+"
+_DOMAIN = r"[A-Za-z0-9][A-Za-z0-9-]*\.(?:co\.id|com|co|id|net|org|tv|news)"
+# A place: one to four capitalised words ("Jakarta", "Kuala Lumpur", "NEW YORK", "Tel Aviv").
+_PLACE = r"[A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,3}"
+# A generic outlet name when not in the data file: one to three capitalised words.
+_NAME = r"[A-Z][A-Za-z0-9.]+(?: [A-Z][A-Za-z0-9.]+){0,2}"
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    prefix: str  # the exact text removed from the start of the paragraph
+    place: str | None
+    outlet: str | None
+    known: bool  # outlet found in the data file
+
+
+@cache
+def _outlets() -> tuple[dict[str, str], dict[str, str]]:
+    forms: dict[str, str] = {}
+    domains: dict[str, str] = {}
+    for entry in load_toml("outlets.toml")["outlet"]:
+        for form in [entry["name"], *entry.get("forms", [])]:
+            forms[form.casefold()] = entry["name"]
+        for domain in entry.get("domains", []):
+            domains[domain.casefold()] = entry["name"]
+    return forms, domains
+
+
+@cache
+def _patterns() -> list[re.Pattern[str]]:
+    forms, _ = _outlets()
+    known = "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
+    outlet = rf"(?P<outlet>{known}|{_DOMAIN})"
+    flags = re.IGNORECASE
+    return [
+        # Jakarta (ANTARA) -
+        re.compile(rf"^(?P<place>{_PLACE})\s*\((?P<outlet>{known}|{_DOMAIN}|{_NAME})\){_DASH}"),
+        # Jakarta, CNBC Indonesia -   /   JAKARTA, KOMPAS.com -
+        re.compile(rf"^(?P<place>{_PLACE}),\s*(?i:{outlet}){_DASH}"),
+        # TRIBUNNEWS.COM, SURABAYA -   /   Liputan6.com, Jakarta -
+        re.compile(rf"^(?i:{outlet}),\s*(?P<place>{_PLACE}){_DASH}"),
+        # KOMPAS.com -
+        re.compile(rf"^(?i:{outlet}){_DASH}", flags),
+        # Jakarta, Some Outlet -  (outlet not in the data file)
+        re.compile(rf"^(?P<place>{_PLACE}),\s*(?P<outlet>{_NAME}){_DASH}"),
+        # JAKARTA -   (place only, in capitals)
+        re.compile(r"^(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,}){0,2})\s*(?:-{1,2}|–|—)\s+"),
+    ]
+
+
+def display_place(place: str) -> str:
+    """'SURABAYA' -> 'Surabaya'; mixed case is kept as printed."""
+    return place.title() if place.isupper() else place
+
+
+def outlet_for_form(form: str) -> str | None:
+    return _outlets()[0].get(form.casefold())
+
+
+def outlet_for_domain(url_or_domain: str) -> str | None:
+    host = urlsplit(url_or_domain).hostname if "/" in url_or_domain else url_or_domain
+    host = (host or "").casefold()
+    domains = _outlets()[1]
+    while host:
+        if host in domains:
+            return domains[host]
+        host = host.partition(".")[2]
+    return None
+
+
+def match_dateline(line: str) -> Dateline | None:
+    """The dateline at the start of ``line``, or None."""
+    head = line[:120]
+    for pattern in _patterns():
+        found = pattern.match(head)
+        if not found:
+            continue
+        groups = found.groupdict()
+        place = groups.get("place")
+        outlet_text = groups.get("outlet")
+        outlet = outlet_for_form(outlet_text) if outlet_text else None
+        if outlet_text and outlet is None and "." in outlet_text:
+            outlet = outlet_for_domain(outlet_text) or _domain_display(outlet_text)
+        elif outlet_text and outlet is None:
+            outlet = outlet_text
+        if place and outlet_for_form(place):  # "KOMPAS.com, JAKARTA" matched the other way round
+            place, outlet = None, outlet_for_form(place)
+        return Dateline(prefix=found.group(0), place=display_place(place) if place else None,
+                        outlet=outlet, known=bool(outlet_text and outlet_for_form(outlet_text)))
+    return None
+
+
+def _domain_display(token: str) -> str:
+    """'TRIBUNJATIM.COM' -> 'Tribunjatim.com'; 'Suara.com' stays."""
+    if token.isupper():
+        name, _, tld = token.partition(".")
+        return f"{name.capitalize()}.{tld.lower()}"
+    return token

@@ -1,0 +1,113 @@
+"""Schema migrations, each a decorated function run in its own transaction and recorded.
+
+A migration's number is its version; a store is upgraded by running, in order, every migration
+newer than the highest version recorded in ``schema_migrations``. Never edit a released
+migration: add a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+__all__ = ["migrate", "MIGRATIONS"]
+
+Migration = Callable[[sqlite3.Connection], None]
+MIGRATIONS: list[tuple[int, str, Migration]] = []
+
+
+def migration(version: int, title: str) -> Callable[[Migration], Migration]:
+    def register(fn: Migration) -> Migration:
+        MIGRATIONS.append((version, title, fn))
+        MIGRATIONS.sort(key=lambda m: m[0])
+        return fn
+    return register
+
+
+def migrate(conn: sqlite3.Connection) -> list[int]:
+    """Bring the schema up to date; returns the versions applied."""
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations("
+                 "version INTEGER PRIMARY KEY, title TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    done = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+    applied = []
+    for version, title, fn in MIGRATIONS:
+        if version in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            fn(conn)
+            conn.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                         (version, title, datetime.now(UTC).isoformat(timespec="seconds")))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(version)
+    return applied
+
+
+@migration(1, "articles, full-text search, removed lines, line statistics, skipped inputs")
+def _initial(conn: sqlite3.Connection) -> None:
+    for statement in (
+        """CREATE TABLE articles(
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            source TEXT NOT NULL,
+            url TEXT,
+            kind TEXT NOT NULL,
+            outlet TEXT,
+            title TEXT,
+            description TEXT,
+            author TEXT,
+            published TEXT,
+            published_estimated INTEGER NOT NULL DEFAULT 0,
+            dateline TEXT,
+            language TEXT,
+            body TEXT NOT NULL,
+            provenance TEXT NOT NULL DEFAULT '{}',
+            annotations TEXT NOT NULL DEFAULT '{}',
+            story TEXT,
+            duplicate_of TEXT,
+            ingested_at TEXT NOT NULL)""",
+        "CREATE INDEX articles_outlet ON articles(outlet)",
+        "CREATE INDEX articles_published ON articles(published)",
+        """CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, body, content='articles', content_rowid='rowid',
+            tokenize='unicode61 remove_diacritics 2')""",
+        """CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
+        END""",
+        """CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, body)
+            VALUES ('delete', old.rowid, old.title, old.body);
+        END""",
+        """CREATE TRIGGER articles_au AFTER UPDATE OF title, body ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, body)
+            VALUES ('delete', old.rowid, old.title, old.body);
+            INSERT INTO articles_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
+        END""",
+        """CREATE TABLE removed_lines(
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            line_no INTEGER NOT NULL,
+            rule TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY(article_id, line_no, rule)) WITHOUT ROWID""",
+        "CREATE INDEX removed_lines_rule ON removed_lines(rule)",
+        """CREATE TABLE line_stats(
+            outlet TEXT NOT NULL,
+            key INTEGER NOT NULL,
+            n_docs INTEGER NOT NULL,
+            sample TEXT NOT NULL,
+            PRIMARY KEY(outlet, key)) WITHOUT ROWID""",
+        """CREATE TABLE skipped(
+            source TEXT NOT NULL,
+            line INTEGER NOT NULL DEFAULT 0,
+            reason TEXT NOT NULL,
+            times INTEGER NOT NULL DEFAULT 1,
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            PRIMARY KEY(source, line, reason)) WITHOUT ROWID""",
+    ):
+        conn.execute(statement)

@@ -1,0 +1,220 @@
+"""Reading and writing the store. Each article is written in one transaction, so an interrupted
+ingest leaves every article either complete or absent."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from warta.article import Article, RemovedLine, Skipped
+from warta.errors import NotFound, StoreError
+from warta.store.schema import migrate
+
+__all__ = ["Store", "SearchHit", "DEFAULT_DB"]
+
+DEFAULT_DB = "warta.db"
+ANNOTATIONS = ("entities", "quotes", "times", "events", "related")
+_COLUMNS = ("id", "source", "url", "kind", "outlet", "title", "description", "author", "published",
+            "published_estimated", "dateline", "language", "body", "provenance", "annotations", "story",
+            "duplicate_of")
+HIGHLIGHT = ("\x02", "\x03")  # snippet markers; the CLI turns them into styling
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    source: str
+    snippet: str
+    score: float
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _line_hash(key: str) -> int:
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+class Store:
+    """An open warta store. Use as a context manager, or call ``close``."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, create: bool = True) -> None:
+        self.path = str(path)
+        if not create and not Path(self.path).exists():
+            raise StoreError(f"{self.path}: no such store; run 'warta ingest PATH --db {self.path}' first")
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA busy_timeout=10000")
+            migrate(self.conn)
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.path}: not a usable SQLite database ({err}); "
+                             "give another file with --db") from None
+        self._counts: dict[str, dict[int, int]] = {}
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- writing -------------------------------------------------------------------------
+
+    def has(self, article_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def put(self, article: Article, line_keys: Iterable[str] = ()) -> bool:
+        """Store an article (one transaction). False when it was already stored."""
+        annotations = {name: getattr(article, name) for name in ANNOTATIONS}
+        row = (article.id, article.source, article.url, article.kind, article.outlet, article.title,
+               article.description, article.author, article.published, int(article.published_estimated),
+               article.dateline, article.language, article.body,
+               json.dumps(article.provenance, ensure_ascii=False), json.dumps(annotations, ensure_ascii=False),
+               article.story, article.duplicate_of, _now())
+        keys = {_line_hash(k): k for k in line_keys}
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                cur = conn.execute(
+                    f"INSERT OR IGNORE INTO articles({', '.join(_COLUMNS)}, ingested_at) "
+                    f"VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})", row)
+                if cur.rowcount == 0:
+                    conn.execute("ROLLBACK")
+                    return False
+                conn.executemany("INSERT OR IGNORE INTO removed_lines VALUES (?, ?, ?, ?, ?)",
+                                 [(article.id, r.line_no, r.rule, r.reason, r.text) for r in article.removed])
+                if article.outlet and keys:
+                    conn.executemany(
+                        "INSERT INTO line_stats VALUES (?, ?, 1, ?) "
+                        "ON CONFLICT(outlet, key) DO UPDATE SET n_docs = n_docs + 1",
+                        [(article.outlet, h, k[:300]) for h, k in keys.items()])
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as err:
+            raise StoreError(f"{self.path}: cannot store article {article.id}: {err}") from None
+        if article.outlet and article.outlet in self._counts:
+            counts = self._counts[article.outlet]
+            for h in keys:
+                counts[h] = counts.get(h, 0) + 1
+        return True
+
+    def record_skip(self, skipped: Skipped) -> None:
+        now = _now()
+        try:
+            self.conn.execute(
+                "INSERT INTO skipped VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT(source, line, reason) "
+                "DO UPDATE SET times = times + 1, last_seen = excluded.last_seen",
+                (skipped.source, skipped.line or 0, skipped.reason, now, now))
+        except sqlite3.Error as err:
+            raise StoreError(f"{self.path}: cannot record a skipped input: {err}") from None
+
+    # -- corpus statistics (the LineCounts protocol of warta.clean) ------------------------
+
+    def counter(self, outlet: str) -> Callable[[str], int]:
+        """In how many stored pages of ``outlet`` a line (by its key) occurs."""
+        counts = self._counts.get(outlet)
+        if counts is None:
+            counts = dict(self.conn.execute("SELECT key, n_docs FROM line_stats WHERE outlet = ?", (outlet,)))
+            self._counts[outlet] = counts
+        return lambda key: counts.get(_line_hash(key), 0)
+
+    # -- reading -------------------------------------------------------------------------
+
+    def resolve(self, id_or_prefix: str) -> str:
+        """The full id of an article given its id or a unique prefix of it."""
+        rows = self.conn.execute("SELECT id FROM articles WHERE id = ? OR id LIKE ? ESCAPE '\\' LIMIT 2",
+                                 (id_or_prefix, id_or_prefix.replace("%", r"\%").replace("_", r"\_") + "%"
+                                  )).fetchall()
+        if not rows:
+            raise NotFound(f"no article with id {id_or_prefix!r}; 'warta search' or 'warta export' lists ids")
+        if len(rows) > 1 and rows[0][0] != id_or_prefix:
+            raise NotFound(f"id prefix {id_or_prefix!r} is ambiguous; give more characters")
+        return str(rows[0][0])
+
+    def get(self, id_or_prefix: str) -> Article:
+        article_id = self.resolve(id_or_prefix)
+        row = self.conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        article = _article(row)
+        article.removed = [RemovedLine(*r) for r in self.conn.execute(
+            "SELECT line_no, text, rule, reason FROM removed_lines WHERE article_id = ? ORDER BY line_no",
+            (article_id,))]
+        return article
+
+    def iter_articles(self) -> Iterator[Article]:
+        cur = self.conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM articles ORDER BY rowid")
+        for row in cur:
+            yield _article(row)
+
+    def search(self, query: str, *, outlet: str | None = None, since: str | None = None,
+               until: str | None = None, limit: int = 20) -> list[SearchHit]:
+        """Ranked full-text hits (BM25, title weighted) with highlighted snippets."""
+        where, params = ["articles_fts MATCH ?"], [query]
+        if outlet:
+            where.append("a.outlet = ? COLLATE NOCASE")
+            params.append(outlet)
+        if since:
+            where.append("a.published >= ?")
+            params.append(since)
+        if until:
+            where.append("a.published <= ?")
+            params.append(until)
+        sql = ("SELECT a.id, a.title, a.outlet, a.published, a.source, "
+               f"snippet(articles_fts, 1, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '…', 16), "
+               "bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts "
+               "JOIN articles a ON a.rowid = articles_fts.rowid "
+               f"WHERE {' AND '.join(where)} ORDER BY score LIMIT ?")
+        try:
+            rows = self.conn.execute(sql, (*params, limit)).fetchall()
+        except sqlite3.OperationalError:
+            # Not FTS5 query syntax (e.g. "AS-Korsel"): search the words as plain terms.
+            params[0] = " ".join('"' + term.replace('"', '""') + '"' for term in query.split())
+            rows = self.conn.execute(sql, (*params, limit)).fetchall()
+        return [SearchHit(*row[:6], score=-float(row[6])) for row in rows]
+
+    def stats(self) -> dict[str, Any]:
+        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        rows = lambda sql: self.conn.execute(sql).fetchall()  # noqa: E731
+        return {
+            "articles": one("SELECT count(*) FROM articles"),
+            "outlets": rows("SELECT coalesce(outlet, '(unknown)'), count(*) FROM articles GROUP BY 1 "
+                            "ORDER BY 2 DESC, 1"),
+            "languages": rows("SELECT coalesce(language, '(unknown)'), count(*) FROM articles GROUP BY 1 "
+                              "ORDER BY 2 DESC"),
+            "published": rows("SELECT min(published), max(published), sum(published_estimated), "
+                              "sum(published IS NULL) FROM articles")[0],
+            "removed_by_rule": rows("SELECT rule, count(*) FROM removed_lines GROUP BY 1 ORDER BY 2 DESC"),
+            "recurring_lines": rows("SELECT outlet, n_docs, sample FROM line_stats WHERE n_docs >= 3 "
+                                    "ORDER BY n_docs DESC LIMIT 10"),
+            "skipped": one("SELECT count(*) FROM skipped"),
+            "skipped_reasons": rows("SELECT source, line, reason, times FROM skipped "
+                                    "ORDER BY last_seen DESC LIMIT 10"),
+        }
+
+
+def _article(row: tuple[Any, ...]) -> Article:
+    data = dict(zip(_COLUMNS, row, strict=True))
+    annotations = json.loads(data.pop("annotations") or "{}")
+    data["provenance"] = json.loads(data["provenance"] or "{}")
+    data["published_estimated"] = bool(data["published_estimated"])
+    article = Article(**data)
+    for name in ANNOTATIONS:
+        setattr(article, name, annotations.get(name, []))
+    return article
