@@ -1,4 +1,8 @@
-"""Furniture patterns, loaded from ``data/furniture.toml`` and compiled once."""
+"""Furniture patterns, loaded from ``data/furniture.toml`` and compiled once.
+
+Start patterns are matched at the beginning of a line (cheap: one combined ``match``); anywhere
+patterns are searched only in short lines, where furniture lives, so long paragraphs cost little.
+"""
 
 from __future__ import annotations
 
@@ -10,31 +14,45 @@ from warta.resources import load_toml
 
 __all__ = ["Rule", "match_rule"]
 
+ANYWHERE_MAX_WORDS = 30
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:
     name: str
     kind: str  # drop | end | credit
     reason: str
+    start: re.Pattern[str] | None
+    anywhere: re.Pattern[str] | None
     max_words: int | None
 
 
+def _compile(pattern: str | None) -> re.Pattern[str] | None:
+    return re.compile(pattern, re.IGNORECASE) if pattern else None
+
+
 @cache
-def _compiled() -> tuple[re.Pattern[str], dict[str, Rule], list[tuple[re.Pattern[str], Rule]]]:
-    rules = [Rule(r["name"], r["kind"], r["reason"], r.get("max_words")) for r in load_toml("furniture.toml")["rule"]]
-    patterns = [r["pattern"] for r in load_toml("furniture.toml")["rule"]]
-    # One alternation finds whether any rule matches (fast path); then rules are tried in order.
-    combined = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-    each = [(re.compile(p, re.IGNORECASE), rule) for p, rule in zip(patterns, rules, strict=True)]
-    return combined, {r.name: r for r in rules}, each
+def _rules() -> tuple[list[Rule], re.Pattern[str]]:
+    rules = []
+    for r in load_toml("furniture.toml")["rule"]:
+        rules.append(Rule(r["name"], r["kind"], r["reason"], _compile(r.get("pattern")), _compile(r.get("anywhere")),
+                          r.get("max_words")))
+    starts = [r["pattern"] for r in load_toml("furniture.toml")["rule"] if r.get("pattern")]
+    return rules, re.compile("|".join(f"(?:{p})" for p in starts), re.IGNORECASE)
 
 
 def match_rule(line: str, n_words: int) -> Rule | None:
     """The first furniture rule that matches ``line`` (stripped), or None."""
-    combined, _, each = _compiled()
-    if not combined.search(line):
+    rules, any_start = _rules()
+    starts = any_start.match(line) is not None
+    short = n_words <= ANYWHERE_MAX_WORDS
+    if not starts and not short:
         return None
-    for pattern, rule in each:
-        if (rule.max_words is None or n_words <= rule.max_words) and pattern.search(line):
+    for rule in rules:
+        if rule.max_words is not None and n_words > rule.max_words:
+            continue
+        if starts and rule.start is not None and rule.start.match(line):
+            return rule
+        if short and rule.anywhere is not None and rule.anywhere.search(line):
             return rule
     return None

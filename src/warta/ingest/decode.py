@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import charset_normalizer
 import ftfy
 from ftfy.badness import is_bad
@@ -13,7 +15,8 @@ __all__ = ["decode_bytes", "repair_text", "looks_binary"]
 # ftfy's defaults straighten curly quotes; warta keeps the signal (house style 8).
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False,
                              explain=False)
-_CONTROL = {c for c in range(32) if c not in (9, 10, 12, 13)}
+_CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13))
+_NOT_CONTROL = bytes(c for c in range(256) if c not in _CONTROL)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -21,13 +24,17 @@ def looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\0" in head:
         return True
-    controls = sum(1 for b in head if b in _CONTROL)
+    controls = len(head.translate(None, _NOT_CONTROL))
     return controls > max(8, len(head) // 100)
+
+
+# UTF-8 read as a single-byte code page always shows a lead byte as one of these characters.
+_MOJIBAKE_LEAD = re.compile("[\u00c2-\u00f4\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]")
 
 
 def repair_text(text: str) -> str:
     """Fix mojibake (UTF-8 read as cp1252, etc.) only when the text looks broken."""
-    if is_bad(text):
+    if _MOJIBAKE_LEAD.search(text) and is_bad(text):
         return ftfy.fix_text(text, _FTFY)
     return text
 

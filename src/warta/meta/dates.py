@@ -47,6 +47,7 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         # hari Rabu, 11 Juni 2025  /  Rabu 11 Juni 2025
         "wd_long": re.compile(
             rf"\b(?P<wd>{wd}),?\s+(?:tanggal\s+)?(?P<d>\d{{1,2}})\s+(?P<m>{mon})\.?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+        "weekday": re.compile(rf"\b(?:{_alternation({k: v for k, v in weekdays.items() if len(k) > 3})})\b", re.I),
         "time": re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:WIB|WITA|WIT|GMT|UTC)?\b"),
     }
 
@@ -102,12 +103,16 @@ def header_date(lines: list[str]) -> date | None:
 def anchored_dates(text: str) -> list[tuple[date, str]]:
     """Weekday-anchored dates whose weekday agrees with the calendar, with their text."""
     _, weekdays = _calendar()
+    regexes = _regexes()
     out: list[tuple[date, str]] = []
-    for name in ("wd_paren", "wd_long"):
-        for m in _regexes()[name].finditer(text):
-            if not m["y"]:
+    # Find weekday names first (one cheap scan), then try the full forms only there.
+    for hit in regexes["weekday"].finditer(text):
+        for name in ("wd_paren", "wd_long"):
+            m = regexes[name].match(text, hit.start())
+            if not m or not m["y"]:
                 continue
             value = _make(m["y"], m["m"], m["d"])
             if value and value.weekday() == weekdays[m["wd"].casefold()]:
                 out.append((value, m.group(0)))
+                break
     return out
