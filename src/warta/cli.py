@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -30,17 +30,17 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 EXIT_CODES = {StoreError: 3, NotFound: 4, InputError: 5}
 
 
-class Profile(str, Enum):
+class Profile(StrEnum):
     default = "default"
     fast = "fast"
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     text = "text"
     json = "json"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     jsonl = "jsonl"
 
 
@@ -130,12 +130,13 @@ def export(
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help="Words to find (FTS5 syntax allowed: \"exact phrase\", OR, NOT, prefix*).")],
+    query: Annotated[str, typer.Argument(help="Words to find; FTS5 syntax works: \"exact phrase\", OR, NOT, pre*.")],
     outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
     since: Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="Published on or after.")] = None,
     until: Annotated[str | None, typer.Option("--until", metavar="YYYY-MM-DD", help="Published on or before.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="Most hits to show.")] = 20,
-    format: Annotated[Format, typer.Option("--format")] = Format.text,
+    format: Annotated[Format, typer.Option("--format", help="text for people, json for one hit per line.")]
+    = Format.text,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Full-text search over titles and bodies, best hits first, with highlighted snippets."""
@@ -144,8 +145,7 @@ def search(
     if format is Format.json:
         for hit in hits:
             snippet = hit.snippet.replace(HIGHLIGHT[0], "").replace(HIGHLIGHT[1], "")
-            out.print_json(json.dumps({**hit.__getstate__(), "snippet": snippet} if hasattr(hit, "__getstate__")
-                                      else _hit_json(hit, snippet), ensure_ascii=False))
+            sys.stdout.write(json.dumps(_hit_json(hit, snippet), ensure_ascii=False) + "\n")
         return
     if not hits:
         err.print(f"no article matches {query!r}; try fewer words, or 'warta stats --db {db}' to see what is stored")
@@ -252,7 +252,7 @@ def _table(title: str, rows: list[tuple[str, int]]) -> None:
 def main() -> None:
     """Console entry point: run the app, turning warta's errors into one line and an exit code."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
     except WartaError as error:
         err.print(f"[red]warta:[/] {escape(str(error))}")
         sys.exit(next((code for cls, code in EXIT_CODES.items() if isinstance(error, cls)), 1))
@@ -268,3 +268,5 @@ def main() -> None:
             error.show()
             sys.exit(error.exit_code)
         raise
+    if isinstance(code, int) and code:
+        sys.exit(code)

@@ -10,9 +10,9 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _END = re.compile(r"[.!?…:;\"”’'»)\]]\s*$")
 # Words a headline leaves in lower case (Indonesian and English function words).
 _MINOR = frozenset("""
-di ke dari dan atau yang untuk dengan pada dalam soal tak tidak ini itu jadi usai saat akan bisa
-sebagai oleh karena agar bagi hingga sampai demi lewat per vs jelang pasca antar atas bawah kah pun
-a an the of in on at to for and or with by from as is are be vs.
+di ke dari dan atau yang untuk dengan pada dalam soal tak tidak ini itu jadi usai saat akan
+bisa sebagai oleh karena agar bagi hingga sampai demi lewat per vs jelang pasca antar atas bawah
+kah pun a an the of in on at to for and or with by from as is are be vs.
 """.split())
 
 

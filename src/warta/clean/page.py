@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
 from datetime import date
+from typing import Protocol
 
 from warta.article import RemovedLine
 from warta.clean.features import ends_sentence, is_sentence, is_title_like, words

@@ -43,7 +43,9 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> str:
     """Decode a page's bytes; raise InputError for binary data or undecodable bytes."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if looks_binary(data):
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        declared = "utf-16"
+    if declared != "utf-16" and looks_binary(data):
         raise InputError(source, "binary data, not a text or HTML page")
     for encoding in filter(None, (declared, "utf-8")):
         try:

