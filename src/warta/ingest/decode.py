@@ -34,7 +34,10 @@ _MOJIBAKE_LEAD = re.compile("[\u00c2-\u00f4\u0152\u0153\u0160\u0161\u0178\u017d\
 
 def repair_text(text: str) -> str:
     """Fix mojibake (UTF-8 read as cp1252, etc.) only when the text looks broken."""
-    if _MOJIBAKE_LEAD.search(text) and is_bad(text):
+    # One odd pair of characters is not mojibake (ftfy would "fix" a lone '”É'); a page read with
+    # the wrong code page shows the pattern again and again.
+    leads = _MOJIBAKE_LEAD.findall(text, 0, 100_000)
+    if len(leads) >= 2 and is_bad(text):
         return ftfy.fix_text(text, _FTFY)
     return text
 

@@ -1,0 +1,76 @@
+"""Properties that must hold for any input (hypothesis)."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from warta import api
+from warta.article import RawPage
+from warta.clean import clean_text
+from warta.ingest.decode import decode_bytes
+from warta.pipeline import analyze_page
+from warta.store import Store
+
+WORDS = ["Presiden", "Jakarta", "mengatakan", "bahwa", "pemerintah", "akan", "Baca", "juga:", "(dal/dal)", "4",
+         "harga", "naik", "KOMPAS.com", "-", "“kata", "dia”", "Senin", "(27/3/2017)", "|", "![]()", "---|", "tahun"]
+line = st.lists(st.sampled_from(WORDS), min_size=0, max_size=25).map(" ".join)
+page = st.lists(line, min_size=1, max_size=30).map("\n".join)
+prose = st.text(alphabet=string.ascii_letters + string.digits + " .,;:!?()-\n“”‘’–—éÉ", min_size=1, max_size=400)
+
+
+@given(page)
+@settings(max_examples=300, deadline=None)
+def test_body_lines_come_from_the_page_in_order(text: str) -> None:
+    result = clean_text(text)
+    source = [raw.strip() for raw in text.splitlines() if raw.strip()]
+    position = 0
+    for body_line in result.body.splitlines():
+        # each body line is a page line (or its tail, once the dateline prefix is cut), in page order
+        while position < len(source) and not source[position].endswith(body_line):
+            position += 1
+        assert position < len(source), f"{body_line!r} is not from the page"
+        position += 1
+    # no line is lost silently: each one is in the body or removed with a reason
+    removed = [r for r in result.removed if r.rule != "dateline"]
+    assert all(r.reason for r in result.removed)
+    assert len(result.body.splitlines()) + len(removed) == len(source)
+
+
+@given(prose.filter(str.strip))
+@settings(max_examples=200, deadline=None)
+def test_no_clean_keeps_the_text_exactly(text: str) -> None:
+    article = analyze_page(RawPage(source="x", kind="text", content=text), clean=False)
+    assert article.body == text
+
+
+@given(prose)
+@settings(max_examples=300, deadline=None)
+def test_utf8_text_decodes_to_itself(text: str) -> None:
+    assert decode_bytes(text.encode("utf-8"), "x") == text
+
+
+@given(st.lists(page.filter(lambda t: len(t.split()) > 12), min_size=1, max_size=4))
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_ingest_is_idempotent(tmp_path: Path, texts: list[str]) -> None:
+    folder = tmp_path / "p"
+    folder.mkdir(exist_ok=True)
+    for old in folder.iterdir():
+        old.unlink()
+    for n, text in enumerate(texts):
+        (folder / f"{n}.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "s.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    first = api.ingest([str(folder)], str(db))
+    with Store(db) as store:
+        before = [a.to_json() for a in store.iter_articles()]
+    second = api.ingest([str(folder)], str(db))
+    with Store(db) as store:
+        after = [a.to_json() for a in store.iter_articles()]
+    assert second.stored == 0
+    assert second.unchanged == first.stored + first.unchanged
+    assert before == after
