@@ -21,9 +21,11 @@ ARTICLE = (
 )
 
 
-def run_warta(*args: str, stdin: bytes | None = None, check: bool = False) -> subprocess.CompletedProcess[str]:
+def run_warta(*args: str, stdin: bytes | None = None, check: bool = False,
+              cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run the real command line in a child process."""
-    proc = subprocess.run([sys.executable, "-m", "warta", *args], input=stdin, capture_output=True, timeout=120)
+    proc = subprocess.run([sys.executable, "-m", "warta", *args], input=stdin, capture_output=True, timeout=120,
+                          cwd=cwd)
     result = subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode(), proc.stderr.decode())
     if check and proc.returncode != 0:
         raise AssertionError(f"warta {' '.join(args)} exited {proc.returncode}: {result.stderr}")

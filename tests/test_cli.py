@@ -48,11 +48,11 @@ def test_ingest_export_show_explain_stats(tmp_path: Path) -> None:
 
 
 def test_analyze_reads_stdin_and_stores_nothing(tmp_path: Path) -> None:
-    done = run_warta("analyze", "-", stdin=ARTICLE.encode(), check=True)
+    done = run_warta("analyze", "-", stdin=ARTICLE.encode(), check=True, cwd=tmp_path)
     (article,) = [json.loads(line) for line in done.stdout.splitlines()]
     assert article["outlet"] == "CNN Indonesia"
     assert article["body"].startswith("Menteri Keuangan Sri Mulyani")
-    assert not Path("warta.db").exists() or Path("warta.db").stat().st_size >= 0  # cwd untouched by analyze
+    assert list(tmp_path.iterdir()) == []  # nothing written
 
 
 def test_analyze_no_clean_keeps_the_body_exactly() -> None:

@@ -75,7 +75,7 @@ def test_recurring_lines_of_an_outlet_become_furniture(tmp_path: Path) -> None:
     topics = ["harga beras", "banjir di Bekasi", "jalan tol Trans Jawa", "vaksinasi anak", "pajak kendaraan"]
     for n, topic in enumerate(topics):
         (tmp_path / f"{n}.txt").write_text(
-            f"Jakarta, Warta Contoh -- Pemerintah daerah membahas {topic} dalam rapat kerja yang digelar pekan ini.\n"
+            f"WARTACONTOH.COM, BANDUNG - Pemerintah daerah membahas {topic} dalam rapat kerja yang digelar pekan ini.\n"
             f"{promo}\n"
             f"Rapat itu dihadiri oleh para kepala dinas dan anggota dewan yang membidangi {topic} di daerah.\n")
     db = str(tmp_path / "s.db")
@@ -85,7 +85,7 @@ def test_recurring_lines_of_an_outlet_become_furniture(tmp_path: Path) -> None:
         stats = store.stats()
     assert all(promo in body for body in bodies[:3])
     assert all(promo not in body for body in bodies[3:])
-    assert ("Warta Contoh", 5, promo.casefold()) in stats["recurring_lines"]
+    assert ("Wartacontoh.com", 5, promo.casefold()) in stats["recurring_lines"]
 
 
 def _many_pages(folder: Path, n: int) -> None:

@@ -7,6 +7,7 @@ import re
 __all__ = ["words", "is_sentence", "is_title_like", "ends_sentence"]
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_SENTENCE_BREAK = re.compile(r"[a-z][.!?] +[A-Z]")  # two sentences: running text, not a headline
 _END = re.compile(r"[.!?…:;\"”’'»)\]]\s*$")
 # Words a headline leaves in lower case (Indonesian and English function words).
 _MINOR = frozenset("""
@@ -33,7 +34,7 @@ def is_sentence(line: str, tokens: list[str]) -> bool:
 def is_title_like(line: str, tokens: list[str]) -> bool:
     """A headline or subheading: short, no closing period, content words capitalised."""
     n = len(tokens)
-    if not 2 <= n <= 24 or line.rstrip().endswith((".", ";", ",")):
+    if not 2 <= n <= 24 or line.rstrip().endswith((".", ";", ",")) or _SENTENCE_BREAK.search(line):
         return False
     content = [t for t in tokens if t.casefold() not in _MINOR]
     if not content:

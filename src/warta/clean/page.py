@@ -16,12 +16,17 @@ from warta.meta.outlets import Dateline, match_dateline
 
 __all__ = ["CleanResult", "LineCounts", "clean_text", "line_key"]
 
-HEADER_SCAN = 12  # the dateline is looked for among this many first lines
+HEADER_SCAN = 12  # the dateline is looked for among this many first lines ...
+MAX_LEAD_SENTENCES = 2  # ... after at most this many lines of running text (standfirst, teaser)
 RECUR_MIN_DOCS = 3  # a line seen in this many other pages of one outlet is furniture
 RECUR_MAX_WORDS = 40  # ... unless it is a long paragraph (syndicated copies share those)
 
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-•*–·▪]\s)")
+# Lines of results and records (scores "21 - 13", times "1:47.394", labels "XD: ...") make a list.
+_RECORD = re.compile(r"\d+\s*[-–:/]\s*\d+|^[A-Z]{1,4}\s*:")
+CANDIDATE = ("title?", "fragment?")
 _AUTHOR_AFTER = re.compile(r"^[^:|,]*(?:[:|]|,)\s*(?P<name>[^,|()]{3,60}?)\s*(?:[,|(]|$)")
 
 
@@ -47,7 +52,7 @@ class _Line:
     no: int
     text: str
     tokens: list[str]
-    verdict: str = "keep"  # keep | drop | title?
+    verdict: str = "keep"  # keep | drop | end | title? | fragment? (the last two decided by context)
     rule: str = ""
     reason: str = ""
 
@@ -72,7 +77,7 @@ def clean_text(text: str, stats: LineCounts | None = None, outlet: str | None = 
     recurrence = stats.counter(outlet) if stats is not None and outlet else None
     scraped = start > 0 or result.dateline is not None
     header, body = lines[:start], lines[start:]
-    for line in body:
+    for line in lines:
         _classify(line, recurrence)
     scraped = scraped or any(line.verdict == "drop" for line in body)
     if start == 0 and scraped:
@@ -91,15 +96,23 @@ def clean_text(text: str, stats: LineCounts | None = None, outlet: str | None = 
 
 
 def _find_dateline(lines: list[_Line], result: CleanResult) -> int:
+    """Index of the line that opens with a dateline, or 0. Only header lines may precede it: at
+    most MAX_LEAD_SENTENCES running-text lines (a standfirst), and it is no furniture line."""
+    sentences = 0
     for index, line in enumerate(lines[:HEADER_SCAN]):
         found = match_dateline(line.text)
-        if found and len(words(line.text[len(found.prefix):])) >= 4:
+        if found and len(words(line.text[len(found.prefix):])) >= 4 \
+                and match_rule(line.text, len(line.tokens)) is None:
             result.dateline = found
             result.removed.append(RemovedLine(line.no, found.prefix.strip(), "dateline",
                                               "dateline (place and outlet) opening the article"))
             line.text = line.text[len(found.prefix):]
             line.tokens = words(line.text)
             return index
+        if is_sentence(line.text, line.tokens):
+            sentences += 1
+            if sentences > MAX_LEAD_SENTENCES:
+                break
     return 0
 
 
@@ -119,7 +132,7 @@ def _classify(line: _Line, recurrence: Recurrence | None) -> None:
     if is_title_like(line.text, line.tokens):
         line.verdict = "title?"
     elif len(line.tokens) < 4 and not ends_sentence(line.text):
-        line.verdict, line.rule, line.reason = "drop", "fragment", "short fragment, not a sentence"
+        line.verdict = "fragment?"
 
 
 def _leading_header(body: list[_Line]) -> tuple[list[_Line], list[_Line]]:
@@ -170,25 +183,45 @@ def _apply_tail(body: list[_Line]) -> None:
 
 
 def _decide_titles(body: list[_Line]) -> None:
-    """A headline-like line stays only as a subheading: alone, with paragraphs before and after."""
-    alive = [line for line in body if line.verdict != "drop"]
-    for index, line in enumerate(alive):
-        if line.verdict != "title?":
+    """Headline-like lines and short fragments are decided by their neighbours.
+
+    A run of them next to removed furniture is a related-articles block and goes; a run of three
+    or more headline-shaped lines ending the page goes too. Otherwise they stay: subheadings,
+    in-article lists (introduced by a colon, numbered or bulleted, scores and results).
+    """
+    index = 0
+    while index < len(body):
+        if body[index].verdict not in CANDIDATE:
+            index += 1
             continue
-        before = alive[index - 1] if index > 0 else None
-        after = alive[index + 1] if index + 1 < len(alive) else None
-        if before is not None and before.verdict == "keep" and after is not None and after.verdict == "keep" \
-                and is_sentence(after.text, after.tokens):
+        stop = index
+        while stop < len(body) and body[stop].verdict in CANDIDATE:
+            stop += 1
+        _decide_run(body, index, stop)
+        index = stop
+
+
+def _decide_run(body: list[_Line], start: int, stop: int) -> None:
+    run = body[start:stop]
+    before = body[start - 1] if start > 0 else None
+    after = body[stop] if stop < len(body) else None
+    kept_after = any(line.verdict == "keep" for line in body[stop:])
+    near_furniture = any(line is not None and line.verdict == "drop" for line in (before, after))
+    listy = (before is not None and before.verdict == "keep" and before.text.endswith(":")) or \
+        any(_LIST_ITEM.match(line.text) for line in run) or \
+        sum(1 for line in run if _RECORD.search(line.text)) * 2 >= len(run)
+    headline_shaped = all(line.verdict == "title?" and len(line.tokens) >= 5 and not line.text[0].isdigit()
+                          for line in run)
+    if near_furniture and not listy:
+        rule, reason = "headline-list", "headlines next to page furniture (related articles)"
+    elif len(run) >= 3 and headline_shaped and not kept_after and not listy:
+        rule, reason = "headline-list", "run of headlines ending the page (related articles)"
+    else:
+        for line in run:
             line.verdict = "keep"
-        elif after is None:
-            line.verdict, line.rule, line.reason = "drop", "trailing-headline", "headline after the last paragraph"
-        elif before is None and after.verdict == "keep":
-            line.verdict = "keep"  # the page opens with it: the reader sees it as the first line
-        else:
-            line.verdict, line.rule, line.reason = "drop", "headline-list", "list of headlines (related articles)"
-    for line in body:
-        if line.verdict == "title?":
-            line.verdict = "keep"
+        return
+    for line in run:
+        line.verdict, line.rule, line.reason = "drop", rule, reason
 
 
 def _author(text: str) -> str | None:

@@ -10,7 +10,9 @@ from functools import cache
 
 __all__ = ["detect_language"]
 
-SAMPLE_CHARS = 600  # enough for lingua to be sure on news prose; more only costs time
+SAMPLE_CHARS = 600  # lingua is sure of most news prose from this much ...
+FULL_CHARS = 4000  # ... and Malay/Indonesian doubts are settled on a longer sample
+SURE = 0.7
 
 
 @cache
@@ -27,5 +29,7 @@ def detect_language(text: str) -> str | None:
     if len(text.strip()) < 20:
         return None
     detector, languages = _detector()
-    found = detector.detect_language_of(text[:SAMPLE_CHARS])
-    return languages.get(found) if found is not None else None
+    values = detector.compute_language_confidence_values(text[:SAMPLE_CHARS])
+    if values and (values[0].value < SURE or languages[values[0].language] != "id") and len(text) > SAMPLE_CHARS:
+        values = detector.compute_language_confidence_values(text[:FULL_CHARS])
+    return languages[values[0].language] if values and values[0].value > 0 else None

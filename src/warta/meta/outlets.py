@@ -21,8 +21,12 @@ _DASH = r"\s*(?:-{1,2}|–|—|:)\s+"
 _DOMAIN = r"[A-Za-z0-9][A-Za-z0-9-]*\.(?:co\.id|com|co|id|net|org|tv|news)"
 # A place: one to four capitalised words ("Jakarta", "Kuala Lumpur", "NEW YORK", "Tel Aviv").
 _PLACE = r"[A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,3}"
-# A generic outlet name when not in the data file: one to three capitalised words.
-_NAME = r"[A-Z][A-Za-z0-9.]+(?: [A-Z][A-Za-z0-9.]+){0,2}"
+# A generic outlet name when not in the data file: capitalised words ending in a media word
+# ("Kabar News", "Radar TV"); anything else after "Place, " is too often just a sentence.
+_MEDIA_WORDS = r"(?:News|TV|Post|Pos|Times|Online|Media|Daily|Radio|Channel|Network|Indonesia|Today|Tribune|Herald)"
+_NAME = rf"(?:[A-Z][A-Za-z0-9.]+ ){{0,2}}{_MEDIA_WORDS}"
+# In "Place (Outlet) -" the brackets already say it: any one to three capitalised words.
+_PAREN_NAME = r"[A-Z][A-Za-z0-9.]+(?: [A-Z][A-Za-z0-9.]+){0,2}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +57,7 @@ def _patterns() -> list[re.Pattern[str]]:
     flags = re.IGNORECASE
     return [
         # Jakarta (ANTARA) -
-        re.compile(rf"^(?P<place>{_PLACE})\s*\((?P<outlet>{known}|{_DOMAIN}|{_NAME})\){_DASH}"),
+        re.compile(rf"^(?P<place>{_PLACE})\s*\((?P<outlet>(?i:{known}|{_DOMAIN})|{_PAREN_NAME})\){_DASH}"),
         # Jakarta, CNBC Indonesia -   /   JAKARTA, KOMPAS.com -
         re.compile(rf"^(?P<place>{_PLACE}),\s*(?i:{outlet}){_DASH}"),
         # TRIBUNNEWS.COM, SURABAYA -   /   Liputan6.com, Jakarta -
@@ -97,7 +101,7 @@ def match_dateline(line: str) -> Dateline | None:
         groups = found.groupdict()
         place = groups.get("place")
         outlet_text = groups.get("outlet")
-        outlet = outlet_for_form(outlet_text) if outlet_text else None
+        outlet = _known_outlet(outlet_text) if outlet_text else None
         if outlet_text and outlet is None and "." in outlet_text:
             outlet = outlet_for_domain(outlet_text) or _domain_display(outlet_text)
         elif outlet_text and outlet is None:
@@ -107,6 +111,15 @@ def match_dateline(line: str) -> Dateline | None:
         return Dateline(prefix=found.group(0), place=display_place(place) if place else None,
                         outlet=outlet, known=bool(outlet_text and outlet_for_form(outlet_text)))
     return None
+
+
+def _known_outlet(text: str) -> str | None:
+    """The data file's outlet for a dateline's outlet text, also when it starts with a known form
+    ("ANTARA Bews" -> ANTARA)."""
+    found = outlet_for_form(text)
+    if found is None and " " in text:
+        found = outlet_for_form(text.split(" ", 1)[0])
+    return found
 
 
 def _domain_display(token: str) -> str:
