@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from warta.article import Article, RawPage
@@ -37,26 +38,25 @@ def analyze_page(page: RawPage, *, clean: bool = True, stats: LineCounts | None 
             raise InputError(page.source, "no article text found in the HTML page")
         text = extracted.text
         article.url = article.url or extracted.url
-        _take(article, "title", extracted.title, "HTML metadata")
+        _take(article, "title", _strip_site(extracted.title, extracted.sitename), "HTML metadata")
         _take(article, "description", extracted.description, "HTML metadata")
         _take(article, "author", extracted.author, "HTML metadata")
         if extracted.date:
             _take(article, "published", extracted.date.isoformat(), "HTML metadata (htmldate)")
         if extracted.sitename and not hint:
             hint = outlet_for_form(extracted.sitename) or extracted.sitename
-    dateline_outlet = None
+    result = None
     if clean:
         result = clean_text(text, stats, hint)
         article.body = result.body
         article.removed = result.removed
         article.line_keys = result.keys
         _apply_clean(article, result)
-        dateline_outlet = result.dateline.outlet if result.dateline else None
     else:
         article.body = page.content
     if not article.body.strip():
         raise InputError(page.source, "no article text left after cleaning (the page is all furniture)")
-    _resolve_outlet(article, given, hint, dateline_outlet)
+    _resolve_outlet(article, given, hint, result)
     _resolve_published(article, given)
     _take(article, "title", given.get("title"), "given in the input", override=True)
     article.language = detect_language(article.body)
@@ -69,6 +69,22 @@ def _take(article: Article, name: str, value: str | None, why: str, override: bo
         article.provenance[name] = why
 
 
+_TITLE_SUFFIX = re.compile(r"\s+[-|–—:·]\s+(?P<site>[^-|–—:·]{2,40})$")
+
+
+def _strip_site(title: str | None, sitename: str | None) -> str | None:
+    """'Harga Cabai Naik - Kompas.com' -> 'Harga Cabai Naik' when the suffix names the site."""
+    if not title:
+        return title
+    found = _TITLE_SUFFIX.search(title)
+    if found:
+        site = found["site"].strip()
+        if (sitename and site.casefold() == sitename.casefold()) or outlet_for_form(site) or \
+                ("." in site and outlet_for_domain(site)):
+            return title[:found.start()].strip()
+    return title
+
+
 def _given_outlet(given: dict, url: str | None) -> str | None:
     if given.get("outlet"):
         return outlet_for_form(str(given["outlet"])) or str(given["outlet"])
@@ -79,17 +95,43 @@ def _apply_clean(article: Article, result: CleanResult) -> None:
     _take(article, "title", result.title, "headline line of the page")
     _take(article, "description", result.description, "standfirst line under the headline")
     _take(article, "author", result.author, "byline or credit line")
+    if result.url:
+        _take(article, "url", result.url, "URL line on the page")
     if result.dateline and result.dateline.place:
         _take(article, "dateline", result.dateline.place, f"dateline '{result.dateline.prefix.strip()}'")
     if result.header_date:
         _take(article, "published", result.header_date.isoformat(), "date line in the page header")
 
 
-def _resolve_outlet(article: Article, given: dict, hint: str | None, dateline_outlet: str | None) -> None:
+def _resolve_outlet(article: Article, given: dict, hint: str | None, result: CleanResult | None) -> None:
+    """Outlet, in order of trust: given > dateline > masthead > URL domain or site name >
+    an outlet named in the page's furniture (copyright, follow lines)."""
     if given.get("outlet"):
         _take(article, "outlet", hint, "given in the input")
-    _take(article, "outlet", dateline_outlet, "dateline")
+    if result is not None and result.dateline and result.dateline.outlet:
+        _take(article, "outlet", result.dateline.outlet, "dateline")
+    if result is not None and result.masthead:
+        _take(article, "outlet", result.masthead, "masthead or byline in the page header")
     _take(article, "outlet", hint, "URL domain or site name")
+    if result is not None and result.url and not article.outlet:
+        _take(article, "outlet", outlet_for_domain(result.url), f"URL line on the page ({result.url})")
+    if not article.outlet:
+        for removed in article.removed:
+            if removed.rule in _NAMING_RULES and (named := _named_outlet(removed.text)):
+                _take(article, "outlet", named, f"named in page furniture ('{removed.text[:60]}')")
+                break
+
+
+# Furniture lines that name the page's own outlet (a syndication note names another one).
+_NAMING_RULES = ("copyright", "follow", "masthead", "header", "share", "comment-disclaimer")
+_DOMAIN_TOKEN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net|co|tv)\b", re.I)
+
+
+def _named_outlet(text: str) -> str | None:
+    for token in _DOMAIN_TOKEN.findall(text):
+        if found := outlet_for_domain(token) or outlet_for_form(token):
+            return found
+    return None
 
 
 def _resolve_published(article: Article, given: dict) -> None:

@@ -13,6 +13,7 @@ Steps, in order (``clean_text``):
   5. every removed line keeps its rule and reason for ``warta explain``.
 """
 
-from warta.clean.page import CleanResult, LineCounts, clean_text, line_key
+from warta.clean.model import CleanResult
+from warta.clean.page import LineCounts, clean_text, line_key
 
 __all__ = ["CleanResult", "LineCounts", "clean_text", "line_key"]

@@ -12,7 +12,7 @@ from functools import cache
 
 from warta.resources import load_toml
 
-__all__ = ["Rule", "match_rule"]
+__all__ = ["Rule", "match_rule", "match_rule_detail"]
 
 ANYWHERE_MAX_WORDS = 30
 
@@ -38,11 +38,19 @@ def _rules() -> tuple[list[Rule], re.Pattern[str]]:
         rules.append(Rule(r["name"], r["kind"], r["reason"], _compile(r.get("pattern")), _compile(r.get("anywhere")),
                           r.get("max_words")))
     starts = [r["pattern"] for r in load_toml("furniture.toml")["rule"] if r.get("pattern")]
-    return rules, re.compile("|".join(f"(?:{p})" for p in starts), re.IGNORECASE)
+    # Named groups ("author") may repeat across rules: the combined pattern only asks "any?".
+    combined = "|".join(f"(?:{p})" for p in starts).replace("(?P<author>", "(?:")
+    return rules, re.compile(combined, re.IGNORECASE)
 
 
 def match_rule(line: str, n_words: int) -> Rule | None:
     """The first furniture rule that matches ``line`` (stripped), or None."""
+    found = match_rule_detail(line, n_words)
+    return found[0] if found else None
+
+
+def match_rule_detail(line: str, n_words: int) -> tuple[Rule, re.Match[str]] | None:
+    """The first matching rule with its match (whose ``author`` group names a byline's author)."""
     rules, any_start = _rules()
     starts = any_start.match(line) is not None
     short = n_words <= ANYWHERE_MAX_WORDS
@@ -51,8 +59,9 @@ def match_rule(line: str, n_words: int) -> Rule | None:
     for rule in rules:
         if rule.max_words is not None and n_words > rule.max_words:
             continue
-        if starts and rule.start is not None and rule.start.match(line):
-            return rule
-        if short and rule.anywhere is not None and rule.anywhere.search(line):
-            return rule
+        found = rule.start.match(line) if starts and rule.start is not None else None
+        if found is None and short and rule.anywhere is not None:
+            found = rule.anywhere.search(line)
+        if found is not None:
+            return rule, found
     return None

@@ -17,7 +17,8 @@ from warta.resources import load_toml
 
 __all__ = ["Dateline", "match_dateline", "outlet_for_domain", "outlet_for_form", "display_place"]
 
-_DASH = r"\s*(?:-{1,2}|–|—|:)\s+"
+_DASH = r"\s*(?:- -|-{1,2}|–|—|:)\s+"
+_SEP = r"\s*(?:,|\|)\s*"
 _DOMAIN = r"[A-Za-z0-9][A-Za-z0-9-]*\.(?:co\.id|com|co|id|net|org|tv|news)"
 # A place: one to four capitalised words ("Jakarta", "Kuala Lumpur", "NEW YORK", "Tel Aviv").
 _PLACE = r"[A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,3}"
@@ -35,6 +36,7 @@ class Dateline:
     place: str | None
     outlet: str | None
     known: bool  # outlet found in the data file
+    weak: bool = False  # only a capitalised word and a dash: trust it on a page's first paragraph only
 
 
 @cache
@@ -59,15 +61,17 @@ def _patterns() -> list[re.Pattern[str]]:
         # Jakarta (ANTARA) -
         re.compile(rf"^(?P<place>{_PLACE})\s*\((?P<outlet>(?i:{known}|{_DOMAIN})|{_PAREN_NAME})\){_DASH}"),
         # Jakarta, CNBC Indonesia -   /   JAKARTA, KOMPAS.com -
-        re.compile(rf"^(?P<place>{_PLACE}),\s*(?i:{outlet}){_DASH}"),
-        # TRIBUNNEWS.COM, SURABAYA -   /   Liputan6.com, Jakarta -
-        re.compile(rf"^(?i:{outlet}),\s*(?P<place>{_PLACE}){_DASH}"),
+        re.compile(rf"^(?P<place>{_PLACE}){_SEP}(?i:{outlet}){_DASH}"),
+        # TRIBUNNEWS.COM, SURABAYA -   /   Liputan6.com, Jakarta -   /   SURYA.co.id | SURABAYA -
+        re.compile(rf"^(?i:{outlet}){_SEP}(?P<place>{_PLACE}){_DASH}"),
         # KOMPAS.com -
         re.compile(rf"^(?i:{outlet}){_DASH}", flags),
         # Jakarta, Some Outlet -  (outlet not in the data file)
         re.compile(rf"^(?P<place>{_PLACE}),\s*(?P<outlet>{_NAME}){_DASH}"),
         # JAKARTA -   (place only, in capitals)
         re.compile(r"^(?P<place>[A-Z]{3,}(?:[ -][A-Z]{3,}){0,2})\s*(?:-{1,2}|–|—)\s+"),
+        # Jakarta -   (place only, one or two capitalised words, then a capitalised sentence)
+        re.compile(r"^(?P<place>[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)\s+(?:-{1,2}|–|—)\s+(?=[A-Z\"“])"),
     ]
 
 
@@ -94,7 +98,8 @@ def outlet_for_domain(url_or_domain: str) -> str | None:
 def match_dateline(line: str) -> Dateline | None:
     """The dateline at the start of ``line``, or None."""
     head = line[:120]
-    for pattern in _patterns():
+    patterns = _patterns()
+    for number, pattern in enumerate(patterns):
         found = pattern.match(head)
         if not found:
             continue
@@ -109,7 +114,8 @@ def match_dateline(line: str) -> Dateline | None:
         if place and outlet_for_form(place):  # "KOMPAS.com, JAKARTA" matched the other way round
             place, outlet = None, outlet_for_form(place)
         return Dateline(prefix=found.group(0), place=display_place(place) if place else None,
-                        outlet=outlet, known=bool(outlet_text and outlet_for_form(outlet_text)))
+                        outlet=outlet, known=bool(outlet_text and outlet_for_form(outlet_text)),
+                        weak=number == len(patterns) - 1)
     return None
 
 
