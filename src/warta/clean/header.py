@@ -35,7 +35,8 @@ def find_dateline(lines: list[Line], result: CleanResult) -> int:
             line.text = line.text[len(found.prefix):]
             line.tokens = words(line.text)
             return index
-        if is_sentence(line.text, line.tokens) and match_rule(line.text, len(line.tokens)) is None:
+        if is_sentence(line.text, line.tokens) and not is_title_like(line.text, line.tokens) \
+                and match_rule(line.text, len(line.tokens)) is None:
             sentences += 1
             if sentences > MAX_LEAD_SENTENCES:
                 break

@@ -155,6 +155,6 @@ def _trailing_initials(body: list[Line], result: CleanResult) -> None:
         return
     found = _TRAILING_INITIALS.search(last.text)
     if found and found.start() > 0:
-        result.removed.append(RemovedLine(last.no, found.group(0).strip(), "editor-initials",
+        result.removed.append(RemovedLine(last.no, found.group(0).strip(), "trailing-initials",
                                           "editor initials closing the last paragraph"))
         last.text = last.text[:found.start()].rstrip()
