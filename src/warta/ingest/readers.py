@@ -160,15 +160,13 @@ def _jsonl_record(raw: bytes, source: str, number: int) -> RawPage:
 
 
 def _read_warc(name: str) -> Iterator[Item]:
-    from fastwarc.stream_io import FileStream, GZipStream
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-    stream = FileStream(name, "rb")
-    if name.lower().endswith(".gz"):
-        stream = GZipStream(stream)
     number = 0
     try:
-        for record in ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=True):
+        records = ArchiveIterator(name, record_types=WarcRecordType.response, parse_http=True, stream_detect=True,
+                                  fsspec_args=False)
+        for record in records:
             number += 1
             url = record.headers.get("WARC-Target-URI") or None
             where = f"record {number}" + (f" ({url})" if url else "")
@@ -192,5 +190,6 @@ def _read_warc(name: str) -> Iterator[Item]:
                 yield Skipped(name, f"{where}: {err.reason}")
     except Exception as err:  # fastwarc raises plain exceptions on corrupt streams
         yield Skipped(name, f"WARC stream broken after record {number}: {err}")
+        return
     if number == 0:
         yield Skipped(name, "no WARC response records found (is this a WARC file?)")
