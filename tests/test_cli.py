@@ -24,8 +24,7 @@ def test_every_command_has_help_text() -> None:
     for name, command in group.commands.items():  # type: ignore[attr-defined]
         assert command.help and len(command.help) > 20, f"{name} has no help text"
         for param in command.params:
-            assert getattr(param, "help", None) or param.param_type_name == "argument" or param.name == "format", \
-                f"{name} --{param.name} has no help"
+            assert getattr(param, "help", None), f"{name} {param.name} has no help"
 
 
 def test_ingest_export_show_explain_stats(tmp_path: Path) -> None:

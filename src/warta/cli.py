@@ -51,6 +51,8 @@ ProfileOption = Annotated[Profile, typer.Option("--profile", help="'default' is 
                                                 "'fast' skips costly analysis for crawl-scale runs.")]
 NoCleanOption = Annotated[bool, typer.Option("--no-clean", help="Input is already clean article text: "
                                              "the body is exactly the input.")]
+IdArg = Annotated[str, typer.Argument(metavar="ID", help="Article id or a unique prefix of it.")]
+FormatOption = Annotated[Format, typer.Option("--format", help="'text' for people, 'json' for scripts.")]
 PublishedOption = Annotated[str | None, typer.Option("--published", metavar="YYYY-MM-DD",
                                                      help="Publication date to use as the reference date.")]
 
@@ -135,8 +137,7 @@ def search(
     since: Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="Published on or after.")] = None,
     until: Annotated[str | None, typer.Option("--until", metavar="YYYY-MM-DD", help="Published on or before.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="Most hits to show.")] = 20,
-    format: Annotated[Format, typer.Option("--format", help="text for people, json for one hit per line.")]
-    = Format.text,
+    format: FormatOption = Format.text,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Full-text search over titles and bodies, best hits first, with highlighted snippets."""
@@ -165,19 +166,23 @@ def _hit_json(hit: object, snippet: str) -> dict[str, object]:
 
 @app.command()
 def show(
-    article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id or a unique prefix of it.")],
-    format: Annotated[Format, typer.Option("--format")] = Format.text,
+    article_id: IdArg,
+    format: FormatOption = Format.text,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Print one stored article: metadata and clean body."""
-    with Store(db, create=False) as store:
-        article = store.get(article_id)
+    article = _stored(db, article_id)
     if format is Format.json:
         out.print_json(json.dumps(article.to_json(), ensure_ascii=False))
         return
     _print_article_head(article)
     out.print()
     out.print(escape(article.body))
+
+
+def _stored(db: str, article_id: str) -> Article:
+    with Store(db, create=False) as store:
+        return store.get(article_id)
 
 
 def _print_article_head(article: Article) -> None:
@@ -195,13 +200,12 @@ def _print_article_head(article: Article) -> None:
 
 @app.command()
 def explain(
-    article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id or a unique prefix of it.")],
-    format: Annotated[Format, typer.Option("--format")] = Format.text,
+    article_id: IdArg,
+    format: FormatOption = Format.text,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Show what cleaning removed from a page and why, and where each metadata value came from."""
-    with Store(db, create=False) as store:
-        article = store.get(article_id)
+    article = _stored(db, article_id)
     if format is Format.json:
         out.print_json(json.dumps(article.explain_json(), ensure_ascii=False))
         return
@@ -218,7 +222,7 @@ def explain(
 
 @app.command()
 def stats(
-    format: Annotated[Format, typer.Option("--format")] = Format.text,
+    format: FormatOption = Format.text,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Summarise the store: articles per outlet and language, dates, removed lines, skipped inputs."""
