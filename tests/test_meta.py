@@ -21,7 +21,7 @@ def test_dateline(line: str, place: str, outlet: str) -> None:
     assert found is not None
     assert (found.place or "") == place
     assert (found.outlet or "") == outlet
-    assert line.startswith(found.prefix) and found.prefix.rstrip().endswith(("-", "–", "—"))
+    assert line.startswith(found.prefix) and found.prefix.rstrip().endswith(("-", "–", "—", "."))
 
 
 @pytest.mark.parametrize("line", CASES["negative"])

@@ -64,6 +64,8 @@ def _patterns() -> list[re.Pattern[str]]:
         re.compile(rf"^(?P<place>{_PLACE}){_SEP}(?i:{outlet}){_DASH}"),
         # TRIBUNNEWS.COM, SURABAYA -   /   Liputan6.com, Jakarta -   /   SURYA.co.id | SURABAYA -
         re.compile(rf"^(?i:{outlet}){_SEP}(?P<place>{_PLACE}){_DASH}"),
+        # KONTAN.CO.ID - JAKARTA.
+        re.compile(rf"^(?i:{outlet})\s*(?:-{{1,2}}|–|—)\s*(?P<place>[A-Z]{{3,}}(?: [A-Z]{{3,}}){{0,2}})\.\s+"),
         # KOMPAS.com -
         re.compile(rf"^(?i:{outlet}){_DASH}", flags),
         # Jakarta, Some Outlet -  (outlet not in the data file)
