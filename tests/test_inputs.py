@@ -90,3 +90,15 @@ def test_bad_fixture_folder_ingests_what_it_can(tmp_path: Path) -> None:
     assert figures["articles"] >= 6 and figures["skipped"] == len(lines)
     refused = run_warta("ingest", str(FIXTURES / "sample.jsonl"), "--db", str(FIXTURES / "bad" / "notsqlite.db"))
     assert refused.returncode == 3 and "notsqlite.db: not a usable SQLite database" in refused.stderr
+
+
+def test_no_clean_html_gives_the_main_text_not_markup() -> None:
+    page = next(iter_pages([str(GOLDEN / "html_suara" / "input.html")]))
+    assert isinstance(page, RawPage)
+    from warta.pipeline import analyze_page
+
+    raw = analyze_page(page, clean=False)
+    cleaned = analyze_page(page)
+    assert "<p" not in raw.body and "<html" not in raw.body.lower()
+    assert all(line in raw.body for line in cleaned.body.splitlines())
+    assert len(raw.body) > len(cleaned.body)  # cleaning removed furniture trafilatura kept

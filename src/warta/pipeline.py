@@ -53,7 +53,7 @@ def analyze_page(page: RawPage, *, clean: bool = True, stats: LineCounts | None 
         article.line_keys = result.keys
         _apply_clean(article, result)
     else:
-        article.body = page.content
+        article.body = text  # the page as given; for HTML, trafilatura's main text
     if not article.body.strip():
         raise InputError(page.source, "no article text left after cleaning (the page is all furniture)")
     _resolve_outlet(article, given, hint, result)
