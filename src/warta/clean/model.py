@@ -19,7 +19,7 @@ class Line:
     no: int  # 1-based line number in the page
     text: str
     tokens: list[str]
-    verdict: str = "keep"  # keep | drop | end | title? | fragment?
+    verdict: str = "keep"  # keep | drop | end | title? | fragment? | date?
     rule: str = ""
     reason: str = ""
     author: str | None = None  # the author a byline names

@@ -11,6 +11,7 @@ from warta.clean.features import ends_sentence, is_title_like, words
 from warta.clean.header import find_dateline, leading_header, read_header
 from warta.clean.model import CANDIDATE, CleanResult, Line
 from warta.clean.rules import match_rule_detail
+from warta.meta.dates import is_date_line, parse_date_text
 
 __all__ = ["CleanResult", "LineCounts", "clean_text", "line_key"]
 
@@ -56,6 +57,7 @@ def clean_text(text: str, stats: LineCounts | None = None, outlet: str | None = 
     read_header(header, result)
     _apply_tail(body)
     _decide_candidates(body)
+    _decide_dates(body, result)
     _trailing_initials(body, result)
     for line in header + body:
         if line.verdict != "keep":
@@ -82,7 +84,9 @@ def _classify(line: Line, recurrence: Recurrence | None) -> None:
         if seen >= RECUR_MIN_DOCS:
             line.drop("recurring", f"recurs in {seen} other pages of this outlet (page furniture)")
             return
-    if is_title_like(line.text, line.tokens):
+    if len(line.tokens) <= 12 and any(ch.isdigit() for ch in line.text) and is_date_line(line.text):
+        line.verdict = "date?"
+    elif is_title_like(line.text, line.tokens):
         line.verdict = "title?"
     elif len(line.tokens) < 4 and not ends_sentence(line.text):
         line.verdict = "fragment?"
@@ -147,6 +151,20 @@ def _decide_run(body: list[Line], start: int, stop: int) -> None:
         return
     for line in run:
         line.drop(rule, reason)
+
+
+def _decide_dates(body: list[Line], result: CleanResult) -> None:
+    """A date line before the first or after the last paragraph is the page's date stamp; between
+    paragraphs it is text (a dated entry of a timeline)."""
+    kept = [index for index, line in enumerate(body) if line.verdict == "keep"]
+    for index, line in enumerate(body):
+        if line.verdict != "date?":
+            continue
+        if kept and kept[0] < index < kept[-1]:
+            line.verdict = "keep"
+        else:
+            line.drop("date-line", "publication date line")
+            result.header_date = result.header_date or parse_date_text(line.text)
 
 
 def _trailing_initials(body: list[Line], result: CleanResult) -> None:
