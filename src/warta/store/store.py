@@ -62,7 +62,6 @@ class Store:
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path}: not a usable SQLite database ({err}); "
                              "give another file with --db") from None
-        self._counts: dict[str, dict[int, int]] = {}
 
     def __enter__(self) -> Store:
         return self
@@ -110,10 +109,6 @@ class Store:
                 raise
         except sqlite3.Error as err:
             raise StoreError(f"{self.path}: cannot store article {article.id}: {err}") from None
-        if article.outlet and article.outlet in self._counts:
-            counts = self._counts[article.outlet]
-            for h in keys:
-                counts[h] = counts.get(h, 0) + 1
         return True
 
     def record_skip(self, skipped: Skipped) -> None:
@@ -129,12 +124,15 @@ class Store:
     # -- corpus statistics (the LineCounts protocol of warta.clean) ------------------------
 
     def counter(self, outlet: str) -> Callable[[str], int]:
-        """In how many stored pages of ``outlet`` a line (by its key) occurs."""
-        counts = self._counts.get(outlet)
-        if counts is None:
-            counts = dict(self.conn.execute("SELECT key, n_docs FROM line_stats WHERE outlet = ?", (outlet,)))
-            self._counts[outlet] = counts
-        return lambda key: counts.get(_line_hash(key), 0)
+        """In how many stored pages of ``outlet`` a line (by its key) occurs. Each lookup is one
+        indexed query, so memory stays flat however large the statistics grow."""
+        sql = "SELECT n_docs FROM line_stats WHERE outlet = ? AND key = ?"
+
+        def count(key: str) -> int:
+            row = self.conn.execute(sql, (outlet, _line_hash(key))).fetchone()
+            return int(row[0]) if row else 0
+
+        return count
 
     # -- reading -------------------------------------------------------------------------
 
