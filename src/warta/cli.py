@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from enum import StrEnum
 from typing import Annotated
 
@@ -63,7 +64,8 @@ def _report_skip(skipped: Skipped) -> None:
 
 def _progress(quiet: bool) -> Progress:
     return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TextColumn("files · {task.fields[pages]} pages"), TimeElapsedColumn(),
+                    TextColumn("files · {task.fields[pages]} pages · {task.fields[rate]:.0f} pages/s"),
+                    TimeElapsedColumn(),
                     console=err, disable=quiet or not err.is_terminal, transient=True)
 
 
@@ -80,11 +82,13 @@ def ingest(
 ) -> None:
     """Read, clean, analyse and store pages. Safe to run again: stored pages are left unchanged."""
     with _progress(quiet) as progress:
-        task = progress.add_task("ingesting", total=count_files(paths) or None, pages=0)
+        task = progress.add_task("ingesting", total=count_files(paths) or None, pages=0, rate=0.0)
         last_source: list[str] = []
+        started = time.monotonic()
 
         def on_item(item: RawPage | Skipped) -> None:
-            progress.update(task, pages=progress.tasks[0].fields["pages"] + 1)
+            pages = progress.tasks[0].fields["pages"] + 1
+            progress.update(task, pages=pages, rate=pages / max(time.monotonic() - started, 1e-6))
             source = item.source.split("#", 1)[0]
             if not last_source or last_source[0] != source:
                 last_source[:] = [source]
