@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 DB     ?= demo.db
 DATA   ?= ../shared/data
 
-.PHONY: demo test lint format bench clean
+.PHONY: demo test lint format bench train kb clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,18 +32,30 @@ demo: $(VENV)/.installed
 	@echo "               $(BIN)/warta export --db $(DB)       (every article as JSONL)"
 
 test: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts training
 	$(BIN)/python -m pytest -q
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts training
+	$(BIN)/ruff format --check src tests bench scripts training
 
 format: $(VENV)/.installed-test
 	$(BIN)/ruff format src tests bench
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/ingest.py --data $(DATA)
+	$(BIN)/python bench/keep.py --data $(DATA)
+
+# The spaCy pipeline from ../shared/data (work in progress: see training/README.md).
+train: $(VENV)/.installed
+	$(BIN)/python -m pip install -q -e '.[train]'
+	$(BIN)/python training/convert.py --data $(DATA) --out training/corpus
+	OMP_NUM_THREADS=2 $(BIN)/python -m spacy train training/config.cfg --output training/output
+
+# The entity knowledge base shipped in src/warta/data/kb/ (needs the registries once, not at run time).
+kb: $(VENV)/.installed
+	$(BIN)/python -m pip install -q -e '.[kb]'
+	$(BIN)/python scripts/build_kb.py
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm build *.egg-info src/*.egg-info
