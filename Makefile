@@ -27,6 +27,10 @@ demo: $(VENV)/.installed
 	@echo
 	$(BIN)/warta search "Kim Jong Un" --db $(DB) --limit 3
 	@echo
+	@echo "The best hit, with the people, organisations and places it names (one id each):"
+	@$(BIN)/warta show $$($(BIN)/warta search "Kim Jong Un" --db $(DB) --limit 1 --format json \
+	    | $(BIN)/python -c "import json, sys; print(json.loads(sys.stdin.readline())['id'])") --db $(DB)
+	@echo
 	@echo "Look further:  $(BIN)/warta show ID --db $(DB)      (one article; ID from the search above)"
 	@echo "               $(BIN)/warta explain ID --db $(DB)   (what cleaning removed, and why)"
 	@echo "               $(BIN)/warta export --db $(DB)       (every article as JSONL)"
@@ -44,13 +48,25 @@ format: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/ingest.py --data $(DATA)
+	$(BIN)/python bench/ingest.py --data $(DATA) --profile fast
+	$(BIN)/python bench/nlp.py --data $(DATA)
 	$(BIN)/python bench/keep.py --data $(DATA)
 
-# The spaCy pipeline from ../shared/data (work in progress: see training/README.md).
+# The two spaCy pipelines shipped in src/warta/models/, from $(DATA) (default ../shared/data) and
+# nlp-id's tagged sentences (fetched from PyPI, checksum verified). Both train at once, one core
+# each; about 40 minutes on a 2-core machine. Scores and speed: MODEL.md.
 train: $(VENV)/.installed
-	$(BIN)/python -m pip install -q -e '.[train]'
-	$(BIN)/python training/convert.py --data $(DATA) --out training/corpus
-	OMP_NUM_THREADS=2 $(BIN)/python -m spacy train training/config.cfg --output training/output
+	$(BIN)/python training/fetch_nlp_id.py --out training/cache
+	$(BIN)/python training/convert.py --data $(DATA) --out training/corpus --nlp-id training/cache
+	mkdir -p training/output
+	OMP_NUM_THREADS=1 $(BIN)/python -m spacy train training/config.cfg --output training/output/default \
+	    --code training/register.py > training/output/default.log 2>&1 & p1=$$!; \
+	OMP_NUM_THREADS=1 $(BIN)/python -m spacy train training/config_fast.cfg --output training/output/fast \
+	    --code training/register.py > training/output/fast.log 2>&1 & p2=$$!; \
+	wait $$p1 && wait $$p2 || { tail -n 20 training/output/*.log; exit 1; }
+	$(BIN)/python training/package.py training/output/default/model-best training/output/fast/model-best
+	$(BIN)/python training/evaluate.py src/warta/models/id_news
+	$(BIN)/python training/evaluate.py src/warta/models/id_news_fast
 
 # The entity knowledge base shipped in src/warta/data/kb/ (needs the registries once, not at run time).
 kb: $(VENV)/.installed

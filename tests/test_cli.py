@@ -36,7 +36,10 @@ def test_ingest_export_show_explain_stats(tmp_path: Path) -> None:
     assert len(exported) >= 2
     for article in exported:
         assert set(article) >= CONTRACT_FIELDS
-        assert article["entities"] == [] and article["related"] == [] and article["duplicate_of"] is None
+        assert article["entities"], "every sample article names someone or something"
+        for e in article["entities"]:
+            assert article["body"][e["start"]:e["end"]] == e["text"] and e["id"] and e["name"]
+        assert article["related"] == [] and article["duplicate_of"] is None
     first = exported[0]
     shown = run_warta("show", first["id"][:8], "--db", db, check=True).stdout
     assert first["body"].splitlines()[0][:60] in shown.replace("\n", " ") or first["body"][:40] in shown
@@ -44,6 +47,10 @@ def test_ingest_export_show_explain_stats(tmp_path: Path) -> None:
     assert "lines removed" in explained and "where the metadata came from" in explained
     stats = json.loads(run_warta("stats", "--format", "json", "--db", db, check=True).stdout)
     assert stats["articles"] == len(exported)
+    assert stats["entities"] == len({e["id"] for a in exported for e in a["entities"]})
+    top = stats["top_entities"][0]
+    assert top[3] == max(sum(1 for a in exported if any(e["id"] == t[2] for e in a["entities"]))
+                         for t in stats["top_entities"])
 
 
 def test_analyze_reads_stdin_and_stores_nothing(tmp_path: Path) -> None:

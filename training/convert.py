@@ -67,9 +67,17 @@ UD_FILES = {
     # split into our train/dev; "dev" = a dev file, kept as dev;
     # "test" = an official test split, never used for training or dev.
     "csui": ("id_csui-ud-train.conllu", "split"),
-    "gsd": ("id_gsd-ud-dev.conllu", "dev"),
+    # GSD's train file is not in the shared data; its dev file is split too, so
+    # that the parser sees GSD's conventions (our dev part: --gsd-dev-fraction).
+    "gsd": ("id_gsd-ud-dev.conllu", "split"),
     "pud": ("id_pud-ud-test.conllu", "test"),
 }
+
+# nlp-id's tagged news sentences (MIT, github.com/kumparan/nlp-id): one
+# token<TAB>tag per line, blank line between sentences, consecutive sentences
+# of news articles.  Used for the tagger (token.tag_, its own 17-tag set) and
+# sentence boundaries; never for NER.
+NLPID_FILE = "nlp_id/data/dataset_postag.txt"
 
 CLITICS = {"nya", "ku", "mu", "kau", "lah", "kah", "pun", "tah"}
 
@@ -309,6 +317,27 @@ def ner_doc(vocab, words: list[str], tags: list[str]) -> Doc:
     return Doc(vocab, words=words, spaces=detok_spaces(words), ents=tags)
 
 
+def tag_docs(vocab, sents, per_doc: int) -> list[Doc]:
+    """Documents of consecutive tagged sentences with their sentence starts."""
+    docs = []
+    for start in range(0, len(sents), per_doc):
+        words, tags, starts, spaces = [], [], [], []
+        for sent in sents[start : start + per_doc]:
+            w = [t for t, _ in sent]
+            sp = detok_spaces(w)
+            for k in range(1, len(w)):  # nlp-id splits clitics off: "ada nya" was "adanya"
+                if w[k] in CLITICS and w[k - 1].isalpha():
+                    sp[k - 1] = False
+            sp[-1] = True
+            words += w
+            spaces += sp
+            tags += [g.upper() for _, g in sent]
+            starts += [True] + [False] * (len(w) - 1)
+        spaces[-1] = False
+        docs.append(Doc(vocab, words=words, spaces=spaces, tags=tags, sent_starts=starts))
+    return docs
+
+
 # --------------------------------------------------------------------- output
 
 
@@ -348,6 +377,20 @@ def main(argv=None) -> int:
         default=0.1,
         help="share of a dev-less train file held out as our dev (default 0.1)",
     )
+    ap.add_argument(
+        "--gsd-dev-fraction",
+        type=float,
+        default=0.3,
+        help="share of the UD GSD dev file kept as our dev; the rest trains (default 0.3)",
+    )
+    ap.add_argument(
+        "--nlp-id",
+        type=Path,
+        default=None,
+        help="unpacked nlp-id wheel (folder holding nlp_id/data/dataset_postag.txt); tagger data",
+    )
+    ap.add_argument("--tag-sents", type=int, default=8000, help="nlp-id sentences to train on (default 8000)")
+    ap.add_argument("--tag-dev-sents", type=int, default=600, help="nlp-id sentences kept as dev (default 600)")
     ap.add_argument("--sents-per-doc", type=int, default=10, help="UD sentences per document (default 10)")
     ap.add_argument(
         "--pud-eval",
@@ -386,7 +429,8 @@ def main(argv=None) -> int:
         if role == "split":
             idx = list(range(len(sents)))
             random.Random(args.seed).shuffle(idx)
-            n_dev = round(len(sents) * args.dev_fraction)
+            frac = args.gsd_dev_fraction if name == "gsd" else args.dev_fraction
+            n_dev = round(len(sents) * frac)
             dev_idx = set(idx[:n_dev])
             dev = [s for k, s in enumerate(sents) if k in dev_idx]  # keep file order
             train = [s for k, s in enumerate(sents) if k not in dev_idx]
@@ -444,6 +488,19 @@ def main(argv=None) -> int:
         else:
             write(train_docs, out / "excluded" / f"ner-{name}-train.spacy", manifest, out)
             write(dev_docs, out / "excluded" / f"ner-{name}-dev.spacy", manifest, out)
+
+    # ---- nlp-id tagged news sentences
+    if args.nlp_id:
+        path = args.nlp_id / NLPID_FILE
+        manifest["inputs"][NLPID_FILE] = sha256(path)
+        sents = read_ner(path, "tab")  # same layout: token<TAB>tag
+        print(f"nlp-id tagged sentences: {len(sents)}")
+        dev_n, train_n = args.tag_dev_sents, args.tag_sents
+        # contiguous runs keep documents made of neighbouring sentences
+        dev_s = sents[:dev_n]
+        train_s = [x for x in sents[dev_n:] if sent_key([w for w, _ in x]) not in dev_keys][:train_n]
+        write(tag_docs(vocab, train_s, args.sents_per_doc), out / "train" / "2-tag-nlpid.spacy", manifest, out)
+        write(tag_docs(vocab, dev_s, args.sents_per_doc), out / "dev" / "2-tag-nlpid.spacy", manifest, out)
 
     # ---- totals
     for part in ("train", "dev"):

@@ -1,7 +1,8 @@
 """warta: reads Indonesian news the way an analyst does.
 
 Stages, in the order data flows: ``ingest`` (readers) → ``clean`` (page text to article) →
-``meta`` (outlet, dateline, dates, language) → ``store`` (SQLite + FTS5) → ``cli``.
+``meta`` (outlet, dateline, dates, language) → ``nlp`` (spaCy pipeline, entity linking) →
+``store`` (SQLite + FTS5) → ``cli``.
 ``warta.api`` is the Python API; ``warta.article.Article`` the object that flows through.
 """
 
@@ -9,4 +10,12 @@ from warta.article import Article, RawPage, Skipped
 from warta.errors import InputError, NotFound, StoreError, WartaError
 
 __version__ = "0.1.0"
-__all__ = ["Article", "RawPage", "Skipped", "WartaError", "InputError", "StoreError", "NotFound", "__version__"]
+__all__ = ["Article", "RawPage", "Skipped", "WartaError", "InputError", "StoreError", "NotFound", "load",
+           "__version__"]
+
+
+def load(profile: str = "default"):  # -> spacy.Language
+    """warta's trained spaCy pipeline for Indonesian news with warta's components (``warta.nlp.load``)."""
+    from warta.nlp import load as _load
+
+    return _load(profile)

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from warta.article import Article, RawPage, Skipped
 from warta.errors import InputError
 from warta.ingest import iter_pages
+from warta.nlp.annotate import BATCH_SIZE, annotate
+from warta.nlp.linker import entity_id_from_name
 from warta.pipeline import analyze_page
 from warta.store import DEFAULT_DB, Store
 
@@ -35,58 +37,131 @@ class IngestSummary:
 
 
 def ingest(paths: Iterable[str], db: str = DEFAULT_DB, *, clean: bool = True, published: str | None = None,
-           force: bool = False, on_item: Progress | None = None,
+           force: bool = False, profile: str = "default", on_item: Progress | None = None,
            on_skip: Callable[[Skipped], None] | None = None) -> IngestSummary:
-    """Read, clean, analyse and store every page under ``paths``; safe to run again."""
+    """Read, clean, analyse and store every page under ``paths``; safe to run again.
+
+    Pages are cleaned one by one (each sees the line statistics of every page before it, stored
+    or waiting in the current batch), analysed by the language pipeline in batches, and stored
+    one transaction per article.
+    """
     summary = IngestSummary()
+
+    def skip(item: Skipped) -> None:
+        store.record_skip(item)
+        summary.skipped.append(item)
+        if on_skip:
+            on_skip(item)
+
+    def flush() -> None:
+        for article, error in annotate(batch, profile):
+            if error is not None:
+                skip(Skipped(article.source, f"language analysis failed: {error}"))
+                continue
+            link_across(article, store)
+            if store.put(article, article.line_keys):
+                summary.stored += 1
+                summary.outlets[article.outlet or "(unknown)"] += 1
+            else:
+                summary.unchanged += 1
+        batch.clear()
+        pending.clear()
+
     with Store(db) as store:
+        pending = _PendingCounts(store)
+        batch: list[Article] = []
         for item in iter_pages(paths):
             if on_item:
                 on_item(item)
-            if isinstance(item, RawPage):
-                if not force and store.has(item.id):
-                    summary.unchanged += 1
-                    continue
-                try:
-                    article = _analyze(item, clean, published, store)
-                except InputError as err:
-                    item = Skipped(err.source, err.reason, err.line)
-                else:
-                    if store.put(article, article.line_keys):
-                        summary.stored += 1
-                        summary.outlets[article.outlet or "(unknown)"] += 1
-                    else:
-                        summary.unchanged += 1
-                    continue
-            store.record_skip(item)
-            summary.skipped.append(item)
-            if on_skip:
-                on_skip(item)
+            if isinstance(item, Skipped):
+                skip(item)
+                continue
+            if (not force and store.has(item.id)) or item.id in pending.ids:
+                summary.unchanged += 1
+                continue
+            try:
+                article = analyze_page(item, clean=clean, stats=pending, published=published)
+            except InputError as err:
+                skip(Skipped(err.source, err.reason, err.line))
+                continue
+            pending.add(article)
+            batch.append(article)
+            if len(batch) >= BATCH_SIZE:
+                flush()
+        flush()
     return summary
 
 
 def analyze_items(paths: Iterable[str], *, clean: bool = True, published: str | None = None,
-                  db: str | None = None) -> Iterator[Article | Skipped]:
-    """Articles (or Skipped) for every page, nothing stored. With ``db``, its line statistics help."""
+                  db: str | None = None, profile: str = "default") -> Iterator[Article | Skipped]:
+    """Articles (or Skipped) for every page, in input order, nothing stored. With ``db``, its line
+    statistics help the cleaning."""
     store = Store(db, create=False) if db else None
+    batch: list[Article | Skipped] = []
+
+    def flush() -> Iterator[Article | Skipped]:
+        articles = [a for a in batch if isinstance(a, Article)]
+        failed = {id(a): err for a, err in annotate(articles, profile) if err is not None}
+        for item in batch:
+            if id(item) in failed:
+                yield Skipped(item.source, f"language analysis failed: {failed[id(item)]}")
+            else:
+                yield item
+        batch.clear()
+
     try:
         for item in iter_pages(paths):
-            if isinstance(item, Skipped):
-                yield item
-                continue
-            try:
-                yield _analyze(item, clean, published, store)
-            except InputError as err:
-                yield Skipped(err.source, err.reason, err.line)
+            if isinstance(item, RawPage):
+                try:
+                    item = analyze_page(item, clean=clean, stats=store, published=published)
+                except InputError as err:
+                    item = Skipped(err.source, err.reason, err.line)
+            batch.append(item)
+            if len(batch) >= BATCH_SIZE:
+                yield from flush()
+        yield from flush()
     finally:
         if store is not None:
             store.close()
 
 
+def link_across(article: Article, store: Store) -> None:
+    """A person named by one word only ("Lee") whom this article does not introduce takes the id of
+    the one stored person whose fuller name has that word, when there is exactly one."""
+    for entity_id in {e["id"] for e in article.entities if e["type"] == "PER" and " " not in e["name"]
+                      and entity_id_from_name(e["id"])}:
+        mentions = [e for e in article.entities if e["id"] == entity_id]
+        found = store.person_for_word(mentions[0]["name"])
+        if found:
+            for e in mentions:
+                e["id"], e["name"] = found
+
+
+class _PendingCounts:
+    """Line statistics of the store plus those of the articles cleaned but not stored yet, so that
+    batching does not change what the cleaning sees (the LineCounts protocol of warta.clean)."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.ids: set[str] = set()
+        self.keys: Counter[tuple[str, str]] = Counter()
+
+    def add(self, article: Article) -> None:
+        self.ids.add(article.id)
+        if article.outlet:
+            for key in set(article.line_keys):
+                self.keys[(article.outlet, key)] += 1
+
+    def clear(self) -> None:
+        self.ids.clear()
+        self.keys.clear()
+
+    def counter(self, outlet: str) -> Callable[[str], int]:
+        stored = self.store.counter(outlet)
+        keys = self.keys
+        return lambda key: stored(key) + keys[(outlet, key)]
+
+
 def analyze(paths: Iterable[str], **options: object) -> Iterator[Article]:
     """Articles only; skipped inputs are dropped (use ``analyze_items`` to see them)."""
     return (a for a in analyze_items(paths, **options) if isinstance(a, Article))  # type: ignore[arg-type]
-
-
-def _analyze(page: RawPage, clean: bool, published: str | None, store: Store | None) -> Article:
-    return analyze_page(page, clean=clean, stats=store, published=published)

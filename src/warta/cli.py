@@ -95,7 +95,7 @@ def ingest(
                 progress.advance(task)
 
         summary = api.ingest(paths, db, clean=not no_clean, published=published, force=force,
-                             on_item=on_item, on_skip=_report_skip)
+                             profile=profile.value, on_item=on_item, on_skip=_report_skip)
     if not quiet:
         outlets = ", ".join(f"{name} {n}" for name, n in summary.outlets.most_common(5))
         err.print(f"[bold]{summary.stored}[/] stored, {summary.unchanged} unchanged, "
@@ -116,7 +116,7 @@ def analyze(
     profile: ProfileOption = Profile.default,
 ) -> None:
     """Analyse pages without storing them: one article object per line (JSONL) on stdout."""
-    for item in api.analyze_items(paths, clean=not no_clean, published=published, db=db):
+    for item in api.analyze_items(paths, clean=not no_clean, published=published, db=db, profile=profile.value):
         if isinstance(item, Skipped):
             _report_skip(item)
         else:
@@ -174,14 +174,43 @@ def show(
     format: FormatOption = Format.text,
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Print one stored article: metadata and clean body."""
+    """Print one stored article: metadata, clean body with its entities highlighted, and the entities."""
     article = _stored(db, article_id)
     if format is Format.json:
         out.print_json(json.dumps(article.to_json(), ensure_ascii=False))
         return
     _print_article_head(article)
     out.print()
-    out.print(escape(article.body))
+    out.print(_highlighted(article))
+    if article.entities:
+        out.print()
+        out.print("[bold]entities[/]")
+        groups: dict[str, list[dict]] = {}
+        for e in article.entities:
+            groups.setdefault(e["id"], []).append(e)
+        for entity_id, mentions in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+            forms = sorted({m["text"] for m in mentions} - {mentions[0]["name"]})
+            roles = sorted({m["role"] for m in mentions if m.get("role")})
+            extra = (f"  also: {', '.join(forms)}" if forms else "") + (f"  role: {'; '.join(roles)}" if roles else "")
+            out.print(f"  [{_ENTITY_STYLE.get(mentions[0]['type'], 'bold')}]{escape(mentions[0]['name'])}[/] "
+                      f"[dim]{mentions[0]['type']} {escape(entity_id)} ×{len(mentions)}{escape(extra)}[/]")
+
+
+_ENTITY_STYLE = {"PER": "bold cyan", "ORG": "bold magenta", "LOC": "bold green"}
+
+
+def _highlighted(article: Article) -> str:
+    """The body as rich markup with entity mentions coloured by type (text escaped)."""
+    parts, pos = [], 0
+    for e in sorted(article.entities, key=lambda e: e["start"]):
+        if e["start"] < pos:
+            continue
+        parts.append(escape(article.body[pos:e["start"]]))
+        style = _ENTITY_STYLE.get(e["type"], "bold")
+        parts.append(f"[{style}]{escape(article.body[e['start']:e['end']])}[/]")
+        pos = e["end"]
+    parts.append(escape(article.body[pos:]))
+    return "".join(parts)
 
 
 def _stored(db: str, article_id: str) -> Article:
@@ -241,6 +270,10 @@ def stats(
     _table("outlets", figures["outlets"])
     _table("languages", figures["languages"])
     _table("removed lines by rule", figures["removed_by_rule"])
+    if figures["top_entities"]:
+        out.print(f"\n[bold]entities[/] {figures['entities']} distinct; most often named:")
+        for name, kind, entity_id, articles, mentions in figures["top_entities"]:
+            out.print(f"  {escape(name)} [dim]{kind} {escape(entity_id)}: {articles} articles, {mentions} mentions[/]")
     if figures["recurring_lines"]:
         out.print("\n[bold]lines recurring across pages (learned furniture)[/]")
         for outlet, n, sample in figures["recurring_lines"]:

@@ -111,3 +111,30 @@ def _initial(conn: sqlite3.Connection) -> None:
             PRIMARY KEY(source, line, reason)) WITHOUT ROWID""",
     ):
         conn.execute(statement)
+
+
+@migration(2, "entities, their mentions, and the words of their names")
+def _entities(conn: sqlite3.Connection) -> None:
+    for statement in (
+        """CREATE TABLE entities(
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            articles INTEGER NOT NULL DEFAULT 0,
+            mentions INTEGER NOT NULL DEFAULT 0)""",
+        """CREATE TABLE entity_mentions(
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            entity_id TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            role TEXT,
+            PRIMARY KEY(article_id, start))""",
+        "CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id)",
+        # each word of a multi-word name: finds "Lee Sung-kwon" for a later article that says only "Lee"
+        """CREATE TABLE entity_words(
+            word TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            PRIMARY KEY(word, entity_id)) WITHOUT ROWID""",
+    ):
+        conn.execute(statement)

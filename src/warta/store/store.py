@@ -98,6 +98,7 @@ class Store:
                     return False
                 conn.executemany("INSERT OR IGNORE INTO removed_lines VALUES (?, ?, ?, ?, ?)",
                                  [(article.id, r.line_no, r.rule, r.reason, r.text) for r in article.removed])
+                _put_entities(conn, article)
                 if article.outlet and keys:
                     conn.executemany(
                         "INSERT INTO line_stats VALUES (?, ?, 1, ?) "
@@ -110,6 +111,14 @@ class Store:
         except sqlite3.Error as err:
             raise StoreError(f"{self.path}: cannot store article {article.id}: {err}") from None
         return True
+
+    def person_for_word(self, word: str) -> tuple[str, str] | None:
+        """The one stored person whose multi-word name contains ``word`` ("Lee" -> ("per:lee-sung-kwon",
+        "Lee Sung-kwon")); None when there is none or more than one."""
+        rows = self.conn.execute(
+            "SELECT e.id, e.name FROM entity_words w JOIN entities e ON e.id = w.entity_id "
+            "WHERE w.word = ? AND e.type = 'PER' LIMIT 2", (word.casefold(),)).fetchall()
+        return (rows[0][0], rows[0][1]) if len(rows) == 1 else None
 
     def record_skip(self, skipped: Skipped) -> None:
         now = _now()
@@ -201,6 +210,9 @@ class Store:
             "removed_by_rule": rows("SELECT rule, count(*) FROM removed_lines GROUP BY 1 ORDER BY 2 DESC"),
             "recurring_lines": rows("SELECT outlet, n_docs, sample FROM line_stats WHERE n_docs >= 3 "
                                     "ORDER BY n_docs DESC LIMIT 10"),
+            "entities": one("SELECT count(*) FROM entities"),
+            "top_entities": rows("SELECT name, type, id, articles, mentions FROM entities "
+                                 "ORDER BY articles DESC, mentions DESC, name LIMIT 10"),
             "skipped": one("SELECT count(*) FROM skipped"),
             "skipped_reasons": rows("SELECT source, line, reason, times FROM skipped "
                                     "ORDER BY last_seen DESC LIMIT 10"),
@@ -216,3 +228,24 @@ def _article(row: tuple[Any, ...]) -> Article:
     for name in ANNOTATIONS:
         setattr(article, name, annotations.get(name, []))
     return article
+
+
+def _put_entities(conn: sqlite3.Connection, article: Article) -> None:
+    """Mentions, entity counts and name words of one article (inside ``put``'s transaction)."""
+    if not article.entities:
+        return
+    conn.executemany("INSERT OR IGNORE INTO entity_mentions VALUES (?, ?, ?, ?, ?, ?)",
+                     [(article.id, e["id"], e["start"], e["end"], e["text"], e.get("role"))
+                      for e in article.entities])
+    groups: dict[str, dict] = {}
+    counts: dict[str, int] = {}
+    for e in article.entities:
+        groups.setdefault(e["id"], e)
+        counts[e["id"]] = counts.get(e["id"], 0) + 1
+    conn.executemany(
+        "INSERT INTO entities VALUES (?, ?, ?, 1, ?) ON CONFLICT(id) DO UPDATE SET "
+        "articles = articles + 1, mentions = mentions + excluded.mentions",
+        [(i, e["name"], e["type"], counts[i]) for i, e in groups.items()])
+    words = {(w.casefold(), i) for i, e in groups.items() if len(parts := e["name"].split()) > 1
+             for w in parts if len(w) > 1}
+    conn.executemany("INSERT OR IGNORE INTO entity_words VALUES (?, ?)", sorted(words))

@@ -1,0 +1,86 @@
+"""Language pipeline benchmark: tokens/s and words/s on one core, per profile and per component.
+
+Runs warta's pipeline (``warta.load(profile)``: the trained spaCy components plus entity linking)
+over the bodies of real Indonesian news articles (IndoSum dev folds under --data) with
+``nlp.pipe``, one thread, after a warm-up, and prints throughput, the time each component takes,
+and the process's peak RSS. Each profile runs in its own child process so that peak RSS is its own.
+
+    python bench/nlp.py --data ../shared/data [--limit 600] [--profiles default,fast]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+CHILD = r"""
+import json, resource, sys, time
+import warta
+profile, path, limit, batch = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+texts = []
+with open(path, encoding="utf-8") as fh:
+    for line in fh:
+        texts.append(json.loads(line)["text_detok"])
+        if len(texts) >= limit:
+            break
+nlp = warta.load(profile)
+list(nlp.pipe(texts[:20], batch_size=batch))  # warm-up
+words = sum(len(t.split()) for t in texts)
+start = time.perf_counter()
+docs = list(nlp.pipe(texts, batch_size=batch))
+total = time.perf_counter() - start
+tokens = sum(len(d) for d in docs)
+entities = sum(len(d._.entities) for d in docs)
+# time per component: run each one over the docs made by the tokenizer
+parts = {}
+plain = [nlp.make_doc(t) for t in texts]
+start = time.perf_counter()
+[nlp.make_doc(t) for t in texts]
+parts["tokenizer"] = time.perf_counter() - start
+for name, proc in nlp.pipeline:
+    start = time.perf_counter()
+    plain = list(proc.pipe(plain, batch_size=batch)) if hasattr(proc, "pipe") else [proc(d) for d in plain]
+    parts[name] = time.perf_counter() - start
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"profile": profile, "docs": len(docs), "tokens": tokens, "words": words, "seconds": total,
+                  "entities": entities, "parts": parts, "rss_mb": rss, "pipeline": nlp.pipe_names}))
+"""
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", default="../shared/data", help="folder holding news/indosum_devfolds.jsonl")
+    parser.add_argument("--limit", type=int, default=600, help="articles to process (default 600)")
+    parser.add_argument("--batch", type=int, default=32, help="nlp.pipe batch size (default 32)")
+    parser.add_argument("--profiles", default="default,fast", help="comma-separated profiles")
+    args = parser.parse_args()
+    source = Path(args.data) / "news" / "indosum_devfolds.jsonl"
+    if not source.exists():
+        print(f"bench/nlp.py: {source} not found; pass --data", file=sys.stderr)
+        return 2
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    print(f"{args.limit} IndoSum articles, nlp.pipe batch {args.batch}, one thread\n")
+    for profile in args.profiles.split(","):
+        done = subprocess.run([sys.executable, "-c", CHILD, profile, str(source), str(args.limit), str(args.batch)],
+                              capture_output=True, text=True, env=env)
+        if done.returncode:
+            print(done.stderr, file=sys.stderr)
+            return 1
+        r = json.loads(done.stdout.strip().splitlines()[-1])
+        print(f"profile {r['profile']:<8} {' '.join(r['pipeline'])}")
+        print(f"  {r['tokens']} tokens ({r['words']} words) in {r['seconds']:.2f} s: "
+              f"{r['tokens'] / r['seconds']:,.0f} tokens/s, {r['words'] / r['seconds']:,.0f} words/s, "
+              f"{r['entities']} entity mentions; peak RSS {r['rss_mb']:.0f} MB")
+        for name, secs in r["parts"].items():
+            print(f"    {name:<22} {secs:6.2f} s  {r['tokens'] / secs:>12,.0f} tokens/s  "
+                  f"{100 * secs / sum(r['parts'].values()):5.1f} %")
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""warta's language pipeline: a trained spaCy pipeline for Indonesian news plus warta's components.
+
+    >>> import warta
+    >>> nlp = warta.load()              # default profile: tagger, lemmas, parser, NER, linking
+    >>> doc = nlp("Presiden AS Donald Trump bertemu Kim Jong Un di Singapura.")
+    >>> [(e["text"], e["id"]) for e in doc._.entities]
+
+Two trained pipelines ship in ``warta/models/`` (built by ``make train``, see MODEL.md): ``id_news``
+for the default profile (sentences, tags, UPOS and features, lemmas, dependency parse, NER) and
+``id_news_fast`` for the fast profile (a smaller network with sentences and NER only, for
+crawl-scale runs). Loading needs no network.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from warta.errors import WartaError
+
+__all__ = ["load", "model_path", "PROFILES"]
+
+# profile -> the model folder under warta/models
+PROFILES = {
+    "default": "id_news",
+    "fast": "id_news_fast",
+}
+
+
+def model_path(profile: str = "default") -> Path:
+    return Path(str(resources.files("warta").joinpath("models", PROFILES[profile])))
+
+
+@cache
+def load(profile: str = "default"):  # -> spacy.Language
+    """The trained pipeline with warta's components, loaded once per process and profile."""
+    if profile not in PROFILES:
+        raise WartaError(f"unknown profile {profile!r}; choose one of: {', '.join(PROFILES)}")
+    import spacy
+
+    from warta.nlp import linker, sentences, tokenizer  # noqa: F401  (register warta's factories)
+
+    path = model_path(profile)
+    if not (path / "config.cfg").exists():
+        raise WartaError(f"the language model is missing from {path}; rebuild it with `make train`")
+    nlp = spacy.load(path)
+    # the tokenizer's rules come from warta/data/tokenizer.toml, not from the copy saved with the model
+    nlp.tokenizer = tokenizer.build_tokenizer(nlp)
+    nlp.add_pipe("warta_sentences", after="senter")
+    nlp.add_pipe("warta_linker", last=True)
+    return nlp

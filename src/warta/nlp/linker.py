@@ -1,0 +1,551 @@
+"""Entity linking inside one article: every mention gets the id and canonical name of what it names.
+
+Runs after the NER as the spaCy component ``warta_linker``. In order:
+
+1. Person mentions lose titles and honorifics, which become the mention's ``role``
+   ("Presiden AS Donald Trump" -> name "Donald Trump", role "Presiden AS").
+2. Acronyms and short forms defined in the text itself ("Korea Utara (Korut)",
+   "Badan Intelijen Nasional (NIS)", "Joko Widodo (Jokowi)") become aliases of the mention before
+   them, and every later use of the alias is a mention of the same thing, found by the NER or not.
+3. Names from the knowledge base that the NER missed are added where the match is unambiguous
+   (countries, large cities, organisations written exactly as the knowledge base spells them).
+4. Mentions are grouped: the same normalised name, an in-text alias, a person's short form
+   ("Trump", "Lee" -> the fuller name of a person in this article), or the same knowledge-base
+   entity. Each group resolves to a knowledge-base entity when one of its names is an alias of one
+   (type permitting); otherwise it gets an id made from its normalised canonical name, so the same
+   person or organisation gets the same id in every article.
+
+The result is ``doc._.entities``: one dict per mention (``text``, ``start``, ``end``, ``type``,
+``id``, ``name``; ``role`` when a title was found; ``found_by`` when the NER did not find it:
+"alias", "kb" or "name-part"), with character offsets into the text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from warta.link.kb import Entity, KnowledgeBase, normalize_alias
+from warta.resources import load_toml
+
+__all__ = ["EntityLinker", "link_doc", "entity_slug", "entity_id_from_name"]
+
+LINKED_TYPES = ("PER", "ORG", "LOC")
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,11}$")
+_BIG_CITY = 1_000_000
+_NAME_PARTICLES = frozenset("bin binti van von der de den da di du la le al el ibn abu".split())
+# capitalised words that are also place names elsewhere ("Kota" in India, "Bursa" in Turkey)
+_GENERIC = frozenset("kota bursa pulau desa gunung sungai teluk selat laut danau tanjung kampung pasar jalan "
+                     "bandar negeri kabupaten provinsi wilayah daerah pusat barat timur utara selatan tengah "
+                     "raya baru lama agung mulia jaya indah".split())
+
+if not Doc.has_extension("entities"):
+    Doc.set_extension("entities", default=None)
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """Words news writes in lower case (scripts/build_common_words.py)."""
+    text = resources.files("warta.data").joinpath("common_words.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    heads: frozenset[str]
+    continuations: frozenset[str]
+    honorifics: frozenset[str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = load_toml("roles.toml")
+    return _Lexicon(frozenset(data["heads"]), frozenset(data["continuations"]), frozenset(data["honorifics"]))
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int  # token indices into the doc, end exclusive
+    end: int
+    label: str
+    how: str  # who found it: "ner", "alias" (an in-text alias), "kb" (a knowledge-base name the NER
+    #           missed), "name-part" (a word of a person's full name used alone)
+    role: str | None = None
+    kb: list[Entity] = field(default_factory=list)
+    # the name inside the span: a person's span may start with a title ("Presiden Joko Widodo")
+    nstart: int = -1
+    nend: int = -1
+
+    def __post_init__(self) -> None:
+        if self.nstart < 0:
+            self.nstart, self.nend = self.start, self.end
+
+    def name(self, doc: Doc) -> str:
+        return doc[self.nstart:self.nend].text
+
+
+def entity_slug(name: str) -> str:
+    """Readable id part from a name: "Lee Sung-kwon" -> "lee-sung-kwon" (accents and case dropped)."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[^0-9a-z]+", "-", text).strip("-") or "x"
+
+
+def entity_id_from_name(entity_id: str) -> bool:
+    """Whether an id was made from a name in the text (not taken from the knowledge base)."""
+    prefix, _, rest = entity_id.partition(":")
+    return bool(rest) and ":" not in rest and prefix in ("per", "org", "loc") \
+        and KnowledgeBase.load().get(entity_id) is None
+
+
+def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dict[str, Any]]:
+    """Link the entities of ``doc`` (its ``doc.ents``); set ``doc.ents`` and ``doc._.entities``."""
+    lex = _lexicon()
+    mentions = [_Mention(e.start, e.end, e.label_, "ner") for e in doc.ents if e.label_ in LINKED_TYPES]
+    others = [e for e in doc.ents if e.label_ not in LINKED_TYPES]
+    mentions = _merge_adjacent_people(mentions)
+    _retype(doc, mentions, kb)
+    for m in mentions:
+        if m.label == "PER":
+            _strip_person(doc, m, lex)
+    # names are written with capitals; an all-lower-case phrase is an NER slip ("desa gencatan"),
+    # though one word may be a brand written in lower case ("detikcom")
+    mentions = [m for m in mentions if m.end - m.start == 1 or
+                any(not t.text.islower() for t in doc[m.start:m.end])]
+    taken = _covered(mentions, others)
+    aliases = _defined_aliases(doc, mentions, kb)
+    mentions += _alias_mentions(doc, aliases, taken)
+    if gazetteer:
+        mentions += _kb_mentions(doc, kb, taken)
+    mentions += _name_part_mentions(doc, mentions, taken, lex)
+    for m in mentions:
+        if m.label == "PER":
+            m.role = _role_before(doc, m, lex, taken)
+    mentions.sort(key=lambda m: m.start)
+    groups = _group(doc, mentions, aliases, kb)
+    out: list[dict[str, Any]] = []
+    spans: list[Span] = []
+    for m in mentions:
+        g = groups[id(m)]
+        span = doc[m.start:m.end]
+        item: dict[str, Any] = {"text": span.text, "start": span.start_char, "end": span.end_char,
+                                "type": g.type, "id": g.id, "name": g.name}
+        if m.role:
+            item["role"] = m.role
+        if m.how != "ner":
+            item["found_by"] = m.how
+        out.append(item)
+        spans.append(Span(doc, m.start, m.end, label=g.type))
+    doc.ents = sorted([*spans, *others], key=lambda s: s.start)
+    doc._.entities = out
+    return out
+
+
+# ----------------------------------------------------------------- roles and names
+
+
+def _merge_adjacent_people(mentions: list[_Mention]) -> list[_Mention]:
+    """Two person spans with nothing between them are one name the NER cut ("Sri Mulyani" +
+    "Indrawati")."""
+    out: list[_Mention] = []
+    for m in mentions:
+        if out and m.label == "PER" and out[-1].label == "PER" and out[-1].end == m.start:
+            out[-1] = _Mention(out[-1].start, m.end, "PER", "ner")
+        else:
+            out.append(m)
+    return out
+
+
+def _retype(doc: Doc, mentions: list[_Mention], kb: KnowledgeBase) -> None:
+    """Fix NER types that the knowledge base or the article itself contradicts:
+
+    * a full person's name typed ORG or LOC ("Donald Trump") becomes PER;
+    * a place or organisation typed PER ("Zona Demiliterisasi", "Washington") takes the knowledge
+      base's type, unless the word is part of a person's name in this article;
+    * a word of a person's name introduced earlier, typed LOC or ORG ("Lee", "Kim" after
+      "Kim Jong Un"), becomes PER when the knowledge base knows nothing else by that word.
+    """
+    person_words: dict[str, int] = {}  # first or last word of a multi-word PER mention -> its start
+    for m in mentions:
+        if m.label == "PER" and m.end - m.start >= 2:
+            for tok in (doc[m.start], doc[m.end - 1]):
+                person_words.setdefault(tok.text, m.start)
+    for m in mentions:
+        text = doc[m.start:m.end].text
+        if m.label != "PER" and m.end - m.start >= 2:
+            found = kb.lookup(text)
+            if found and all(e.type == "PER" for e in found):
+                m.label = "PER"
+        elif m.label == "PER" and text not in person_words:
+            found = [e for e in kb.lookup(text) if m.end - m.start >= 2 or text in e.aliases or text == e.name]
+            if found and all(e.type != "PER" for e in found) and \
+                    (m.end - m.start >= 2 or found[0].kind in ("country", "territory", "city", "org", "place")):
+                m.label = found[0].type
+        elif m.label != "PER" and m.end - m.start == 1 and person_words.get(text, m.start) < m.start and \
+                not kb.lookup(text):
+            m.label = "PER"
+
+
+def _strip_person(doc: Doc, m: _Mention, lex: _Lexicon) -> None:
+    """Titles and honorifics at the start of a PER span are not the name: the span stays as the NER
+    found it (corpora differ on whether "Ir." belongs to it), the name starts after them and the
+    title becomes the role. At least one word stays, so a name that is also a title is kept."""
+    start = m.start
+    while start < m.end - 1:
+        low = doc[start].lower_
+        title = low in lex.heads or (start > m.start and low in lex.continuations)
+        if title or low in lex.honorifics or low.rstrip(".") in lex.honorifics:
+            start += 1
+        else:
+            break
+    end = m.end
+    # a person's name has no lower-case words ("Kim sepakat bahwa Washington" is the NER running on),
+    # apart from particles such as "bin" or "van"
+    for k in range(start + 1, end):
+        if doc[k].is_alpha and doc[k].text.islower() and doc[k].text not in _NAME_PARTICLES:
+            end = m.end = k
+            break
+    # the NER sometimes takes a trailing comma or bracket
+    while end > start + 1 and not any(ch.isalnum() for ch in doc[end - 1].text):
+        end -= 1
+    while start < end - 1 and not any(ch.isalnum() for ch in doc[start].text):
+        start += 1
+    if start > m.start:
+        words = [t.text for t in doc[m.start:start] if t.lower_.rstrip(".") not in lex.honorifics]
+        if words:
+            m.role = " ".join(words)
+    m.nstart, m.nend = start, end
+
+
+def _role_before(doc: Doc, m: _Mention, lex: _Lexicon, taken: dict[int, str]) -> str | None:
+    """'Presiden AS' in 'kata Presiden AS Donald Trump': title words, places and organisations."""
+    k = m.start - 1
+    opener = None
+    while k >= 0 and m.start - k <= 8:
+        tok = doc[k]
+        low = tok.lower_
+        if low in lex.heads:
+            opener = k
+        elif not (low in lex.honorifics or low.rstrip(".") in lex.honorifics or low in lex.continuations
+                  or taken.get(k) in ("ORG", "LOC") or (tok.is_upper and tok.is_alpha and len(tok) <= 6)
+                  or tok.text in ("(", ")")):
+            break  # kept going over: honorifics, role words, places and organisations, "RI", "DPR"
+        k -= 1
+    if opener is None:
+        return m.role
+    role = doc[opener:m.nstart].text  # as written: "Presiden Amerika Serikat (AS)"
+    words = role.split()
+    while words and words[0].lower().rstrip(".") in lex.honorifics:
+        words.pop(0)
+    return " ".join(words) or m.role  # the words up to the name: a stripped title included
+
+
+def _covered(mentions: list[_Mention], others: list[Span]) -> dict[int, str]:
+    taken: dict[int, str] = {}
+    for m in mentions:
+        for i in range(m.start, m.end):
+            taken[i] = m.label
+    for span in others:
+        for i in range(span.start, span.end):
+            taken[i] = span.label_
+    return taken
+
+
+# -------------------------------------------------------------- in-text aliases
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in normalize_alias(text) if ch.isalnum())
+
+
+def _compatible(acronym: str, words: list[str]) -> bool:
+    """Is ``acronym`` a plausible short form of ``words``? Initials ("PBB") or letters in order
+    starting with the same letter ("Korut" for "Korea Utara", "Jokowi" for "Joko Widodo")."""
+    short = _letters(acronym)
+    full = _letters(" ".join(words))
+    if not short or not full or short == full:
+        return False
+    initials = "".join(_letters(w)[:1] for w in words if _letters(w))
+    if short == initials:
+        return True
+    if short[0] != full[0]:
+        return False
+    rest = iter(full)
+    return all(ch in rest for ch in short)
+
+
+def _defined_aliases(doc: Doc, mentions: list[_Mention], kb: KnowledgeBase) -> dict[str, _Mention]:
+    """'Korea Utara (Korut)' -> {'Korut': the Korea Utara mention}; 'PBB (Perserikatan Bangsa-Bangsa)'
+    the other way round. Only the first definition of an alias counts."""
+    found: dict[str, _Mention] = {}
+    by_start = {m.start: m for m in mentions}
+    n = len(doc)
+    by_end = {m.end: m for m in mentions}
+    for m in mentions:
+        o = m.end
+        if o + 2 < n and doc[o].text == "(" and doc[o + 2].text == ")":
+            alias = doc[o + 1].text
+            if alias in found or not _ACRONYM.match(alias):
+                continue
+            owner = by_end.get(m.start)
+            if owner is not None and owner.label in ("ORG", "LOC") and \
+                    any(e.kind in ("country", "territory") for e in kb.lookup(doc[m.start:m.end].text)):
+                # "Badan Intelijen Nasional Korsel (NIS)": the organisation, not its country
+                m = owner
+            words = [t.text for t in doc[m.nstart:m.nend]]
+            if len(words) == 1 and words[0] == alias:
+                continue
+            ok = _compatible(alias, words)
+            if not ok and m.label in ("ORG", "LOC") and alias.isupper():
+                # an all-caps acronym after an organisation, even from another language ("NIS");
+                # not a country code that says where the organisation is ("(AS)")
+                ok = not any(e.kind in ("country", "territory") for e in kb.lookup(alias))
+            if ok:
+                found[alias] = m
+    for m in mentions:  # acronym mention followed by its expansion in brackets
+        if m.start >= 2 and doc[m.start - 1].text == "(" and m.end < n and doc[m.end].text == ")":
+            prev = doc[m.start - 2]
+            alias = prev.text
+            if alias not in found and _ACRONYM.match(alias) and alias.isupper() and (m.start - 2) not in by_start \
+                    and _compatible(alias, [t.text for t in doc[m.start:m.end]]):
+                found[alias] = m
+    return found
+
+
+def _alias_mentions(doc: Doc, aliases: dict[str, _Mention], taken: dict[int, str]) -> list[_Mention]:
+    """Uses of an in-text alias the NER did not mark."""
+    out = []
+    if not aliases:
+        return out
+    for tok in doc:
+        definer = aliases.get(tok.text)
+        if definer is not None and tok.i not in taken:
+            out.append(_Mention(tok.i, tok.i + 1, definer.label, "alias"))
+            taken[tok.i] = definer.label
+    return out
+
+
+def _name_part_mentions(doc: Doc, mentions: list[_Mention], taken: dict[int, str], lex: _Lexicon) -> list[_Mention]:
+    """'Trump' after 'Donald Trump', 'Kim' after 'Kim Jong Un': the first or last word of a person's
+    full name used alone, where the NER missed it (not when it starts a longer name: 'Trump Tower')."""
+    parts: set[str] = set()
+    for m in mentions:
+        if m.label == "PER" and m.nend - m.nstart >= 2:
+            for tok in (doc[m.nstart], doc[m.nend - 1]):
+                if tok.is_alpha and len(tok) >= 3 and tok.text[0].isupper() and tok.lower_ not in lex.heads:
+                    parts.add(tok.text)
+    out = []
+    if not parts:
+        return out
+    first_use = min(m.start for m in mentions if m.label == "PER")
+    for tok in doc:
+        if tok.text in parts and tok.i not in taken and tok.i > first_use:
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and nxt.is_alpha and nxt.text[0].isupper() and not nxt.is_sent_start:
+                continue
+            out.append(_Mention(tok.i, tok.i + 1, "PER", "name-part"))
+            taken[tok.i] = "PER"
+    return out
+
+
+def _kb_mentions(doc: Doc, kb: KnowledgeBase, taken: dict[int, str]) -> list[_Mention]:
+    """Knowledge-base names the NER missed, where the match leaves little doubt."""
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if i in taken or not tok.is_alpha or not tok.text[0].isupper():
+            i += 1
+            continue
+        hit = None
+        for size in (4, 3, 2, 1):
+            j = i + size
+            if j > n or any(k in taken for k in range(i, j)):
+                continue
+            span = doc[i:j]
+            if not span[-1].is_alpha or not span[-1].text[0].isupper():
+                continue
+            found = kb.lookup(span.text)
+            if found and _trusted(span, found[0], kb):
+                hit = (j, found[0])
+                break
+        if hit:
+            j, ent = hit
+            out.append(_Mention(i, j, ent.type, "kb", kb=[ent]))
+            for k in range(i, j):
+                taken[k] = ent.type
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _trusted(span: Span, ent: Entity, kb: KnowledgeBase) -> bool:
+    text = span.text
+    exact = text in ent.aliases or text == ent.name
+    if ent.type == "PER":  # a known person's full name as written; a bare surname is too easily something else
+        return len(span) > 1 and exact
+    if len(span) > 1:
+        return True
+    if not exact:
+        return False
+    if ent.kind in ("country", "territory"):
+        return True
+    if span[0].is_sent_start and not text.isupper():
+        return False
+    if ent.kind == "org":
+        return text.isupper() and len(text) >= 3
+    if span[0].lower_ in _GENERIC or span[0].lower_ in _common_words():
+        return False
+    if ent.kind == "place":  # hand-curated places (Panmunjom, DMZ): names, not words
+        return True
+    return ent.kind == "city" and (ent.population or 0) >= _BIG_CITY
+
+
+# ---------------------------------------------------------------------- grouping
+
+
+@dataclass(slots=True)
+class _Group:
+    id: str
+    name: str
+    type: str
+
+
+class _Union:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, a: int) -> int:
+        while self.parent[a] != a:
+            self.parent[a] = self.parent[self.parent[a]]
+            a = self.parent[a]
+        return a
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _kb_candidates(name: str, label: str, kb: KnowledgeBase) -> list[Entity]:
+    found = kb.lookup(name)
+    if label == "PER":
+        return [e for e in found if e.type == "PER"]
+    if label == "ORG":  # a club or company named after a city is not the city ("Napoli")
+        places = [e for e in found if e.type == "ORG" or e.kind in ("country", "territory")]
+    else:
+        places = [e for e in found if e.type in ("ORG", "LOC")]
+    if not places and " " in name.strip():
+        # a full person's name the NER typed ORG or LOC ("Donald Trump" as ORG): the name wins
+        return [e for e in found if e.type == "PER"]
+    return places
+
+
+def _group(doc: Doc, mentions: list[_Mention], aliases: dict[str, _Mention],
+           kb: KnowledgeBase) -> dict[int, _Group]:
+    n = len(mentions)
+    uf = _Union(n)
+    index = {id(m): k for k, m in enumerate(mentions)}
+    names = [m.name(doc) for m in mentions]
+    keys = [normalize_alias(x) for x in names]
+    words = [[normalize_alias(t.text) for t in doc[m.nstart:m.nend] if normalize_alias(t.text)] for m in mentions]
+    # the same name
+    first: dict[tuple[str, str], int] = {}
+    for k, m in enumerate(mentions):
+        fam = "PER" if m.label == "PER" else "ORGLOC"
+        if (keys[k], fam) in first:
+            uf.union(first[(keys[k], fam)], k)
+        else:
+            first[(keys[k], fam)] = k
+    # a person's short form joins the fuller name nearest before it (else the first after it)
+    short_of: dict[int, int] = {}
+    for k, m in enumerate(mentions):
+        if m.label != "PER":
+            continue
+        fuller = [j for j, other in enumerate(mentions)
+                  if other.label == "PER" and len(words[j]) > len(words[k]) and _contains(words[j], words[k])]
+        before = [j for j in fuller if mentions[j].start < m.start]
+        best = max(before, key=lambda j: mentions[j].start) if before else (fuller[0] if fuller else None)
+        if best is not None:
+            short_of[k] = best
+            uf.union(best, k)
+    # knowledge base, per mention (short forms go with their full name)
+    for k, m in enumerate(mentions):
+        if not m.kb and k not in short_of:
+            m.kb = _kb_candidates(names[k], m.label, kb)
+    # in-text aliases, unless the knowledge base knows the two as different things
+    alias_keys = {normalize_alias(a): index[id(d)] for a, d in aliases.items()}
+    for k in range(n):
+        d = alias_keys.get(keys[k])
+        if d is not None:
+            a, b = mentions[d].kb, mentions[k].kb
+            if not (a and b and not {e.id for e in a} & {e.id for e in b}):
+                uf.union(d, k)
+    by_kb: dict[str, int] = {}
+    for k, m in enumerate(mentions):
+        if m.kb:
+            eid = m.kb[0].id
+            if eid in by_kb:
+                uf.union(by_kb[eid], k)
+            else:
+                by_kb[eid] = k
+    # one result per group
+    members: dict[int, list[int]] = {}
+    for k in range(n):
+        members.setdefault(uf.find(k), []).append(k)
+    out: dict[int, _Group] = {}
+    for ks in members.values():
+        group = _resolve(ks, mentions, names, words)
+        for k in ks:
+            out[id(mentions[k])] = group
+    return out
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    size = len(shorter)
+    return any(longer[i:i + size] == shorter for i in range(len(longer) - size + 1))
+
+
+def _resolve(ks: list[int], mentions: list[_Mention], names: list[str], words: list[list[str]]) -> _Group:
+    kb_votes = Counter(mentions[k].kb[0].id for k in ks if mentions[k].kb)
+    if kb_votes:
+        best_id = kb_votes.most_common(1)[0][0]
+        ent = next(mentions[k].kb[0] for k in ks if mentions[k].kb and mentions[k].kb[0].id == best_id)
+        return _Group(ent.id, ent.name, ent.type)
+    labels = Counter(mentions[k].label for k in ks)
+    label = labels.most_common(1)[0][0]
+    # the fullest written form: most words, not an all-caps acronym, earliest
+    def rank(k: int) -> tuple:
+        return (names[k].isupper(), -len(words[k]), -len(names[k]), mentions[k].start)
+    name = names[min(ks, key=rank)]
+    return _Group(f"{label.lower()}:{entity_slug(name)}", name, label)
+
+
+# ------------------------------------------------------------------ spaCy component
+
+
+class EntityLinker:
+    """spaCy pipeline component: ``nlp.add_pipe("warta_linker")`` after the NER."""
+
+    def __init__(self, nlp: Language, name: str = "warta_linker", gazetteer: bool = True):
+        self.name = name
+        self.gazetteer = gazetteer
+        self.kb = KnowledgeBase.load()
+
+    def __call__(self, doc: Doc) -> Doc:
+        link_doc(doc, self.kb, gazetteer=self.gazetteer)
+        return doc
+
+
+@Language.factory("warta_linker", default_config={"gazetteer": True})
+def make_linker(nlp: Language, name: str, gazetteer: bool) -> EntityLinker:
+    return EntityLinker(nlp, name, gazetteer)

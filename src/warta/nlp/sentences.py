@@ -1,0 +1,56 @@
+"""Sentence boundaries the statistical sentence recogniser gets wrong, corrected by rule.
+
+``warta_sentences`` runs after spaCy's ``senter`` (and before the parser, which keeps the
+boundaries it is given): a full stop, question or exclamation mark that the tokenizer split off
+ends a sentence when the next word starts with a capital or is an opening quotation mark
+followed by one ("… Senin (14/1/2019). Menurut Jokowi, …"). Abbreviations ("Dr.", "PT.", "No.")
+keep their full stop inside the token, so they never trigger it; and a capitalised word after
+an abbreviation that comes before names ("di Jl. Sudirman", "Rashid I. Mangunkusumo") does not
+start a sentence, whatever the recogniser says.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+__all__ = ["restore_boundaries"]
+
+_ENDS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
+# abbreviations after which a capitalised word still belongs to the same sentence are those that
+# come before a name ("Dr.", "Jl.", "PT.", "H.", an initial "I."); these few end one as often
+_MAY_END = frozenset({"Tbk.", "Inc.", "Ltd.", "Corp.", "Co.", "Bhd.", "Pte.", "Dll.", "Dsb."})
+_QUOTES = frozenset({'"', "“", "‘", "'"})
+
+
+def _before_name(tok) -> bool:  # noqa: ANN001
+    text = tok.text
+    return (len(text) > 1 and text.endswith(".") and text[0].isupper() and text not in _MAY_END
+            and text[:-1].replace(".", "").isalpha() and len(text) <= 6)
+
+
+def restore_boundaries(doc: Doc) -> Doc:
+    n = len(doc)
+    for i in range(1, n):
+        tok = doc[i]
+        if tok.is_sent_start and _before_name(doc[i - 1]) and tok.text[:1].isupper():
+            tok.is_sent_start = False  # "di Jl. Sudirman", "Rashid I. Mangunkusumo"
+            continue
+        if doc[i - 1].text not in _ENDS:
+            continue
+        if i >= 2 and doc[i - 1].text == "." and len(doc[i - 2].text) == 1 and doc[i - 2].text.isupper():
+            continue  # an initial: "Rashid I. Mangunkusumo"
+        tok = doc[i]
+        nxt = tok
+        if tok.text in _QUOTES and i + 1 < n:
+            nxt = doc[i + 1]
+        if nxt.text[:1].isupper() and tok.is_sent_start is not True:
+            if doc[i - 1].text in ("…", "...") and not tok.text[:1].isupper():
+                continue  # "… " before a quote: too often mid-sentence
+            tok.is_sent_start = True
+    return doc
+
+
+@Language.component("warta_sentences")
+def warta_sentences(doc: Doc) -> Doc:
+    return restore_boundaries(doc)

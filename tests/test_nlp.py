@@ -1,0 +1,297 @@
+"""The language core: tokenizer, the shipped pipeline, entity linking, and the training configs.
+
+Tokenizer and linking cases are data (tests/cases/tokenizer.toml, tests/cases/linking.toml). Linking
+is tested on entity spans given by the case, so that it is judged apart from the statistical NER;
+the NER itself is judged by its dev scores (MODEL.md) and by the end-to-end cases below.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc, DocBin, Span
+
+import warta
+from warta.link.kb import KnowledgeBase
+from warta.nlp import PROFILES, model_path
+from warta.nlp.linker import entity_slug, link_doc
+from warta.nlp.tokenizer import build_tokenizer
+
+from .conftest import run_warta
+
+CASES = Path(__file__).parent / "cases"
+REPO = Path(__file__).resolve().parents[1]
+TOKEN_CASES = tomllib.loads((CASES / "tokenizer.toml").read_text(encoding="utf-8"))["case"]
+LINK_CASES = tomllib.loads((CASES / "linking.toml").read_text(encoding="utf-8"))["case"]
+
+
+@pytest.fixture(scope="module")
+def blank():
+    nlp = spacy.blank("id")
+    nlp.tokenizer = build_tokenizer(nlp)
+    return nlp
+
+
+@pytest.mark.parametrize("case", TOKEN_CASES, ids=[c["text"][:40] for c in TOKEN_CASES])
+def test_tokenizer(blank, case) -> None:
+    assert [t.text for t in blank(case["text"])] == case["tokens"]
+
+
+def test_shipped_model_uses_the_news_tokenizer() -> None:
+    nlp = warta.load()
+    assert [t.text for t in nlp.make_doc("Rabu (5/11/2025) PT. Garuda")] == ["Rabu", "(", "5/11/2025", ")", "PT.",
+                                                                              "Garuda"]
+
+
+# ------------------------------------------------------------------------------ linking
+
+
+def _doc_with_ents(nlp, text: str, ents: list[list[str]]) -> Doc:
+    """The doc with the given mentions as its entities, each at its first free whole-token place."""
+    doc = nlp(text)
+    spans: list[Span] = []
+    for mention, label in ents:
+        start = text.find(mention)
+        while start >= 0:
+            span = doc.char_span(start, start + len(mention), label=label)
+            if span is not None and not any(s.start < span.end and span.start < s.end for s in spans):
+                spans.append(span)
+                break
+            start = text.find(mention, start + 1)
+        else:
+            raise AssertionError(f"{mention!r} has no free place on token boundaries")
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    return doc
+
+
+def _find(entities: list[dict], mention: str) -> list[dict]:
+    return [e for e in entities if e["text"] == mention]
+
+
+@pytest.mark.parametrize("case", LINK_CASES, ids=[c["name"] for c in LINK_CASES])
+def test_linking(blank, case) -> None:
+    doc = _doc_with_ents(blank, case["text"], case["ents"])
+    entities = link_doc(doc, KnowledgeBase.load())
+    for e in entities:
+        assert case["text"][e["start"]:e["end"]] == e["text"]
+    for group in case.get("same", []):
+        ids = {e["id"] for m in group for e in _find(entities, m)}
+        assert all(_find(entities, m) for m in group), f"missing one of {group}: {entities}"
+        assert len(ids) == 1, f"{group} split across {ids}"
+    for a, b in case.get("differ", []):
+        ids_a = {e["id"] for e in _find(entities, a)}
+        ids_b = {e["id"] for e in _find(entities, b)}
+        assert ids_a and ids_b and not ids_a & ids_b, (a, b, entities)
+    for mention in case.get("extra", []):
+        assert _find(entities, mention), f"{mention!r} not added: {entities}"
+        assert all(e.get("found_by") in ("alias", "kb", "name-part") for e in _find(entities, mention))
+    for mention, name in case.get("names", {}).items():
+        assert {e["name"] for e in _find(entities, mention)} == {name}
+    for mention, role in case.get("roles", {}).items():
+        assert [e.get("role") for e in _find(entities, mention)][:1] == [role], entities
+
+
+def test_unknown_entities_get_ids_from_their_names(blank) -> None:
+    kb = KnowledgeBase.load()
+    text_a = "Lembaga Riset Cakrawala Nusantara merilis survei."
+    text_b = "Survei terbaru LEMBAGA RISET CAKRAWALA NUSANTARA dirilis kemarin."
+    a = link_doc(_doc_with_ents(blank, text_a, [["Lembaga Riset Cakrawala Nusantara", "ORG"]]), kb)
+    b = link_doc(_doc_with_ents(blank, text_b, [["LEMBAGA RISET CAKRAWALA NUSANTARA", "ORG"]]), kb)
+    assert a[0]["id"] == b[0]["id"] == "org:lembaga-riset-cakrawala-nusantara"
+    assert entity_slug("Lee Sung-kwon") == entity_slug("Lee Sung Kwon") == "lee-sung-kwon"
+
+
+# -------------------------------------------------------------------- shipped pipeline
+
+
+def test_load_profiles() -> None:
+    full = warta.load()
+    fast = warta.load("fast")
+    assert full is warta.load()  # loaded once per process
+    assert "parser" in full.pipe_names and "ner" in full.pipe_names and full.pipe_names[-1] == "warta_linker"
+    assert "parser" not in fast.pipe_names and {"senter", "ner", "warta_linker"} <= set(fast.pipe_names)
+    assert set(PROFILES) == {"default", "fast"}
+    with pytest.raises(warta.WartaError, match="unknown profile"):
+        warta.load("turbo")
+
+
+def test_models_are_small_and_complete() -> None:
+    size = 0
+    for profile in PROFILES:
+        path = model_path(profile)
+        size += sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+        meta = json.loads((path / "meta.json").read_text())
+        assert meta["lang"] == "id"
+        assert {"PER", "ORG", "LOC"} <= set(meta["labels"]["ner"])
+    assert size < 60 * 2**20
+
+
+def test_pipeline_annotates_real_news() -> None:
+    nlp = warta.load()
+    text = ("Presiden Joko Widodo meresmikan jalan tol di Semarang, Jawa Tengah, Senin (14/1/2019). "
+            "Menurut Jokowi, proyek itu dikerjakan oleh PT Waskita Karya. \"Kami ingin selesai tahun ini,\" "
+            "ujarnya.")
+    doc = nlp(text)
+    assert len(list(doc.sents)) == 3
+    assert all(t.pos_ for t in doc) and all(t.lemma_ for t in doc)
+    assert doc[2].dep_ and doc[2].head is not None
+    by_text = {e["text"]: e for e in doc._.entities}
+    assert by_text["Joko Widodo"]["type"] == "PER"
+    assert by_text["Semarang"]["type"] == "LOC"
+    assert by_text["Jokowi"]["id"] == by_text["Joko Widodo"]["id"]
+    assert any(e["type"] == "ORG" and "Waskita" in e["text"] for e in doc._.entities)
+
+
+def test_fast_profile_finds_the_same_entities() -> None:
+    text = ("Menteri Keuangan Sri Mulyani Indrawati menghadiri rapat di Jakarta, Senin (4/3/2019). "
+            "Sri Mulyani mengatakan Kementerian Keuangan akan menambah anggaran.")
+    for profile in PROFILES:
+        found = {(e["name"], e["type"]) for e in warta.load(profile)(text)._.entities}
+        assert ("Jakarta", "LOC") in found, profile
+        people = [name for name, label in found if label == "PER"]
+        assert len(people) == 1 and people[0].startswith("Sri Mulyani"), (profile, found)
+
+
+def test_model_loads_without_network(tmp_path) -> None:
+    code = ("import socket\n"
+            "def deny(*a, **k): raise OSError('network used')\n"
+            "socket.socket.connect = deny\n"
+            "import warta\n"
+            "nlp = warta.load()\n"
+            "print(len(nlp('Kim Jong Un tiba di Hanoi.')._.entities))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env={"PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1", "HOME": str(tmp_path)})
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout.strip()) >= 2
+
+
+def test_export_has_linked_entities(tmp_path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Jakarta - Presiden AS Donald Trump akan bertemu pemimpin Korea Utara (Korut) Kim Jong Un "
+                    "di Singapura, kata pejabat Gedung Putih.\n\nTrump mengatakan Korut harus melucuti senjata "
+                    "nuklirnya sebelum pertemuan itu digelar.\n", encoding="utf-8")
+    db = str(tmp_path / "w.db")
+    assert run_warta("ingest", str(page), "--db", db, "-q").returncode == 0
+    (article,) = [json.loads(line) for line in run_warta("export", "--db", db).stdout.splitlines()]
+    body = article["body"]
+    ents = article["entities"]
+    for e in ents:
+        assert body[e["start"]:e["end"]] == e["text"]
+        assert set(e) >= {"text", "start", "end", "type", "id", "name"}
+    by_text = {}
+    for e in ents:
+        by_text.setdefault(e["text"], set()).add(e["id"])
+    assert by_text["Korut"] == by_text["Korea Utara"] == {"loc:country:KP"}
+    assert by_text["Trump"] == by_text["Donald Trump"]
+
+
+# ------------------------------------------------------------------------------ training
+
+
+def _tiny_corpus(path: Path) -> None:
+    nlp = spacy.blank("id")
+    words = ["Presiden", "Joko", "Widodo", "tiba", "di", "Jakarta", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True, True, True, True, True, False, False],
+              pos=["NOUN", "PROPN", "PROPN", "VERB", "ADP", "PROPN", "PUNCT"],
+              tags=["NN", "NNP", "NNP", "VB", "IN", "NNP", "SYM"],
+              lemmas=["presiden", "Joko", "Widodo", "tiba", "di", "Jakarta", "."],
+              heads=[3, 0, 1, 3, 5, 3, 3], deps=["nsubj", "flat", "flat", "ROOT", "case", "obl", "punct"],
+              sent_starts=[True, False, False, False, False, False, False])
+    doc.ents = [Span(doc, 1, 3, "PER"), Span(doc, 5, 6, "LOC")]
+    DocBin(docs=[doc] * 4).to_disk(path / "tiny.spacy")
+
+
+@pytest.mark.parametrize("config", sorted((REPO / "training").glob("config*.cfg")), ids=lambda p: p.name)
+def test_training_config_runs(tmp_path, config) -> None:
+    """A few steps of the real training config on a tiny corpus: the config and its registered
+    tokenizer work together, and the result loads with warta's components."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _tiny_corpus(corpus)
+    out = tmp_path / "model"
+    done = subprocess.run(
+        [sys.executable, "-m", "spacy", "train", str(config), "--output", str(out),
+         "--paths.train", str(corpus), "--paths.dev", str(corpus), "--training.max_steps", "4",
+         "--training.eval_frequency", "2", "--code", str(REPO / "training" / "register.py")],
+        capture_output=True, text=True, timeout=300, cwd=REPO)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    nlp = spacy.load(out / "model-last")
+    assert [t.text for t in nlp("Sabtu (24/8) pukul 10.00")] == ["Sabtu", "(", "24/8", ")", "pukul", "10.00"]
+
+
+# ------------------------------------------------------------------------ across articles
+
+
+def _linked_article(blank, ident: str, text: str, ents: list[list[str]]):
+    from warta.article import Article
+
+    doc = _doc_with_ents(blank, text, ents)
+    article = Article(id=ident, source=f"{ident}.txt", body=text, kind="text")
+    article.entities = link_doc(doc, KnowledgeBase.load())
+    return article
+
+
+def test_a_person_keeps_one_id_across_articles(blank, tmp_path) -> None:
+    """Article 1 introduces "Lee Sung-kwon"; article 2 says only "Lee": the store knows whom it means.
+    A one-word name that could be two stored people stays on its own."""
+    from warta.api import link_across
+    from warta.store import Store
+
+    with Store(str(tmp_path / "w.db")) as store:
+        first = _linked_article(blank, "a1", "Anggota parlemen Lee Sung-kwon dan Park Ji-won hadir.",
+                                [["Lee Sung-kwon", "PER"], ["Park Ji-won", "PER"]])
+        assert store.put(first)
+        second = _linked_article(blank, "a2", "Lee mengatakan rapat ditunda.", [["Lee", "PER"]])
+        assert second.entities[0]["id"] == "per:lee"
+        link_across(second, store)
+        assert (second.entities[0]["id"], second.entities[0]["name"]) == ("per:lee-sung-kwon", "Lee Sung-kwon")
+        assert store.put(second)
+        third = _linked_article(blank, "a3", "Lee Min-ho bermain film.", [["Lee Min-ho", "PER"]])
+        assert store.put(third)
+        fourth = _linked_article(blank, "a4", "Lee tersenyum.", [["Lee", "PER"]])
+        link_across(fourth, store)
+        assert fourth.entities[0]["id"] == "per:lee"  # two stored people have "Lee": not guessed
+
+
+def test_analyze_with_each_profile() -> None:
+    text = "Jakarta - Gubernur Bank Indonesia Perry Warjiyo bertemu Menteri Keuangan Sri Mulyani di Jakarta.\n"
+    results = {}
+    for profile in PROFILES:
+        done = run_warta("analyze", "--no-clean", "--profile", profile, "-", stdin=text.encode(), check=True)
+        (article,) = [json.loads(line) for line in done.stdout.splitlines()]
+        results[profile] = {e["id"] for e in article["entities"]}
+        assert article["body"] == text.strip() or article["body"] == text
+    assert "loc:city:1642911" in results["default"] & results["fast"]  # Jakarta
+    done = run_warta("analyze", "--profile", "turbo", "-", stdin=text.encode())
+    assert done.returncode != 0
+
+
+SENTENCE_CASES = tomllib.loads((CASES / "sentences.toml").read_text(encoding="utf-8"))["case"]
+
+
+@pytest.mark.parametrize("profile", sorted(PROFILES))
+@pytest.mark.parametrize("case", SENTENCE_CASES, ids=[c["text"][:40] for c in SENTENCE_CASES])
+def test_sentences(case, profile) -> None:
+    doc = warta.load(profile)(case["text"])
+    assert [s.text for s in doc.sents] == case["sentences"]
+
+
+def test_long_articles_are_analysed_in_pieces() -> None:
+    from warta.article import Article
+    from warta.nlp import annotate as ann
+
+    paragraph = "Presiden Joko Widodo berkunjung ke Surabaya untuk meresmikan pelabuhan baru.\n"
+    body = paragraph * (ann.CHUNK_CHARS // len(paragraph) + 50)
+    article = Article(id="long", source="long.txt", body=body, kind="text")
+    ((done, error),) = list(ann.annotate([article]))
+    assert error is None
+    assert len(ann._chunks(body)) == 2
+    surabaya = [e for e in done.entities if e["text"] == "Surabaya"]
+    assert len(surabaya) == body.count("Surabaya")
+    assert all(body[e["start"]:e["end"]] == e["text"] for e in done.entities)
