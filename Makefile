@@ -27,12 +27,17 @@ demo: $(VENV)/.installed
 	@echo
 	$(BIN)/warta search "Kim Jong Un" --db $(DB) --limit 3
 	@echo
-	@echo "The best hit, with the people, organisations and places it names (one id each):"
+	@echo "What Donald Trump is quoted as saying, newest first (any alias works: Trump, Presiden Trump):"
+	$(BIN)/warta quotes --speaker "Donald Trump" --db $(DB) --limit 5
+	@echo
+	@echo "The best hit, with the people, organisations and places it names (one id each), its quotes"
+	@echo "with their speakers, and its time expressions resolved against the publication date:"
 	@$(BIN)/warta show $$($(BIN)/warta search "Kim Jong Un" --db $(DB) --limit 1 --format json \
 	    | $(BIN)/python -c "import json, sys; print(json.loads(sys.stdin.readline())['id'])") --db $(DB)
 	@echo
 	@echo "Look further:  $(BIN)/warta show ID --db $(DB)      (one article; ID from the search above)"
 	@echo "               $(BIN)/warta explain ID --db $(DB)   (what cleaning removed, and why)"
+	@echo "               $(BIN)/warta quotes --speaker NAME --db $(DB)   (statements of a person or organisation)"
 	@echo "               $(BIN)/warta export --db $(DB)       (every article as JSONL)"
 
 test: $(VENV)/.installed-test

@@ -3,7 +3,8 @@
 Runs warta's pipeline (``warta.load(profile)``: the trained spaCy components plus entity linking)
 over the bodies of real Indonesian news articles (IndoSum dev folds under --data) with
 ``nlp.pipe``, one thread, after a warm-up, and prints throughput, the time each component takes,
-and the process's peak RSS. Each profile runs in its own child process so that peak RSS is its own.
+what quotes and times add to the rest of the pipeline, and the process's peak RSS. Each profile
+runs in its own child process so that peak RSS is its own.
 
     python bench/nlp.py --data ../shared/data [--limit 600] [--profiles default,fast]
 """
@@ -18,7 +19,7 @@ import sys
 from pathlib import Path
 
 CHILD = r"""
-import json, resource, sys, time
+import datetime, json, resource, sys, time
 import warta
 profile, path, limit, batch = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 texts = []
@@ -28,16 +29,25 @@ with open(path, encoding="utf-8") as fh:
         if len(texts) >= limit:
             break
 nlp = warta.load(profile)
-list(nlp.pipe(texts[:20], batch_size=batch))  # warm-up
+DCT = datetime.date(2018, 1, 15)  # IndoSum pages carry no date; relative times resolve against this one
+
+def make(text):
+    doc = nlp.make_doc(text)
+    doc._.dct = DCT
+    return doc
+
+list(nlp.pipe((make(t) for t in texts[:20]), batch_size=batch))  # warm-up
 words = sum(len(t.split()) for t in texts)
 start = time.perf_counter()
-docs = list(nlp.pipe(texts, batch_size=batch))
+docs = list(nlp.pipe((make(t) for t in texts), batch_size=batch))
 total = time.perf_counter() - start
 tokens = sum(len(d) for d in docs)
 entities = sum(len(d._.entities) for d in docs)
+quotes = sum(len(d._.quotes) for d in docs)
+times = sum(len(d._.times) for d in docs)
 # time per component: run each one over the docs made by the tokenizer
 parts = {}
-plain = [nlp.make_doc(t) for t in texts]
+plain = [make(t) for t in texts]
 start = time.perf_counter()
 [nlp.make_doc(t) for t in texts]
 parts["tokenizer"] = time.perf_counter() - start
@@ -47,8 +57,12 @@ for name, proc in nlp.pipeline:
     parts[name] = time.perf_counter() - start
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"profile": profile, "docs": len(docs), "tokens": tokens, "words": words, "seconds": total,
-                  "entities": entities, "parts": parts, "rss_mb": rss, "pipeline": nlp.pipe_names}))
+                  "entities": entities, "quotes": quotes, "times": times, "parts": parts, "rss_mb": rss,
+                  "pipeline": nlp.pipe_names}))
 """
+
+
+ADDED = ("warta_times", "warta_quotes")  # issue 4's budget: at most 15 % on top of the rest
 
 
 def main() -> int:
@@ -74,10 +88,14 @@ def main() -> int:
         print(f"profile {r['profile']:<8} {' '.join(r['pipeline'])}")
         print(f"  {r['tokens']} tokens ({r['words']} words) in {r['seconds']:.2f} s: "
               f"{r['tokens'] / r['seconds']:,.0f} tokens/s, {r['words'] / r['seconds']:,.0f} words/s, "
-              f"{r['entities']} entity mentions; peak RSS {r['rss_mb']:.0f} MB")
+              f"{r['entities']} entity mentions, {r['quotes']} quotes, {r['times']} time expressions; "
+              f"peak RSS {r['rss_mb']:.0f} MB")
         for name, secs in r["parts"].items():
             print(f"    {name:<22} {secs:6.2f} s  {r['tokens'] / secs:>12,.0f} tokens/s  "
                   f"{100 * secs / sum(r['parts'].values()):5.1f} %")
+        added = sum(r["parts"].get(name, 0.0) for name in ADDED)
+        rest = sum(r["parts"].values()) - added
+        print(f"  quotes + times add {100 * added / rest:.1f} % to the rest of the pipeline's time")
         print()
     return 0
 

@@ -20,7 +20,7 @@ def test_every_command_has_help_text() -> None:
 
     group = typer.main.get_command(app)
     names = set(group.commands)  # type: ignore[attr-defined]
-    assert {"ingest", "analyze", "export", "search", "show", "explain", "stats"} <= names
+    assert {"ingest", "analyze", "export", "search", "show", "explain", "stats", "quotes"} <= names
     for name, command in group.commands.items():  # type: ignore[attr-defined]
         assert command.help and len(command.help) > 20, f"{name} has no help text"
         for param in command.params:
@@ -39,7 +39,11 @@ def test_ingest_export_show_explain_stats(tmp_path: Path) -> None:
         assert article["entities"], "every sample article names someone or something"
         for e in article["entities"]:
             assert article["body"][e["start"]:e["end"]] == e["text"] and e["id"] and e["name"]
+        for item in article["quotes"] + article["times"]:
+            assert article["body"][item["start"]:item["end"]] == item["text"]
         assert article["related"] == [] and article["duplicate_of"] is None
+    assert sum(bool(a["quotes"]) for a in exported) >= len(exported) // 2, "most news articles quote someone"
+    assert sum(bool(a["times"]) for a in exported) >= len(exported) // 2
     first = exported[0]
     shown = run_warta("show", first["id"][:8], "--db", db, check=True).stdout
     assert first["body"].splitlines()[0][:60] in shown.replace("\n", " ") or first["body"][:40] in shown
@@ -116,3 +120,40 @@ def test_search_prints_ranked_hits(tmp_path: Path, query: str) -> None:
     hits = [json.loads(line) for line in found.splitlines()]
     assert hits and all(h["score"] > 0 and "\x02" not in h["snippet"] for h in hits)
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
+
+
+LATER = (
+    "Jakarta, CNN Indonesia -- Menteri Keuangan Sri Mulyani menilai inflasi bulan ini masih terkendali.\n"
+    "\"Harga pangan mulai turun sejak pekan lalu,\" ujar Sri Mulyani kepada wartawan, Selasa (4/4/2017).\n"
+)
+
+
+def test_quotes_and_times_are_stored_and_listed_by_speaker(tmp_path: Path, article_page: Path) -> None:
+    db = str(tmp_path / "q.db")
+    run_warta("ingest", str(article_page), "--db", db, check=True)
+    later = tmp_path / "later.txt"
+    later.write_text(LATER, encoding="utf-8")
+    run_warta("ingest", str(later), "--db", db, check=True)
+    first, second = [json.loads(line) for line in run_warta("export", "--db", db, check=True).stdout.splitlines()]
+    assert (first["published"], second["published"]) == ("2017-03-27", "2017-04-04")
+    values = {t["text"]: t["value"] for t in first["times"]}
+    assert values.get("tahun lalu") == "2016" and values.get("tahun ini") == "2017"
+    assert "2017-03-27" in values.values()
+    assert {t["value"] for t in second["times"] if t["text"] == "pekan lalu"} == {"2017-W13"}
+    direct = next(q for q in first["quotes"] if q["kind"] == "direct")
+    assert direct["text"].startswith("Kami akan terus menjaga") and direct["speaker"]["name"].startswith("Sri Mulyani")
+    speaker_id = direct["speaker"]["id"]
+    # "Ia menambahkan ..." is the same speaker's indirect statement
+    assert any(q["kind"] == "indirect" and q["speaker"] and q["speaker"]["id"] == speaker_id for q in first["quotes"])
+
+    listed = run_warta("quotes", "--speaker", "Sri Mulyani", "--format", "json", "--db", db, check=True).stdout
+    rows = [json.loads(line) for line in listed.splitlines()]
+    assert len(rows) >= 3 and {r["speaker"]["id"] for r in rows} == {speaker_id}
+    assert rows[0]["article"]["id"] == second["id"], "newest article first"
+    assert run_warta("quotes", "--speaker", "Joko Widodo", "--format", "json", "--db", db, check=True).stdout == ""
+    found = run_warta("quotes", "--search", "harga pangan", "--format", "json", "--db", db, check=True).stdout
+    assert [json.loads(line)["article"]["id"] for line in found.splitlines()] == [second["id"]]
+    shown = run_warta("show", first["id"], "--db", db, check=True).stdout
+    assert "Kami akan terus menjaga" in shown and "2016" in shown
+    stats = json.loads(run_warta("stats", "--format", "json", "--db", db, check=True).stdout)
+    assert stats["quotes"] == len(first["quotes"]) + len(second["quotes"])

@@ -127,3 +127,23 @@ def test_kill_9_during_ingest_leaves_a_consistent_store(tmp_path: Path) -> None:
     assert summary.unchanged == partial and summary.stored == 400 - partial
     with Store(db) as store:
         assert store.stats()["articles"] == 400
+
+
+def test_force_replaces_an_article_and_what_was_derived_from_it(tmp_path: Path, article_page: Path) -> None:
+    db = str(tmp_path / "s.db")
+    tables = ("articles", "entity_mentions", "quotes", "quotes_fts", "times", "removed_lines", "line_stats")
+
+    def counts(store: Store) -> dict[str, object]:
+        rows = {t: store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+        rows["seen"] = store.conn.execute("SELECT sum(n_docs) FROM line_stats").fetchone()[0]
+        rows["entities"] = store.conn.execute("SELECT id, articles, mentions FROM entities ORDER BY id").fetchall()
+        return rows
+
+    api.ingest([str(article_page)], db)
+    with Store(db) as store:
+        before = counts(store)
+    assert before["quotes"] > 0 and before["times"] > 0 and before["entities"]
+    again = api.ingest([str(article_page)], db, force=True)
+    assert (again.stored, again.unchanged) == (1, 0)
+    with Store(db) as store:
+        assert counts(store) == before, "replacing an article must not double what was derived from it"

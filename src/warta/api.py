@@ -59,7 +59,7 @@ def ingest(paths: Iterable[str], db: str = DEFAULT_DB, *, clean: bool = True, pu
                 skip(Skipped(article.source, f"language analysis failed: {error}"))
                 continue
             link_across(article, store)
-            if store.put(article, article.line_keys):
+            if store.put(article, article.line_keys, replace=force):
                 summary.stored += 1
                 summary.outlets[article.outlet or "(unknown)"] += 1
             else:
@@ -127,14 +127,22 @@ def analyze_items(paths: Iterable[str], *, clean: bool = True, published: str | 
 
 def link_across(article: Article, store: Store) -> None:
     """A person named by one word only ("Lee") whom this article does not introduce takes the id of
-    the one stored person whose fuller name has that word, when there is exactly one."""
+    the one stored person whose fuller name has that word, when there is exactly one. Quote speakers
+    follow their mentions."""
+    moved: dict[str, tuple[str, str]] = {}
     for entity_id in {e["id"] for e in article.entities if e["type"] == "PER" and " " not in e["name"]
                       and entity_id_from_name(e["id"])}:
         mentions = [e for e in article.entities if e["id"] == entity_id]
         found = store.person_for_word(mentions[0]["name"])
         if found:
+            moved[entity_id] = found
             for e in mentions:
                 e["id"], e["name"] = found
+    if moved:
+        for quote in article.quotes:
+            speaker = quote.get("speaker") or {}
+            if speaker.get("id") in moved:
+                speaker["id"], speaker["name"] = moved[speaker["id"]]
 
 
 class _PendingCounts:

@@ -163,6 +163,50 @@ def search(
     err.print(f"[dim]{len(hits)} hits; 'warta show ID --db {escape(db)}' prints one article[/]")
 
 
+@app.command()
+def quotes(
+    speaker: Annotated[str | None, typer.Option("--speaker", "-s", help="A person or organisation by any of its "
+                                                "names (\"Trump\", \"Korut\"), or a speaker as written.")] = None,
+    query: Annotated[str | None, typer.Option("--search", help="Words the quote contains.")] = None,
+    article: Annotated[str | None, typer.Option("--article", metavar="ID", help="Only this article.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="Most quotes to show.")] = 50,
+    format: FormatOption = Format.text,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Statements and who made them, newest article first, each with the article it comes from."""
+    with Store(db, create=False) as store:
+        hits = store.quotes(speaker=speaker, query=query, article=article, limit=limit)
+    if format is Format.json:
+        for hit in hits:
+            sys.stdout.write(json.dumps(hit.to_json(), ensure_ascii=False) + "\n")
+        return
+    if not hits:
+        who = f" by {speaker!r}" if speaker else ""
+        err.print(f"no quotes{who} found; 'warta stats --db {db}' lists the speakers quoted most")
+        return
+    for hit in hits:
+        _print_quote(hit.quote)
+        out.print(f"     [dim]{escape(hit.title or '(untitled)')} · {escape(hit.outlet or '?')} · "
+                  f"{hit.published or 'undated'} · {hit.article_id}[/]")
+    err.print(f"[dim]{len(hits)} quotes[/]")
+
+
+def _speaker_label(quote: dict) -> str:
+    speaker = quote.get("speaker") or {}
+    name = speaker.get("name") or speaker.get("text") or "(unknown speaker)"
+    if speaker.get("text") and speaker.get("name") and speaker["text"] != speaker["name"]:
+        name += f" (\"{speaker['text']}\")"
+    return name
+
+
+def _print_quote(quote: dict) -> None:
+    mark = {"direct": "“{}”", "partial": "“{}”"}.get(quote["kind"], "{}")
+    via = ", ".join(v.get("name") or v.get("text") or "" for v in quote.get("via") or [])
+    out.print(f"  [bold cyan]{escape(_speaker_label(quote))}[/] [dim]{quote['kind']}"
+              f"{', ' + escape(quote['cue']) if quote.get('cue') else ''}{', via ' + escape(via) if via else ''}[/]")
+    out.print(f"     {escape(mark.format(quote['text']))}")
+
+
 def _hit_json(hit: object, snippet: str) -> dict[str, object]:
     fields = ("id", "title", "outlet", "published", "source", "score")
     return {name: getattr(hit, name) for name in fields} | {"snippet": snippet}
@@ -174,7 +218,8 @@ def show(
     format: FormatOption = Format.text,
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Print one stored article: metadata, clean body with its entities highlighted, and the entities."""
+    """Print one stored article: metadata, clean body with its entities highlighted, the entities,
+    quotes with their speakers, and time expressions with their values."""
     article = _stored(db, article_id)
     if format is Format.json:
         out.print_json(json.dumps(article.to_json(), ensure_ascii=False))
@@ -194,6 +239,19 @@ def show(
             extra = (f"  also: {', '.join(forms)}" if forms else "") + (f"  role: {'; '.join(roles)}" if roles else "")
             out.print(f"  [{_ENTITY_STYLE.get(mentions[0]['type'], 'bold')}]{escape(mentions[0]['name'])}[/] "
                       f"[dim]{mentions[0]['type']} {escape(entity_id)} ×{len(mentions)}{escape(extra)}[/]")
+
+
+    if article.quotes:
+        out.print()
+        out.print("[bold]quotes[/]")
+        for quote in article.quotes:
+            _print_quote(quote)
+    if article.times:
+        out.print()
+        out.print("[bold]times[/]")
+        for t in article.times:
+            mod = f" {t['mod']}" if t.get("mod") else ""
+            out.print(f"  {escape(t['text'])} [dim]→[/] [bold]{escape(t['value'])}[/] [dim]{t['type']}{mod}[/]")
 
 
 _ENTITY_STYLE = {"PER": "bold cyan", "ORG": "bold magenta", "LOC": "bold green"}
@@ -274,6 +332,10 @@ def stats(
         out.print(f"\n[bold]entities[/] {figures['entities']} distinct; most often named:")
         for name, kind, entity_id, articles, mentions in figures["top_entities"]:
             out.print(f"  {escape(name)} [dim]{kind} {escape(entity_id)}: {articles} articles, {mentions} mentions[/]")
+    if figures["quotes"] or figures["times"]:
+        out.print(f"\n[bold]quotes[/] {figures['quotes']}; [bold]time expressions[/] {figures['times']}")
+        for name, n in figures["top_speakers"]:
+            out.print(f"  {n:>5}  {escape(name)}")
     if figures["recurring_lines"]:
         out.print("\n[bold]lines recurring across pages (learned furniture)[/]")
         for outlet, n, sample in figures["recurring_lines"]:

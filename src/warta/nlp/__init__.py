@@ -4,11 +4,19 @@
     >>> nlp = warta.load()              # default profile: tagger, lemmas, parser, NER, linking
     >>> doc = nlp("Presiden AS Donald Trump bertemu Kim Jong Un di Singapura.")
     >>> [(e["text"], e["id"]) for e in doc._.entities]
+    >>> doc = nlp.make_doc("Kim bertemu Trump kemarin, kata pejabat itu.")
+    >>> doc._.dct = datetime.date(2025, 11, 5)   # the reference date for relative times
+    >>> doc = nlp(doc); doc._.times, doc._.quotes
 
 Two trained pipelines ship in ``warta/models/`` (built by ``make train``, see MODEL.md): ``id_news``
 for the default profile (sentences, tags, UPOS and features, lemmas, dependency parse, NER) and
 ``id_news_fast`` for the fast profile (a smaller network with sentences and NER only, for
 crawl-scale runs). Loading needs no network.
+
+warta's own components follow the trained ones in both profiles: ``warta_sentences`` (rule fixes
+to sentence ends), ``warta_linker`` (entity linking, ``doc._.entities``), ``warta_times`` (time
+expressions normalised against ``doc._.dct``, ``doc._.times``) and ``warta_quotes`` (quotes with
+their speakers, ``doc._.quotes``). None of them needs the tagger or parser.
 """
 
 from __future__ import annotations
@@ -39,7 +47,7 @@ def load(profile: str = "default"):  # -> spacy.Language
         raise WartaError(f"unknown profile {profile!r}; choose one of: {', '.join(PROFILES)}")
     import spacy
 
-    from warta.nlp import linker, sentences, tokenizer  # noqa: F401  (register warta's factories)
+    from warta.nlp import linker, quotes, sentences, times, tokenizer  # noqa: F401  (register warta's factories)
 
     path = model_path(profile)
     if not (path / "config.cfg").exists():
@@ -49,4 +57,6 @@ def load(profile: str = "default"):  # -> spacy.Language
     nlp.tokenizer = tokenizer.build_tokenizer(nlp)
     nlp.add_pipe("warta_sentences", after="senter")
     nlp.add_pipe("warta_linker", last=True)
+    nlp.add_pipe("warta_times", last=True)
+    nlp.add_pipe("warta_quotes", last=True)
     return nlp

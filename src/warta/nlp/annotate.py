@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import Any
 
 from warta.article import Article
 from warta.nlp import load
 
-__all__ = ["annotate", "BATCH_SIZE", "CHUNK_CHARS"]
+__all__ = ["annotate", "reference_date", "BATCH_SIZE", "CHUNK_CHARS"]
+
+FIELDS = ("entities", "times", "quotes")  # doc._.NAME -> Article.NAME
 
 BATCH_SIZE = 32  # articles per nlp.pipe call: large enough for spaCy's batching, small for memory
 CHUNK_CHARS = 100_000  # longer bodies are analysed in pieces cut at paragraph ends (memory stays flat)
@@ -28,32 +32,62 @@ def _chunks(body: str) -> list[tuple[int, str]]:
     return pieces
 
 
+def reference_date(published: str | None) -> date | None:
+    """The article's publication day ("2025-11-05", "2025-11-05T14:30:00+07:00") as a date."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _shifted(item: Any, offset: int) -> Any:
+    """A copy of an annotation with every ``start``/``end`` (nested too) moved by ``offset``."""
+    if isinstance(item, dict):
+        return {k: (v + offset if k in ("start", "end") and isinstance(v, int) else _shifted(v, offset))
+                for k, v in item.items()}
+    if isinstance(item, list):
+        return [_shifted(v, offset) for v in item]
+    return item
+
+
 def annotate(articles: Sequence[Article], profile: str = "default") -> Iterator[tuple[Article, Exception | None]]:
-    """Fill ``entities`` of each article; yields each article with the error that stopped it, if any.
+    """Fill ``entities``, ``times`` and ``quotes`` of each article; yields each article with the
+    error that stopped it, if any. Times are resolved against the article's publication date.
 
     One bad article does not cost the batch: when the batch fails, its articles run one by one.
     """
     nlp = load(profile)
     pieces = [(k, offset, text) for k, a in enumerate(articles) for offset, text in _chunks(a.body)]
+    dcts = [reference_date(a.published) for a in articles]
+
+    def make(k: int, text: str):  # -> Doc, with the reference date the time component reads
+        doc = nlp.make_doc(text)
+        doc._.dct = dcts[k]
+        return doc
+
     try:
-        docs = list(nlp.pipe([text for _, _, text in pieces], batch_size=BATCH_SIZE))
+        docs = list(nlp.pipe((make(k, text) for k, _, text in pieces), batch_size=BATCH_SIZE))
     except Exception:  # noqa: BLE001  (retried one by one below, each error reported)
         docs = None
-    entities: dict[int, list[dict]] = {k: [] for k in range(len(articles))}
+    found: dict[int, dict[str, list[dict]]] = {k: {name: [] for name in FIELDS} for k in range(len(articles))}
     failed: dict[int, Exception] = {}
     for n, (k, offset, text) in enumerate(pieces):
         if k in failed:
             continue
         try:
-            doc = docs[n] if docs is not None else nlp(text)
+            doc = docs[n] if docs is not None else nlp(make(k, text))
         except Exception as err:  # noqa: BLE001
             failed[k] = err
             continue
-        for e in doc._.entities or []:
-            entities[k].append({**e, "start": e["start"] + offset, "end": e["end"] + offset})
+        for name in FIELDS:
+            items = getattr(doc._, name) or []
+            found[k][name].extend(_shifted(items, offset) if offset else items)
     for k, article in enumerate(articles):
         if k in failed:
             yield article, failed[k]
         else:
-            article.entities = entities[k]
+            for name in FIELDS:
+                setattr(article, name, found[k][name])
             yield article, None

@@ -207,10 +207,13 @@ def _strip_person(doc: Doc, m: _Mention, lex: _Lexicon) -> None:
         else:
             break
     end = m.end
-    # a person's name has no lower-case words ("Kim sepakat bahwa Washington" is the NER running on),
-    # apart from particles such as "bin" or "van"
+    # a person's name has no lower-case Indonesian words ("Kim sepakat bahwa Washington" is the NER
+    # running on); particles such as "bin" and name parts written in lower case ("Lee Sung kwon"),
+    # which are not words news writes in lower case, stay
+    common = _common_words()
     for k in range(start + 1, end):
-        if doc[k].is_alpha and doc[k].text.islower() and doc[k].text not in _NAME_PARTICLES:
+        text = doc[k].text
+        if doc[k].is_alpha and text.islower() and text not in _NAME_PARTICLES and text in common:
             end = m.end = k
             break
     # the NER sometimes takes a trailing comma or bracket

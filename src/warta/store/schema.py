@@ -138,3 +138,42 @@ def _entities(conn: sqlite3.Connection) -> None:
             PRIMARY KEY(word, entity_id)) WITHOUT ROWID""",
     ):
         conn.execute(statement)
+
+
+@migration(3, "quotes with their speakers (full-text searchable) and time expressions")
+def _quotes_times(conn: sqlite3.Connection) -> None:
+    for statement in (
+        """CREATE TABLE quotes(
+            rowid INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL,
+            speaker TEXT,
+            speaker_name TEXT,
+            speaker_id TEXT,
+            cue TEXT,
+            UNIQUE(article_id, start))""",
+        "CREATE INDEX quotes_speaker_id ON quotes(speaker_id)",
+        "CREATE INDEX quotes_speaker_name ON quotes(speaker_name COLLATE NOCASE)",
+        """CREATE VIRTUAL TABLE quotes_fts USING fts5(
+            text, content='quotes', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')""",
+        """CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+            INSERT INTO quotes_fts(rowid, text) VALUES (new.rowid, new.text);
+        END""",
+        """CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+            INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+        END""",
+        """CREATE TABLE times(
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            value TEXT NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY(article_id, start)) WITHOUT ROWID""",
+        "CREATE INDEX times_value ON times(value)",
+    ):
+        conn.execute(statement)
+    # articles stored before this migration keep their (empty) annotations until re-ingested with --force

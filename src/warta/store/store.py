@@ -16,7 +16,7 @@ from warta.article import Article, RemovedLine, Skipped
 from warta.errors import NotFound, StoreError
 from warta.store.schema import migrate
 
-__all__ = ["Store", "SearchHit", "DEFAULT_DB"]
+__all__ = ["Store", "SearchHit", "QuoteHit", "DEFAULT_DB"]
 
 DEFAULT_DB = "warta.db"
 ANNOTATIONS = ("entities", "quotes", "times", "events", "related")
@@ -35,6 +35,21 @@ class SearchHit:
     source: str
     snippet: str
     score: float
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteHit:
+    """A stored quote with the article it comes from."""
+
+    article_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    quote: dict[str, Any]  # the CONTRACT.md quote object
+
+    def to_json(self) -> dict[str, Any]:
+        return {"article": {"id": self.article_id, "title": self.title, "outlet": self.outlet,
+                            "published": self.published}, **self.quote}
 
 
 def _now() -> str:
@@ -77,8 +92,9 @@ class Store:
     def has(self, article_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
-    def put(self, article: Article, line_keys: Iterable[str] = ()) -> bool:
-        """Store an article (one transaction). False when it was already stored."""
+    def put(self, article: Article, line_keys: Iterable[str] = (), *, replace: bool = False) -> bool:
+        """Store an article (one transaction). False when it was already stored, unless ``replace``:
+        then the stored one and everything derived from it is replaced by this one."""
         annotations = {name: getattr(article, name) for name in ANNOTATIONS}
         row = (article.id, article.source, article.url, article.kind, article.outlet, article.title,
                article.description, article.author, article.published, int(article.published_estimated),
@@ -90,6 +106,7 @@ class Store:
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
+                replaced = replace and _delete(conn, article.id)
                 cur = conn.execute(
                     f"INSERT OR IGNORE INTO articles({', '.join(_COLUMNS)}, ingested_at) "
                     f"VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})", row)
@@ -99,7 +116,8 @@ class Store:
                 conn.executemany("INSERT OR IGNORE INTO removed_lines VALUES (?, ?, ?, ?, ?)",
                                  [(article.id, r.line_no, r.rule, r.reason, r.text) for r in article.removed])
                 _put_entities(conn, article)
-                if article.outlet and keys:
+                _put_quotes_times(conn, article)
+                if article.outlet and keys and not replaced:  # its lines were counted when first stored
                     conn.executemany(
                         "INSERT INTO line_stats VALUES (?, ?, 1, ?) "
                         "ON CONFLICT(outlet, key) DO UPDATE SET n_docs = n_docs + 1",
@@ -196,6 +214,48 @@ class Store:
             rows = self.conn.execute(sql, (*params, limit)).fetchall()
         return [SearchHit(*row[:6], score=-float(row[6])) for row in rows]
 
+    def speaker_ids(self, name: str) -> set[str]:
+        """Entity ids a name may refer to: stored entities with that name or mentioned by that text,
+        and the knowledge-base entity that has it as an alias."""
+        from warta.link.kb import KnowledgeBase
+
+        rows = self.conn.execute(
+            "SELECT id FROM entities WHERE name = ? COLLATE NOCASE UNION "
+            "SELECT entity_id FROM entity_mentions WHERE text = ? COLLATE NOCASE", (name, name)).fetchall()
+        ids = {r[0] for r in rows}
+        ids.update(e.id for e in KnowledgeBase.load().lookup(name))
+        return ids
+
+    def quotes(self, *, speaker: str | None = None, query: str | None = None, article: str | None = None,
+               limit: int = 50) -> list[QuoteHit]:
+        """Stored quotes, newest article first: by a speaker (an entity's name or any alias, or a
+        speaker as written, "pejabat Gedung Putih"), matching a full-text query, or in one article."""
+        where, params = [], []
+        if speaker:
+            ids = sorted(self.speaker_ids(speaker))
+            marks = ", ".join("?" * len(ids))
+            where.append(f"(q.speaker_id IN ({marks}) OR q.speaker_name = ? COLLATE NOCASE "
+                         "OR q.speaker = ? COLLATE NOCASE)")
+            params += [*ids, speaker, speaker]
+        if query:
+            where.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+            params.append(" ".join('"' + term.replace('"', '""') + '"' for term in query.split()))
+        if article:
+            where.append("q.article_id = ?")
+            params.append(self.resolve(article))
+        sql = ("SELECT a.id, a.title, a.outlet, a.published, a.annotations, q.start FROM quotes q "
+               "JOIN articles a ON a.id = q.article_id "
+               f"{'WHERE ' + ' AND '.join(where) if where else ''} "
+               "ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC, q.start LIMIT ?")
+        hits, cache = [], {}
+        for article_id, title, outlet, published, stored, start in self.conn.execute(sql, (*params, limit)):
+            if article_id not in cache:
+                cache[article_id] = {q["start"]: q for q in json.loads(stored).get("quotes", [])}
+            quote = cache[article_id].get(start)
+            if quote is not None:
+                hits.append(QuoteHit(article_id, title, outlet, published, quote))
+        return hits
+
     def stats(self) -> dict[str, Any]:
         one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
         rows = lambda sql: self.conn.execute(sql).fetchall()  # noqa: E731
@@ -211,6 +271,11 @@ class Store:
             "recurring_lines": rows("SELECT outlet, n_docs, sample FROM line_stats WHERE n_docs >= 3 "
                                     "ORDER BY n_docs DESC LIMIT 10"),
             "entities": one("SELECT count(*) FROM entities"),
+            "quotes": one("SELECT count(*) FROM quotes"),
+            "times": one("SELECT count(*) FROM times"),
+            "top_speakers": rows("SELECT coalesce(speaker_name, speaker), count(*) FROM quotes "
+                                 "WHERE coalesce(speaker_name, speaker) IS NOT NULL GROUP BY 1 "
+                                 "ORDER BY 2 DESC, 1 LIMIT 10"),
             "top_entities": rows("SELECT name, type, id, articles, mentions FROM entities "
                                  "ORDER BY articles DESC, mentions DESC, name LIMIT 10"),
             "skipped": one("SELECT count(*) FROM skipped"),
@@ -228,6 +293,34 @@ def _article(row: tuple[Any, ...]) -> Article:
     for name in ANNOTATIONS:
         setattr(article, name, annotations.get(name, []))
     return article
+
+
+def _delete(conn: sqlite3.Connection, article_id: str) -> bool:
+    """Remove a stored article and what was derived from it (inside a transaction); False if absent."""
+    if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
+        return False
+    counts = conn.execute("SELECT entity_id, count(*) FROM entity_mentions WHERE article_id = ? GROUP BY 1",
+                          (article_id,)).fetchall()
+    conn.executemany("UPDATE entities SET articles = articles - 1, mentions = mentions - ? WHERE id = ?",
+                     [(n, entity_id) for entity_id, n in counts])
+    conn.execute("DELETE FROM entities WHERE articles <= 0")
+    for table in ("entity_mentions", "quotes", "times", "removed_lines"):
+        conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+    conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+    return True
+
+
+def _put_quotes_times(conn: sqlite3.Connection, article: Article) -> None:
+    """Quotes and time expressions of one article as rows (inside ``put``'s transaction)."""
+    rows = []
+    for q in article.quotes:
+        speaker = q.get("speaker") or {}
+        rows.append((article.id, q["start"], q["end"], q["kind"], q["text"], speaker.get("text"),
+                     speaker.get("name"), speaker.get("id"), q.get("cue")))
+    conn.executemany("INSERT OR IGNORE INTO quotes(article_id, start, end, kind, text, speaker, speaker_name, "
+                     "speaker_id, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.executemany("INSERT OR IGNORE INTO times VALUES (?, ?, ?, ?, ?, ?)",
+                     [(article.id, t["start"], t["end"], t["type"], t["value"], t["text"]) for t in article.times])
 
 
 def _put_entities(conn: sqlite3.Connection, article: Article) -> None:
