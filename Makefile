@@ -41,11 +41,11 @@ demo: $(VENV)/.installed
 	@echo "               $(BIN)/warta export --db $(DB)       (every article as JSONL)"
 
 test: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests bench scripts training
+	$(BIN)/ruff check src tests bench scripts training eval
 	$(BIN)/python -m pytest -q
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests bench scripts training
+	$(BIN)/ruff check src tests bench scripts training eval
 	$(BIN)/ruff format --check src tests bench scripts training
 
 format: $(VENV)/.installed-test

@@ -56,6 +56,8 @@ def _check(case: dict, profile: str) -> None:
             assert _same(speaker, want["speaker"]), shown
         elif "speaker" in want:
             assert speaker is None, shown
+        if "name" in want:
+            assert speaker is not None and speaker["name"] == want["name"], shown
         if "cue" in want:
             assert q["cue"] == want["cue"], shown
         if "org" in want:

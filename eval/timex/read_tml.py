@@ -55,7 +55,7 @@ def _decode(data):
 
 
 def _element(doc, tag):
-    m = re.search(r"<%s(?:\s[^>]*)?>(.*?)</%s>" % (tag, tag), doc, re.S)
+    m = re.search(rf"<{tag}(?:\s[^>]*)?>(.*?)</{tag}>", doc, re.S)
     return m.group(1) if m else None
 
 
@@ -67,12 +67,12 @@ def read_tml(path):
     dct_el = _element(doc, "DCT")
     m = re.search(r'value\s*=\s*"(\d{4})-(\d{1,2})-(\d{1,2})', dct_el or "")
     if not m:
-        raise ValueError("%s: no DCT value" % path)
-    dct = "%s-%02d-%02d" % (m.group(1), int(m.group(2)), int(m.group(3)))
+        raise ValueError(f"{path}: no DCT value")
+    dct = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
     title = _element(doc, "TITLE")
     text = _element(doc, "TEXT")
     if text is None:
-        raise ValueError("%s: no <TEXT>" % path)
+        raise ValueError(f"{path}: no <TEXT>")
     return {
         "file": os.path.basename(path),
         "dct": dct,
@@ -86,7 +86,7 @@ def main(argv):
         print("usage: python read_tml.py FILE.tml", file=sys.stderr)
         return 2
     doc = read_tml(argv[1])
-    print("%s  DCT %s" % (doc["file"], doc["dct"]))
+    print("{}  DCT {}".format(doc["file"], doc["dct"]))
     print(doc["title"])
     print()
     print(doc["text"])

@@ -695,7 +695,20 @@ def _describe(t: _Text, ref: _Ref, state: _State) -> dict[str, Any]:
     return out
 
 
-def _resolve(t: _Text, ref: _Ref, state: _State) -> dict[str, Any] | None:
+def _introduced(t: _Text, lex: _Lexicon, ref: _Ref) -> dict[str, Any] | None:
+    """The description a "sumber tersebut" points back to when no quote had that speaker yet: the
+    latest earlier phrase with the same head ("mengutip sumber informasi tingkat tinggi")."""
+    found = None
+    for m in lex.heads.finditer(t.text, 0, ref.start):
+        if re.sub(r"\s+", " ", m.group("head").lower()) != ref.head:
+            continue
+        earlier = _classify(t, lex, m.start(), min(t.sentence(m.start())[1], ref.start))
+        if earlier is not None and earlier.kind == "desc" and not earlier.back:
+            found = earlier
+    return _describe(t, found, _State()) if found is not None else None
+
+
+def _resolve(t: _Text, lex: _Lexicon, ref: _Ref, state: _State) -> dict[str, Any] | None:
     text = t.text[ref.start:ref.end]
     if ref.kind == "entity" and ref.entity is not None:
         return _from_entity(ref.entity)
@@ -705,6 +718,10 @@ def _resolve(t: _Text, ref: _Ref, state: _State) -> dict[str, Any] | None:
             return None
         return {**found, "text": text, "start": ref.start, "end": ref.end}
     if ref.kind == "desc" and ref.back and ref.head not in state.descriptions:
+        earlier = _introduced(t, lex, ref)
+        if earlier is not None:
+            state.descriptions[ref.head] = earlier
+            return _describe(t, ref, state)
         found = _antecedent(t, state, ref.start, False)  # "pemain asal Bandung itu": the person spoken of
         if found is not None:
             return {**found, "text": text, "start": ref.start, "end": ref.end}
@@ -783,7 +800,7 @@ def find_quotes(doc: Doc) -> list[dict[str, Any]]:
     state = _State()
     out = []
     for q in found:
-        speaker = _resolve(t, q.ref, state)
+        speaker = _resolve(t, lex, q.ref, state)
         item: dict[str, Any] = {"text": t.text[q.start:q.end], "start": q.start, "end": q.end, "kind": q.kind,
                                 "speaker": speaker, "cue": q.cue}
         via, to = _sources(t, lex, q)
