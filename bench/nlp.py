@@ -32,9 +32,7 @@ nlp = warta.load(profile)
 DCT = datetime.date(2018, 1, 15)  # IndoSum pages carry no date; relative times resolve against this one
 
 def make(text):
-    doc = nlp.make_doc(text)
-    doc._.dct = DCT
-    return doc
+    return warta.make_doc(nlp, text, DCT)
 
 list(nlp.pipe((make(t) for t in texts[:20]), batch_size=batch))  # warm-up
 words = sum(len(t.split()) for t in texts)

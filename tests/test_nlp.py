@@ -11,6 +11,7 @@ import json
 import subprocess
 import sys
 import tomllib
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -296,3 +297,11 @@ def test_long_articles_are_analysed_in_pieces() -> None:
     surabaya = [e for e in done.entities if e["text"] == "Surabaya"]
     assert len(surabaya) == body.count("Surabaya")
     assert all(body[e["start"]:e["end"]] == e["text"] for e in done.entities)
+
+
+def test_make_doc_gives_times_their_reference_date() -> None:
+    nlp = warta.load("fast")
+    doc = nlp(warta.make_doc(nlp, "Rapat itu digelar kemarin di Jakarta.", date(2025, 11, 5)))
+    assert [(t["text"], t["value"], t.get("anchor")) for t in doc._.times] == [("kemarin", "2025-11-04", "dct")]
+    undated = nlp("Rapat itu digelar kemarin di Jakarta.")  # no reference date: found, left unresolved
+    assert [(t["text"], t["value"]) for t in undated._.times] == [("kemarin", "PAST_REF")]

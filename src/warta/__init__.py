@@ -1,7 +1,8 @@
 """warta: reads Indonesian news the way an analyst does.
 
 Stages, in the order data flows: ``ingest`` (readers) → ``clean`` (page text to article) →
-``meta`` (outlet, dateline, dates, language) → ``nlp`` (spaCy pipeline, entity linking) →
+``meta`` (outlet, dateline, dates, language) → ``nlp`` (spaCy pipeline, entity linking, times,
+quotes) →
 ``store`` (SQLite + FTS5) → ``cli``.
 ``warta.api`` is the Python API; ``warta.article.Article`` the object that flows through.
 """
@@ -11,7 +12,7 @@ from warta.errors import InputError, NotFound, StoreError, WartaError
 
 __version__ = "0.1.0"
 __all__ = ["Article", "RawPage", "Skipped", "WartaError", "InputError", "StoreError", "NotFound", "load",
-           "__version__"]
+           "make_doc", "__version__"]
 
 
 def load(profile: str = "default"):  # -> spacy.Language
@@ -19,3 +20,10 @@ def load(profile: str = "default"):  # -> spacy.Language
     from warta.nlp import load as _load
 
     return _load(profile)
+
+
+def make_doc(nlp, text: str, dct=None):  # (spacy.Language, str, datetime.date | None) -> spacy.tokens.Doc
+    """A Doc to run ``nlp`` on, with its reference date (``warta.nlp.make_doc``)."""
+    from warta.nlp import make_doc as _make_doc
+
+    return _make_doc(nlp, text, dct)

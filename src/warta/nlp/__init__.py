@@ -4,9 +4,8 @@
     >>> nlp = warta.load()              # default profile: tagger, lemmas, parser, NER, linking
     >>> doc = nlp("Presiden AS Donald Trump bertemu Kim Jong Un di Singapura.")
     >>> [(e["text"], e["id"]) for e in doc._.entities]
-    >>> doc = nlp.make_doc("Kim bertemu Trump kemarin, kata pejabat itu.")
-    >>> doc._.dct = datetime.date(2025, 11, 5)   # the reference date for relative times
-    >>> doc = nlp(doc); doc._.times, doc._.quotes
+    >>> doc = nlp(warta.make_doc(nlp, "Kim bertemu Trump kemarin, kata pejabat itu.", date(2025, 11, 5)))
+    >>> doc._.times, doc._.quotes           # times resolved against the reference date
 
 Two trained pipelines ship in ``warta/models/`` (built by ``make train``, see MODEL.md): ``id_news``
 for the default profile (sentences, tags, UPOS and features, lemmas, dependency parse, NER) and
@@ -21,19 +20,38 @@ their speakers, ``doc._.quotes``). None of them needs the tagger or parser.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 from warta.errors import WartaError
 
-__all__ = ["load", "model_path", "PROFILES"]
+__all__ = ["load", "make_doc", "model_path", "doc_text", "PROFILES"]
 
 # profile -> the model folder under warta/models
 PROFILES = {
     "default": "id_news",
     "fast": "id_news_fast",
 }
+
+
+def doc_text(doc) -> str:  # doc: spacy.tokens.Doc
+    """``doc.text``, joined from the tokens once per doc and kept (spaCy joins it anew on every call,
+    which costs as much as a whole rule component)."""
+    text = doc.user_data.get("warta.text")
+    if text is None:
+        text = doc.user_data["warta.text"] = doc.text
+    return text
+
+
+def make_doc(nlp, text: str, dct: date | None = None):  # (spacy.Language, ...) -> spacy.tokens.Doc
+    """The tokenised ``text`` ready for ``nlp.pipe``, with its reference date for relative times
+    (``doc._.dct``: the article's publication day) and its text kept for warta's components."""
+    doc = nlp.make_doc(text)
+    doc.user_data["warta.text"] = text
+    doc._.dct = dct
+    return doc
 
 
 def model_path(profile: str = "default") -> Path:

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from warta.article import Article
-from warta.nlp import load
+from warta.nlp import load, make_doc
 
 __all__ = ["annotate", "reference_date", "BATCH_SIZE", "CHUNK_CHARS"]
 
@@ -62,13 +62,8 @@ def annotate(articles: Sequence[Article], profile: str = "default") -> Iterator[
     pieces = [(k, offset, text) for k, a in enumerate(articles) for offset, text in _chunks(a.body)]
     dcts = [reference_date(a.published) for a in articles]
 
-    def make(k: int, text: str):  # -> Doc, with the reference date the time component reads
-        doc = nlp.make_doc(text)
-        doc._.dct = dcts[k]
-        return doc
-
     try:
-        docs = list(nlp.pipe((make(k, text) for k, _, text in pieces), batch_size=BATCH_SIZE))
+        docs = list(nlp.pipe((make_doc(nlp, text, dcts[k]) for k, _, text in pieces), batch_size=BATCH_SIZE))
     except Exception:  # noqa: BLE001  (retried one by one below, each error reported)
         docs = None
     found: dict[int, dict[str, list[dict]]] = {k: {name: [] for name in FIELDS} for k in range(len(articles))}
@@ -77,7 +72,7 @@ def annotate(articles: Sequence[Article], profile: str = "default") -> Iterator[
         if k in failed:
             continue
         try:
-            doc = docs[n] if docs is not None else nlp(make(k, text))
+            doc = docs[n] if docs is not None else nlp(make_doc(nlp, text, dcts[k]))
         except Exception as err:  # noqa: BLE001
             failed[k] = err
             continue

@@ -39,6 +39,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from warta.nlp import doc_text
 from warta.resources import load_toml
 
 __all__ = ["find_quotes", "QuoteFinder"]
@@ -228,7 +229,7 @@ def _quote_spans(text: str) -> list[_Span]:
 
 
 def _prepare(doc: Doc) -> _Text:
-    text = doc.text
+    text = doc_text(doc)
     entities = sorted(doc._.entities or [], key=lambda e: e["start"])
     spans = _quote_spans(text)
     starts = {p for p, _ in _paragraphs(text)}

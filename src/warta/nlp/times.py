@@ -28,8 +28,10 @@ from functools import cache
 from typing import Any
 
 import spacy.tokens
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 
+from warta.nlp import doc_text
 from warta.resources import load_toml
 
 __all__ = ["find_times", "TimeTagger"]
@@ -752,8 +754,13 @@ class TimeTagger:
         self.name = name
 
     def __call__(self, doc: spacy.tokens.Doc) -> spacy.tokens.Doc:
-        sents = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else None
-        doc._.times = find_times(doc.text, doc._.dct, sents)
+        text = doc_text(doc)
+        sents = None
+        if len(doc) and doc.has_annotation("SENT_START"):
+            marks = doc.to_array([SENT_START, IDX])
+            starts = marks[marks[:, 0] == 1, 1].tolist()
+            sents = list(zip(starts, [*starts[1:], len(text)], strict=True))
+        doc._.times = find_times(text, doc._.dct, sents)
         return doc
 
 
