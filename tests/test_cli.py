@@ -34,6 +34,7 @@ def test_ingest_export_show_explain_stats(tmp_path: Path) -> None:
     exported = run_warta("export", "--format", "jsonl", "--db", db, check=True).stdout
     exported = [json.loads(line) for line in exported.splitlines()]
     assert len(exported) >= 2
+    ids = {a["id"] for a in exported}
     for article in exported:
         assert set(article) >= CONTRACT_FIELDS
         assert article["entities"], "every sample article names someone or something"
@@ -41,7 +42,8 @@ def test_ingest_export_show_explain_stats(tmp_path: Path) -> None:
             assert article["body"][e["start"]:e["end"]] == e["text"] and e["id"] and e["name"]
         for item in article["quotes"] + article["times"]:
             assert article["body"][item["start"]:item["end"]] == item["text"]
-        assert article["related"] == [] and article["duplicate_of"] is None
+        assert set(article["related"]) <= ids - {article["id"]} and article["duplicate_of"] in ids | {None}
+        assert article["story"]
     assert sum(bool(a["quotes"]) for a in exported) >= len(exported) // 2, "most news articles quote someone"
     assert sum(bool(a["times"]) for a in exported) >= len(exported) // 2
     first = exported[0]

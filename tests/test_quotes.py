@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import warta
-from warta.nlp.quotes import find_quotes
+from warta.extract.quotes import find_quotes
 from warta.resources import load_toml
 
 CASES = tomllib.loads((Path(__file__).parent / "cases" / "quotes.toml").read_text(encoding="utf-8"))["case"]

@@ -147,3 +147,32 @@ def test_force_replaces_an_article_and_what_was_derived_from_it(tmp_path: Path, 
     assert (again.stored, again.unchanged) == (1, 0)
     with Store(db) as store:
         assert counts(store) == before, "replacing an article must not double what was derived from it"
+
+
+def test_a_syndicated_copy_is_stored_as_a_duplicate_of_the_first_page(tmp_path: Path) -> None:
+    from .conftest import SAMPLES
+
+    original = (SAMPLES / "kompas_regional.txt").read_text(encoding="utf-8")
+    body_lines = [line for line in original.splitlines() if len(line.split()) > 12]
+    # another portal runs the same report: its own header and dateline, a trimmed ending, a credit line
+    copy = ("Regional · Tribunnews.com\n\nAMBON, TRIBUN - " + "\n\n".join(body_lines[1:-2])
+            + "\n\nArtikel ini telah tayang di Kompas.com\n")
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a_original.txt").write_text(original, encoding="utf-8")
+    (pages / "b_copy.txt").write_text(copy, encoding="utf-8")
+    (pages / "c_other.txt").write_text((SAMPLES / "tempo_nasional.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    api.ingest([str(pages)], db)
+    with Store(db) as store:
+        by_source = {Path(a.source).name: a for a in store.iter_articles()}
+        first, second, other = by_source["a_original.txt"], by_source["b_copy.txt"], by_source["c_other.txt"]
+        assert first.duplicate_of is None and other.duplicate_of is None
+        assert second.duplicate_of == first.id and second.story == first.story
+        assert store.conn.execute("SELECT count(*) FROM signatures").fetchone()[0] == 3
+    # a later run finds copies of pages stored before it (the index is rebuilt from the store)
+    (pages / "d_copy_again.txt").write_text(copy.replace("AMBON, TRIBUN - ", "AMBON - "), encoding="utf-8")
+    api.ingest([str(pages / "d_copy_again.txt")], db)
+    with Store(db) as store:
+        again = next(a for a in store.iter_articles() if a.source.endswith("d_copy_again.txt"))
+        assert again.duplicate_of == first.id

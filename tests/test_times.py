@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from warta.nlp.times import TimeTagger, find_times
+from warta.extract.times import TimeTagger, find_times
 
 CASES = tomllib.loads((Path(__file__).parent / "cases" / "times.toml").read_text(encoding="utf-8"))["case"]
 

@@ -6,7 +6,7 @@ Each gold line is {"file", "dct", "timexes": [{start, end, text, type, value[, m
 article text comes from ``read_tml`` (``<data>/timex/<file>``), so gold offsets line up with it.
 
 Steps, in order:
-  1. tag each article with ``warta.nlp.times.find_times(text, dct)``;
+  1. tag each article with ``warta.extract.times.find_times(text, dct)``;
   2. strict span match: the same (start, end);
   3. relaxed span match: gold and prediction overlap, paired one to one (largest overlap first);
   4. value: a relaxed match whose value is equal counts (P = correct / predicted,
@@ -29,7 +29,7 @@ sys.path.insert(0, str(HERE.parents[1] / "src"))
 
 from read_tml import read_tml  # noqa: E402
 
-from warta.nlp.times import find_times  # noqa: E402
+from warta.extract.times import find_times  # noqa: E402
 
 
 def pair_relaxed(gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from warta.article import Article, RawPage, Skipped
 from warta.errors import InputError
 from warta.ingest import iter_pages
+from warta.link.dedup import signature
 from warta.nlp.annotate import BATCH_SIZE, annotate
 from warta.nlp.linker import entity_id_from_name
 from warta.pipeline import analyze_page
@@ -59,7 +60,10 @@ def ingest(paths: Iterable[str], db: str = DEFAULT_DB, *, clean: bool = True, pu
                 skip(Skipped(article.source, f"language analysis failed: {error}"))
                 continue
             link_across(article, store)
-            if store.put(article, article.line_keys, replace=force):
+            sig = signature(article.body)
+            if article.duplicate_of is None:
+                article.duplicate_of = store.duplicates().add_signature(article.id, sig)
+            if store.put(article, article.line_keys, replace=force, signature=sig):
                 summary.stored += 1
                 summary.outlets[article.outlet or "(unknown)"] += 1
             else:

@@ -18,7 +18,7 @@ from warta import api
 from warta.article import Article, RawPage, Skipped
 from warta.errors import InputError, NotFound, StoreError, WartaError
 from warta.ingest.readers import count_files
-from warta.store import DEFAULT_DB, Store
+from warta.store import DEFAULT_DB, Store, views
 from warta.store.store import HIGHLIGHT
 
 app = typer.Typer(
@@ -207,6 +207,138 @@ def _print_quote(quote: dict) -> None:
     out.print(f"     {escape(mark.format(quote['text']))}")
 
 
+NameArg = Annotated[str, typer.Argument(metavar="NAME", help="A person, organisation or place by any of its names.")]
+
+
+def _event_line(event: dict) -> str:
+    who = ", ".join(event.get("actors") or []) or "?"
+    whom = ", ".join(event.get("targets") or [])
+    extra = [f"at {event['place']}" if event.get("place") else "", f"×{event['count']}" if event.get("count") else "",
+             f"per {event['source']}" if event.get("source") else ""]
+    line = f"[bold]{event['type']}[/] [dim]{event['modality']}[/] {escape(who)}"
+    return line + (f" → {escape(whom)}" if whom else "") + "".join(f" [dim]{escape(x)}[/]" for x in extra if x)
+
+
+def _print_entries(entries: list[dict]) -> None:
+    for entry in entries:
+        via = f" [dim](as {escape('; '.join(entry['via']))})[/]" if entry.get("via") else ""
+        out.print(f"  [bold]{entry['date'] or 'undated':<12}[/] {_event_line(entry['event'])}{via}")
+        out.print(f"     [dim]“{escape(entry['event'].get('text', '')[:160])}”[/]")
+        for article_id in entry["articles"]:
+            out.print(f"     [dim]· {escape(entry['titles'].get(article_id) or '(untitled)')} {article_id}[/]")
+        if entry.get("copies"):
+            out.print(f"     [dim]  and {len(entry['copies'])} copies of those pages[/]")
+
+
+@app.command()
+def timeline(
+    name: NameArg,
+    format: FormatOption = Format.text,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Events involving a person, organisation or place (any alias), merged across articles, oldest
+    first, each with the articles that report it; planned and possible events at their expected date."""
+    with Store(db, create=False) as store:
+        entries = views.timeline(store, name)
+    if format is Format.json:
+        keep = ("date", "event", "articles", "via", "copies", "event_id")
+        sys.stdout.write(json.dumps([{k: e[k] for k in keep if k in e} for e in entries], ensure_ascii=False) + "\n")
+        return
+    if not entries:
+        err.print(f"no dated events involve {name!r} yet")
+        return
+    out.print(f"[bold]timeline of {escape(name)}[/] [dim]{len(entries)} events[/]")
+    _print_entries(entries)
+
+
+@app.command()
+def story(
+    story_id: Annotated[str, typer.Argument(metavar="ID", help="Story id (from 'warta show' or export).")],
+    format: FormatOption = Format.text,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """One developing story: its articles oldest first, its merged events, and the facts its sources
+    state differently (counts, dates, places), each with who says what."""
+    with Store(db, create=False) as store:
+        found = views.story(store, story_id)
+    if format is Format.json:
+        out.print_json(json.dumps(found, ensure_ascii=False))
+        return
+    out.print(f"[bold]{escape(found['title'] or found['id'])}[/] [dim]{found['id']} · "
+              f"{found['first_published'] or '?'} … {found['last_published'] or '?'}[/]")
+    for a in found["articles"]:
+        copy = f" [dim](copy of {a['duplicate_of']})[/]" if a["duplicate_of"] else ""
+        out.print(f"  {a['published'] or 'undated'}  {escape(a['outlet'] or '?')}: {escape(a['title'] or '(untitled)')}"
+                  f" [dim]{a['id']}[/]{copy}")
+    if found["events"]:
+        out.print("\n[bold]events[/]")
+        _print_entries(found["events"])
+    if found["disagreements"]:
+        out.print("\n[bold]sources disagree[/]")
+        for d in found["disagreements"]:
+            out.print(f"  {d['event']} {escape(', '.join(d['actors']))}: {d['fact']}")
+            for value, sources in d["values"].items():
+                out.print(f"     {escape(value)}: {escape('; '.join(sources))}")
+
+
+@app.command()
+def related(
+    article_id: IdArg,
+    format: FormatOption = Format.text,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Articles related to one article (the people, organisations and places they share), most similar first."""
+    with Store(db, create=False) as store:
+        found = views.related(store, article_id)
+    if format is Format.json:
+        for row in found:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    for row in found:
+        out.print(f"  {row['score']:.2f}  {row['published'] or 'undated'}  {escape(row['outlet'] or '?')}: "
+                  f"{escape(row['title'] or '(untitled)')} [dim]{row['id']} {row['story']}[/]")
+    if not found:
+        err.print("no related articles stored")
+
+
+@app.command()
+def entity(
+    name: NameArg,
+    format: FormatOption = Format.text,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Profile of a person, organisation or place: names used, roles, mentions over time, statements,
+    events, and who or what is named with it most often."""
+    with Store(db, create=False) as store:
+        profile = views.entity_profile(store, name)
+    if format is Format.json:
+        out.print_json(json.dumps(profile, ensure_ascii=False))
+        return
+    out.print(f"[bold]{escape(profile['name'])}[/] [dim]{profile['type']} {profile['id']} · "
+              f"{profile['articles']} articles, {profile['mentions']} mentions[/]")
+    out.print(f"  [dim]written as[/] {escape(', '.join(f'{t} ×{n}' for t, n in profile['aliases']))}")
+    if profile["roles"]:
+        out.print(f"  [dim]roles[/] {escape('; '.join(r for r, _ in profile['roles']))}")
+    if profile["speaks_for"]:
+        out.print(f"  [dim]speaks for[/] {escape('; '.join(profile['speaks_for'].values()))}")
+    if profile["mentions_by_month"]:
+        top = max(n for _, n in profile["mentions_by_month"])
+        out.print("\n[bold]mentions by month[/]")
+        for month, n in profile["mentions_by_month"]:
+            out.print(f"  {month}  {'█' * max(1, round(30 * n / top))} {n}")
+    if profile["co_occurring"]:
+        out.print("\n[bold]named with[/]")
+        for other in profile["co_occurring"]:
+            out.print(f"  {escape(other['name'])} [dim]{other['type']} · {other['articles']} articles[/]")
+    if profile["quotes"]:
+        out.print("\n[bold]statements[/]")
+        for q in profile["quotes"][:10]:
+            _print_quote(q)
+    if profile["events"]:
+        out.print("\n[bold]timeline[/]")
+        _print_entries(profile["events"])
+
+
 def _hit_json(hit: object, snippet: str) -> dict[str, object]:
     fields = ("id", "title", "outlet", "published", "source", "score")
     return {name: getattr(hit, name) for name in fields} | {"snippet": snippet}
@@ -246,6 +378,19 @@ def show(
         out.print("[bold]quotes[/]")
         for quote in article.quotes:
             _print_quote(quote)
+    if article.events:
+        out.print()
+        out.print("[bold]events[/]")
+        for event in article.events:
+            when = event.get("time") or "undated"
+            out.print(f"  [bold]{escape(when):<12}[/] {_event_line(event)}")
+    if article.story or article.related or article.duplicate_of:
+        out.print()
+        if article.duplicate_of:
+            out.print(f"[bold]copy of[/] {article.duplicate_of}")
+        out.print(f"[bold]story[/] {article.story}  [dim]('warta story ID' for the whole thread)[/]")
+        if article.related:
+            out.print(f"[bold]related[/] {', '.join(article.related[:5])}  [dim]('warta related ID')[/]")
     if article.times:
         out.print()
         out.print("[bold]times[/]")

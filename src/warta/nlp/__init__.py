@@ -15,7 +15,8 @@ crawl-scale runs). Loading needs no network.
 warta's own components follow the trained ones in both profiles: ``warta_sentences`` (rule fixes
 to sentence ends), ``warta_linker`` (entity linking, ``doc._.entities``), ``warta_times`` (time
 expressions normalised against ``doc._.dct``, ``doc._.times``) and ``warta_quotes`` (quotes with
-their speakers, ``doc._.quotes``). None of them needs the tagger or parser.
+their speakers, ``doc._.quotes``); the last two are the extraction stage, ``warta.extract``. None of
+them needs the tagger or parser.
 """
 
 from __future__ import annotations
@@ -65,7 +66,8 @@ def load(profile: str = "default"):  # -> spacy.Language
         raise WartaError(f"unknown profile {profile!r}; choose one of: {', '.join(PROFILES)}")
     import spacy
 
-    from warta.nlp import linker, quotes, sentences, times, tokenizer  # noqa: F401  (register warta's factories)
+    from warta.extract import quotes, times  # noqa: F401  (register warta's factories)
+    from warta.nlp import linker, sentences, tokenizer  # noqa: F401
 
     path = model_path(profile)
     if not (path / "config.cfg").exists():

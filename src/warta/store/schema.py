@@ -177,3 +177,55 @@ def _quotes_times(conn: sqlite3.Connection) -> None:
     ):
         conn.execute(statement)
     # articles stored before this migration keep their (empty) annotations until re-ingested with --force
+
+
+@migration(4, "events and their cross-article merges, stories, related articles, duplicate signatures")
+def _events_stories(conn: sqlite3.Connection) -> None:
+    for statement in (
+        # one row per event an article reports; `merged` is the id of the real-world event it is a
+        # report of (the same for every article that reports it)
+        """CREATE TABLE events(
+            rowid INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            n INTEGER NOT NULL,
+            merged TEXT NOT NULL,
+            type TEXT NOT NULL,
+            modality TEXT NOT NULL,
+            time TEXT,
+            place_id TEXT,
+            event TEXT NOT NULL,
+            UNIQUE(article_id, n))""",
+        "CREATE INDEX events_merged ON events(merged)",
+        "CREATE INDEX events_type ON events(type, time)",
+        """CREATE TABLE event_entities(
+            event INTEGER NOT NULL REFERENCES events(rowid),
+            entity_id TEXT NOT NULL,
+            role TEXT NOT NULL,
+            PRIMARY KEY(entity_id, event, role)) WITHOUT ROWID""",
+        """CREATE TABLE stories(
+            id TEXT PRIMARY KEY,
+            title TEXT,
+            first_published TEXT,
+            last_published TEXT,
+            articles INTEGER NOT NULL DEFAULT 0)""",
+        "CREATE INDEX articles_story ON articles(story)",
+        """CREATE TABLE related(
+            article_id TEXT NOT NULL,
+            other_id TEXT NOT NULL,
+            score REAL NOT NULL,
+            PRIMARY KEY(article_id, other_id)) WITHOUT ROWID""",
+        """CREATE TABLE signatures(
+            article_id TEXT PRIMARY KEY,
+            exact TEXT NOT NULL,
+            minhash BLOB)""",
+        "CREATE INDEX signatures_exact ON signatures(exact)",
+        "CREATE INDEX articles_duplicate_of ON articles(duplicate_of)",
+        # who leads or speaks for what, from the roles articles give ("Pemimpin Korea Utara" Kim Jong Un)
+        """CREATE TABLE affiliations(
+            person_id TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            role TEXT NOT NULL,
+            articles INTEGER NOT NULL DEFAULT 1,
+            PRIMARY KEY(person_id, entity_id)) WITHOUT ROWID""",
+    ):
+        conn.execute(statement)

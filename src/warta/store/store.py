@@ -14,12 +14,14 @@ from typing import Any
 
 from warta.article import Article, RemovedLine, Skipped
 from warta.errors import NotFound, StoreError
+from warta.link.dedup import DuplicateIndex, exact_key
+from warta.link.stories import Links, link_article
 from warta.store.schema import migrate
 
 __all__ = ["Store", "SearchHit", "QuoteHit", "DEFAULT_DB"]
 
 DEFAULT_DB = "warta.db"
-ANNOTATIONS = ("entities", "quotes", "times", "events", "related")
+ANNOTATIONS = ("entities", "quotes", "times", "events")  # kept as JSON; `related` lives in its own table
 _COLUMNS = ("id", "source", "url", "kind", "outlet", "title", "description", "author", "published",
             "published_estimated", "dateline", "language", "body", "provenance", "annotations", "story",
             "duplicate_of")
@@ -65,6 +67,7 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, create: bool = True) -> None:
         self.path = str(path)
+        self._duplicates: DuplicateIndex | None = None
         if not create and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such store; run 'warta ingest PATH --db {self.path}' first")
         try:
@@ -92,31 +95,43 @@ class Store:
     def has(self, article_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
-    def put(self, article: Article, line_keys: Iterable[str] = (), *, replace: bool = False) -> bool:
+    def duplicates(self) -> DuplicateIndex:
+        """The duplicate index of every stored article (built from stored signatures on first use)."""
+        if self._duplicates is None:
+            rows = self.conn.execute("SELECT article_id, minhash FROM signatures WHERE minhash IS NOT NULL "
+                                     "ORDER BY rowid")
+            self._duplicates = DuplicateIndex.from_signatures(rows)
+        return self._duplicates
+
+    def put(self, article: Article, line_keys: Iterable[str] = (), *, replace: bool = False,
+            signature: bytes | None = None) -> bool:
         """Store an article (one transaction). False when it was already stored, unless ``replace``:
-        then the stored one and everything derived from it is replaced by this one."""
-        annotations = {name: getattr(article, name) for name in ANNOTATIONS}
-        row = (article.id, article.source, article.url, article.kind, article.outlet, article.title,
-               article.description, article.author, article.published, int(article.published_estimated),
-               article.dateline, article.language, article.body,
-               json.dumps(article.provenance, ensure_ascii=False), json.dumps(annotations, ensure_ascii=False),
-               article.story, article.duplicate_of, _now())
+        then the stored one and everything derived from it is replaced by this one. Related
+        articles, story and merged events are decided here, against what is stored; ``signature``
+        (warta.link.dedup) is kept so that later pages can be found to copy this one."""
         keys = {_line_hash(k): k for k in line_keys}
         conn = self.conn
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
-                replaced = replace and _delete(conn, article.id)
-                cur = conn.execute(
-                    f"INSERT OR IGNORE INTO articles({', '.join(_COLUMNS)}, ingested_at) "
-                    f"VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})", row)
-                if cur.rowcount == 0:
+                if not replace and self.has(article.id):
                     conn.execute("ROLLBACK")
                     return False
+                replaced = replace and _delete(conn, article.id)
+                links = link_article(conn, article, article.duplicate_of)
+                article.story = links.story
+                for event, merged in zip(article.events, links.merged, strict=True):
+                    event["event_id"] = merged
+                conn.execute(f"INSERT INTO articles({', '.join(_COLUMNS)}, ingested_at) "
+                             f"VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})", _row(article))
                 conn.executemany("INSERT OR IGNORE INTO removed_lines VALUES (?, ?, ?, ?, ?)",
                                  [(article.id, r.line_no, r.rule, r.reason, r.text) for r in article.removed])
                 _put_entities(conn, article)
                 _put_quotes_times(conn, article)
+                _put_links(conn, article, links)
+                if signature is not None:
+                    conn.execute("INSERT INTO signatures VALUES (?, ?, ?)",
+                                 (article.id, exact_key(article.body), signature))
                 if article.outlet and keys and not replaced:  # its lines were counted when first stored
                     conn.executemany(
                         "INSERT INTO line_stats VALUES (?, ?, 1, ?) "
@@ -178,6 +193,7 @@ class Store:
         article_id = self.resolve(id_or_prefix)
         row = self.conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM articles WHERE id = ?", (article_id,)).fetchone()
         article = _article(row)
+        article.related = self.related_ids(article_id)
         article.removed = [RemovedLine(*r) for r in self.conn.execute(
             "SELECT line_no, text, rule, reason FROM removed_lines WHERE article_id = ? ORDER BY line_no",
             (article_id,))]
@@ -186,7 +202,15 @@ class Store:
     def iter_articles(self) -> Iterator[Article]:
         cur = self.conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM articles ORDER BY rowid")
         for row in cur:
-            yield _article(row)
+            article = _article(row)
+            article.related = self.related_ids(article.id)
+            yield article
+
+    def related_ids(self, article_id: str) -> list[str]:
+        """Articles related to this one, most similar first (duplicates are not listed)."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT r.other_id FROM related r JOIN articles a ON a.id = r.other_id "
+            "WHERE r.article_id = ? AND a.duplicate_of IS NULL ORDER BY r.score DESC, r.other_id", (article_id,))]
 
     def search(self, query: str, *, outlet: str | None = None, since: str | None = None,
                until: str | None = None, limit: int = 20) -> list[SearchHit]:
@@ -214,7 +238,7 @@ class Store:
             rows = self.conn.execute(sql, (*params, limit)).fetchall()
         return [SearchHit(*row[:6], score=-float(row[6])) for row in rows]
 
-    def speaker_ids(self, name: str) -> set[str]:
+    def entity_ids(self, name: str) -> set[str]:
         """Entity ids a name may refer to: stored entities with that name or mentioned by that text,
         and the knowledge-base entity that has it as an alias."""
         from warta.link.kb import KnowledgeBase
@@ -232,7 +256,7 @@ class Store:
         speaker as written, "pejabat Gedung Putih"), matching a full-text query, or in one article."""
         where, params = [], []
         if speaker:
-            ids = sorted(self.speaker_ids(speaker))
+            ids = sorted(self.entity_ids(speaker))
             marks = ", ".join("?" * len(ids))
             where.append(f"(q.speaker_id IN ({marks}) OR q.speaker_name = ? COLLATE NOCASE "
                          "OR q.speaker = ? COLLATE NOCASE)")
@@ -295,6 +319,42 @@ def _article(row: tuple[Any, ...]) -> Article:
     return article
 
 
+def _row(article: Article) -> tuple[Any, ...]:
+    annotations = {name: getattr(article, name) for name in ANNOTATIONS}
+    return (article.id, article.source, article.url, article.kind, article.outlet, article.title,
+            article.description, article.author, article.published, int(article.published_estimated),
+            article.dateline, article.language, article.body,
+            json.dumps(article.provenance, ensure_ascii=False), json.dumps(annotations, ensure_ascii=False),
+            article.story, article.duplicate_of, _now())
+
+
+def _put_links(conn: sqlite3.Connection, article: Article, links: Links) -> None:
+    """Events with their merged ids, related articles (both ways), the story, affiliations."""
+    for n, event in enumerate(article.events):
+        cur = conn.execute(
+            "INSERT INTO events(article_id, n, merged, type, modality, time, place_id, event) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (article.id, n, links.merged[n], event["type"], event["modality"], event.get("time"),
+             event.get("place_id"), json.dumps(event, ensure_ascii=False)))
+        roles = {(i, "actor") for i in event.get("actor_ids", []) if i}
+        roles |= {(i, "target") for i in event.get("target_ids", []) if i}
+        conn.executemany("INSERT OR IGNORE INTO event_entities VALUES (?, ?, ?)",
+                         [(cur.lastrowid, i, role) for i, role in sorted(roles)])
+    conn.executemany("INSERT OR REPLACE INTO related VALUES (?, ?, ?)",
+                     [pair for other, score in links.related
+                      for pair in ((article.id, other, score), (other, article.id, score))])
+    conn.execute(
+        "INSERT INTO stories VALUES (?, ?, ?, ?, 1) ON CONFLICT(id) DO UPDATE SET articles = articles + 1, "
+        "first_published = min(coalesce(first_published, excluded.first_published), "
+        "coalesce(excluded.first_published, first_published)), "
+        "last_published = max(coalesce(last_published, excluded.last_published), "
+        "coalesce(excluded.last_published, last_published))",
+        (links.story, article.title, article.published, article.published))
+    conn.executemany(
+        "INSERT INTO affiliations VALUES (?, ?, ?, 1) ON CONFLICT(person_id, entity_id) DO UPDATE SET "
+        "articles = articles + 1, role = excluded.role", links.affiliations)
+
+
 def _delete(conn: sqlite3.Connection, article_id: str) -> bool:
     """Remove a stored article and what was derived from it (inside a transaction); False if absent."""
     if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
@@ -304,7 +364,13 @@ def _delete(conn: sqlite3.Connection, article_id: str) -> bool:
     conn.executemany("UPDATE entities SET articles = articles - 1, mentions = mentions - ? WHERE id = ?",
                      [(n, entity_id) for entity_id, n in counts])
     conn.execute("DELETE FROM entities WHERE articles <= 0")
-    for table in ("entity_mentions", "quotes", "times", "removed_lines"):
+    conn.execute("DELETE FROM event_entities WHERE event IN (SELECT rowid FROM events WHERE article_id = ?)",
+                 (article_id,))
+    conn.execute("DELETE FROM related WHERE other_id = ?", (article_id,))
+    conn.execute("UPDATE stories SET articles = articles - 1 WHERE id = (SELECT story FROM articles WHERE id = ?)",
+                 (article_id,))
+    conn.execute("DELETE FROM stories WHERE articles <= 0")
+    for table in ("entity_mentions", "quotes", "times", "removed_lines", "events", "related", "signatures"):
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
     conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
     return True

@@ -1,0 +1,66 @@
+"""The words quotes are found by (``warta/data/quotes.toml``, ``roles.toml``), compiled once per process."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from warta.resources import load_toml
+
+__all__ = ["Lexicon", "lexicon"]
+
+
+def _alts(words) -> str:  # noqa: ANN001
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    after: re.Pattern[str]  # a cue right after a closing quotation mark
+    unquoted: re.Pattern[str]  # ", kata X" ending an unquoted sentence
+    report: re.Pattern[str]  # reporting verbs anywhere
+    before: re.Pattern[str]  # a reporting clause ending right before an opening mark
+    passive: re.Pattern[str]  # "Hal itu disampaikan X"
+    menurut: re.Pattern[str]
+    via: re.Pattern[str]
+    stop: re.Pattern[str]
+    weak: frozenset[str]
+    pronouns: frozenset[str]
+    plural: frozenset[str]
+    heads: re.Pattern[str]  # optional determiner + description head at the start of a phrase
+    demonstrative: re.Pattern[str]
+    titles: frozenset[str]
+    audiences: re.Pattern[str]
+    roles: frozenset[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    d = load_toml("quotes.toml")
+    roles = load_toml("roles.toml")
+    cues = _alts(d["after_cues"])
+    verbs = _alts(d["reporting_verbs"])
+    passive = _alts(d["passive_cues"])
+    heads = [*d["description_heads"], *roles["heads"]]  # "wakil gubernur Teheran" with no name is a description
+    f = re.IGNORECASE
+    return Lexicon(
+        after=re.compile(rf"\s*,?\s*(?:(?:demikian|begitu)\s+)?(?:(?P<cue>{cues})(?P<nya>nya)?|(?P<pas>{passive})"
+                         rf"(?:\s+oleh)?)\b", f),
+        unquoted=re.compile(rf",\s+(?P<cue>{_alts(d['unquoted_cues'])})(?P<nya>nya)?\b", f),
+        report=re.compile(rf"\b(?P<cue>{verbs})(?:\s+(?P<bahwa>bahwa))?\b", f),
+        before=re.compile(rf"(?:\b(?P<verb>{verbs})(?:\s+bahwa)?|\b(?P<cue>{cues})(?P<nya>nya)?"
+                          rf"(?P<who>\s+[^,:\"“”]{{1,60}}?)?)\s*[,:]?\s*$", f),
+        passive=re.compile(rf"\s*(?:{_alts(d['passive_openers'])})\s+(?:juga\s+)?(?P<cue>{passive})(?:\s+oleh)?\b", f),
+        menurut=re.compile(rf"\b(?P<cue>{_alts(d['according_to'])})(?P<nya>nya)?\b", f),
+        via=re.compile(rf"\b(?P<how>{'|'.join(d['attribution']['cues'])})\s+(?P<src>[^\s,;:()]+)", f),
+        stop=re.compile(rf"[,;:!?()\"“”\n]|\.(?!\w)|\s(?:{_alts(d['speaker_stops'])})\b", f),
+        weak=frozenset(d["weak_verbs"]),
+        pronouns=frozenset(d["pronouns"]),
+        plural=frozenset(d["plural_pronouns"]),
+        heads=re.compile(rf"(?:(?P<det>{_alts(d['determiners'])})\s+)?(?P<head>{_alts(heads)})\b", f),
+        demonstrative=re.compile(rf"\s(?:{_alts(d['demonstratives'])})$", f),
+        titles=frozenset(d["title_words"]),
+        audiences=re.compile(rf"(?:{_alts(d['attribution']['audiences'])})\b", f),
+        roles=frozenset(roles["heads"]) | frozenset(roles["continuations"]) | frozenset(roles["honorifics"]),
+    )

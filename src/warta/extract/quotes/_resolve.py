@@ -1,0 +1,138 @@
+"""Speakers resolved in document order: entities as they are, pronouns and -nya cues to an
+antecedent, descriptions kept so a later "pejabat tersebut" can point back to them."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import Any
+
+from warta.extract.quotes._lexicon import Lexicon
+from warta.extract.quotes._speakers import Ref, classify, leads_to
+from warta.extract.quotes._text import Text
+
+__all__ = ["Said", "State", "resolve", "sentence_subjects"]
+
+
+@dataclass(slots=True)
+class Said:
+    anchor: int
+    speaker: dict[str, Any]
+    group: bool  # an organisation, place or group description ("mereka" may point to it)
+
+
+@dataclass(slots=True)
+class State:
+    said: list[Said] = field(default_factory=list)
+    descriptions: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def _from_entity(e: dict[str, Any], text: str | None = None, start: int | None = None,
+                 end: int | None = None) -> dict[str, Any]:
+    out = {"text": e["text"] if text is None else text, "start": e["start"] if start is None else start,
+           "end": e["end"] if end is None else end, "name": e["name"], "id": e["id"], "type": e["type"]}
+    for key in ("role", "org"):
+        if e.get(key):
+            out[key] = e[key]
+    return out
+
+
+def sentence_subjects(t: Text, lex: Lexicon) -> list[tuple[int, dict[str, Any]]]:
+    """People who open a sentence as its subject ("Menteri X mengatakan …", "Sementara itu, X …")."""
+    out = []
+    for s0 in t.sent_starts:
+        for e in t.entities_in(s0, s0 + 80):
+            if e["type"] == "PER" and e["start"] >= s0:
+                if e["start"] == s0 and " " not in e["text"] and e["name"] == e["text"]:
+                    break  # a capitalised first word the NER took for a name ("Penumpang")
+                comma = t.text.rfind(",", s0, e["start"])
+                if leads_to(t, lex, comma + 1 if comma >= 0 else s0, e):
+                    out.append((e["start"], e))
+                break
+    return out
+
+
+def _antecedent(t: Text, state: State, pos: int, plural: bool) -> dict[str, Any] | None:
+    """Who a pronoun, a -nya cue or "pria itu" at ``pos`` stands for.
+
+    The speaker of the latest earlier quote, unless a person has opened a sentence as its subject
+    since that quote ended (then that person: "Budi lalu menunjukkan barang bukti. "…," ujarnya");
+    with no earlier quote, the latest person who opened a sentence as its subject, else the latest
+    person named. A plural pronoun ("mereka", "pihaknya") takes only an organisation, a place or a
+    group description that spoke last; a person is never "mereka".
+    """
+    last = t.subjects[bisect_left(t.subjects, pos, key=lambda x: x[0]) - 1] if t.subjects and \
+        t.subjects[0][0] < pos else None
+    said = state.said[-1] if state.said else None
+    if plural:
+        return said.speaker if said and said.group else None
+    if said and not (last and last[0] >= said.anchor):
+        return said.speaker
+    if last:
+        return _from_entity(last[1])
+    people = [e for e in t.entities_in(0, pos) if e["type"] == "PER" and e["end"] <= pos]
+    return _from_entity(people[-1]) if people else None
+
+
+def _describe(t: Text, ref: Ref, state: State) -> dict[str, Any]:
+    text = t.text[ref.start:ref.end]
+    if ref.back and ref.head in state.descriptions:  # "pejabat tersebut" after "seorang pejabat …"
+        earlier = state.descriptions[ref.head]
+        out = {"text": text, "start": ref.start, "end": ref.end, "name": earlier["name"], "id": None}
+        if "org" in earlier:
+            out["org"] = earlier["org"]
+        return out
+    name = re.sub(r"^(?:seorang|salah seorang|salah satu|sejumlah|beberapa|para|sang|sebuah|satu)\s+", "",
+                  text, flags=re.IGNORECASE)
+    out = {"text": text, "start": ref.start, "end": ref.end, "name": name, "id": None}
+    if ref.entity is not None:
+        out["org"] = {"name": ref.entity["name"], "id": ref.entity["id"]}
+    if not ref.back:
+        state.descriptions[ref.head] = out
+    return out
+
+
+def _introduced(t: Text, lex: Lexicon, ref: Ref) -> dict[str, Any] | None:
+    """The description a "sumber tersebut" points back to when no quote had that speaker yet: the
+    latest earlier phrase with the same head ("mengutip sumber informasi tingkat tinggi")."""
+    found = None
+    for m in lex.heads.finditer(t.text, 0, ref.start):
+        if re.sub(r"\s+", " ", m.group("head").lower()) != ref.head:
+            continue
+        earlier = classify(t, lex, m.start(), min(t.sentence(m.start())[1], ref.start))
+        if earlier is not None and earlier.kind == "desc" and not earlier.back:
+            found = earlier
+    return _describe(t, found, State()) if found is not None else None
+
+
+def resolve(t: Text, lex: Lexicon, ref: Ref, state: State) -> dict[str, Any] | None:
+    text = t.text[ref.start:ref.end]
+    if ref.kind == "entity" and ref.entity is not None:
+        return _from_entity(ref.entity)
+    if ref.kind in ("pronoun", "epithet"):
+        found = _antecedent(t, state, ref.start, ref.plural)
+        if found is None:
+            return None
+        return {**found, "text": text, "start": ref.start, "end": ref.end}
+    if ref.kind == "desc" and ref.back and ref.head not in state.descriptions:
+        earlier = _introduced(t, lex, ref)
+        if earlier is not None:
+            state.descriptions[ref.head] = earlier
+            return _describe(t, ref, state)
+        found = _antecedent(t, state, ref.start, False)  # "pemain asal Bandung itu": the person spoken of
+        if found is not None:
+            return {**found, "text": text, "start": ref.start, "end": ref.end}
+    if ref.kind == "desc":
+        return _describe(t, ref, state)
+    if ref.kind == "name":
+        low = text.lower()
+        for e in t.entities_in(0, ref.start):
+            if e["type"] == "PER" and (e.get("role") or "").lower().startswith(low):
+                return _from_entity(e, text, ref.start, ref.end)
+        return {"text": text, "start": ref.start, "end": ref.end, "name": text, "id": None}
+    if ref.kind == "continue" and state.said:
+        said = state.said[-1]
+        if t.text.count("\n", said.anchor, ref.start) <= 1:  # this paragraph or the one before
+            return said.speaker
+    return None

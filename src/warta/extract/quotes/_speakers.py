@@ -1,0 +1,134 @@
+"""Speaker phrases: what the words around a cue name as a speaker, before it is resolved in
+document order (``_resolve``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from warta.extract.quotes._lexicon import Lexicon
+from warta.extract.quotes._text import SPEAKER_TYPES, Text, words_in
+
+__all__ = ["CONNECTORS", "NOT_AFTER", "Ref", "after_phrase", "classify", "leads_to", "pick_speaker",
+           "subject_before"]
+
+CONNECTORS = frozenset("itu ini sementara namun adapun kemudian lalu sedangkan tetapi tapi dan pun juga".split())
+_OF = re.compile(r"\s+(?:di|dari)\s+", re.IGNORECASE)
+NOT_AFTER = frozenset("yang untuk tidak tak belum enggan menolak bisa dapat akan ingin mau sempat".split())
+_MAX_SUBJECT_WORDS = 14
+
+
+@dataclass(slots=True)
+class Ref:
+    """Who said a quote, before it is resolved in document order."""
+    kind: str  # "entity", "pronoun", "desc", "epithet", "name", "continue", "none"
+    start: int = 0
+    end: int = 0
+    entity: dict[str, Any] | None = None
+    head: str = ""
+    plural: bool = False  # "mereka", "pihaknya"
+    back: bool = False  # "pejabat tersebut": points back to an earlier description
+
+
+def pick_speaker(entities: list[dict[str, Any]]) -> dict[str, Any] | None:
+    for kind in SPEAKER_TYPES:
+        for e in entities:
+            if e["type"] == kind:
+                return e
+    return None
+
+
+def leads_to(t: Text, lex: Lexicon, a: int, e: dict[str, Any]) -> bool:
+    """Only titles, names and connectors between a and the entity: it is the phrase's subject."""
+    for w in words_in(t.text, a, e["start"]):
+        word = w.group()
+        if not (word[0].isupper() or word[0].isdigit() or word.lower() in lex.roles or word.lower() in CONNECTORS):
+            return False
+    return True
+
+
+def classify(t: Text, lex: Lexicon, a: int, b: int, *, subject: bool = False) -> Ref | None:
+    """What the phrase text[a:b] names as a speaker, or None when it names nobody recognisable."""
+    text = t.text
+    words = words_in(text, a, b)
+    if not words or len(words) > _MAX_SUBJECT_WORDS:
+        return None
+    while len(words) > 1 and words[0].group().lower() in CONNECTORS:
+        words.pop(0)
+    a = words[0].start()
+    first = words[0].group().lower()
+    if first in lex.pronouns:
+        return Ref("pronoun", a, words[0].end(), plural=first in lex.plural)
+    found = [e for e in t.entities_in(a, b) if leads_to(t, lex, a, e)]
+    person = [e for e in found if e["type"] == "PER"]
+    head = lex.heads.match(text, a, b)
+    if person or (found and not head):
+        e = pick_speaker(person or found)
+        return Ref("entity", e["start"], e["end"], entity=e)
+    cut = lex.stop.search(text, a, b)
+    end = cut.start() if cut else b
+    end = len(text[:end].rstrip())
+    phrase = text[a:end]
+    demo = lex.demonstrative.search(phrase)
+    if head:
+        name = re.sub(r"\s+", " ", head.group("head").lower())
+        org = pick_speaker(found)
+        of = _OF.match(text, end)
+        if org is None and of:  # "seorang sumber di Kementerian Pertahanan"
+            org = next((e for e in t.entities_in(of.end(), of.end() + 1) if e["start"] == of.end()), None)
+            end = org["end"] if org and org["type"] != "PER" else end
+            org = org if org and org["type"] != "PER" else None
+        return Ref("desc", a, end, entity=org, head=name, back=bool(demo) and not head.group("det"))
+    if demo and len(words) <= 8:
+        return Ref("epithet", a, end)
+    if subject:
+        return None
+    if len(words) <= 4 and (first in lex.roles or all(w.group()[0].isupper() for w in words)):
+        return Ref("name", a, end)
+    return None
+
+
+def after_phrase(t: Text, lex: Lexicon, pos: int) -> Ref | None:
+    """The speaker named after a cue: "kata Menteri Luar Negeri Retno Marsudi di Jakarta"."""
+    text = t.text
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    cut = lex.stop.search(text, pos + 1, min(len(text), pos + 160))
+    end = cut.start() if cut else min(len(text), pos + 160)
+    for e in t.entities_in(pos, end):  # a name the stop word would cut ("kata Ketua DPR Setya Novanto")
+        if e["start"] < end < e["end"]:
+            end = e["end"]
+    ref = classify(t, lex, pos, end) if end > pos else None
+    if ref is not None and ref.kind == "desc" and not ref.back:
+        comma = text.find(",", ref.end, min(len(text), ref.end + 120))
+        if comma > 0 and not any(ch in ".;\"“”\n" for ch in text[ref.end:comma]):
+            named = [e for e in t.entities_in(comma, comma + 3) if e["type"] == "PER" and e["start"] > comma]
+            if named:  # "kata seorang pejabat kementerian, Budi Santoso, …": the person named
+                return Ref("entity", named[0]["start"], named[0]["end"], entity=named[0])
+    return ref
+
+
+def subject_before(t: Text, lex: Lexicon, a: int, b: int) -> Ref | None:
+    """The speaker of a clause ending at b ("Sementara itu, Menlu Retno mengatakan"): the last
+    comma-separated part before the verb that names one."""
+    text = t.text
+    parts = []
+    start = a
+    for k in range(a, b):
+        if text[k] == ",":
+            parts.append((start, k))
+            start = k + 1
+    parts.append((start, b))
+    for x, y in reversed(parts):
+        words = words_in(text, x, y)
+        if not words:
+            continue
+        if words[0].group().lower() in lex.weak or words[0].group().lower() in ("saat", "ketika", "dalam", "usai"):
+            continue
+        ref = classify(t, lex, x, y, subject=True)
+        if ref is not None:
+            return ref
+        if len(words) > 2 and any(w.group()[0].islower() for w in words):
+            return None  # a clause of its own, not a date or place between commas
+    return None

@@ -1,0 +1,67 @@
+"""What resolution knows about one text: its DCT, its sentences, its tense cues and the last time seen."""
+
+from __future__ import annotations
+
+import bisect
+from datetime import date
+
+from warta.extract.times._lexicon import cue_regexes
+
+__all__ = ["Context"]
+
+
+class Context:
+    """The text, its DCT, sentence bounds (found lazily) and the last fully specified time."""
+
+    def __init__(self, text: str, dct: date | None, sentences: list[tuple[int, int]] | None) -> None:
+        self.text, self.dct = text, dct
+        self._starts = sorted(s for s, _ in sentences) if sentences else None
+        self._ends = [e for _, e in sorted(sentences)] if sentences else None
+        self.last: tuple[date, str] | None = None
+        # weekday → the day written out for it in this text ("Kamis (27/11/2014)"), near the DCT
+        self.named_days: dict[int, date] = {}
+
+    def remember(self, day: date, gran: str) -> None:
+        self.last = (day, gran)
+        if gran == "D" and self.dct and abs((day - self.dct).days) <= 7:
+            self.named_days[day.weekday()] = day
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        if self._starts is None:
+            cuts = [m.end() for m in cue_regexes()["sentence"].finditer(self.text)]
+            self._starts = [0, *cuts]
+            self._ends = [*cuts, len(self.text)]
+        i = max(bisect.bisect_right(self._starts, pos) - 1, 0)
+        return self._starts[i], self._ends[i]
+
+    def tense(self, start: int, end: int) -> int:
+        """+1 when the nearest tense cue of the sentence is a future one, -1 past, 0 none."""
+        s, e = self.sentence(start)
+        best, sign = None, 0
+        for m in cue_regexes()["tense"].finditer(self.text, s, max(e, end)):
+            if start <= m.start() < end:
+                continue
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or dist < best:
+                best, sign = dist, (1 if m["f"] else -1)
+        return sign
+
+    def word_before(self, pos: int) -> str:
+        m = cue_regexes()["word_before"].search(self.text, max(0, pos - 30), pos)
+        return m[1] if m else ""
+
+    def pick(self, cands: list[date], start: int, end: int, bias: int = 0, strict: bool = False,
+             ref: date | None = None) -> date:
+        """The candidate the tense implies: on/before ``ref`` (past), on/after (future), else nearest."""
+        d = ref or self.dct
+        assert d is not None
+        bias = bias or self.tense(start, end)
+        if bias < 0:
+            ok = [c for c in cands if c < d or (c == d and not strict)]
+            if ok:
+                return max(ok)
+        if bias > 0:
+            ok = [c for c in cands if c > d or (c == d and not strict)]
+            if ok:
+                return min(ok)
+        return min(cands, key=lambda c: (abs((c - d).days), c > d))

@@ -1,0 +1,212 @@
+"""Handlers for calendar dates: days, day ranges, quarters and halves, years, decades, months and
+parts of a year, month or week.
+
+Each takes the kind's own match and the context; it returns None (not a time here) or the TIMEX3
+fields and, for a specific time, (date, granularity) to remember for anaphora. A date without a
+year gets the one around the DCT that the tense cues of its sentence point to.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from datetime import date
+from functools import cache
+
+from warta.extract.times._context import Context
+from warta.extract.times._lexicon import cue_regexes, key, lex
+from warta.extract.times._values import Found, fmt, modifier, month_number, shift, timex, with_pod
+
+__all__ = ["DATE_HANDLERS"]
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _year(y: str) -> int:
+    n = int(y)
+    return n if n >= 100 else n + (1900 if n > 50 else 2000)
+
+
+def _day(ctx: Context, m: re.Match[str], d: str, mon: str, y: str | None, bias: int = 0,
+         strict: bool = False) -> tuple[str, str | None, date | None] | None:
+    """A calendar day from its parts; a missing year is chosen around the DCT."""
+    day, month = int(d), month_number(mon)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if y:
+        try:
+            dt = date(_year(y), month, day)
+        except ValueError:
+            return None
+        return dt.isoformat(), None, dt
+    if ctx.dct is None:
+        return f"XXXX-{month:02d}-{day:02d}", None, None
+    cands = []
+    for year in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1):
+        with contextlib.suppress(ValueError):
+            cands.append(date(year, month, day))
+    if not bias:
+        cands = [c for c in cands if abs((c - ctx.dct).days) <= 280] or cands
+    if not cands:
+        return None
+    dt = ctx.pick(cands, m.start(), m.end(), bias, strict)
+    return dt.isoformat(), "dct", dt
+
+
+def _h_day(m: re.Match[str], ctx: Context, bias: int = 0, strict: bool = False) -> Found:
+    parts = m.groupdict()
+    got = _day(ctx, m, m["d"], parts.get("m") or parts["m2"], parts.get("y"), bias, strict)
+    if not got:
+        return None
+    value, anchor, dt = got
+    value, type_ = with_pod(value, "DATE", parts.get("pod"))
+    return timex(type_, value, anchor=anchor), (dt, "D") if dt else None
+
+
+def _h_wd_date(m: re.Match[str], ctx: Context) -> Found:
+    return _h_day(m, ctx, bias=-1)
+
+
+def _h_dmy(m: re.Match[str], ctx: Context) -> Found:
+    if not m["y"] and key(m["m"]).rstrip(".") in lex()["short_months"]:
+        return None
+    rel = key(m["rel"] or "")
+    bias = -1 if rel in ("lalu", "yang lalu", "silam") else 1 if rel in ("mendatang", "depan") else 0
+    first = _h_day(m, ctx, bias, strict=bias != 0)
+    if not first or not m["d2"]:
+        return first
+    end = _day(ctx, m, m["d2"], m["m"], m["y"], bias, strict=bias != 0)
+    if not end or end[0] <= first[0]["value"]:
+        return None
+    first[0]["value"] = f"{first[0]['value']}/{end[0]}"
+    return first
+
+
+def _rel_year(ctx: Context, phrase: str | None) -> tuple[int | None, str | None]:
+    """'tahun depan' → (DCT year + 1, 'dct'); 'tahun itu' → (last year in the text, 'text')."""
+    word = key(phrase).split()[-1] if phrase else "ini"
+    if word == "itu":
+        if ctx.last:
+            return ctx.last[0].year, "text"
+        word = "ini"
+    if ctx.dct is None:
+        return None, None
+    return ctx.dct.year + {"lalu": -1, "kemarin": -1, "depan": 1, "mendatang": 1}.get(word, 0), "dct"
+
+
+def _ordinal(word: str) -> int | None:
+    w = key(word)
+    if w.isdigit():
+        return int(w)
+    return lex()["ordinals"].get(w) or _ROMAN.get(w) or lex()["numbers"]["units"].get(w)
+
+
+def _h_quarter(m: re.Match[str], ctx: Context) -> Found:
+    n, half = _ordinal(m["n"]), key(m["u"]) in ("semester", "paruh")
+    if not n or n > (2 if half else 4):
+        return None
+    part = f"H{n}" if half else f"Q{n}"
+    y, yi = m["y"], m["yi"]
+    if not (y or yi):  # "kuartal pertama dan kedua tahun depan": the year of the second
+        later = cue_regexes()["coordinated"].match(ctx.text, m.end())
+        y, yi = (later["y"], later["yi"]) if later else (None, None)
+    if y:
+        return timex("DATE", f"{y}-{part}"), None
+    year, anchor = _rel_year(ctx, yi)
+    return timex("DATE", f"{year if year else 'XXXX'}-{part}", anchor=anchor), None
+
+
+def _h_quarter_and(m: re.Match[str], ctx: Context) -> Found:
+    before = cue_regexes()["quarter_before"].search(ctx.text, max(0, m.start() - 40), m.start())
+    if not before:
+        return None
+    unit = "semester" if before[0].casefold().startswith(("semester", "paruh")) else "kuartal"
+    n = _ordinal(m["n"])
+    if not n or n > (2 if unit == "semester" else 4):
+        return None
+    year, anchor = _rel_year(ctx, m["yi"])
+    part = f"H{n}" if unit == "semester" else f"Q{n}"
+    return timex("DATE", f"{year if year else 'XXXX'}-{part}", anchor=anchor), None
+
+
+def _h_year_range(m: re.Match[str], ctx: Context) -> Found:
+    y1, y2 = m["y1"], m["y2"] if len(m["y2"]) == 4 else m["y1"][:2] + m["y2"]
+    if not 0 < int(y2) - int(y1) < 100:
+        return None
+    return timex("DATE", f"{y1}/{y2}", modifier(m["mod"])), (date(int(y2), 1, 1), "Y")
+
+
+def _h_decade(m: re.Match[str], ctx: Context) -> Found:
+    if m["y"]:
+        return timex("DATE", m["y"][:3], modifier(m["mod"])), None
+    if not m["tahun"]:
+        return None
+    return timex("DATE", ("19" if int(m["yy"]) > 30 else "20") + m["yy"][0], modifier(m["mod"])), None
+
+
+@cache
+def _year_context() -> tuple[frozenset[str], frozenset[str]]:
+    lx = lex()["year_context"]
+    return frozenset(lx["not_before"]), frozenset(lx["not_after"])
+
+
+def _h_year(m: re.Match[str], ctx: Context) -> Found:
+    if not (m["tahun"] or m["mod"] or m["rel"]):
+        not_before, not_after = _year_context()
+        before = ctx.text[max(0, m.start() - 2):m.start()]
+        after = re.match(r"[ \t\xa0]*([^\W\d_]+)", ctx.text[m.end():m.end() + 20])
+        if (ctx.word_before(m.start()).casefold() in not_before or re.search(r"[\d#:=+-]\s?$", before)
+                or (after and after[1].casefold() in not_after)):
+            return None
+    return timex("DATE", m["y"], modifier(m["mod"])), (date(int(m["y"]), 1, 1), "Y")
+
+
+def _h_month(m: re.Match[str], ctx: Context) -> Found:
+    if not m["bulan"] and not m["m"][0].isupper():
+        return None
+    month, mod, rel = month_number(m["m"]), modifier(m["mod"]), key(m["rel"] or "")
+    year: int | None
+    if m["y"]:
+        year, anchor = int(m["y"]), None
+    elif m["yi"] or rel in ("ini", "itu"):
+        year, anchor = _rel_year(ctx, m["yi"] or rel)
+    elif ctx.dct is None:
+        year, anchor = None, None
+    else:
+        this = date(ctx.dct.year, ctx.dct.month, 1)
+        cands = [date(y, month, 1) for y in range(ctx.dct.year - 1, ctx.dct.year + 2)]
+        bias = -1 if rel in ("lalu", "yang lalu", "kemarin", "silam") else 1 if rel in ("mendatang", "depan") else 0
+        if not bias:  # a tense cue may pick the past or the future month, but not one 10+ months off
+            cands = [c for c in cands if abs((c.year - this.year) * 12 + c.month - this.month) <= 9]
+        year, anchor = ctx.pick(cands, m.start(), m.end(), bias, strict=bias != 0, ref=this).year, "dct"
+    ys = f"{year:04d}" if year else "XXXX"
+    value = f"{ys}-{month:02d}"
+    if m["m2"]:
+        value += f"/{ys}-{month_number(m['m2']):02d}"
+    return timex("DATE", value, mod, anchor), (date(year, month, 1), "M") if year else None
+
+
+def _h_part(m: re.Match[str], ctx: Context) -> Found:
+    mod, unit, rel = modifier(m["mod"]), key(m["u"]), m["rel"]
+    if unit == "tahun":
+        year, anchor = _rel_year(ctx, rel)
+        return timex("DATE", f"{year:04d}" if year else "XXXX", mod, anchor), None
+    gran = "M" if unit == "bulan" else "W"
+    off = {"lalu": -1, "kemarin": -1, "depan": 1, "mendatang": 1}.get(key(rel or ""), 0)
+    if key(rel or "") == "itu" and ctx.last:
+        base, anchor = ctx.last[0], "text"
+    elif ctx.dct:
+        base, anchor = shift(ctx.dct, gran, off), "dct"
+    else:
+        return timex("DATE", "XXXX-XX" if gran == "M" else "XXXX-WXX", mod), None
+    value = fmt(base, gran)
+    if gran == "W" and mod == "END":
+        return timex("DATE", f"{value}-WE", anchor=anchor), None
+    return timex("DATE", value, mod, anchor), None
+
+
+DATE_HANDLERS = {
+    "wd_num": _h_wd_date, "wd_long": _h_wd_date, "iso_date": _h_day, "num_date": _h_day, "paren_date": _h_day,
+    "dmy": _h_dmy, "mdy": _h_day, "quarter": _h_quarter, "quarter_and": _h_quarter_and,
+    "year_range": _h_year_range, "decade": _h_decade, "year": _h_year, "month": _h_month, "part": _h_part,
+}

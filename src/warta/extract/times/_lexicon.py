@@ -1,0 +1,162 @@
+"""The lexicons (``warta/data/timex.toml``, ``calendar.toml``) and the patterns compiled from them.
+
+Everything here is built once per process and cached: the word tables, each kind of expression as
+its own pattern, the one combined scanner, the core-word finder and the cue patterns (tense,
+sentence ends, coordinated quarters).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from warta.resources import load_toml
+
+__all__ = ["lex", "key", "regexes", "cue_regexes"]
+
+_S = r"[ \t\xa0]+"  # space inside one expression: never a line break
+_S0 = r"[ \t\xa0]*"
+_Y4 = r"(?:1[89]|20)\d\d"
+_SHORT_KEEP = {"mei", "juni", "juli", "may", "june", "july"}
+
+
+@cache
+def lex() -> dict[str, Any]:
+    data = dict(load_toml("timex.toml"))
+    calendar = load_toml("calendar.toml")
+    data["months"], data["weekdays"] = calendar["months"], calendar["weekdays"]
+    data["short_months"] = {k for k in calendar["months"] if len(k) <= 4 and k not in _SHORT_KEEP}
+    return data
+
+
+def _alt(words: Any) -> str:
+    """An alternation of words, longest first; the first letter in either case ("Kemarin", "kemarin").
+
+    The scan is case-sensitive otherwise: re.I costs more than half its speed.
+    """
+    return "|".join(_cased(re.escape(w).replace(r"\ ", _S)) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _cased(word: str) -> str:
+    return f"[{word[0].upper()}{word[0]}]{word[1:]}" if word[:1].isalpha() else word
+
+
+def key(s: str) -> str:
+    return " ".join(s.casefold().split())
+
+
+def _number_source(nums: dict[str, Any]) -> str:
+    """A count in digits or words ("24", "1,5", "dua belas", "seratus", "beberapa")."""
+    base = _alt(k for k, v in nums["units"].items() if isinstance(v, int) and v < 10)
+    mult = _alt(nums["multipliers"])
+    numw = (rf"(?:(?:{base}){_S}(?:{mult})(?:{_S}(?:{base})(?:{_S}belas)?)?|{_cased('se')}(?:{mult})(?:{_S}(?:{base}))?"
+            rf"|{_alt(nums['units'])})")
+    return rf"(?:\d+(?:[.,]\d+)?|{numw}|{_alt(['beberapa', 'puluhan', 'belasan', 'ratusan'])})"
+
+
+@cache
+def _sources() -> dict[str, str]:
+    """Each kind of expression as a pattern with named parts, in the order the scan tries them."""
+    lx = lex()
+    mon, wd = _alt(lx["months"]), _alt(k for k in lx["weekdays"] if len(k) > 3)
+    monf = _alt(k for k in lx["months"] if k not in lx["short_months"])
+    pod, pmod, qmod = _alt(lx["part_of_day"]), _alt(lx["modifiers"]["point"]), _alt(lx["modifiers"]["quantity"])
+    units, urel = _alt(lx["units"]), _alt(lx["unit_relations"])
+    num = _number_source(lx["numbers"])
+    yrel = rf"tahun{_S}(?:ini|lalu|depan|itu|kemarin|mendatang)"
+    tod = rf"(?:{_S}(?P<pod>{pod})(?:{_S}hari)?(?:{_S}(?:WIB|WITA|WIT))?)?"
+    wdrel = rf"lalu|yang{_S}lalu|kemarin|depan|mendatang|ini|nanti"
+    ords = _alt(list(lx["ordinals"]) + ["satu", "dua", "tiga", "empat"])
+    hari, tahun = _cased("hari"), _cased("tahun")
+    paren = rf"\({_S0}(?P<d>\d{{1,2}}){_S0}/{_S0}(?P<m>\d{{1,2}})(?:{_S0}/{_S0}(?P<y>\d{{4}}|\d\d))?{_S0}\)"
+    return {
+        "wd_num": rf"(?:{hari}{_S})?(?P<wd>{wd}){_S0},?{_S0}{paren}{tod}",
+        "wd_long": rf"(?:{hari}{_S})?(?P<wd>{wd}){_S0},?{_S}(?:tanggal{_S})?(?P<d>\d{{1,2}}){_S}(?P<m>{mon})"
+                   rf"(?:{_S}(?P<y>{_Y4}))?{tod}",
+        "iso_date": rf"(?P<y>{_Y4})-(?P<m>\d\d)-(?P<d>\d\d)",
+        "num_date": rf"(?P<d>\d{{1,2}})(?:/(?P<m>\d{{1,2}})/|-(?P<m2>\d{{1,2}})-)(?P<y>{_Y4})",
+        "paren_date": r"(?<=\()(?P<d>\d{1,2})/(?P<m>\d{1,2})(?=\))",
+        "dmy": rf"(?P<d>\d{{1,2}})(?:{_S0}[-–]{_S0}(?P<d2>\d{{1,2}}))?{_S}(?P<m>{mon})"
+               rf"(?:{_S}(?:tahun{_S})?(?P<y>{_Y4}))?(?:{_S}(?P<rel>lalu|yang{_S}lalu|silam|mendatang|depan|ini))?",
+        "mdy": rf"(?P<m>{monf}){_S}(?P<d>\d{{1,2}}),{_S}(?P<y>{_Y4})",
+        "quarter": rf"(?P<u>{_alt(['kuartal', 'triwulan', 'semester', 'paruh'])})(?:{_S}ke-?|{_S})(?P<n>{ords}|[1-4])"
+                   rf"(?:{_S0}(?:-|{_S}tahun{_S}|{_S})(?P<y>{_Y4})|{_S}(?P<yi>{yrel}|ini))?",
+        "quarter_and": rf"(?<=dan{_S[:-1]})(?P<n>{ords}){_S}(?P<yi>{yrel})",
+        "year_range": rf"(?:(?P<mod>{pmod}){_S})?(?:{tahun}{_S})?(?P<y1>{_Y4}){_S0}[-–/]{_S0}"
+                      rf"(?P<y2>{_Y4}|\d\d)(?!\d|[.,]\d)",
+        "decade": rf"(?:(?P<mod>{pmod}){_S})?(?:(?P<tahun>{tahun}){_S})?(?:(?P<y>1[89]\d0|20\d0)|'?(?P<yy>\d0))-?an",
+        "year": rf"(?:(?P<mod>{pmod}){_S})?(?:(?P<tahun>{tahun}){_S})?(?<![\d.,/])(?P<y>{_Y4})(?![.,]\d|-\d)"
+                rf"(?:{_S}(?P<rel>ini|lalu|silam|mendatang))?",
+        "month": rf"(?:(?P<mod>{pmod}){_S})?(?:(?P<bulan>{_cased('bulan')}){_S})?(?P<m>{monf})"
+                 rf"(?:{_S0}[-–]{_S0}(?P<m2>{monf}))?"
+                 rf"(?:,?{_S}(?:tahun{_S})?(?P<y>{_Y4})|{_S}(?P<yi>{yrel}))?"
+                 rf"(?:{_S}(?P<rel>lalu|yang{_S}lalu|ini|itu|mendatang|depan|kemarin|silam))?",
+        "part": rf"(?P<mod>{pmod}){_S}(?P<u>tahun|bulan|pekan|minggu)"
+                rf"(?:{_S}(?P<rel>ini|lalu|depan|mendatang|itu|kemarin))?",
+        "clock": rf"(?:(?P<mod>{_alt(['sekitar', 'sekira', 'kira-kira', 'hampir', 'lebih dari'])}){_S})?"
+                 rf"(?:(?:{_alt(['pukul', 'jam'])}){_S}(?P<h>\d{{1,2}})(?:[.:](?P<mi>[0-5]\d))?(?:[.:][0-5]\d)?"
+                 rf"|(?P<h2>\d{{1,2}})[.:](?P<mi2>[0-5]\d)(?={_S0}(?:WIB|WITA|WIT)\b))"
+                 rf"(?:{_S0}(?P<tz>WIB|WITA|WIT|GMT|UTC))?{tod}",
+        "rel_pod": rf"(?P<pod1>{pod})(?:{_S}hari)?{_S}(?P<x>ini|tadi|nanti)|{_cased('tadi')}{_S}(?P<pod2>{pod})"
+                   rf"|(?P<semalam>{_cased('semalam')})",
+        "relative": rf"(?P<rel>{_alt(lx['relative'])}){tod}",
+        "wd": rf"(?:{hari}{_S})?(?P<wd>{wd}){tod}(?:{_S}(?P<rel>{wdrel}))?",
+        "set": rf"(?P<cue>{_alt(lx['sets']['cues'])}){_S}(?:(?P<n>{num}){_S})?(?:hari{_S})?"
+               rf"(?P<u>{units}|{wd}|{monf}|{pod})(?:nya)?",
+        "nunit": rf"(?:(?P<mod>{qmod}){_S})?(?P<n>{num}){_S}(?P<u>{units})(?!-)(?:{_S}(?P<rel>{urel}))?",
+        "seunit": rf"(?:(?P<mod>{qmod}){_S})?{_cased('se')}(?P<u>{units})(?!-)(?:{_S}(?P<rel>{urel}))?",
+        "set_adj": rf"(?P<a>{_alt(lx['sets']['adjectives'])})",
+        "vague": rf"(?P<v>{_alt(lx['vague'])})",
+        "dulu": rf"(?:(?P<pre>{_alt(lx['vague_dulu']['after'])}){_S})?(?:{_alt(['dulu', 'dahulu'])})",
+        "anaphoric": rf"(?P<a>{_alt(lx['anaphoric'])})",
+    }
+
+
+def _wrap(src: str) -> str:
+    return rf"(?<!\w)(?:{src})(?!\w)"
+
+
+@cache
+def regexes() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, re.Pattern[str]]]:
+    """The core-word finder, the one combined scanner (parts unnamed) and each kind's own pattern.
+
+    Every expression holds a core word (a year, a day/month pair, a month, weekday, unit, part of
+    day, relative word or "pukul"/"WIB"); the scanner runs only around them, which makes the
+    whole pass several times faster.
+    """
+    sources = _sources()
+    unnamed = "|".join(f"(?P<{k}>{re.sub(r'[(][?]P<[a-z0-9]+>', '(?:', v)})" for k, v in sources.items())
+    scanner = re.compile(_wrap(unnamed))
+    return _core_regex(), scanner, {k: re.compile(_wrap(v)) for k, v in sources.items()}
+
+
+def _core_regex() -> re.Pattern[str]:
+    lx = lex()
+    words = set(lx["months"]) | {k for k in lx["weekdays"] if len(k) > 3} | set(lx["units"])
+    words |= set(lx["part_of_day"]) | set(lx["sets"]["adjectives"])
+    words |= {"paruh", "tadi", "dulu", "dahulu", "pukul", "WIB", "WITA", "WIT"}
+    for table in ("relative", "vague", "anaphoric"):
+        words |= {w for phrase in lx[table] for w in phrase.split()}
+    words -= {"ke", "yang", "akan", "ini", "itu", "lalu", "hari"} - set(lx["units"])
+    by_letter: dict[str, list[str]] = {}
+    for w in words:
+        by_letter.setdefault(w[0], []).append(w[1:])
+    trie = "|".join(f"[{c.upper()}{c}](?:{'|'.join(re.escape(r) for r in sorted(rest, key=len, reverse=True))})"
+                    for c, rest in sorted(by_letter.items()))
+    # digits are core only as a year or a day/month pair: "5 Mei", "24 jam", "10.00 WIB" have other core words
+    return re.compile(rf"(?<!\w)(?:{_Y4}|\d{{1,2}}[/-]\d{{1,2}}|(?:[Ss]e)?(?:{trie}))(?!\w)")
+
+
+@cache
+def cue_regexes() -> dict[str, re.Pattern[str]]:
+    lx = lex()
+    ords = _alt(list(lx["ordinals"]) + ["satu", "dua", "tiga", "empat"])
+    return {
+        "tense": re.compile(rf"\b(?:(?P<f>{_alt(lx['tense']['future'])})|(?P<p>{_alt(lx['tense']['past'])}))\b", re.I),
+        "sentence": re.compile(r"[.!?][\"”’')]*\s+|\n"),
+        "word_before": re.compile(r"([^\W\d_]+)[^\w\n]{0,2}$"),
+        "coordinated": re.compile(rf"{_S}(?:dan|hingga|sampai|-){_S}(?:kuartal{_S}|triwulan{_S})?(?:{ords}){_S}"
+                                  rf"(?:(?P<y>{_Y4})|(?P<yi>tahun{_S}(?:ini|lalu|depan|mendatang)))", re.I),
+        "quarter_before": re.compile(rf"(?:kuartal|triwulan|semester|paruh){_S}\S+{_S}dan{_S}$", re.I),
+    }

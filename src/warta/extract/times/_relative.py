@@ -1,0 +1,169 @@
+"""Handlers for times relative to the DCT or to the text, and for times that are not dates: clock
+times and parts of day, weekdays, relative words ("kemarin", "pekan depan"), durations and sets,
+vague and anaphoric expressions.
+
+Each takes the kind's own match and the context; it returns None (not a time here) or the TIMEX3
+fields and, for a specific time, (date, granularity) to remember for anaphora.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from warta.extract.times._context import Context
+from warta.extract.times._lexicon import key, lex
+from warta.extract.times._values import (
+    Found,
+    duration,
+    fmt,
+    modifier,
+    month_number,
+    number,
+    shift,
+    timex,
+    unit_code,
+    with_pod,
+)
+
+__all__ = ["RELATIVE_HANDLERS"]
+
+_GRAN_ORDER = "DWMQY"
+
+
+def _h_clock(m: re.Match[str], ctx: Context) -> Found:
+    hour, minute = int(m["h"] or m["h2"]), int(m["mi"] or m["mi2"] or 0)
+    pod = key(m["pod"] or "")
+    if pod in ("sore", "petang", "senja", "malam") and hour < 12 and not (pod == "malam" and hour <= 3):
+        hour += 12
+    if hour > 24:
+        return None
+    found = timex("TIME", f"T{hour:02d}:{minute:02d}", modifier(m["mod"], "quantity") or modifier(m["mod"]))
+    found["_clock"] = True
+    return found, None
+
+
+def _h_rel_pod(m: re.Match[str], ctx: Context) -> Found:
+    pod = m["pod1"] or m["pod2"] or "malam"
+    back = bool(m["semalam"])
+    if ctx.dct is None:
+        return timex("TIME", "PAST_REF" if back or m["pod2"] else "PRESENT_REF"), None
+    day = ctx.dct - timedelta(days=1) if back else ctx.dct
+    return timex("TIME", day.isoformat() + lex()["part_of_day"][key(pod)], anchor="dct"), (day, "D")
+
+
+def _weekday(m: re.Match[str], ctx: Context, target: int, rel: str) -> Found:
+    if ctx.dct is None:
+        return timex("DATE", f"XXXX-WXX-{target + 1}"), None
+    cands = [ctx.dct + timedelta(days=k) for k in range(-7, 8)]
+    cands = [c for c in cands if c.weekday() == target]
+    if rel in ("lalu", "yang lalu", "kemarin"):
+        bias, strict = -1, True
+    elif rel in ("depan", "mendatang"):
+        bias, strict = 1, True
+    elif not rel and target in ctx.named_days:  # "Kamis" after "Kamis (27/11/2014)"
+        value, type_ = with_pod(ctx.named_days[target].isoformat(), "DATE", m.groupdict().get("pod"))
+        return timex(type_, value, anchor="text"), (ctx.named_days[target], "D")
+    else:
+        bias, strict = (1 if rel == "nanti" else ctx.tense(m.start(), m.end()) or -1), False
+    day = ctx.pick(cands, m.start(), m.end(), bias, strict)
+    value, type_ = with_pod(day.isoformat(), "DATE", m.groupdict().get("pod"))
+    return timex(type_, value, anchor="dct"), (day, "D")
+
+
+def _h_relative(m: re.Match[str], ctx: Context) -> Found:
+    rel = key(m["rel"])
+    if rel.startswith("minggu ") and m["rel"][0] == "M" and ctx.word_before(m.start()).casefold() in ("pada", "hari"):
+        return _weekday(m, ctx, 6, rel.split()[-1])
+    unit, off = lex()["relative"][rel]
+    if ctx.dct is None:
+        return timex("DATE", "PAST_REF" if off < 0 else "FUTURE_REF" if off > 0 else "PRESENT_REF"), None
+    day = shift(ctx.dct, unit, off)
+    value, type_ = fmt(day, unit), "DATE"
+    if unit == "D":
+        value, type_ = with_pod(value, type_, m["pod"])
+    return timex(type_, value, anchor="dct"), (day, unit)
+
+
+def _h_wd(m: re.Match[str], ctx: Context) -> Found:
+    lx = lex()
+    if not m["wd"][0].isupper() and not key(m.group(0)).startswith("hari "):
+        return None
+    if ctx.word_before(m.start()).casefold() in lx["weekday_names_not"]["before"]:
+        return None
+    return _weekday(m, ctx, lx["weekdays"][key(m["wd"])], key(m["rel"] or ""))
+
+
+def _h_set(m: re.Match[str], ctx: Context) -> Found:
+    lx, word, cue = lex(), key(m["u"]), key(m["cue"])
+    if word in lx["units"]:
+        n = number(m["n"]) if m["n"] else 1.0
+        return timex("SET", duration(n, unit_code(word))), None
+    if cue == "per" or m["n"]:
+        return None
+    if word in lx["weekdays"]:
+        return timex("SET", f"XXXX-WXX-{lx['weekdays'][word] + 1}"), None
+    if word in lx["months"]:
+        return timex("SET", f"XXXX-{month_number(word):02d}"), None
+    return timex("SET", lx["part_of_day"][word]), None
+
+
+def _h_nunit(m: re.Match[str], ctx: Context) -> Found:
+    parts = m.groupdict()
+    n = number(parts["n"]) if parts.get("n") else 1.0
+    unit, mod, rel = unit_code(m["u"]), modifier(m["mod"], "quantity"), key(m["rel"] or "")
+    how = lex()["unit_relations"].get(rel)
+    if how not in (-1, 1):
+        return timex("DURATION", duration(n, unit), mod), None
+    if rel in ("sebelumnya", "kemudian", "berikutnya", "setelahnya") and ctx.last:
+        base, anchor = ctx.last[0], "text"
+    else:
+        base, anchor = ctx.dct, "dct"
+    code = re.fullmatch(r"(\d*)(\w+)", unit)
+    assert code is not None
+    steps = None if n is None or n != int(n) else int(n) * int(code[1] or 1)
+    if base is None or steps is None or code[2] in ("H", "MIN", "S"):
+        return timex("DATE", "PAST_REF" if how < 0 else "FUTURE_REF", mod, anchor if base else None), None
+    gran = code[2]
+    day = shift(base, gran, steps * how)
+    return timex("DATE", fmt(day, gran), mod, anchor), (day, gran if gran in _GRAN_ORDER else "Y")
+
+
+def _h_set_adj(m: re.Match[str], ctx: Context) -> Found:
+    if not m["a"].islower():  # "Harian Kompas": a name
+        return None
+    return timex("SET", lex()["sets"]["adjectives"][m["a"]]), None
+
+
+def _h_vague(m: re.Match[str], ctx: Context) -> Found:
+    return timex("DATE", lex()["vague"][key(m["v"])]), None
+
+
+def _h_dulu(m: re.Match[str], ctx: Context) -> Found:
+    if not m["pre"]:
+        before = ctx.text[max(0, m.start() - 3):m.start()].rstrip()
+        if not (ctx.word_before(m.start()).casefold() in ("sejak", "dari") or not before or before[-1] in ".,;:\"“(\n"):
+            return None
+    return timex("DATE", lex()["vague_dulu"]["value"]), None
+
+
+def _h_anaphoric(m: re.Match[str], ctx: Context) -> Found:
+    spec = lex()["anaphoric"][key(m["a"])]
+    gran, off = spec[0], int(spec[1:] or 0)
+    if ctx.last:
+        base, anchor = ctx.last[0], "text"
+        if _GRAN_ORDER.index(gran) < _GRAN_ORDER.index(ctx.last[1]) and not off:
+            gran = ctx.last[1]
+    elif ctx.dct:
+        base, anchor = ctx.dct, "dct"
+    else:
+        return timex("DATE", "PAST_REF"), None
+    day = shift(base, gran, off)
+    return timex("DATE", fmt(day, gran), anchor=anchor), (day, gran)
+
+
+RELATIVE_HANDLERS = {
+    "clock": _h_clock, "rel_pod": _h_rel_pod, "relative": _h_relative, "wd": _h_wd, "set": _h_set,
+    "set_adj": _h_set_adj, "nunit": _h_nunit, "seunit": _h_nunit, "vague": _h_vague, "dulu": _h_dulu,
+    "anaphoric": _h_anaphoric,
+}

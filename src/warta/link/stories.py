@@ -1,0 +1,213 @@
+"""Across articles: related articles, stories, merged events and who speaks for what.
+
+Runs when an article is stored, inside the store's transaction, against what is stored already, so
+ingesting more articles later extends stories and merged events instead of recomputing them:
+
+1. **Related articles.** Each article is a vector of the entities it names, each weighted by how
+   rare it is in the store (idf) and how often the article names it. Candidates are the stored
+   articles that share one of its rarer entities; the cosine of the two vectors scores them, and
+   those above ``RELATED_MIN`` (at most ``MAX_RELATED``) are related, in both directions.
+2. **Stories.** The article joins the story of its most similar related article published within
+   ``STORY_DAYS`` days of it, when the score reaches ``STORY_MIN``; else it opens a new story. A
+   duplicate joins the story of the page it copies.
+3. **Merged events.** An event is merged with a stored one (the same real-world event reported
+   again) when the type matches, the participants overlap (both parties of a two-party event), the
+   times are compatible (equal, or one is a more precise form of the other), the places do not
+   contradict and the modalities belong together (occurred/failed; planned/possible). Undated
+   events merge only with reports in duplicate pages.
+4. **Affiliations.** A role such as "Pemimpin Korea Utara" or "Presiden AS" makes the person speak
+   for that country or organisation (role heads in ``roles.toml``: ``leaders``); timelines of the
+   person then include what the country or organisation did.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+from warta.article import Article
+from warta.resources import load_toml
+
+__all__ = ["Links", "link_article", "compatible_times", "RELATED_MIN", "STORY_MIN", "STORY_DAYS"]
+
+RELATED_MIN = 0.2  # cosine of idf-weighted entity vectors
+STORY_MIN = 0.35
+STORY_DAYS = 10
+MAX_RELATED = 10
+_CANDIDATE_ENTITIES = 12  # the article's rarest entities that fetch candidates
+_CANDIDATES_PER_ENTITY = 400  # the most recent articles naming each of them
+_GROUPS = ({"occurred", "failed"}, {"planned", "possible"}, {"denied"}, {"negated"})
+
+
+@dataclass(slots=True)
+class Links:
+    """What linking decided for one article, written by the store in the same transaction."""
+
+    story: str
+    new_story: bool
+    related: list[tuple[str, float]] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)  # per event of the article: its merged event id
+    affiliations: list[tuple[str, str, str]] = field(default_factory=list)  # (person, entity, role)
+
+
+def _day(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------------- related, stories
+
+def _vector(counts: Counter[str], df: dict[str, int], n_articles: int) -> dict[str, float]:
+    return {e: (1 + math.log(c)) * math.log((n_articles + 1) / (df.get(e, 0) + 0.5)) for e, c in counts.items()}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    dot = sum(w * b[e] for e, w in a.items() if e in b)
+    if not dot:
+        return 0.0
+    return dot / math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+
+
+def _related(conn: sqlite3.Connection, article: Article) -> list[tuple[str, float, str | None, str | None]]:
+    """(article id, score, story, published) of stored articles related to ``article``, best first."""
+    counts = Counter(e["id"] for e in article.entities)
+    if not counts:
+        return []
+    n_articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0] + 1
+    marks = ", ".join("?" * len(counts))
+    df = dict(conn.execute(f"SELECT id, articles FROM entities WHERE id IN ({marks})", list(counts)).fetchall())
+    mine = _vector(counts, df, n_articles)
+    rare = sorted((e for e in counts if df.get(e)), key=lambda e: df[e])[:_CANDIDATE_ENTITIES]
+    candidates: set[str] = set()
+    for entity_id in rare:
+        candidates.update(r[0] for r in conn.execute(
+            "SELECT DISTINCT article_id FROM entity_mentions WHERE entity_id = ? ORDER BY rowid DESC LIMIT ?",
+            (entity_id, _CANDIDATES_PER_ENTITY)))
+    candidates.discard(article.id)
+    if not candidates:
+        return []
+    ids = sorted(candidates)
+    theirs: dict[str, Counter[str]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        rows = conn.execute(
+            f"SELECT article_id, entity_id, count(*) FROM entity_mentions WHERE article_id IN "
+            f"({', '.join('?' * len(chunk))}) GROUP BY 1, 2", chunk)
+        for other, entity_id, n in rows:
+            theirs.setdefault(other, Counter())[entity_id] = n
+    all_ids = {e for c in theirs.values() for e in c} - set(df)
+    for start in range(0, len(all_ids), 500):
+        chunk = sorted(all_ids)[start:start + 500]
+        df.update(conn.execute(f"SELECT id, articles FROM entities WHERE id IN ({', '.join('?' * len(chunk))})",
+                               chunk).fetchall())
+    scored = [(other, _cosine(mine, _vector(c, df, n_articles))) for other, c in theirs.items()]
+    scored = sorted((s for s in scored if s[1] >= RELATED_MIN), key=lambda s: (-s[1], s[0]))[:MAX_RELATED]
+    if not scored:
+        return []
+    meta = {r[0]: r[1:] for r in conn.execute(
+        f"SELECT id, story, published FROM articles WHERE id IN ({', '.join('?' * len(scored))})",
+        [s[0] for s in scored])}
+    return [(other, round(score, 4), *meta.get(other, (None, None))) for other, score in scored]
+
+
+def _story(article: Article, related: list[tuple[str, float, str | None, str | None]],
+           duplicate_story: str | None) -> tuple[str, bool]:
+    if duplicate_story:
+        return duplicate_story, False
+    day = _day(article.published)
+    for _, score, story, published in related:
+        other = _day(published)
+        if story and score >= STORY_MIN and (day is None or other is None or abs((day - other).days) <= STORY_DAYS):
+            return story, False
+    return f"story:{article.id}", True
+
+
+# ----------------------------------------------------------------------------------- merged events
+
+def compatible_times(a: str | None, b: str | None) -> bool:
+    """Equal, or one a more precise form of the other ("2019-06" and "2019-06-30")."""
+    if not a or not b:
+        return False
+    return a == b or (a[:4].isdigit() and b[:4].isdigit() and (a.startswith(b) or b.startswith(a)))
+
+
+def _parties(event: dict[str, Any]) -> set[str]:
+    return {i for i in [*event.get("actor_ids", []), *event.get("target_ids", [])] if i}
+
+
+def _same_event(mine: dict[str, Any], theirs: dict[str, Any], duplicate: bool) -> bool:
+    a, b = _parties(mine), _parties(theirs)
+    if len(a & b) < min(2, len(a), len(b)) or not (a & b):
+        return False
+    if not any(mine["modality"] in g and theirs.get("modality") in g for g in _GROUPS):
+        return False
+    if mine.get("place_id") and theirs.get("place_id") and mine["place_id"] != theirs["place_id"]:
+        return False
+    if not mine.get("time") and not theirs.get("time"):
+        return duplicate
+    return compatible_times(mine.get("time"), theirs.get("time"))
+
+
+def _merge(conn: sqlite3.Connection, article: Article, duplicate_of: str | None) -> list[str]:
+    merged = []
+    for n, event in enumerate(article.events):
+        parties = sorted(_parties(event))
+        found = None
+        if parties:
+            rows = conn.execute(
+                "SELECT e.merged, e.article_id, e.event FROM events e JOIN event_entities x ON x.event = e.rowid "
+                f"WHERE x.entity_id IN ({', '.join('?' * len(parties))}) AND e.type = ? "
+                "GROUP BY e.rowid ORDER BY e.rowid LIMIT 2000", [*parties, event["type"]])
+            for merged_id, other_article, stored in rows:
+                if _same_event(event, json.loads(stored), other_article == duplicate_of):
+                    found = merged_id
+                    break
+        merged.append(found or f"event:{article.id}:{n}")
+    return merged
+
+
+# ------------------------------------------------------------------------------------ affiliations
+
+@cache
+def _leaders() -> re.Pattern[str]:
+    heads = sorted(load_toml("roles.toml")["leaders"], key=len, reverse=True)
+    return re.compile(r"^(?:wakil\s+)?(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads) + r")\b",
+                      re.IGNORECASE)
+
+
+def _affiliations(article: Article) -> list[tuple[str, str, str]]:
+    """(person id, organisation or country id, role) for people whose role leads something named."""
+    out = {}
+    others = [e for e in article.entities if e["type"] in ("ORG", "LOC")]
+    for e in article.entities:
+        role = e.get("role")
+        if e["type"] != "PER" or not role or not _leaders().match(role) or role.lower().startswith("wakil"):
+            continue
+        inside = [o for o in others if e["start"] <= o["start"] and o["end"] <= e["end"]]
+        named = inside or [o for o in others if re.search(rf"\b{re.escape(o['text'])}\b", role)]
+        if named:
+            best = max(named, key=lambda o: len(o["text"]))
+            out[(e["id"], best["id"])] = role
+    return [(p, o, role) for (p, o), role in out.items()]
+
+
+def link_article(conn: sqlite3.Connection, article: Article, duplicate_of: str | None = None) -> Links:
+    """Related articles, story, merged event ids and affiliations of ``article`` (not yet stored)."""
+    related = _related(conn, article)
+    duplicate_story = None
+    if duplicate_of:
+        row = conn.execute("SELECT story FROM articles WHERE id = ?", (duplicate_of,)).fetchone()
+        duplicate_story = row[0] if row else None
+    story, new = _story(article, related, duplicate_story)
+    return Links(story, new, [(r[0], r[1]) for r in related], _merge(conn, article, duplicate_of),
+                 _affiliations(article))
+

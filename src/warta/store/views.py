@@ -1,0 +1,173 @@
+"""Read-side views across articles: timelines, stories with their disagreements, related articles,
+entity profiles. The CLI and the HTTP API both call these; each query has this one implementation.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from datetime import date
+from typing import Any
+
+from warta.errors import NotFound
+from warta.link.stories import compatible_times
+from warta.store.store import Store
+
+__all__ = ["timeline", "story", "related", "entity_profile", "resolve_entity", "sortable_date"]
+
+
+def sortable_date(value: str | None) -> str | None:
+    """A TIMEX3 value as an ISO date (prefix) that sorts in time order: "2025-W44" -> "2025-10-27",
+    "2017/2021" stays (it starts with its start), "PAST_REF" -> None."""
+    if not value or not value[:4].isdigit():
+        return None
+    if value[4:6] == "-W":
+        try:
+            return date.fromisocalendar(int(value[:4]), int(value[6:8]), 1).isoformat()
+        except ValueError:
+            return value[:4]
+    return value
+
+
+def _marks(items: list[Any] | set[Any]) -> str:
+    return ", ".join("?" * len(items))
+
+
+def resolve_entity(store: Store, name: str) -> tuple[set[str], dict[str, str]]:
+    """Ids of the stored entity called ``name`` (any alias) and of what it speaks for ({id: role})."""
+    ids = sorted(store.entity_ids(name))
+    stored = {r[0] for r in store.conn.execute(f"SELECT id FROM entities WHERE id IN ({_marks(ids)})", ids)}
+    if not stored:
+        raise NotFound(f"no stored entity is called {name!r}; 'warta stats' lists the entities named most")
+    leads = dict(store.conn.execute(
+        f"SELECT entity_id, role FROM affiliations WHERE person_id IN ({_marks(stored)})", sorted(stored)).fetchall())
+    return stored, {k: v for k, v in leads.items() if k not in stored}
+
+
+def _reports(store: Store, where: str, params: list[Any]) -> list[dict[str, Any]]:
+    rows = store.conn.execute(
+        "SELECT e.merged, e.event, a.id, a.title, a.outlet, a.published, a.duplicate_of FROM events e "
+        f"JOIN articles a ON a.id = e.article_id WHERE {where} ORDER BY a.published, a.rowid, e.n", params)
+    return [{"merged": m, "event": json.loads(ev), "article": {"id": i, "title": t, "outlet": o, "published": p},
+             "duplicate_of": d} for m, ev, i, t, o, p, d in rows]
+
+
+def _merged_entries(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry per merged event: the most precise date any report gives, the report that gives it,
+    and the articles reporting it (copies of one page counted once)."""
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in reports:
+        groups[r["merged"]].append(r)
+    entries = []
+    for merged, rs in groups.items():
+        best = max(rs, key=lambda r: len(sortable_date(r["event"].get("time")) or ""))
+        articles = list(dict.fromkeys(r["article"]["id"] for r in rs if not r["duplicate_of"]))
+        copies = list(dict.fromkeys(r["article"]["id"] for r in rs if r["duplicate_of"]))
+        entries.append({"date": sortable_date(best["event"].get("time")), "event_id": merged,
+                        "event": best["event"], "articles": articles or copies[:1],
+                        "copies": copies if articles else copies[1:], "reports": len(rs),
+                        "titles": {r["article"]["id"]: r["article"]["title"] for r in rs}})
+    return entries
+
+
+def timeline(store: Store, name: str, *, undated: bool = False) -> list[dict[str, Any]]:
+    """Merged events involving the entity ``name`` (any alias), or what it speaks for ("Presiden AS"
+    -> what the United States did, marked ``via``), oldest first: CONTRACT.md timeline entries.
+    Planned and possible events stand at their expected date with their modality."""
+    ids, leads = resolve_entity(store, name)
+    every = sorted(ids | set(leads))
+    reports = _reports(store, f"e.rowid IN (SELECT event FROM event_entities WHERE entity_id IN ({_marks(every)}))",
+                       every)
+    entries = _merged_entries(reports)
+    for entry in entries:
+        parties = set(entry["event"].get("actor_ids", [])) | set(entry["event"].get("target_ids", []))
+        if not parties & ids:
+            entry["via"] = sorted({leads[i] for i in parties if i in leads})
+    dated = sorted((e for e in entries if e["date"]), key=lambda e: (e["date"], e["event_id"]))
+    if undated:
+        dated += [e for e in entries if not e["date"]]
+    return dated
+
+
+def related(store: Store, article_id: str) -> list[dict[str, Any]]:
+    """Articles related to one article, most similar first, with their scores and stories."""
+    article_id = store.resolve(article_id)
+    rows = store.conn.execute(
+        "SELECT a.id, a.title, a.outlet, a.published, a.story, r.score FROM related r "
+        "JOIN articles a ON a.id = r.other_id WHERE r.article_id = ? AND a.duplicate_of IS NULL "
+        "ORDER BY r.score DESC, a.id", (article_id,))
+    return [{"id": i, "title": t, "outlet": o, "published": p, "story": s, "score": sc} for i, t, o, p, s, sc in rows]
+
+
+def _disagreements(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Facts sources state differently: the same kind of event between the same parties, reported
+    with different counts, places or dates (dates only where neither refines the other)."""
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
+    for r in reports:
+        e = r["event"]
+        parties = frozenset(e.get("actor_ids", [])) | frozenset(e.get("target_ids", []))
+        if parties and not r["duplicate_of"]:
+            groups[(e["type"], parties, e["modality"])].append(r)
+    out = []
+    for (kind, _, _), rs in groups.items():
+        for fact, key in (("count", "count"), ("place", "place"), ("date", "time")):
+            values: dict[str, list[str]] = defaultdict(list)
+            for r in rs:
+                if r["event"].get(key) not in (None, ""):
+                    source = r["event"].get("source") or r["article"]["outlet"] or r["article"]["id"]
+                    values[str(r["event"][key])].append(f"{source} ({r['article']['id']})")
+            stated = list(values)
+            if key == "time":
+                stated = [v for v in stated if not any(w != v and compatible_times(v, w) for w in stated)]
+            if len(stated) > 1:
+                out.append({"event": kind, "actors": rs[0]["event"].get("actors", []), "fact": fact,
+                            "values": {v: sorted(set(values[v])) for v in stated}})
+    return out
+
+
+def story(store: Store, story_id: str) -> dict[str, Any]:
+    """A story: its articles (oldest first), merged events and the facts its sources disagree on."""
+    row = store.conn.execute("SELECT id, title, first_published, last_published, articles FROM stories "
+                             "WHERE id = ? OR id = ?", (story_id, f"story:{story_id}")).fetchone()
+    if row is None:
+        rows = store.conn.execute("SELECT id, title, first_published, last_published, articles FROM stories "
+                                  "WHERE id LIKE ? LIMIT 2", (f"%{story_id}%",)).fetchall()
+        if len(rows) != 1:
+            raise NotFound(f"no story {story_id!r}; 'warta story' ids are printed by 'warta show' and export")
+        row = rows[0]
+    sid = row[0]
+    articles = [{"id": i, "title": t, "outlet": o, "published": p, "duplicate_of": d} for i, t, o, p, d in
+                store.conn.execute("SELECT id, title, outlet, published, duplicate_of FROM articles WHERE story = ? "
+                                   "ORDER BY published, rowid", (sid,))]
+    reports = _reports(store, "a.story = ?", [sid])
+    events = sorted(_merged_entries(reports), key=lambda e: (e["date"] or "9999", e["event_id"]))
+    return {"id": sid, "title": row[1], "first_published": row[2], "last_published": row[3],
+            "articles": articles, "events": events, "disagreements": _disagreements(reports)}
+
+
+def entity_profile(store: Store, name: str) -> dict[str, Any]:
+    """An entity: names and aliases used, roles, mentions per month, quotes, events, and the
+    entities named with it most often."""
+    ids, leads = resolve_entity(store, name)
+    marks, params = _marks(ids), sorted(ids)
+    conn = store.conn
+    main = conn.execute(f"SELECT id, name, type, articles, mentions FROM entities WHERE id IN ({marks}) "
+                        "ORDER BY mentions DESC LIMIT 1", params).fetchone()
+    aliases = Counter(dict(conn.execute(f"SELECT text, count(*) FROM entity_mentions WHERE entity_id IN ({marks}) "
+                                        "GROUP BY text", params).fetchall()))
+    roles = Counter(dict(conn.execute(f"SELECT role, count(*) FROM entity_mentions WHERE entity_id IN ({marks}) "
+                                      "AND role IS NOT NULL GROUP BY role", params).fetchall()))
+    months = conn.execute(
+        f"SELECT substr(a.published, 1, 7), count(*) FROM entity_mentions m JOIN articles a ON a.id = m.article_id "
+        f"WHERE m.entity_id IN ({marks}) AND a.published IS NOT NULL GROUP BY 1 ORDER BY 1", params).fetchall()
+    together = conn.execute(
+        "SELECT e.id, e.name, e.type, count(DISTINCT m.article_id) AS n FROM entity_mentions m "
+        "JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN "
+        f"(SELECT article_id FROM entity_mentions WHERE entity_id IN ({marks})) AND m.entity_id NOT IN ({marks}) "
+        "GROUP BY e.id ORDER BY n DESC, e.name LIMIT 10", params + params).fetchall()
+    quotes = [hit.to_json() for hit in store.quotes(speaker=name, limit=20)]
+    return {"id": main[0], "name": main[1], "type": main[2], "articles": main[3], "mentions": main[4],
+            "ids": sorted(ids), "aliases": aliases.most_common(), "roles": roles.most_common(),
+            "speaks_for": leads, "mentions_by_month": months,
+            "co_occurring": [{"id": i, "name": n, "type": t, "articles": c} for i, n, t, c in together],
+            "quotes": quotes, "events": timeline(store, name)}

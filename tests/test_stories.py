@@ -1,0 +1,138 @@
+"""Across articles: related articles, stories, merged events, timelines, disagreements.
+
+The articles here carry their annotations already (as the language pipeline would give them), so
+these tests judge the cross-article linking and the store's views alone; test_cli runs the whole way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from warta.article import Article
+from warta.errors import NotFound
+from warta.store import Store, views
+
+PEOPLE = {"Donald Trump": ("PER", "per:donald-trump"), "Kim Jong Un": ("PER", "per:kim-jong-un"),
+          "Korea Utara": ("LOC", "loc:country:KP"), "Amerika Serikat": ("LOC", "loc:country:US"),
+          "Singapura": ("LOC", "loc:country:SG"), "Hanoi": ("LOC", "loc:city:hanoi"),
+          "Sri Mulyani": ("PER", "per:sri-mulyani"), "Bank Indonesia": ("ORG", "org:bank-indonesia"),
+          "Persib": ("ORG", "org:persib"), "Bandung": ("LOC", "loc:city:bandung"),
+          "Israel": ("LOC", "loc:country:IL"), "Gaza": ("LOC", "loc:gaza"), "Hamas": ("ORG", "org:hamas")}
+
+
+def _article(aid: str, published: str, body: str, events: list[dict] | None = None,
+             roles: dict[str, str] | None = None, duplicate_of: str | None = None) -> Article:
+    entities = []
+    for name, (kind, eid) in PEOPLE.items():
+        start = body.find(name)
+        while start >= 0:
+            entities.append({"text": name, "start": start, "end": start + len(name), "type": kind, "id": eid,
+                             "name": name, **({"role": roles[name]} if roles and name in roles else {})})
+            start = body.find(name, start + 1)
+    for role_holder, role in (roles or {}).items():  # the role is written before the name, inside the span
+        for e in entities:
+            if e["name"] == role_holder:
+                e["start"] = body.rfind(role, 0, e["start"])
+                e["text"] = body[e["start"]:e["end"]]
+    return Article(id=aid, source=f"{aid}.txt", body=body, title=f"Berita {aid}", outlet="Contoh",
+                   published=published, entities=sorted(entities, key=lambda e: e["start"]),
+                   events=events or [], duplicate_of=duplicate_of)
+
+
+def _event(kind: str, actors: list[str], time: str | None, modality: str = "occurred", **extra: object) -> dict:
+    return {"type": kind, "actors": actors, "targets": [], "actor_ids": [PEOPLE[a][1] for a in actors],
+            "target_ids": [], "time": time, "place": None, "place_id": None, "modality": modality,
+            "source": None, "text": f"{kind} {' '.join(actors)}", **extra}
+
+
+KOREA = ("Donald Trump bertemu Kim Jong Un di Singapura. Korea Utara dan Amerika Serikat berunding di Hanoi. "
+         "Trump dan Kim Jong Un kembali bertemu.")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    with Store(tmp_path / "s.db") as s:
+        yield s
+
+
+def test_articles_on_the_same_thread_are_related_and_share_a_story_within_days(store: Store) -> None:
+    store.put(_article("a1", "2019-06-30", KOREA))
+    store.put(_article("a2", "2019-07-02", "Kim Jong Un menerima surat Donald Trump. Korea Utara menyambutnya."))
+    store.put(_article("b1", "2019-07-01", "Sri Mulyani dan Bank Indonesia membahas inflasi di Bandung."))
+    store.put(_article("a3", "2019-12-01", "Donald Trump menyebut Kim Jong Un sahabat. Korea Utara diam."))
+    a1, a2, b1, a3 = (store.get(i) for i in ("a1", "a2", "b1", "a3"))
+    assert a2.story == a1.story and b1.story != a1.story
+    assert a3.story != a1.story, "five months later is a new story, though related"
+    assert {"a2", "a3"} <= set(a1.related) and "b1" not in a1.related and b1.related == []
+    assert views.related(store, "a1")[0]["score"] >= views.related(store, "a1")[-1]["score"]
+    assert [a["id"] for a in views.story(store, a1.story)["articles"]] == ["a1", "a2"]
+
+
+def test_reports_of_one_event_merge_and_the_timeline_is_in_date_order(store: Store) -> None:
+    meet = ["Donald Trump", "Kim Jong Un"]
+    store.put(_article("a1", "2019-07-01", KOREA, [_event("CONSULT", meet, "2019-06-30"),
+                                                   _event("CONSULT", meet, "2018-06", place="Singapura"),
+                                                   _event("CONSULT", meet, "2026", "planned")]))
+    store.put(_article("a2", "2019-07-02", KOREA + " Lagi.", [_event("CONSULT", meet, "2019-06")]))
+    store.put(_article("a3", "2019-07-03", KOREA + " Sekali lagi.", [_event("CONSULT", meet, "2019-02")]))
+    entries = views.timeline(store, "Kim Jong Un")
+    assert [e["date"] for e in entries] == ["2018-06", "2019-02", "2019-06-30", "2026"]
+    june = entries[2]
+    assert june["articles"] == ["a1", "a2"], "one event, reported twice"
+    assert entries[-1]["event"]["modality"] == "planned"
+    # any alias: "Trump" is a knowledge-base alias of the person named "Donald Trump" in these articles
+    assert [e["date"] for e in views.timeline(store, "Trump")] == [e["date"] for e in entries]
+
+
+def test_a_leader_s_timeline_includes_what_the_country_did(store: Store) -> None:
+    body = "Pemimpin Korea Utara Kim Jong Un diam. Korea Utara menolak tawaran Amerika Serikat."
+    rejected = _event("REJECT", ["Korea Utara"], "2025-11-01")
+    store.put(_article("a1", "2025-11-05", body, [rejected], roles={"Kim Jong Un": "Pemimpin Korea Utara"}))
+    (entry,) = views.timeline(store, "Kim Jong Un")
+    assert entry["event"]["type"] == "REJECT" and entry["via"] == ["Pemimpin Korea Utara"]
+    assert views.entity_profile(store, "Kim Jong Un")["speaks_for"] == {"loc:country:KP": "Pemimpin Korea Utara"}
+
+
+def test_a_copy_counts_once_and_joins_the_story_of_its_original(store: Store) -> None:
+    meet = ["Donald Trump", "Kim Jong Un"]
+    store.put(_article("a1", "2019-07-01", KOREA, [_event("CONSULT", meet, None)]))
+    store.put(_article("a2", "2019-07-01", KOREA + " Tayang di Contoh.", [_event("CONSULT", meet, None)],
+                       duplicate_of="a1"))
+    a1, a2 = store.get("a1"), store.get("a2")
+    assert a2.story == a1.story and a2.duplicate_of == "a1"
+    assert "a2" not in a1.related, "a copy is not listed as a related article"
+    (entry,) = views.timeline(store, "Kim Jong Un", undated=True)
+    assert entry["articles"] == ["a1"] and entry["copies"] == ["a2"]
+
+
+def test_sources_that_state_different_counts_are_shown_side_by_side(store: Store) -> None:
+    body = "Israel menyerang Gaza. Hamas membalas."
+    store.put(_article("n1", "2024-01-10", body, [_event("ASSAULT", ["Israel"], "2024-01-09", count=3,
+                                                         source="Reuters")]))
+    store.put(_article("n2", "2024-01-11", body + " Korban bertambah.",
+                       [_event("ASSAULT", ["Israel"], "2024-01-09", count=5, source="AFP")]))
+    found = views.story(store, store.get("n1").story)
+    (disagreement,) = found["disagreements"]
+    assert disagreement["fact"] == "count" and set(disagreement["values"]) == {"3", "5"}
+    assert any("Reuters" in s for s in disagreement["values"]["3"])
+
+
+def test_replacing_an_article_keeps_one_copy_of_its_links(store: Store) -> None:
+    meet = ["Donald Trump", "Kim Jong Un"]
+    store.put(_article("a1", "2019-07-01", KOREA, [_event("CONSULT", meet, "2019-06-30")]))
+    store.put(_article("a2", "2019-07-02", KOREA + " Lagi.", [_event("CONSULT", meet, "2019-06-30")]))
+    store.put(_article("a2", "2019-07-02", KOREA + " Lagi.", [_event("CONSULT", meet, "2019-06-30")]), replace=True)
+    counts = {t: store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("events", "event_entities", "related", "stories")}
+    assert counts == {"events": 2, "event_entities": 4, "related": 2, "stories": 1}
+    assert views.timeline(store, "Kim Jong Un")[0]["articles"] == ["a1", "a2"]
+
+
+def test_unknown_names_and_stories_are_reported(store: Store) -> None:
+    store.put(_article("a1", "2019-07-01", KOREA))
+    with pytest.raises(NotFound, match="no stored entity"):
+        views.timeline(store, "Nobody Here")
+    with pytest.raises(NotFound, match="no story"):
+        views.story(store, "nothing-like-this")
