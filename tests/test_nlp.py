@@ -116,8 +116,8 @@ def test_load_profiles() -> None:
     fast = warta.load("fast")
     assert full is warta.load()  # loaded once per process
     assert "parser" in full.pipe_names and "ner" in full.pipe_names
-    assert full.pipe_names[-3:] == ["warta_linker", "warta_times", "warta_quotes"]
-    assert "parser" not in fast.pipe_names and fast.pipe_names[-3:] == full.pipe_names[-3:]
+    assert full.pipe_names[-4:] == ["warta_linker", "warta_times", "warta_quotes", "warta_events"]
+    assert "parser" not in fast.pipe_names and fast.pipe_names[-4:] == full.pipe_names[-4:]
     assert set(PROFILES) == {"default", "fast"}
     with pytest.raises(warta.WartaError, match="unknown profile"):
         warta.load("turbo")

@@ -136,3 +136,12 @@ def test_unknown_names_and_stories_are_reported(store: Store) -> None:
         views.timeline(store, "Nobody Here")
     with pytest.raises(NotFound, match="no story"):
         views.story(store, "nothing-like-this")
+
+
+def test_a_capital_acting_stands_for_its_country_in_timelines(store: Store) -> None:
+    body = "Pemimpin Korea Utara Kim Jong Un diam. Pyongyang menepis tawaran Amerika Serikat."
+    rejected = _event("REJECT", [], "2025-11-01") | {"actors": ["Pyongyang"], "actor_ids": ["loc:city:1871859"]}
+    store.put(_article("a1", "2025-11-05", body, [rejected], roles={"Kim Jong Un": "Pemimpin Korea Utara"}))
+    (entry,) = views.timeline(store, "Korea Utara")
+    assert entry["event"]["actors"] == ["Pyongyang"]
+    assert [e["event"]["type"] for e in views.timeline(store, "Kim Jong Un")] == ["REJECT"]

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-__all__ = ["Entity", "KnowledgeBase", "normalize_alias", "strip_alias"]
+__all__ = ["capitals", "Entity", "KnowledgeBase", "normalize_alias", "strip_alias"]
 
 DATA_PACKAGE = "warta.data"
 DATA_FILE = "kb/entities.tsv"
@@ -227,3 +227,11 @@ def _rank(e: Entity) -> tuple[int, int, str]:
 def _load_default() -> KnowledgeBase:
     with resources.files(DATA_PACKAGE).joinpath(DATA_FILE).open("r", encoding="utf-8") as fh:
         return KnowledgeBase.from_lines(fh)
+
+
+@cache
+def capitals() -> dict[str, str]:
+    """City id -> country id for national capitals (``capitals.tsv``): "Pyongyang menolak" is an act
+    of North Korea's government."""
+    text = resources.files(DATA_PACKAGE).joinpath("kb", "capitals.tsv").read_text(encoding="utf-8")
+    return dict(line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))

@@ -33,9 +33,10 @@ from functools import cache
 from typing import Any
 
 from warta.article import Article
+from warta.link.kb import capitals
 from warta.resources import load_toml
 
-__all__ = ["Links", "link_article", "compatible_times", "RELATED_MIN", "STORY_MIN", "STORY_DAYS"]
+__all__ = ["Links", "link_article", "participants", "compatible_times", "RELATED_MIN", "STORY_MIN", "STORY_DAYS"]
 
 RELATED_MIN = 0.2  # cosine of idf-weighted entity vectors
 STORY_MIN = 0.35
@@ -140,8 +141,22 @@ def compatible_times(a: str | None, b: str | None) -> bool:
     return a == b or (a[:4].isdigit() and b[:4].isdigit() and (a.startswith(b) or b.startswith(a)))
 
 
+def participants(event: dict[str, Any]) -> dict[str, str]:
+    """Entity id -> "actor" or "target" for everyone taking part in an event; a capital acting
+    ("Pyongyang menepis …") stands for its country too."""
+    roles: dict[str, str] = {}
+    capital_of = capitals()
+    for role, key in (("target", "target_ids"), ("actor", "actor_ids")):
+        for i in event.get(key) or []:
+            if i:
+                roles[i] = role
+                if i in capital_of:
+                    roles.setdefault(capital_of[i], role)
+    return roles
+
+
 def _parties(event: dict[str, Any]) -> set[str]:
-    return {i for i in [*event.get("actor_ids", []), *event.get("target_ids", [])] if i}
+    return set(participants(event))
 
 
 def _same_event(mine: dict[str, Any], theirs: dict[str, Any], duplicate: bool) -> bool:

@@ -66,7 +66,7 @@ def load(profile: str = "default"):  # -> spacy.Language
         raise WartaError(f"unknown profile {profile!r}; choose one of: {', '.join(PROFILES)}")
     import spacy
 
-    from warta.extract import quotes, times  # noqa: F401  (register warta's factories)
+    from warta.extract import events, quotes, times  # noqa: F401  (register warta's factories)
     from warta.nlp import linker, sentences, tokenizer  # noqa: F401
 
     path = model_path(profile)
@@ -79,4 +79,5 @@ def load(profile: str = "default"):  # -> spacy.Language
     nlp.add_pipe("warta_linker", last=True)
     nlp.add_pipe("warta_times", last=True)
     nlp.add_pipe("warta_quotes", last=True)
+    nlp.add_pipe("warta_events", last=True)
     return nlp

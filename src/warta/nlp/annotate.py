@@ -11,7 +11,7 @@ from warta.nlp import load, make_doc
 
 __all__ = ["annotate", "reference_date", "BATCH_SIZE", "CHUNK_CHARS"]
 
-FIELDS = ("entities", "times", "quotes")  # doc._.NAME -> Article.NAME
+FIELDS = ("entities", "times", "quotes", "events")  # doc._.NAME -> Article.NAME
 
 BATCH_SIZE = 32  # articles per nlp.pipe call: large enough for spaCy's batching, small for memory
 CHUNK_CHARS = 100_000  # longer bodies are analysed in pieces cut at paragraph ends (memory stays flat)
@@ -53,7 +53,7 @@ def _shifted(item: Any, offset: int) -> Any:
 
 
 def annotate(articles: Sequence[Article], profile: str = "default") -> Iterator[tuple[Article, Exception | None]]:
-    """Fill ``entities``, ``times`` and ``quotes`` of each article; yields each article with the
+    """Fill ``entities``, ``times``, ``quotes`` and ``events`` of each article; yields each article with the
     error that stopped it, if any. Times are resolved against the article's publication date.
 
     One bad article does not cost the batch: when the batch fails, its articles run one by one.

@@ -15,7 +15,7 @@ from typing import Any
 from warta.article import Article, RemovedLine, Skipped
 from warta.errors import NotFound, StoreError
 from warta.link.dedup import DuplicateIndex, exact_key
-from warta.link.stories import Links, link_article
+from warta.link.stories import Links, link_article, participants
 from warta.store.schema import migrate
 
 __all__ = ["Store", "SearchHit", "QuoteHit", "DEFAULT_DB"]
@@ -336,10 +336,8 @@ def _put_links(conn: sqlite3.Connection, article: Article, links: Links) -> None
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (article.id, n, links.merged[n], event["type"], event["modality"], event.get("time"),
              event.get("place_id"), json.dumps(event, ensure_ascii=False)))
-        roles = {(i, "actor") for i in event.get("actor_ids", []) if i}
-        roles |= {(i, "target") for i in event.get("target_ids", []) if i}
         conn.executemany("INSERT OR IGNORE INTO event_entities VALUES (?, ?, ?)",
-                         [(cur.lastrowid, i, role) for i, role in sorted(roles)])
+                         [(cur.lastrowid, i, role) for i, role in sorted(participants(event).items())])
     conn.executemany("INSERT OR REPLACE INTO related VALUES (?, ?, ?)",
                      [pair for other, score in links.related
                       for pair in ((article.id, other, score), (other, article.id, score))])

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from warta.errors import NotFound
-from warta.link.stories import compatible_times
+from warta.link.stories import compatible_times, participants
 from warta.store.store import Store
 
 __all__ = ["timeline", "story", "related", "entity_profile", "resolve_entity", "sortable_date"]
@@ -80,7 +80,7 @@ def timeline(store: Store, name: str, *, undated: bool = False) -> list[dict[str
                        every)
     entries = _merged_entries(reports)
     for entry in entries:
-        parties = set(entry["event"].get("actor_ids", [])) | set(entry["event"].get("target_ids", []))
+        parties = set(participants(entry["event"]))
         if not parties & ids:
             entry["via"] = sorted({leads[i] for i in parties if i in leads})
     dated = sorted((e for e in entries if e["date"]), key=lambda e: (e["date"], e["event_id"]))

@@ -1,0 +1,290 @@
+"""Who, to whom, where, when and how often: an event's arguments read from the items around its trigger.
+
+Position rules (all a trigger needs when there is no parse):
+
+* an active verb's actors are the participant group just before it in its clause ("X dan Y
+  bertemu", "X akan segera menyerang"), its targets the group just after it ("bertemu dengan Y");
+* a passive verb (di- forms) swaps them: the subject before is the target, the agent after
+  ("ditangkap oleh X", "ditangkap X") the actor;
+* an event noun takes the group right after it as its owners ("sanksi AS terhadap Rusia",
+  "pertemuan antara X dan Y", "KTT X-Y"), or, after a light verb ("X menggelar pertemuan dengan Y"),
+  the light verb's subject and object;
+* a group anaphor ("keduanya", "kedua negara") stands for the last two distinct participants of
+  its kind, a pronoun ("ia", "-nya") for the last person, "kami" in a quote for its speaker.
+
+A place is a LOC (or building-like ORG) after "di"/"ke"; a time the nearest DATE or TIME in the
+clause (never a DURATION); a count "N kali" right after the trigger.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from warta.extract.events.context import DocContext, Hit, Item
+
+__all__ = ["Arguments", "find_arguments", "place_of", "time_of", "count_of", "resolve_anaphor"]
+
+_MAX_UNKNOWN_BEFORE = 2
+_MAX_UNKNOWN_AFTER = 1
+_MAX_BRIDGE_IN_GROUP = 3
+_NEUTRAL_PUNCT = frozenset('()"“”‘’\'')
+_JOINING_PUNCT = frozenset(",-–/")
+_ANAPHOR_REACH = 2  # sentences back that a group anaphor or pronoun may reach
+
+
+@dataclass(slots=True)
+class Arguments:
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    targets: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _is_place(ctx: DocContext, items: list[Item], j: int, lo: int) -> int | None:
+    """The index of the preposition when entity j is a place ("di Singapura", "di kota Hanoi")."""
+    words = ctx.lex.words
+    i, bridges = j - 1, 0
+    while i >= lo and items[i].kind == "W" and items[i].low in words["place_bridges"] and bridges < 3:
+        i, bridges = i - 1, bridges + 1
+    if i >= lo and items[i].kind == "W" and items[i].low in words["place_preps"]:
+        return i
+    if i - 1 >= lo and items[i].low == "," and items[i - 1].kind == "E":  # "asal Kemayoran, Jakarta Pusat"
+        return _is_place(ctx, items, i - 1, lo)
+    return None
+
+
+def _after_according(ctx: DocContext, items: list[Item], j: int, lo: int) -> bool:
+    prev = [it.low for it in items[max(lo, j - 3):j] if it.kind == "W"]
+    return "menurut" in prev or "oleh" in prev[-1:]
+
+
+def _group(ctx: DocContext, items: list[Item], j: int, lo: int, hi: int, step: int) -> tuple[list[Item], int]:
+    """Entity j and the entities coordinated with it ("X dan Y", "X, Y serta Z", "X-Y"), walking in
+    direction ``step``; returns the group and the index just past it."""
+    words = ctx.lex.words
+    group, i, joined_by_and = [items[j]], j + step, False
+    while lo <= i < hi:
+        if step < 0:
+            i = _skip_bridges(items, i, lo, hi, step, words["bridge_words"])
+            if not lo <= i < hi:
+                break
+        it = items[i]
+        joiner = (it.kind == "W" and it.low in words["coordinators"]) or (it.kind == "P" and it.low in _JOINING_PUNCT)
+        if not joiner:
+            break
+        n = _skip_bridges(items, i + step, lo, hi, step, words["bridge_words"]) if step > 0 else i + step
+        if not (lo <= n < hi) or items[n].kind != "E" or _is_place(ctx, items, n, lo) is not None \
+                or _after_according(ctx, items, n, lo):
+            break
+        if it.low == "," and step > 0 and not _and_follows(items, n, hi):
+            break  # "X, Y bertemu": a comma joins only a list closed by "dan"
+        if it.low == "," and step < 0 and not joined_by_and:
+            break
+        joined_by_and = joined_by_and or it.low in ("dan", "serta")
+        group.append(items[n])
+        i = n + step
+    return group, i
+
+
+def _skip_bridges(items: list[Item], i: int, lo: int, hi: int, step: int, bridges: frozenset[str]) -> int:
+    n = 0
+    while lo <= i < hi and (items[i].kind == "R" or items[i].kind == "W" and items[i].low in bridges) \
+            and n < _MAX_BRIDGE_IN_GROUP:
+        i, n = i + step, n + 1
+    return i
+
+
+def _and_follows(items: list[Item], n: int, hi: int) -> bool:
+    return any(it.kind == "W" and it.low in ("dan", "serta") for it in items[n + 1:min(hi, n + 4)])
+
+
+def _entities(group: list[Item]) -> list[dict[str, Any]]:
+    return [it.data for it in group]
+
+
+def backward(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[dict[str, Any]]:
+    """The participant group that is the subject of the trigger at item k."""
+    words, unknown, j = ctx.lex.words, 0, k - 1
+    while j >= lo:
+        it = items[j]
+        if it.kind == "E":
+            place = _is_place(ctx, items, j, lo)
+            if place is not None:
+                j = place - 1
+                continue
+            if _after_according(ctx, items, j, lo):
+                return []
+            group, past = _group(ctx, items, j, lo, k, -1)
+            verb = _skip_bridges(items, past, lo, k, -1, words["bridge_words"])
+            if verb >= lo and items[verb].kind == "G" and items[verb].data.trigger.kind == "verb":
+                return backward(ctx, items, verb, lo)  # "X bertemu Y dan bertemu Z": Y is an object
+            return _entities(group)
+        if it.kind == "A":
+            return resolve_anaphor(ctx, it)
+        if it.kind == "G" and not (j + 1 < k and items[j + 1].low in ("dan", ",", "untuk")):
+            return []
+        if it.kind == "P" and it.low not in _NEUTRAL_PUNCT and it.low != ",":
+            return []
+        if it.kind == "W" and it.low not in words["bridge_words"] and it.low not in words["coordinators"]:
+            unknown += 1
+            if unknown > _MAX_UNKNOWN_BEFORE:
+                return []
+        j -= 1
+    return []
+
+
+def forward(ctx: DocContext, items: list[Item], k: int, hi: int, max_unknown: int = _MAX_UNKNOWN_AFTER,
+            ) -> tuple[list[dict[str, Any]], str | None, int]:
+    """The first participant group after item k: (entities, the preposition before it, index past it)."""
+    words, unknown, prep, j = ctx.lex.words, 0, None, k + 1
+    while j < hi:
+        it = items[j]
+        if it.kind == "E":
+            if _is_place(ctx, items, j, k + 1) is not None:
+                j += 1
+                continue
+            group, nxt = _group(ctx, items, j, k + 1, hi, 1)
+            return _entities(group), prep, nxt
+        if it.kind == "A":
+            return resolve_anaphor(ctx, it), prep, j + 1
+        if (it.kind == "G" and it.data.trigger.kind != "noun") or (it.kind == "P" and it.low not in _NEUTRAL_PUNCT):
+            break
+        if it.kind == "G" or it.kind == "W" and it.low in ("kasus", "dugaan"):
+            pass  # "mengusut (kasus) dugaan korupsi X": X is the target
+        elif it.kind == "W":
+            if it.low in words["target_preps"] or it.low in words["agent_preps"]:
+                prep = it.low
+            elif it.low not in words["bridge_words"] and it.low not in words["place_preps"] \
+                    and it.low not in words["place_bridges"]:
+                unknown += 1
+                if unknown > max_unknown:
+                    break
+        j += 1
+    return [], None, j
+
+
+def _verb(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> Arguments:
+    hit: Hit = items[k].data
+    before = backward(ctx, items, k, lo)
+    after, prep, _ = forward(ctx, items, k, hi)
+    if hit.nya and not after:
+        after = resolve_anaphor(ctx, Item("A", hit.end - 3, hit.end, "ia"))
+    if hit.trigger.kind == "passive":
+        return Arguments(actors=after, targets=before)
+    if not before and prep == "antara" and len(after) > 1 and hit.trigger.symmetric:
+        return Arguments(actors=after)
+    return Arguments(actors=before, targets=after)
+
+
+def _noun(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> Arguments:
+    hit: Hit = items[k].data
+    text = ctx.text
+    base = items[lo].start
+    light = ctx.lex.light_verbs.search(text, base, hit.start) if lo < k else None
+    if light is not None:
+        j = next(i for i in range(lo, k + 1) if items[i].start >= light.start())
+        targets, _, _ = forward(ctx, items, k, hi)
+        return Arguments(actors=backward(ctx, items, j, lo), targets=targets)
+    if hit.nya:  # "kunjungannya": the subject of its clause, else the last person
+        owner = backward(ctx, items, k, lo) or resolve_anaphor(ctx, Item("A", hit.end - 3, hit.end, "ia"))
+        targets, _, _ = forward(ctx, items, k, hi)
+        return Arguments(actors=owner, targets=targets)
+    if k + 1 < hi and items[k + 1].low in ("tersebut", "itu", "ini"):
+        return Arguments()  # "pertemuan tersebut": an event told before
+    owners, prep, nxt = forward(ctx, items, k, hi, max_unknown=0)
+    if hit.trigger.patient_first and prep is None:
+        return Arguments(targets=owners)
+    if prep == "antara" or (prep is None and owners):
+        targets: list[dict[str, Any]] = []
+        if nxt < hi:
+            targets, tprep, _ = forward(ctx, items, nxt - 1, hi, max_unknown=1)
+            targets = targets if tprep else []
+        return Arguments(actors=owners, targets=targets)
+    return Arguments(targets=owners if prep else [])
+
+
+def find_arguments(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> Arguments:
+    hit: Hit = items[k].data
+    args = _noun(ctx, items, k, lo, hi) if hit.trigger.kind == "noun" else _verb(ctx, items, k, lo, hi)
+    args.actors = _distinct(args.actors)
+    ids = {e.get("id") for e in args.actors}
+    args.targets = [e for e in _distinct(args.targets) if e.get("id") not in ids]
+    return args
+
+
+def _distinct(ents: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen, out = set(), []
+    for e in ents:
+        key = e.get("id") or e.get("name")
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
+def resolve_anaphor(ctx: DocContext, it: Item) -> list[dict[str, Any]]:
+    """The participants an anaphor stands for (see the module docstring); [] when unsure."""
+    words = ctx.lex.words
+    if it.low in words["first_person"]:
+        q = ctx.quote_at(it.start)
+        speaker = (q or {}).get("speaker")
+        return [speaker] if speaker and speaker.get("name") else []
+    floor = ctx.sents[max(0, ctx.sentence_of(it.start) - _ANAPHOR_REACH)][0]
+    if it.low in words["pronouns"]:
+        return _last(ctx, it.start, floor, ("PER",), 1)
+    kind = ctx.lex.anaphors.get(it.low, "any")
+    if kind == "any":
+        for pos, parts in reversed(ctx.last_participants):
+            if floor <= pos < it.start and len(parts) >= 2:
+                return parts[-2:]
+        return _last(ctx, it.start, floor, ("PER",), 2)
+    return _last(ctx, it.start, floor, (kind,), 2)
+
+
+def _last(ctx: DocContext, pos: int, floor: int, types: tuple[str, ...], n: int) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for e in reversed(ctx.entities):
+        if e["start"] >= pos:
+            continue
+        if e["start"] < floor or len(out) == n:
+            break
+        if e["type"] in types and e["id"] not in seen:
+            seen.add(e["id"])
+            out.append(e)
+    return list(reversed(out)) if len(out) == n else []
+
+
+def place_of(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> dict[str, Any] | None:
+    """The first place after the trigger in its clause, else the last one before it."""
+    after = [j for j in range(k + 1, hi) if items[j].kind == "E" and _is_place(ctx, items, j, k + 1) is not None]
+    before = [j for j in range(lo, k) if items[j].kind == "E" and _is_place(ctx, items, j, lo) is not None]
+    for j in after[:1] + before[-1:]:
+        prep = _is_place(ctx, items, j, lo)
+        origin = items[j if prep is None else prep].low == "asal"  # "asal X": where someone comes from
+        if items[j].data["type"] in ("LOC", "ORG") and not origin:
+            return items[j].data
+    return None
+
+
+def time_of(items: list[Item], k: int, lo: int, hi: int, sentence: list[Item]) -> dict[str, Any] | None:
+    """The nearest DATE or TIME in the clause (a DURATION or SET says how long or how often, not when);
+    a time with another trigger between it and this one belongs to that trigger."""
+    pos = items[k].start
+    triggers = [it.start for it in sentence if it.kind == "G" and it.start != pos]
+
+    def own(it: Item) -> bool:
+        a, b = sorted((it.start, pos))
+        return not any(a < t < b for t in triggers)
+
+    cands = [it for it in items[lo:hi] if it.kind == "T" and it.data["type"] in ("DATE", "TIME") and own(it)]
+    return min(cands, key=lambda it: abs(it.start - pos)).data if cands else None
+
+
+def count_of(ctx: DocContext, items: list[Item], k: int, hi: int) -> int | None:
+    """'bertemu tiga kali', 'sebanyak dua kali' right after the trigger."""
+    end = items[min(hi, k + 1 + ctx.lex.windows["count"]) - 1].end if k + 1 < hi else items[k].end
+    m = ctx.lex.count.search(ctx.text, items[k].end, end)
+    if m is None:
+        return None
+    n = m.group("n").lower()
+    return int(n) if n.isdigit() else ctx.lex.numbers.get(" ".join(n.split()))

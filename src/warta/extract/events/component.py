@@ -1,0 +1,146 @@
+"""Events (PLOVER types) in one document, and the spaCy component ``warta_events``.
+
+Steps, in order, sentence by sentence:
+
+1. triggers are found with one scan of the text (``lexicon``), less those inside names, those an
+   exclusion cancels ("serangan jantung", "meminta maaf"), those in headings, and violent ones in
+   sentences about sport;
+2. each sentence is read as items (``context``) and each trigger's clause is delimited;
+3. its actors and targets come from the dependency parse when the pipeline has one (``parse``),
+   else, and for whatever the parse leaves empty, from positions (``arguments``); a trigger with no
+   named participant, or without the target its word needs ("membantu X"), is no event;
+4. place, time, count, modality and source are read from the clause (``arguments``, ``modality``);
+5. the same type, actors and time twice in one sentence give one event.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from warta.extract.events.arguments import count_of, find_arguments, place_of, time_of
+from warta.extract.events.context import DocContext, Item, clause_bounds, is_heading, prepare, sentence_items
+from warta.extract.events.lexicon import lexicon
+from warta.extract.events.modality import modality_of, source_of
+from warta.extract.events.parse import parse_arguments
+
+__all__ = ["find_events", "EventFinder"]
+
+if not Doc.has_extension("events"):
+    Doc.set_extension("events", default=None)
+
+
+def _text(doc: Doc) -> str:
+    text = doc.user_data.get("warta.text")
+    if text is None:
+        text = doc.user_data["warta.text"] = doc.text
+    return text
+
+
+def find_events(doc: Doc) -> list[dict[str, Any]]:
+    """The events in ``doc`` (after ``warta_linker``, ``warta_times`` and ``warta_quotes``), in text
+    order: dicts with the CONTRACT.md fields (type, actors, targets, time, place, modality, source,
+    text) and trigger, start, end (of ``text``), actor_ids, target_ids, place_id, time_text, count."""
+    lex = lexicon()
+    ctx = prepare(doc, _text(doc), lex)
+    if not ctx.hits:
+        return []
+    out: list[dict[str, Any]] = []
+    hit_starts = [h.start for h in ctx.hits]
+    sport_article = len({m.group().lower() for m in lex.sport.finditer(ctx.text)}) >= lex.sport_article_min
+    for a, b in ctx.sents:
+        if not _any_between(hit_starts, a, b):
+            continue
+        sport = sport_article or lex.sport.search(ctx.text, a, b) is not None
+        items = sentence_items(ctx, a, b)
+        seen: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for k, it in enumerate(items):
+            if it.kind != "G" or (sport and it.data.trigger.type in lex.sport_types) or is_heading(ctx.text, it.start):
+                continue
+            event = _event(ctx, items, k, (a, b))
+            if event is not None:
+                _add(out, seen, event)
+    return out
+
+
+def _add(out: list[dict[str, Any]], seen: dict[tuple[Any, ...], dict[str, Any]], event: dict[str, Any]) -> None:
+    """One event per type and actors in a sentence: a repeat with another time is another event; one
+    without a time, or with no time and a participant of an earlier one of its type ("ditetapkan
+    sebagai tersangka … penetapan tersangka dia"), adds nothing but its time to its earlier twin."""
+    key = (event["type"], frozenset(event["actor_ids"] or event["target_ids"]))
+    people = set(event["actor_ids"] + event["target_ids"])
+    first = seen.get(key) or next((e for k, e in seen.items() if k[0] == event["type"] and not event["time"]
+                                   and people & set(e["actor_ids"] + e["target_ids"])), None)
+    if first is None or (first["time"] and event["time"] and first["time"] != event["time"]):
+        seen[key] = event
+        out.append(event)
+    elif first["time"] is None and event["time"]:
+        first["time"], first["time_text"] = event["time"], event["time_text"]
+
+
+def _any_between(starts: list[int], a: int, b: int) -> bool:
+    import bisect
+
+    i = bisect.bisect_left(starts, a)
+    return i < len(starts) and starts[i] < b
+
+
+def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int]) -> dict[str, Any] | None:
+    hit = items[k].data
+    if hit.trigger.kind == "noun" and hit.written[0].isupper() and hit.written.lower() != hit.written \
+            and hit.start != sent[0] and hit.written.upper() != hit.written:
+        return None  # "Perjanjian Paris", "Panglima Perang Pandawa": part of a name
+    lo, hi = clause_bounds(ctx, items, k)
+    args = find_arguments(ctx, items, k, lo, hi)
+    parsed = parse_arguments(ctx, hit) if not (args.actors and args.targets) else None
+    if parsed is not None:  # the parse fills what positions left empty (a subject far from its verb)
+        args.actors = args.actors or parsed.actors
+        args.targets = args.targets or [e for e in parsed.targets if e not in args.actors]
+    if not args.actors and (hit.trigger.kind != "passive" or not args.targets):
+        return None  # an event needs a named actor; a passive one at least its named patient
+    if hit.trigger.need_target and not args.targets:
+        return None
+    ctx.last_participants.append((items[k].start, args.actors + args.targets))
+    place = place_of(ctx, items, k, lo, hi)
+    time = time_of(items, k, lo, hi, items)
+    a, b = sent
+    while b > a and ctx.text[b - 1].isspace():
+        b -= 1
+    return {
+        "type": hit.trigger.type,
+        "actors": [e["name"] for e in args.actors],
+        "targets": [e["name"] for e in args.targets],
+        "time": time["value"] if time else None,
+        "place": place["name"] if place else None,
+        "modality": modality_of(ctx, items, k, lo, hi, a, time),
+        "source": source_of(ctx, hit.start, (a, b)),
+        "text": ctx.text[a:b],
+        "trigger": hit.written,
+        "start": a,
+        "end": b,
+        "actor_ids": [e.get("id") for e in args.actors],
+        "target_ids": [e.get("id") for e in args.targets],
+        "place_id": place["id"] if place else None,
+        "time_text": time["text"] if time else None,
+        "count": count_of(ctx, items, k, hi),
+    }
+
+
+class EventFinder:
+    """spaCy pipeline component: ``nlp.add_pipe("warta_events")`` after ``warta_quotes``."""
+
+    def __init__(self, nlp: Language | None = None, name: str = "warta_events") -> None:
+        self.name = name
+        lexicon()  # fail at load time, not on the first article, if the data file is broken
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = find_events(doc)
+        return doc
+
+
+@Language.factory("warta_events", requires=["doc._.entities", "doc._.times", "doc._.quotes"],
+                  assigns=["doc._.events"])
+def make_event_finder(nlp: Language, name: str) -> EventFinder:
+    return EventFinder(nlp, name)

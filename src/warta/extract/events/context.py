@@ -1,0 +1,216 @@
+"""What event extraction knows about one document: its sentences, each read as a row of items.
+
+An item is a named entity (``E``), a time expression (``T``), a trigger (``G``), an anaphor (``A``:
+"keduanya", "kedua negara", "ia"), a word (``W``) or a punctuation mark (``P``), with character
+offsets. Participants, places and cues are then found by walking items left or right of a trigger
+inside its clause, which works the same with or without a parse.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.attrs import IDX, SENT_START
+from spacy.tokens import Doc
+
+from warta.extract.events.lexicon import Lexicon, Trigger, lookup, words_key
+
+__all__ = ["Item", "Hit", "DocContext", "prepare"]
+
+_TOKEN = re.compile(r"[^\W_][\w'’]*(?:-[^\W_][\w'’]*)*|[^\w\s]")
+_PARTICIPANT_TYPES = ("PER", "ORG", "LOC")
+_HEADING_WORDS = 15
+_ENDS = ".!?\"”’)…"
+
+
+@dataclass(slots=True)
+class Item:
+    kind: str  # E, T, G, A, W, P; R: a person's title before the name
+    start: int
+    end: int
+    low: str  # the lower-cased text
+    data: Any = None  # the entity, time, Hit or anaphor kind
+
+
+@dataclass(slots=True)
+class Hit:
+    trigger: Trigger
+    start: int
+    end: int
+    written: str
+    nya: bool  # "-nya" attached: a pronoun participant
+
+
+@dataclass(slots=True)
+class DocContext:
+    doc: Doc
+    text: str
+    lex: Lexicon
+    sents: list[tuple[int, int]]
+    entities: list[dict[str, Any]]  # participants that can be: PER, ORG, LOC outside another's title
+    ent_starts: list[int]
+    times: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+    hits: list[Hit]
+    last_participants: list[tuple[int, list[dict[str, Any]]]] = field(default_factory=list)
+    token_starts: list[int] | None = None  # filled by the parse reader on first use
+
+    def sentence_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right([s for s, _ in self.sents], pos) - 1)
+
+    def quote_at(self, pos: int) -> dict[str, Any] | None:
+        for q in self.quotes:
+            if q["start"] <= pos < q["end"]:
+                return q
+        return None
+
+
+def _sentences(doc: Doc, text: str) -> list[tuple[int, int]]:
+    if len(doc) and doc.has_annotation("SENT_START"):
+        marks = doc.to_array([SENT_START, IDX])
+        starts = marks[marks[:, 0] == 1, 1].tolist()
+        if not starts or starts[0] != 0:
+            starts = [0, *starts]
+        bounds = list(zip(starts, [*starts[1:], len(text)], strict=True))
+    else:
+        bounds = [(0, len(text))] if text else []
+    return [part for a, b in bounds for part in _lines(text, a, b)]
+
+
+def _lines(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A sentence cut at line breaks (a paragraph never continues a sentence), without outer spaces."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text[a:b]):
+        s, e = a + m.start(), a + m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _participants(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """PER, ORG and LOC mentions, less those inside a person's title ("Presiden AS Donald Trump":
+    AS describes Trump and takes no part of its own)."""
+    ents = sorted((e for e in entities if e.get("type") in _PARTICIPANT_TYPES), key=lambda e: e["start"])
+    keep = []
+    for i, e in enumerate(ents):
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        role = (nxt or {}).get("role") or ""
+        if nxt and role and e["text"] in role and nxt["start"] - e["end"] <= len(role) + 2:
+            continue
+        keep.append(e)
+    return keep
+
+
+def _hits(text: str, lex: Lexicon, entities: list[dict[str, Any]]) -> list[Hit]:
+    spans = [(e["start"], e["end"]) for e in entities]
+    out = []
+    for m in lex.scan.finditer(text):
+        nya = m.group("nya") is not None
+        end = m.end() - (3 if nya else 0)
+        trig = lookup(lex, text[m.start():end])
+        if trig is None or any(a <= m.start() < b for a, b in spans):
+            continue  # "Komisi Pemberantasan Korupsi": a trigger inside a name is no event
+        if _excluded(text, lex, trig.phrase, m.start(), m.end()):
+            continue
+        if "*" in trig.phrase:  # "menetapkan X sebagai tersangka": the first word stands, X stays a name
+            end = m.start() + len(trig.phrase.split()[0])
+            out.append(Hit(trig, m.start(), end, text[m.start():end], False))
+        else:
+            out.append(Hit(trig, m.start(), m.end(), text[m.start():m.end()], nya))
+    return out
+
+
+def _excluded(text: str, lex: Lexicon, phrase: str, start: int, end: int) -> bool:
+    """An exclusion of the phrase, or of its first or last word, applies ("menaikkan tarif listrik")."""
+    words = words_key(phrase).split()
+    for key in {words[0], words[-1], " ".join(words)}:
+        after, before = lex.exclude_after.get(key), lex.exclude_before.get(key)
+        if after and key in (words[-1], " ".join(words)) and after.match(text[end:end + 40]):
+            return True
+        if before and key in (words[0], " ".join(words)) and before.search(text[max(0, start - 40):start]):
+            return True
+    return False
+
+
+def prepare(doc: Doc, text: str, lex: Lexicon) -> DocContext:
+    entities = _participants(doc._.entities or [])
+    return DocContext(doc=doc, text=text, lex=lex, sents=_sentences(doc, text), entities=entities,
+                      ent_starts=[e["start"] for e in entities], times=list(doc._.times or []),
+                      quotes=list(doc._.quotes or []), hits=_hits(text, lex, entities))
+
+
+def is_heading(text: str, pos: int) -> bool:
+    """The line holding ``pos`` is a title or subheading: short, with no closing punctuation."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    return bool(line) and line[-1] not in _ENDS and len(line.split()) < _HEADING_WORDS
+
+
+def sentence_items(ctx: DocContext, a: int, b: int) -> list[Item]:
+    """The sentence [a, b) as items, in text order."""
+    spans: list[tuple[int, int, str, Any]] = []
+    for e in _within(ctx.entities, a, b):
+        spans.append((e["start"], e["end"], "E", e))
+        role = e.get("role")
+        at = ctx.text.rfind(role, max(a, e["start"] - len(role) - 3), e["start"]) if role else -1
+        if at >= 0:  # "Presiden AS" before "Donald Trump": part of the name's phrase, no word of its own
+            spans.append((at, at + len(role), "R", None))
+    for t in ctx.times:
+        if a <= t["start"] and t["end"] <= b:
+            spans.append((t["start"], t["end"], "T", t))
+    for h in ctx.hits:
+        if a <= h.start < b:
+            spans.append((h.start, h.end, "G", h))
+    for m in ctx.lex.anaphor_scan.finditer(ctx.text, a, b):
+        spans.append((m.start(), m.end(), "A", words_key(m.group())))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    items: list[Item] = []
+    pos = a
+    for s, e, kind, data in spans:
+        if s < pos:
+            continue  # overlaps an earlier, longer span: entities win over times, times over triggers
+        _words(ctx.text, pos, s, items)
+        items.append(Item(kind, s, e, ctx.text[s:e].lower(), data))
+        pos = e
+    _words(ctx.text, pos, b, items)
+    return items
+
+
+def _within(entities: list[dict[str, Any]], a: int, b: int) -> list[dict[str, Any]]:
+    starts = [e["start"] for e in entities]
+    lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+    return [e for e in entities[lo:hi] if e["end"] <= b]
+
+
+def _words(text: str, a: int, b: int, items: list[Item]) -> None:
+    for m in _TOKEN.finditer(text, a, b):
+        w = m.group()
+        items.append(Item("W" if w[0].isalnum() else "P", m.start(), m.end(), w.lower()))
+
+
+def clause_bounds(ctx: DocContext, items: list[Item], k: int) -> tuple[int, int]:
+    """Item indices [lo, hi) of the clause around item k: cut at ; and : and at clause words
+    ("bahwa", "sementara", "setelah" …), which open the clause they belong to."""
+    clause_words = ctx.lex.words["clause_words"]
+
+    def cut(i: int) -> bool:
+        it = items[i]
+        return (it.kind == "P" and it.low in ";:") or (it.kind == "W" and it.low in clause_words)
+
+    lo = k
+    while lo > 0 and not cut(lo):
+        lo -= 1
+    if cut(lo) and items[lo].kind == "P":
+        lo += 1
+    hi = k + 1
+    while hi < len(items) and not cut(hi):
+        hi += 1
+    return lo, hi

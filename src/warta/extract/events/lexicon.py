@@ -1,0 +1,149 @@
+"""The event lexicon: ``warta/data/events.toml`` compiled once per process into regular expressions.
+
+Triggers are found with one scan of the text (one alternation, longest phrase first, the first
+letter in either case); a match is looked up by its lower-cased words. Cue lists become small
+case-insensitive patterns searched inside one clause at a time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from warta.resources import load_toml
+
+__all__ = ["Trigger", "Lexicon", "lexicon", "words_key"]
+
+_SPACE = r"[ \t\xa0]+"
+_GAP = r"(?:[ \t\xa0]+[^\s.;!?]+){0,6}?[ \t\xa0]+"  # "*" in a phrase: up to six words, one clause
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: str  # PLOVER type
+    kind: str  # "verb", "passive" or "noun"
+    phrase: str
+    symmetric: bool
+    need_target: bool
+    patient_first: bool  # an event noun whose following name is its target ("penangkapan X")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    scan: re.Pattern[str]  # every trigger; group "nya" when the pronoun is attached
+    triggers: dict[str, Trigger]  # lower-cased words of a phrase -> its trigger
+    gapped: tuple[tuple[re.Pattern[str], Trigger], ...]
+    exclude_after: dict[str, re.Pattern[str]]
+    exclude_before: dict[str, re.Pattern[str]]
+    words: dict[str, frozenset[str]]  # named word lists: bridge, coordinators, target_preps …
+    light_verbs: re.Pattern[str]  # at the end of the text before an event noun
+    clause: re.Pattern[str]
+    anaphors: dict[str, str]
+    anaphor_scan: re.Pattern[str]
+    modality: dict[str, re.Pattern[str]]
+    not_negation: re.Pattern[str]
+    windows: dict[str, int]
+    according: re.Pattern[str]
+    outlet: re.Pattern[str]
+    count: re.Pattern[str]
+    numbers: dict[str, int]
+    sport_types: frozenset[str]
+    sport: re.Pattern[str]
+    sport_article_min: int
+
+
+def words_key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _cased(word: str) -> str:
+    return f"[{word[0].upper()}{word[0]}]{word[1:]}" if word[:1].islower() else word
+
+
+def _phrase(phrase: str, cased: bool = True) -> str:
+    parts = [re.escape(w) for w in phrase.split()]
+    src = _SPACE.join(parts).replace(_SPACE + r"\*" + _SPACE, _GAP)
+    return _cased(src) if cased else src
+
+
+def _alternation(phrases: Any, cased: bool = True) -> str:
+    return "|".join(_phrase(p, cased) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+def _words_re(phrases: Any) -> re.Pattern[str]:
+    """Any of the phrases as whole words, case-insensitively."""
+    return re.compile(rf"(?<![\w-])(?:{_alternation(phrases, cased=False)})(?![\w-])", re.I)
+
+
+def _triggers(data: dict[str, Any]) -> tuple[dict[str, Trigger], list[tuple[re.Pattern[str], Trigger]]]:
+    need, patient = frozenset(data["need_target"]), frozenset(data["patient_nouns"])
+    plain: dict[str, Trigger] = {}
+    gapped = []
+    for type_, spec in data["types"].items():
+        for kind in ("verb", "passive", "noun"):
+            for phrase in spec.get(kind, []):
+                trig = Trigger(type_, kind, phrase, bool(spec.get("symmetric")), phrase.lower() in need,
+                               kind == "noun" and phrase.lower() in patient)
+                if "*" in phrase:
+                    gapped.append((re.compile(_phrase(phrase) + r"\Z"), trig))
+                else:
+                    plain[words_key(phrase)] = trig
+    return plain, gapped
+
+
+def _exclusions(table: dict[str, list[str]], after: bool) -> dict[str, re.Pattern[str]]:
+    out = {}
+    for trigger, words in table.items():
+        alt = _alternation(words, cased=False)
+        src = rf"\A[ \t\xa0]+(?:{alt})(?![\w-])" if after else rf"(?<![\w-])(?:{alt})[ \t\xa0]+\Z"
+        out[words_key(trigger)] = re.compile(src, re.I)
+    return out
+
+
+@cache
+def lexicon() -> Lexicon:
+    data = load_toml("events.toml")
+    plain, gapped = _triggers(data)
+    phrases = [t.phrase for t in plain.values()] + [t.phrase for _, t in gapped]
+    scan = re.compile(rf"(?<![\w-])(?:{_alternation(phrases)})(?P<nya>nya)?(?![\w-])")
+    mod = data["modality"]
+    numbers = {words_key(k): v for k, v in data["count"]["numbers"].items()}
+    number_alt = _alternation(numbers, cased=False)
+    lists = ("coordinators", "target_preps", "agent_preps", "bridge_words", "place_preps", "place_bridges",
+             "pronouns", "first_person", "clause_words")
+    return Lexicon(
+        scan=scan, triggers=plain, gapped=tuple(gapped),
+        exclude_after=_exclusions(data["exclude"]["after"], after=True),
+        exclude_before=_exclusions(data["exclude"]["before"], after=False),
+        words={name: frozenset(w.lower() for w in data[name]) for name in lists},
+        light_verbs=re.compile(rf"(?<![\w-])(?:{_alternation(data['light_verbs'], cased=False)})"
+                               rf"(?:[ \t\xa0]+\S+)?[ \t\xa0]+\Z", re.I),
+        clause=re.compile(rf"[;:]|(?<![\w-])(?:{_alternation(data['clause_words'], cased=False)})(?![\w-])", re.I),
+        anaphors={words_key(k): v for k, v in data["anaphors"].items()},
+        anaphor_scan=_words_re([*data["anaphors"], *data["pronouns"], *data["first_person"]]),
+        modality={k: _words_re(mod[k]) for k in ("denied", "failed", "negated", "possible", "planned")},
+        not_negation=_words_re(mod["not_negation"]),
+        windows={"cue": mod["window"], "negation": mod["negation_window"], "after": mod["after_window"],
+                 "count": data["count"]["window"]},
+        according=re.compile(rf"(?<![\w-])(?:{_alternation(data['according'], cased=False)})[ \t\xa0]+", re.I),
+        outlet=re.compile(rf"(?<![\w-])(?:{_alternation(data['outlet_cues'], cased=False)})[ \t\xa0]+", re.I),
+        count=re.compile(rf"(?<![\w-])(?:sebanyak[ \t\xa0]+)?(?P<n>\d{{1,3}}|{number_alt})[ \t\xa0]+kali(?![\w-])",
+                         re.I),
+        numbers=numbers,
+        sport_types=frozenset(data["context"]["sport"]["types"]),
+        sport=_words_re(data["context"]["sport"]["words"]),
+        sport_article_min=data["context"]["sport"]["article_min"],
+    )
+
+
+def lookup(lex: Lexicon, written: str) -> Trigger | None:
+    """The trigger a scan match (without its -nya) stands for."""
+    trig = lex.triggers.get(words_key(written))
+    if trig is not None:
+        return trig
+    for pattern, gapped in lex.gapped:
+        if pattern.match(written):
+            return gapped
+    return None

@@ -1,0 +1,110 @@
+"""Events (warta_events), judged on cases written as data: tests/cases/events.toml.
+
+The cases run through the fast profile (sentences + NER + linking: events must not need a parse);
+those that name it also run through the default profile, where the parse supplies participants.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from pathlib import Path
+
+import pytest
+import spacy
+
+import warta
+from warta.extract.events import EventFinder, find_events
+from warta.extract.events.modality import is_future
+
+CASES = tomllib.loads((Path(__file__).parent / "cases" / "events.toml").read_text(encoding="utf-8"))["case"]
+PARAMS = [pytest.param(c, p, id=f"{p}: {c['name']}") for c in CASES for p in c.get("profiles", ["fast"])]
+FIELDS = ("type", "actors", "targets", "time", "place", "modality", "source", "text", "trigger", "start", "end",
+          "actor_ids", "target_ids", "place_id", "time_text", "count")
+
+
+def _nlp(profile: str) -> spacy.Language:
+    nlp = warta.load(profile)
+    if "warta_events" not in nlp.pipe_names:
+        nlp.add_pipe("warta_events", last=True)
+    return nlp
+
+
+def _events(text: str, dct: str, profile: str = "fast") -> list[dict]:
+    nlp = _nlp(profile)
+    return nlp(warta.make_doc(nlp, text, date.fromisoformat(dct)))._.events
+
+
+def _same_names(got: list[str], want: list[str]) -> bool:
+    """The statistical NER may find a name a little shorter or longer; that is judged in test_nlp."""
+    return len(got) == len(want) and all(any(w == g or w in g or g in w for g in got) for w in want)
+
+
+def _matches(event: dict, want: dict) -> bool:
+    if event["type"] != want["type"] or ("trigger" in want and event["trigger"] != want["trigger"]):
+        return False
+    for key in ("actors", "targets"):
+        if key in want and not _same_names(event[key], want[key]):
+            return False
+    for key in ("time", "place", "source"):
+        if key in want and (event[key] or "") != want[key]:
+            return False
+    return all(event[key] == want[key] for key in ("modality", "count") if key in want)
+
+
+@pytest.mark.parametrize(("case", "profile"), PARAMS)
+def test_case(case: dict, profile: str) -> None:
+    events = _events(case["text"], case["dct"], profile)
+    shown = [{k: e[k] for k in ("type", "trigger", "actors", "targets", "time", "place", "modality", "source",
+                                "count")} for e in events]
+    if "count" in case:
+        assert len(events) == case["count"], shown
+    for trigger in case.get("absent", []):
+        assert not any(e["trigger"] == trigger for e in events), shown
+    for want in case.get("event", []):
+        assert any(_matches(e, want) for e in events), f"no event like {want}: {shown}"
+
+
+def test_case_count() -> None:
+    assert len(CASES) >= 35
+    modalities = {e.get("modality") for c in CASES for e in c.get("event", [])}
+    assert {"occurred", "planned", "possible", "failed", "denied", "negated"} <= modalities
+
+
+@pytest.mark.parametrize("case", CASES[:25], ids=[c["name"] for c in CASES[:25]])
+def test_shape_and_offsets(case: dict) -> None:
+    text = case["text"]
+    for e in _events(text, case["dct"]):
+        assert set(FIELDS) <= set(e)
+        assert text[e["start"]:e["end"]] == e["text"]
+        assert e["trigger"] in e["text"]
+        assert len(e["actors"]) == len(e["actor_ids"]) and len(e["targets"]) == len(e["target_ids"])
+        assert e["actors"] or e["targets"]
+
+
+def test_function_equals_component() -> None:
+    nlp = _nlp("fast")
+    doc = nlp(warta.make_doc(nlp, CASES[0]["text"], date.fromisoformat(CASES[0]["dct"])))
+    assert find_events(doc) == doc._.events
+
+
+def test_component_registered() -> None:
+    assert isinstance(EventFinder(), EventFinder)
+    assert "warta_events" in spacy.registry.factories.get_all()
+
+
+def test_no_entities_no_events() -> None:
+    assert _events("Mereka bertemu dan sepakat bekerja sama.", "2024-01-01") == []
+    assert _events("", "2024-01-01") == []
+
+
+def test_reported_past_without_time_stays_null() -> None:
+    events = _events("Joe Biden bertemu Xi Jinping di Bali.", "2022-11-20")
+    assert events and events[0]["time"] is None and events[0]["modality"] == "occurred"
+
+
+@pytest.mark.parametrize(("value", "future"), [("2026", True), ("2025", False), ("2025-12", True),
+                                               ("2025-11-06", True), ("2025-11-05", False), ("2025-W46", True),
+                                               ("FUTURE_REF", True), ("PAST_REF", False), ("P3Y", False)])
+def test_is_future(value: str, future: bool) -> None:
+    assert is_future(value, date(2025, 11, 5)) is future
