@@ -30,6 +30,9 @@ demo: $(VENV)/.installed
 	@echo "What Donald Trump is quoted as saying, newest first (any alias works: Trump, Presiden Trump):"
 	$(BIN)/warta quotes --speaker "Donald Trump" --db $(DB) --limit 5
 	@echo
+	@echo "Every event involving Kim Jong Un (or North Korea, which he leads), oldest first, merged across articles:"
+	$(BIN)/warta timeline "Kim Jong Un" --db $(DB)
+	@echo
 	@echo "The best hit, with the people, organisations and places it names (one id each), its quotes"
 	@echo "with their speakers, and its time expressions resolved against the publication date:"
 	@$(BIN)/warta show $$($(BIN)/warta search "Kim Jong Un" --db $(DB) --limit 1 --format json \
