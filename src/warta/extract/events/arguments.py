@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from warta.extract.events.context import DocContext, Hit, Item
+from warta.extract.events.context import DocContext, Hit, Item, sentence_items
 
 __all__ = ["Arguments", "find_arguments", "place_of", "time_of", "count_of", "resolve_anaphor"]
 
@@ -30,7 +30,8 @@ _MAX_UNKNOWN_AFTER = 1
 _MAX_BRIDGE_IN_GROUP = 3
 _NEUTRAL_PUNCT = frozenset('()"“”‘’\'')
 _JOINING_PUNCT = frozenset(",-–/")
-_ANAPHOR_REACH = 2  # sentences back that a group anaphor or pronoun may reach
+_ANAPHOR_REACH = 2
+_MAX_PLACE_GAP = 3  # words of no place inside a place phrase ("di desa gencatan senjata antar-Korea X")  # sentences back that a group anaphor or pronoun may reach
 
 
 @dataclass(slots=True)
@@ -47,8 +48,8 @@ def _is_place(ctx: DocContext, items: list[Item], j: int, lo: int) -> int | None
         i, bridges = i - 1, bridges + 1
     if i >= lo and items[i].kind == "W" and items[i].low in words["place_preps"]:
         return i
-    if i - 1 >= lo and items[i].low == "," and items[i - 1].kind == "E":  # "asal Kemayoran, Jakarta Pusat"
-        return _is_place(ctx, items, i - 1, lo)
+    if i - 1 >= lo and items[i].low == "," and items[i - 1].kind == "E" and items[j].data["type"] == "LOC":
+        return _is_place(ctx, items, i - 1, lo)  # "asal Kemayoran, Jakarta Pusat"; not "di Paris, Adenauer"
     return None
 
 
@@ -136,10 +137,11 @@ def forward(ctx: DocContext, items: list[Item], k: int, hi: int, max_unknown: in
             ) -> tuple[list[dict[str, Any]], str | None, int]:
     """The first participant group after item k: (entities, the preposition before it, index past it)."""
     words, unknown, prep, j = ctx.lex.words, 0, None, k + 1
+    in_place = place_phrases(ctx, items, k, hi)
     while j < hi:
         it = items[j]
         if it.kind == "E":
-            if _is_place(ctx, items, j, k + 1) is not None:
+            if _is_place(ctx, items, j, k + 1) is not None or j in in_place:
                 j += 1
                 continue
             group, nxt = _group(ctx, items, j, k + 1, hi, 1)
@@ -160,6 +162,32 @@ def forward(ctx: DocContext, items: list[Item], k: int, hi: int, max_unknown: in
                     break
         j += 1
     return [], None, j
+
+
+def place_phrases(ctx: DocContext, items: list[Item], k: int, hi: int) -> dict[int, str]:
+    """Entities after item k that stand in a place phrase, with the preposition that opened it ("di desa
+    gencatan senjata antar-Korea Panmunjeom", "ke Jepang dan Filipina"): a place is never a target. The
+    phrase ends at a target preposition, a punctuation mark, a verb or a few words of no place."""
+    words, out, opener, gap = ctx.lex.words, {}, None, 0
+    for j in range(k + 1, hi):
+        it = items[j]
+        if it.kind == "W" and it.low in words["place_openers"]:
+            opener, gap = it.low, 0
+        elif opener is None:
+            continue
+        elif it.kind == "E":
+            if it.data["type"] == "LOC" or _is_place(ctx, items, j, k + 1) is not None:
+                out[j] = opener
+            else:
+                opener = None
+        elif (it.kind == "P" and it.low not in _NEUTRAL_PUNCT and it.low not in "-–") \
+                or (it.kind == "G" and it.data.trigger.kind != "noun") \
+                or (it.kind == "W" and (it.low in words["target_preps"] or it.low in words["agent_preps"])):
+            opener = None
+        elif it.kind == "W" and it.low not in words["place_bridges"] and it.low not in words["coordinators"]:
+            gap += 1
+            opener = opener if gap <= _MAX_PLACE_GAP else None
+    return out
 
 
 def _verb(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> Arguments:
@@ -190,6 +218,9 @@ def _noun(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> Argum
         return Arguments(actors=owner, targets=targets)
     if k + 1 < hi and items[k + 1].low in ("tersebut", "itu", "ini"):
         return Arguments()  # "pertemuan tersebut": an event told before
+    group = _possessive_group(ctx, items, k, hi)
+    if group:
+        return Arguments(actors=group + _subject_pair(ctx, items, k, hi))
     owners, prep, nxt = forward(ctx, items, k, hi, max_unknown=0)
     if hit.trigger.patient_first and prep is None:
         return Arguments(targets=owners)
@@ -198,8 +229,56 @@ def _noun(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> Argum
         if nxt < hi:
             targets, tprep, _ = forward(ctx, items, nxt - 1, hi, max_unknown=1)
             targets = targets if tprep else []
-        return Arguments(actors=owners, targets=targets)
+        return Arguments(actors=owners + _subject_pair(ctx, items, k, hi), targets=targets)
     return Arguments(targets=owners if prep else [])
+
+
+def _possessive_group(ctx: DocContext, items: list[Item], k: int, hi: int) -> list[dict[str, Any]]:
+    """The owners of "pertemuan kedua mereka": the last coordinated group named before."""
+    j = k + 1
+    while j < hi and items[j].kind == "W" and items[j].low in ctx.lex.words["ordinals"]:
+        j += 1
+    if j < hi and items[j].kind == "W" and items[j].low in ctx.lex.words["group_possessives"]:
+        return antecedent_group(ctx, items[j].start)
+    return []
+
+
+def antecedent_group(ctx: DocContext, pos: int) -> list[dict[str, Any]]:
+    """The last group of two or more coordinated persons, or of countries and organisations ("X dan Y",
+    "X-Y"), named before ``pos`` in its sentence or the two before; [] when there is none."""
+    now = ctx.sentence_of(pos)
+    for s in range(now, max(-1, now - _ANAPHOR_REACH - 1), -1):
+        a, b = ctx.sents[s]
+        items = sentence_items(ctx, a, min(b, pos))
+        found: list[dict[str, Any]] = []
+        j = 0
+        while j < len(items):
+            if items[j].kind != "E" or _is_place(ctx, items, j, 0) is not None:
+                j += 1
+                continue
+            group, j = _group(ctx, items, j, 0, len(items), 1)
+            ents = _distinct(_entities(group))
+            if len(ents) >= 2 and len({e["type"] == "PER" for e in ents}) == 1:
+                found = ents
+        if found:
+            return found
+    return []
+
+
+def _subject_pair(ctx: DocContext, items: list[Item], k: int, hi: int) -> list[dict[str, Any]]:
+    """Coordinated persons who are the subject of the clause an event noun is fronted in ("Pada KTT
+    X-Y pertama mereka …, A dan B sepakat"): they took part too."""
+    for j in range(k + 1, hi):
+        if items[j].kind != "E" or items[j].data["type"] != "PER" or items[j - 1].low != ",":
+            continue
+        group, nxt = _group(ctx, items, j, j, hi, 1)
+        ents = _distinct(_entities(group))
+        nxt = _skip_bridges(items, nxt, j, hi, 1, ctx.lex.words["bridge_words"])
+        if len(ents) >= 2 and all(e["type"] == "PER" for e in ents) and nxt < hi \
+                and (items[nxt].kind == "G" and items[nxt].data.trigger.kind == "verb"
+                     or items[nxt].kind == "W" and items[nxt].low not in ctx.lex.words["target_preps"]):
+            return ents
+    return []
 
 
 def find_arguments(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> Arguments:
@@ -255,8 +334,10 @@ def _last(ctx: DocContext, pos: int, floor: int, types: tuple[str, ...], n: int)
 
 
 def place_of(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> dict[str, Any] | None:
-    """The first place after the trigger in its clause, else the last one before it."""
-    after = [j for j in range(k + 1, hi) if items[j].kind == "E" and _is_place(ctx, items, j, k + 1) is not None]
+    """The first place after the trigger in its clause (not one after "dari": where someone comes from),
+    else the last one before it."""
+    phrases = place_phrases(ctx, items, k, hi)
+    after = [j for j in range(k + 1, hi) if items[j].kind == "E" and phrases.get(j, "dari") != "dari"]
     before = [j for j in range(lo, k) if items[j].kind == "E" and _is_place(ctx, items, j, lo) is not None]
     for j in after[:1] + before[-1:]:
         prep = _is_place(ctx, items, j, lo)
@@ -266,11 +347,12 @@ def place_of(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> di
     return None
 
 
-def time_of(items: list[Item], k: int, lo: int, hi: int, sentence: list[Item]) -> dict[str, Any] | None:
+def time_of(items: list[Item], k: int, lo: int, hi: int, live: set[int]) -> dict[str, Any] | None:
     """The nearest DATE or TIME in the clause (a DURATION or SET says how long or how often, not when);
-    a time with another trigger between it and this one belongs to that trigger."""
+    a time with another trigger between it and this one belongs to that trigger, when that trigger made
+    an event (its start is in ``live``): "desa gencatan senjata" names a place, not a ceasefire."""
     pos = items[k].start
-    triggers = [it.start for it in sentence if it.kind == "G" and it.start != pos]
+    triggers = [start for start in live if start != pos]
 
     def own(it: Item) -> bool:
         a, b = sorted((it.start, pos))

@@ -9,7 +9,10 @@ Steps, in order, sentence by sentence:
 3. its actors and targets come from the dependency parse when the pipeline has one (``parse``),
    else, and for whatever the parse leaves empty, from positions (``arguments``); a trigger with no
    named participant, or without the target its word needs ("membantu X"), is no event;
-4. place, time, count, modality and source are read from the clause (``arguments``, ``modality``);
+4. place, time, count, modality and source are read from the clause (``arguments``, ``modality``); a
+   time goes to the nearest trigger that made an event, and an occurred event of the news lead (its
+   first two sentences) without a time of its own takes the publication month (``time_from``:
+   "published"; else "text" for a time expression, None for none);
 5. the same type, actors and time twice in one sentence give one event.
 """
 
@@ -20,13 +23,15 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from warta.extract.events.arguments import count_of, find_arguments, place_of, time_of
+from warta.extract.events.arguments import Arguments, count_of, find_arguments, place_of, time_of
 from warta.extract.events.context import DocContext, Item, clause_bounds, is_heading, prepare, sentence_items
 from warta.extract.events.lexicon import lexicon
 from warta.extract.events.modality import modality_of, source_of
 from warta.extract.events.parse import parse_arguments
 
 __all__ = ["find_events", "EventFinder"]
+
+_LEAD_SENTENCES = 2
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -50,19 +55,29 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     hit_starts = [h.start for h in ctx.hits]
     sport_article = len({m.group().lower() for m in lex.sport.finditer(ctx.text)}) >= lex.sport_article_min
+    lead = _lead(ctx)
     for a, b in ctx.sents:
         if not _any_between(hit_starts, a, b):
             continue
         sport = sport_article or lex.sport.search(ctx.text, a, b) is not None
         items = sentence_items(ctx, a, b)
-        seen: dict[tuple[Any, ...], dict[str, Any]] = {}
+        found = []
         for k, it in enumerate(items):
             if it.kind != "G" or (sport and it.data.trigger.type in lex.sport_types) or is_heading(ctx.text, it.start):
                 continue
-            event = _event(ctx, items, k, (a, b))
-            if event is not None:
-                _add(out, seen, event)
+            part = _participants(ctx, items, k, (a, b))
+            if part is not None:
+                found.append((k, *part))
+        live = {items[k].start for k, *_ in found}  # a time goes to a trigger only if it made an event
+        seen: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for k, args, lo, hi in found:
+            _add(out, seen, _event(ctx, items, k, (a, b), args, (lo, hi), live, (a, b) in lead))
     return out
+
+
+def _lead(ctx: DocContext) -> set[tuple[int, int]]:
+    """The news lead: the first two sentences that are not a title or subheading."""
+    return set([s for s in ctx.sents if not is_heading(ctx.text, s[0])][:_LEAD_SENTENCES])
 
 
 def _add(out: list[dict[str, Any]], seen: dict[tuple[Any, ...], dict[str, Any]], event: dict[str, Any]) -> None:
@@ -87,7 +102,9 @@ def _any_between(starts: list[int], a: int, b: int) -> bool:
     return i < len(starts) and starts[i] < b
 
 
-def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int]) -> dict[str, Any] | None:
+def _participants(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int],
+                  ) -> tuple[Arguments, int, int] | None:
+    """The trigger's arguments and clause, or None when it makes no event."""
     hit = items[k].data
     if hit.trigger.kind == "noun" and hit.written[0].isupper() and hit.written.lower() != hit.written \
             and hit.start != sent[0] and hit.written.upper() != hit.written:
@@ -103,18 +120,31 @@ def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int]) ->
     if hit.trigger.need_target and not args.targets:
         return None
     ctx.last_participants.append((items[k].start, args.actors + args.targets))
+    return args, lo, hi
+
+
+def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int], args: Arguments,
+           clause: tuple[int, int], live: set[int], lead: bool) -> dict[str, Any]:
+    hit = items[k].data
+    lo, hi = clause
     place = place_of(ctx, items, k, lo, hi)
-    time = time_of(items, k, lo, hi, items)
+    time = time_of(items, k, lo, hi, live)
     a, b = sent
     while b > a and ctx.text[b - 1].isspace():
         b -= 1
+    modality = modality_of(ctx, items, k, lo, hi, a, time)
+    value, time_from = (time["value"], "text") if time else (None, None)
+    dct = ctx.doc._.dct
+    if time is None and lead and modality == "occurred" and dct is not None:
+        value, time_from = f"{dct.year:04d}-{dct.month:02d}", "published"  # the lead's undated news is recent
     return {
         "type": hit.trigger.type,
         "actors": [e["name"] for e in args.actors],
         "targets": [e["name"] for e in args.targets],
-        "time": time["value"] if time else None,
+        "time": value,
+        "time_from": time_from,
         "place": place["name"] if place else None,
-        "modality": modality_of(ctx, items, k, lo, hi, a, time),
+        "modality": modality,
         "source": source_of(ctx, hit.start, (a, b)),
         "text": ctx.text[a:b],
         "trigger": hit.written,
