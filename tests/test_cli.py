@@ -65,6 +65,8 @@ def test_ingest_export_show_explain_stats(tmp_path: Path) -> None:
     assert run_warta("timeline", "Nama Yang Tidak Ada", "--db", db).returncode == 4
     stats = json.loads(run_warta("stats", "--format", "json", "--db", db, check=True).stdout)
     assert stats["articles"] == len(exported)
+    assert stats["event_reports"] == sum(len(a["events"]) for a in exported) >= stats["events"] > 0
+    assert stats["stories"] == len({a["story"] for a in exported})
     assert stats["entities"] == len({e["id"] for a in exported for e in a["entities"]})
     top = stats["top_entities"][0]
     assert top[3] == max(sum(1 for a in exported if any(e["id"] == t[2] for e in a["entities"]))

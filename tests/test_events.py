@@ -98,8 +98,18 @@ def test_no_entities_no_events() -> None:
     assert _events("", "2024-01-01") == []
 
 
-def test_reported_past_without_time_stays_null() -> None:
+def test_lead_event_without_time_takes_the_publication_month() -> None:
     events = _events("Joe Biden bertemu Xi Jinping di Bali.", "2022-11-20")
+    assert events and events[0]["time"] == "2022-11" and events[0]["time_from"] == "published"
+    nlp = _nlp("fast")
+    undated = nlp(warta.make_doc(nlp, "Joe Biden bertemu Xi Jinping di Bali.", None))._.events
+    assert undated and undated[0]["time"] is None and undated[0]["time_from"] is None
+
+
+def test_reported_past_without_time_stays_null_after_the_lead() -> None:
+    text = ("Harga minyak dunia naik tajam pekan ini. Pasar saham Asia ditutup melemah. "
+            "Joe Biden bertemu Xi Jinping di Bali.")
+    events = _events(text, "2022-11-20")
     assert events and events[0]["time"] is None and events[0]["modality"] == "occurred"
 
 

@@ -477,6 +477,8 @@ def stats(
         out.print(f"\n[bold]entities[/] {figures['entities']} distinct; most often named:")
         for name, kind, entity_id, articles, mentions in figures["top_entities"]:
             out.print(f"  {escape(name)} [dim]{kind} {escape(entity_id)}: {articles} articles, {mentions} mentions[/]")
+    out.print(f"\n[bold]events[/] {figures['events']} ({figures['event_reports']} reports); "
+              f"[bold]stories[/] {figures['stories']}; [bold]copies of other pages[/] {figures['duplicates']}")
     if figures["quotes"] or figures["times"]:
         out.print(f"\n[bold]quotes[/] {figures['quotes']}; [bold]time expressions[/] {figures['times']}")
         for name, n in figures["top_speakers"]:

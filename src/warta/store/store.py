@@ -296,6 +296,10 @@ class Store:
                                     "ORDER BY n_docs DESC LIMIT 10"),
             "entities": one("SELECT count(*) FROM entities"),
             "quotes": one("SELECT count(*) FROM quotes"),
+            "events": one("SELECT count(DISTINCT merged) FROM events"),
+            "event_reports": one("SELECT count(*) FROM events"),
+            "stories": one("SELECT count(*) FROM stories"),
+            "duplicates": one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
             "times": one("SELECT count(*) FROM times"),
             "top_speakers": rows("SELECT coalesce(speaker_name, speaker), count(*) FROM quotes "
                                  "WHERE coalesce(speaker_name, speaker) IS NOT NULL GROUP BY 1 "

@@ -9,11 +9,15 @@ Position rules (all a trigger needs when there is no parse):
 * an event noun takes the group right after it as its owners ("sanksi AS terhadap Rusia",
   "pertemuan antara X dan Y", "KTT X-Y"), or, after a light verb ("X menggelar pertemuan dengan Y"),
   the light verb's subject and object;
+  A hyphen joins two sides ("latihan militer gabungan X-Y"); coordinated persons who are the subject
+  of the clause the noun is fronted in ("Pada KTT X-Y …, A dan B sepakat") take part too;
 * a group anaphor ("keduanya", "kedua negara") stands for the last two distinct participants of
-  its kind, a pronoun ("ia", "-nya") for the last person, "kami" in a quote for its speaker.
+  its kind, a pronoun ("ia", "-nya") for the last person, "kami" in a quote for its speaker, and a
+  group pronoun owning an event noun ("pertemuan kedua mereka") for the last coordinated group.
 
-A place is a LOC (or building-like ORG) after "di"/"ke"; a time the nearest DATE or TIME in the
-clause (never a DURATION); a count "N kali" right after the trigger.
+A place is the first LOC (or building-like ORG) of a place phrase after "di"/"ke" ("di desa … X"),
+never a target; a time the nearest DATE or TIME in the clause (never a DURATION); a count "N kali"
+right after the trigger.
 """
 
 from __future__ import annotations
@@ -30,8 +34,8 @@ _MAX_UNKNOWN_AFTER = 1
 _MAX_BRIDGE_IN_GROUP = 3
 _NEUTRAL_PUNCT = frozenset('()"“”‘’\'')
 _JOINING_PUNCT = frozenset(",-–/")
-_ANAPHOR_REACH = 2
-_MAX_PLACE_GAP = 3  # words of no place inside a place phrase ("di desa gencatan senjata antar-Korea X")  # sentences back that a group anaphor or pronoun may reach
+_ANAPHOR_REACH = 2  # sentences back that a group anaphor or pronoun may reach
+_MAX_PLACE_GAP = 3  # words of no place inside a place phrase ("di desa perbatasan antar-negara X")
 
 
 @dataclass(slots=True)
@@ -166,8 +170,9 @@ def forward(ctx: DocContext, items: list[Item], k: int, hi: int, max_unknown: in
 
 def place_phrases(ctx: DocContext, items: list[Item], k: int, hi: int) -> dict[int, str]:
     """Entities after item k that stand in a place phrase, with the preposition that opened it ("di desa
-    gencatan senjata antar-Korea Panmunjeom", "ke Jepang dan Filipina"): a place is never a target. The
-    phrase ends at a target preposition, a punctuation mark, a verb or a few words of no place."""
+    perbatasan Entikong", "ke Jepang dan Filipina"): a place is never a target. The
+    phrase ends at a target preposition, a clause word, a punctuation mark, another trigger ("di tengah
+    tuntutan India": India makes a demand) or a few words of no place."""
     words, out, opener, gap = ctx.lex.words, {}, None, 0
     for j in range(k + 1, hi):
         it = items[j]
@@ -176,13 +181,14 @@ def place_phrases(ctx: DocContext, items: list[Item], k: int, hi: int) -> dict[i
         elif opener is None:
             continue
         elif it.kind == "E":
-            if it.data["type"] == "LOC" or _is_place(ctx, items, j, k + 1) is not None:
+            if it.data["type"] in ("LOC", "ORG") or _is_place(ctx, items, j, k + 1) is not None:
                 out[j] = opener
             else:
                 opener = None
         elif (it.kind == "P" and it.low not in _NEUTRAL_PUNCT and it.low not in "-–") \
-                or (it.kind == "G" and it.data.trigger.kind != "noun") \
-                or (it.kind == "W" and (it.low in words["target_preps"] or it.low in words["agent_preps"])):
+                or it.kind == "G" \
+                or (it.kind == "W" and (it.low in words["target_preps"] or it.low in words["agent_preps"]
+                                        or it.low in words["clause_words"])):
             opener = None
         elif it.kind == "W" and it.low not in words["place_bridges"] and it.low not in words["coordinators"]:
             gap += 1
@@ -347,16 +353,19 @@ def place_of(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> di
     return None
 
 
-def time_of(items: list[Item], k: int, lo: int, hi: int, live: set[int]) -> dict[str, Any] | None:
-    """The nearest DATE or TIME in the clause (a DURATION or SET says how long or how often, not when);
-    a time with another trigger between it and this one belongs to that trigger, when that trigger made
-    an event (its start is in ``live``): "desa gencatan senjata" names a place, not a ceasefire."""
+def time_of(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int, live: set[int]) -> dict[str, Any] | None:
+    """The nearest DATE or TIME in the clause (a DURATION or SET says how long or how often, not when),
+    inside the quote when the trigger is quoted (the date after "…," ujar X is the report's); a time
+    with another trigger between it and this one belongs to that trigger, when that trigger made an
+    event (its start is in ``live``): "desa gencatan senjata" names a place, not a ceasefire."""
     pos = items[k].start
     triggers = [start for start in live if start != pos]
+    quote = ctx.quote_at(pos)
+    a, b = (quote["start"], quote["end"]) if quote else (items[lo].start, items[hi - 1].end)
 
     def own(it: Item) -> bool:
-        a, b = sorted((it.start, pos))
-        return not any(a < t < b for t in triggers)
+        x, y = sorted((it.start, pos))
+        return a <= it.start < b and not any(x < t < y for t in triggers)
 
     cands = [it for it in items[lo:hi] if it.kind == "T" and it.data["type"] in ("DATE", "TIME") and own(it)]
     return min(cands, key=lambda it: abs(it.start - pos)).data if cands else None

@@ -128,14 +128,15 @@ def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int], ar
     hit = items[k].data
     lo, hi = clause
     place = place_of(ctx, items, k, lo, hi)
-    time = time_of(items, k, lo, hi, live)
+    time = time_of(ctx, items, k, lo, hi, live)
     a, b = sent
     while b > a and ctx.text[b - 1].isspace():
         b -= 1
     modality = modality_of(ctx, items, k, lo, hi, a, time)
     value, time_from = (time["value"], "text") if time else (None, None)
     dct = ctx.doc._.dct
-    if time is None and lead and modality == "occurred" and dct is not None:
+    undated = not any(it.kind == "T" for it in items[lo:hi])  # "berlangsung dua tahun": no news of the day
+    if undated and lead and modality == "occurred" and dct is not None:
         value, time_from = f"{dct.year:04d}-{dct.month:02d}", "published"  # the lead's undated news is recent
     return {
         "type": hit.trigger.type,

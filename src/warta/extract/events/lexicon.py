@@ -112,7 +112,8 @@ def lexicon() -> Lexicon:
     numbers = {words_key(k): v for k, v in data["count"]["numbers"].items()}
     number_alt = _alternation(numbers, cased=False)
     lists = ("coordinators", "target_preps", "agent_preps", "bridge_words", "place_preps", "place_bridges",
-             "place_openers", "ordinals", "group_possessives", "adjunct_preps", "pronouns", "first_person", "clause_words")
+             "place_openers", "ordinals", "group_possessives", "adjunct_preps", "pronouns", "first_person",
+             "clause_words")
     return Lexicon(
         scan=scan, triggers=plain, gapped=tuple(gapped),
         exclude_after=_exclusions(data["exclude"]["after"], after=True),

@@ -5,7 +5,8 @@ Modality, from cues in the trigger's clause (CONTRACT.md), in order of precedenc
 1. ``denied``: a denial anywhere before the trigger in its sentence governs it ("Korut membantah
    laporan bahwa pejabatnya bertemu …");
 2. ``failed``: a failure cue shortly before ("gagal mencapai kesepakatan") or after the trigger
-   ("pertemuan itu berakhir buntu", "… tanpa kemajuan");
+   ("pertemuan itu berakhir buntu", "… tanpa kemajuan"), or anywhere before an event noun that is its
+   clause's adjunct ("mereka gagal … pada pertemuan kedua mereka");
 3. ``negated``: a negation right before it ("tidak bertemu", "belum pernah bertemu"), unless it
    is one that is not ("tidak hanya bertemu");
 4. ``possible`` and 5. ``planned``: a cue within a few words before it ("mungkin", "akan",
@@ -47,7 +48,9 @@ def modality_of(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int, se
         return "denied"
     cue_from = _window_start(items, k, lo, lex.windows["cue"])
     after_to = items[min(hi, k + 1 + lex.windows["after"]) - 1].end if k + 1 < hi else end
-    if lex.modality["failed"].search(text, cue_from, start) or lex.modality["failed"].search(text, end, after_to):
+    adjunct = k > lo and items[k - 1].kind == "W" and items[k - 1].low in lex.words["adjunct_preps"]
+    failed_from = items[lo].start if adjunct and items[k].data.trigger.kind == "noun" else cue_from
+    if lex.modality["failed"].search(text, failed_from, start) or lex.modality["failed"].search(text, end, after_to):
         return "failed"
     neg_from = _window_start(items, k, lo, lex.windows["negation"])
     negation = lex.modality["negated"].search(text, neg_from, start)
