@@ -16,8 +16,15 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install -q -e .
 	touch $@
 
+# The browser tests (tests/test_ui.py) drive Debian's chromium; they skip where it cannot be installed.
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install -q -e '.[test]'
+	@command -v chromium >/dev/null 2>&1 || { \
+	    sudo=; [ "$$(id -u)" = 0 ] || sudo="sudo -n"; \
+	    command -v apt-get >/dev/null 2>&1 \
+	    && $$sudo apt-get update -qq \
+	    && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	} || echo "warning: could not install chromium (no apt-get, or no root/sudo); the browser tests will be skipped"
 	touch $@
 
 demo: $(VENV)/.installed

@@ -94,6 +94,8 @@ def main() -> int:
         added = sum(r["parts"].get(name, 0.0) for name in ADDED)
         rest = sum(r["parts"].values()) - added
         print(f"  quotes + times add {100 * added / rest:.1f} % to the rest of the pipeline's time")
+        events = r["parts"].get("warta_events", 0.0)
+        print(f"  events add {100 * events / (sum(r['parts'].values()) - events):.1f} % to the rest")
         print()
     return 0
 

@@ -72,9 +72,9 @@ def load(profile: str = "default"):  # -> spacy.Language
     path = model_path(profile)
     if not (path / "config.cfg").exists():
         raise WartaError(f"the language model is missing from {path}; rebuild it with `make train`")
-    nlp = spacy.load(path)
-    # the tokenizer's rules come from warta/data/tokenizer.toml, not from the copy saved with the model
-    nlp.tokenizer = tokenizer.build_tokenizer(nlp)
+    # the tokenizer is built by the config's warta.news_tokenizer.v1 from warta/data/tokenizer.toml;
+    # the copy of its rules saved with the model is not read (it would override the data file)
+    nlp = spacy.load(path, exclude=["tokenizer"])
     nlp.add_pipe("warta_sentences", after="senter")
     nlp.add_pipe("warta_linker", last=True)
     nlp.add_pipe("warta_times", last=True)

@@ -37,6 +37,7 @@ class SearchHit:
     source: str
     snippet: str
     score: float
+    story: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,28 +216,66 @@ class Store:
     def search(self, query: str, *, outlet: str | None = None, since: str | None = None,
                until: str | None = None, limit: int = 20) -> list[SearchHit]:
         """Ranked full-text hits (BM25, title weighted) with highlighted snippets."""
-        where, params = ["articles_fts MATCH ?"], [query]
-        if outlet:
-            where.append("a.outlet = ? COLLATE NOCASE")
-            params.append(outlet)
-        if since:
-            where.append("a.published >= ?")
-            params.append(since)
-        if until:
-            where.append("a.published <= ?")
-            params.append(until)
-        sql = ("SELECT a.id, a.title, a.outlet, a.published, a.source, "
-               f"snippet(articles_fts, 1, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '…', 16), "
-               "bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts "
-               "JOIN articles a ON a.rowid = articles_fts.rowid "
-               f"WHERE {' AND '.join(where)} ORDER BY score LIMIT ?")
+        return self.find(query, outlet=outlet, since=since, until=until, limit=limit)[1]
+
+    def article_filter(self, query: str | None = None, *, outlet: str | None = None, since: str | None = None,
+                       until: str | None = None, entity: str | None = None, story: str | None = None
+                       ) -> tuple[str, list[Any]]:
+        """A WHERE clause over ``articles a`` and its parameters: a full-text query (searched as plain
+        words when it is not FTS5 syntax: "AS-Korsel"), outlet, publication dates (inclusive), an
+        entity (any alias, or its id) the article mentions, a story (its id, "story:" optional)."""
+        where, params = self._filters(outlet, since, until, entity, story)
+        if query and query.strip():
+            where.insert(0, "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            params.insert(0, self._match(query))
+        return " AND ".join(where) or "1", params
+
+    def find(self, query: str | None = None, *, outlet: str | None = None, since: str | None = None,
+             until: str | None = None, entity: str | None = None, story: str | None = None, limit: int = 20,
+             offset: int = 0) -> tuple[int, list[SearchHit]]:
+        """How many articles match (``article_filter``) and one page of them: with a query, ranked
+        hits (BM25, title weighted) with highlighted snippets; without, newest first."""
+        where, params = self.article_filter(query, outlet=outlet, since=since, until=until, entity=entity,
+                                            story=story)
+        total = self.conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
+        if query and query.strip():
+            rest, rest_params = self._filters(outlet, since, until, entity, story)
+            sql = ("SELECT a.id, a.title, a.outlet, a.published, a.source, "
+                   f"snippet(articles_fts, 1, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '…', 16), "
+                   "bm25(articles_fts, 5.0, 1.0) AS score, a.story FROM articles_fts "
+                   "JOIN articles a ON a.rowid = articles_fts.rowid "
+                   f"WHERE {' AND '.join(['articles_fts MATCH ?', *rest])} ORDER BY score, a.rowid LIMIT ? OFFSET ?")
+            rows = self.conn.execute(sql, (params[0], *rest_params, limit, offset)).fetchall()
+            return total, [SearchHit(*row[:6], score=-float(row[6]), story=row[7]) for row in rows]
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.outlet, a.published, a.source, a.story FROM articles a "
+            f"WHERE {where} ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC LIMIT ? OFFSET ?",
+            (*params, limit, offset)).fetchall()
+        return total, [SearchHit(*row[:5], snippet="", score=0.0, story=row[5]) for row in rows]
+
+    def _match(self, query: str) -> str:
+        """The query as given when it is FTS5 syntax, else its words as plain terms."""
         try:
-            rows = self.conn.execute(sql, (*params, limit)).fetchall()
+            self.conn.execute("SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1", (query,)).fetchone()
+            return query
         except sqlite3.OperationalError:
-            # Not FTS5 query syntax (e.g. "AS-Korsel"): search the words as plain terms.
-            params[0] = " ".join('"' + term.replace('"', '""') + '"' for term in query.split())
-            rows = self.conn.execute(sql, (*params, limit)).fetchall()
-        return [SearchHit(*row[:6], score=-float(row[6])) for row in rows]
+            return " ".join('"' + term.replace('"', '""') + '"' for term in query.split())
+
+    def _filters(self, outlet: str | None, since: str | None, until: str | None, entity: str | None,
+                 story: str | None) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        for value, clause in ((outlet, "a.outlet = ? COLLATE NOCASE"), (since, "a.published >= ?"),
+                              (until, "a.published <= ?"), (story, "a.story IN (?, 'story:' || ?)")):
+            if value:
+                where.append(clause)
+                params += [value] * clause.count("?")
+        if entity:
+            ids = sorted(self.entity_ids(entity) | {entity})
+            where.append("a.id IN (SELECT article_id FROM entity_mentions "
+                         f"WHERE entity_id IN ({', '.join('?' * len(ids))}))")
+            params += ids
+        return where, params
 
     def entity_ids(self, name: str) -> set[str]:
         """Entity ids a name may refer to: stored entities with that name or mentioned by that text,
@@ -251,34 +290,53 @@ class Store:
         return ids
 
     def quotes(self, *, speaker: str | None = None, query: str | None = None, article: str | None = None,
-               limit: int = 50) -> list[QuoteHit]:
+               limit: int = 50, entity: str | None = None, offset: int = 0) -> list[QuoteHit]:
         """Stored quotes, newest article first: by a speaker (an entity's name or any alias, or a
-        speaker as written, "pejabat Gedung Putih"), matching a full-text query, or in one article."""
-        where, params = [], []
-        if speaker:
-            ids = sorted(self.entity_ids(speaker))
-            marks = ", ".join("?" * len(ids))
-            where.append(f"(q.speaker_id IN ({marks}) OR q.speaker_name = ? COLLATE NOCASE "
-                         "OR q.speaker = ? COLLATE NOCASE)")
-            params += [*ids, speaker, speaker]
-        if query:
-            where.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-            params.append(" ".join('"' + term.replace('"', '""') + '"' for term in query.split()))
-        if article:
-            where.append("q.article_id = ?")
-            params.append(self.resolve(article))
+        speaker as written, "pejabat Gedung Putih"), matching a full-text query, or in one article;
+        ``entity``: said by that entity or naming it in the quoted words."""
+        where, params = self._quote_filter(speaker, query, article, entity)
         sql = ("SELECT a.id, a.title, a.outlet, a.published, a.annotations, q.start FROM quotes q "
-               "JOIN articles a ON a.id = q.article_id "
-               f"{'WHERE ' + ' AND '.join(where) if where else ''} "
-               "ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC, q.start LIMIT ?")
+               f"JOIN articles a ON a.id = q.article_id WHERE {where} "
+               "ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC, q.start LIMIT ? OFFSET ?")
         hits, cache = [], {}
-        for article_id, title, outlet, published, stored, start in self.conn.execute(sql, (*params, limit)):
+        for article_id, title, outlet, published, stored, start in self.conn.execute(sql, (*params, limit, offset)):
             if article_id not in cache:
                 cache[article_id] = {q["start"]: q for q in json.loads(stored).get("quotes", [])}
             quote = cache[article_id].get(start)
             if quote is not None:
                 hits.append(QuoteHit(article_id, title, outlet, published, quote))
         return hits
+
+    def count_quotes(self, *, speaker: str | None = None, query: str | None = None, article: str | None = None,
+                     entity: str | None = None) -> int:
+        """How many quotes ``quotes`` finds with the same filters (for paging)."""
+        where, params = self._quote_filter(speaker, query, article, entity)
+        return self.conn.execute(f"SELECT count(*) FROM quotes q WHERE {where}", params).fetchone()[0]
+
+    def _quote_filter(self, speaker: str | None, query: str | None, article: str | None,
+                      entity: str | None) -> tuple[str, list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if speaker:
+            ids = sorted(self.entity_ids(speaker))
+            marks = ", ".join("?" * len(ids))
+            where.append(f"(q.speaker_id IN ({marks}) OR q.speaker_name = ? COLLATE NOCASE "
+                         "OR q.speaker = ? COLLATE NOCASE)")
+            params += [*ids, speaker, speaker]
+        if entity:
+            ids = sorted(self.entity_ids(entity) | {entity})
+            marks = ", ".join("?" * len(ids))
+            where.append(f"(q.speaker_id IN ({marks}) OR EXISTS (SELECT 1 FROM entity_mentions m "
+                         f"WHERE m.article_id = q.article_id AND m.entity_id IN ({marks}) "
+                         "AND m.start >= q.start AND m.end <= q.end))")
+            params += ids + ids
+        if query:
+            where.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+            params.append(" ".join('"' + term.replace('"', '""') + '"' for term in query.split()))
+        if article:
+            where.append("q.article_id = ?")
+            params.append(self.resolve(article))
+        return " AND ".join(where) or "1", params
 
     def stats(self) -> dict[str, Any]:
         one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731

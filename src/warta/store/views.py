@@ -13,7 +13,8 @@ from warta.errors import NotFound
 from warta.link.stories import compatible_times, participants
 from warta.store.store import Store
 
-__all__ = ["timeline", "story", "related", "entity_profile", "resolve_entity", "sortable_date"]
+__all__ = ["timeline", "story", "related", "entity_profile", "resolve_entity", "sortable_date", "search_articles",
+           "list_entities", "list_events", "list_stories"]
 
 
 def sortable_date(value: str | None) -> str | None:
@@ -171,3 +172,97 @@ def entity_profile(store: Store, name: str) -> dict[str, Any]:
             "speaks_for": leads, "mentions_by_month": months,
             "co_occurring": [{"id": i, "name": n, "type": t, "articles": c} for i, n, t, c in together],
             "quotes": quotes, "events": timeline(store, name)}
+
+
+# -- listings with totals, for paging (the HTTP API and the web UI) ------------------------------
+
+
+def search_articles(store: Store, query: str | None = None, *, outlet: str | None = None, since: str | None = None,
+                    until: str | None = None, entity: str | None = None, story: str | None = None, limit: int = 20,
+                    offset: int = 0, top: int = 20) -> dict[str, Any]:
+    """One page of the articles that match (``Store.find``: ranked with a query, else newest first),
+    the total, and facets over every match: outlets, the ``top`` entities named in most of them, and
+    months of publication."""
+    filters = {"outlet": outlet, "since": since, "until": until, "entity": entity, "story": story}
+    total, hits = store.find(query, limit=limit, offset=offset, **filters)
+    where, params = store.article_filter(query, **filters)
+    conn = store.conn
+    outlets = conn.execute(f"SELECT coalesce(a.outlet, '(unknown)'), count(*) FROM articles a WHERE {where} "
+                           "GROUP BY 1 ORDER BY 2 DESC, 1", params).fetchall()
+    months = conn.execute(f"SELECT substr(a.published, 1, 7), count(*) FROM articles a WHERE {where} "
+                          "AND a.published IS NOT NULL GROUP BY 1 ORDER BY 1", params).fetchall()
+    entities = conn.execute(
+        "SELECT e.name, e.id, count(DISTINCT m.article_id) AS n FROM entity_mentions m "
+        f"JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN (SELECT a.id FROM articles a WHERE {where}) "
+        "GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?", (*params, top)).fetchall()
+    return {"total": total, "items": hits,
+            "facets": {"outlets": outlets, "entities": entities, "months": months}}
+
+
+def list_entities(store: Store, prefix: str | None = None, *, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+    """Stored entities whose name, or a way an article wrote it, starts with ``prefix`` (any case),
+    most mentioned first."""
+    where, params = "1", []
+    if prefix and prefix.strip():
+        like = prefix.strip().replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_") + "%"
+        where = ("(name LIKE ? ESCAPE '\\' OR id IN (SELECT entity_id FROM entity_mentions "
+                 "WHERE text LIKE ? ESCAPE '\\'))")
+        params = [like, like]
+    total = store.conn.execute(f"SELECT count(*) FROM entities WHERE {where}", params).fetchone()[0]
+    rows = store.conn.execute(f"SELECT id, name, type, articles, mentions FROM entities WHERE {where} "
+                              "ORDER BY mentions DESC, articles DESC, name LIMIT ? OFFSET ?", (*params, limit, offset))
+    items = [{"id": i, "name": n, "type": t, "articles": a, "mentions": m} for i, n, t, a, m in rows]
+    return {"total": total, "items": items}
+
+
+def _in_range(value: str | None, since: str | None, until: str | None) -> bool:
+    """Whether a date of any precision ("2025", "2025-11", "2025-11-05") or an interval ("2017/2021")
+    overlaps since … until."""
+    if not value:
+        return not (since or until)
+    first, _, last = value.partition("/")
+    last = last or first
+    return (not since or last >= since[:len(last)]) and (not until or first <= until[:len(first)])
+
+
+def list_events(store: Store, *, entity: str | None = None, type: str | None = None, modality: str | None = None,
+                since: str | None = None, until: str | None = None, limit: int = 20,
+                offset: int = 0) -> dict[str, Any]:
+    """Merged events (one entry per real-world event, as in ``timeline``, with every article that
+    reports it), oldest first, undated last: involving an entity (any alias), of a PLOVER type, with
+    a modality, dated within since … until (a date of lower precision counts when it overlaps)."""
+    where, params = [], []
+    if entity:
+        ids, leads = resolve_entity(store, entity)
+        every = sorted(ids | set(leads))
+        where.append(f"rowid IN (SELECT event FROM event_entities WHERE entity_id IN ({_marks(every)}))")
+        params += every
+    for value, clause in ((type, "type = ? COLLATE NOCASE"), (modality, "modality = ? COLLATE NOCASE")):
+        if value:
+            where.append(clause)
+            params.append(value)
+    rows = store.conn.execute(
+        "SELECT e.merged, e.time FROM events e JOIN articles a ON a.id = e.article_id WHERE e.merged IN "
+        f"(SELECT merged FROM events WHERE {' AND '.join(where) or '1'}) ORDER BY a.published, a.rowid, e.n", params)
+    dates: dict[str, str | None] = {}
+    for merged, time in rows:  # the most precise date any report gives, as _merged_entries picks it
+        value = sortable_date(time)
+        if len(value or "") > len(dates.get(merged) or "") or merged not in dates:
+            dates[merged] = value
+    chosen = sorted((m for m, d in dates.items() if _in_range(d, since, until)),
+                    key=lambda m: (dates[m] is None, dates[m] or "", m))
+    page = chosen[offset:offset + limit]
+    order = {m: n for n, m in enumerate(page)}
+    entries = _merged_entries(_reports(store, f"e.merged IN ({_marks(page)})", page)) if page else []
+    return {"total": len(chosen), "items": sorted(entries, key=lambda e: order[e["event_id"]])}
+
+
+def list_stories(store: Store, *, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+    """Stories, the most recently updated first."""
+    total = store.conn.execute("SELECT count(*) FROM stories").fetchone()[0]
+    rows = store.conn.execute("SELECT id, title, first_published, last_published, articles FROM stories "
+                              "ORDER BY last_published IS NULL, last_published DESC, id LIMIT ? OFFSET ?",
+                              (limit, offset))
+    items = [{"id": i, "title": t, "first_published": f, "last_published": la, "articles": n}
+             for i, t, f, la, n in rows]
+    return {"total": total, "items": items}

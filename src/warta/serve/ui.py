@@ -1,0 +1,455 @@
+"""The web UI: server-rendered HTML pages over the same store queries the CLI and the JSON API use.
+
+    /                  newest articles and the store's statistics (or a search, with ``q``)
+    /search            full-text search with facets (outlets, entities, months) and pages
+    /article/{id}      one article: body with entities, quotes and times marked; events; what cleaning removed
+    /entity/{name}     views.entity_profile: aliases, roles, mentions per month, statements, co-occurring
+    /timeline/{name}   views.timeline: events by date, as a chart and a list, each linked to its articles
+    /story/{id}        views.story: articles, merged events, where sources disagree
+
+Templates autoescape everything; the only markup built here is the annotated body and the search
+snippets, where every piece of text passes through ``markupsafe.escape`` first.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from types import SimpleNamespace
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode
+
+import jinja2
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+
+from warta.errors import NotFound
+from warta.serve.app import get_store
+from warta.store import Store, views
+from warta.store.store import HIGHLIGHT
+
+__all__ = ["router", "annotated_body", "snippet_html"]
+
+PAGE_SIZE = 20
+MAX_HITS = 1000  # search hits a page's facets are counted over
+NEWEST = 15
+
+router = APIRouter(default_response_class=HTMLResponse)
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def _url(value: str | None) -> str:
+    """A path segment for an entity name, story or article id ("AS/Korsel" stays one segment)."""
+    return quote(value or "", safe="")
+
+
+def _date_label(value: str | None) -> str:
+    return value or "no date"
+
+
+_env = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(str(resources.files("warta.serve").joinpath("templates"))),
+    autoescape=True, trim_blocks=True, lstrip_blocks=True)
+_env.filters["u"] = _url
+_env.filters["datelabel"] = _date_label
+templates = Jinja2Templates(env=_env)
+
+
+def _page(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    context.setdefault("q", "")
+    return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def _not_found(request: Request, error: NotFound) -> HTMLResponse:
+    return _page(request, "404.html", {"title": "Not found", "message": str(error)}, status=404)
+
+
+# -- search and the front page ---------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Hit:
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    snippet: Markup
+
+
+def snippet_html(snippet: str) -> Markup:
+    """An FTS snippet as HTML: the text escaped, then its highlight markers made into <mark>."""
+    html = str(escape(snippet))
+    return Markup(html.replace(HIGHLIGHT[0], "<mark>").replace(HIGHLIGHT[1], "</mark>"))
+
+
+def _search_hits(store: Store, q: str, outlet: str | None, since: str | None, until: str | None) -> list[Hit]:
+    hits = store.search(q, outlet=outlet, since=since, until=until, limit=MAX_HITS)
+    return [Hit(h.id, h.title, h.outlet, h.published, snippet_html(h.snippet)) for h in hits]
+
+
+def _browse_hits(store: Store, outlet: str | None, since: str | None, until: str | None,
+                 limit: int = MAX_HITS) -> list[Hit]:
+    """Articles newest first (no full-text query), with the opening of the body as the snippet."""
+    where, params = ["1"], []
+    for clause, value in (("outlet = ? COLLATE NOCASE", outlet), ("published >= ?", since),
+                          ("published <= ?", until)):
+        if value:
+            where.append(clause)
+            params.append(value)
+    rows = store.conn.execute(
+        "SELECT id, title, outlet, published, substr(body, 1, 260) FROM articles "
+        f"WHERE {' AND '.join(where)} ORDER BY published IS NULL, published DESC, rowid DESC LIMIT ?",
+        (*params, limit)).fetchall()
+    return [Hit(i, t, o, p, escape(b[:240] + ("…" if len(b) > 240 else ""))) for i, t, o, p, b in rows]
+
+
+def _with_entity(store: Store, hits: list[Hit], entity: str) -> list[Hit]:
+    ids = {r[0] for r in store.conn.execute("SELECT DISTINCT article_id FROM entity_mentions WHERE entity_id = ?",
+                                            (entity,))}
+    return [h for h in hits if h.id in ids]
+
+
+def _facets(store: Store, hits: list[Hit]) -> dict[str, list[tuple[Any, ...]]]:
+    """Outlets, months and the entities named most, counted over the matching articles."""
+    outlets = Counter(h.outlet or "(unknown)" for h in hits).most_common(12)
+    months = sorted(Counter(h.published[:7] for h in hits if h.published).items(), reverse=True)[:12]
+    entities = store.conn.execute(
+        "SELECT e.id, e.name, e.type, count(DISTINCT m.article_id) AS n FROM entity_mentions m "
+        "JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN (SELECT value FROM json_each(?)) "
+        "GROUP BY e.id ORDER BY n DESC, e.name LIMIT 12", (json.dumps([h.id for h in hits]),)).fetchall()
+    return {"outlets": outlets, "months": months, "entities": entities}
+
+
+def _month_range(month: str) -> tuple[str, str]:
+    return f"{month}-01", f"{month}-31"  # dates compare as strings; "-31" bounds every month
+
+
+def _clean(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None
+
+
+@router.get("/", name="home")
+@router.get("/search", name="search")
+def search_page(request: Request, store: StoreDep, q: str = "", outlet: str = "", since: str = "",
+                until: str = "", entity: str = "", page: int = 1) -> HTMLResponse:
+    query, filters = q.strip(), {"outlet": _clean(outlet), "since": _clean(since), "until": _clean(until)}
+    entity_id, error = _clean(entity), None
+    try:
+        hits = _search_hits(store, query, **filters) if query else _browse_hits(store, **filters)
+    except sqlite3.Error:
+        hits, error = [], "This query could not be read as a search; try plain words."
+    if entity_id:
+        hits = _with_entity(store, hits, entity_id)
+    untitled = _headlines(store, [h.id for h in hits if not h.title])
+    for h in hits:
+        h.title = h.title or untitled.get(h.id)
+    pages = max(1, -(-len(hits) // PAGE_SIZE))
+    page = min(max(page, 1), pages)
+    params = {k: v for k, v in {"q": query, **filters, "entity": entity_id}.items() if v}
+    context = {
+        "title": f"{query} — search" if query else "warta", "q": query, "params": params, "hits": hits,
+        "shown": hits[(page - 1) * PAGE_SIZE:page * PAGE_SIZE], "page": page, "pages": pages, "error": error,
+        "facets": _facets(store, hits), "entity_name": _entity_name(store, entity_id),
+        "link": lambda **change: _search_link(params, change), "month_range": _month_range,
+        "browsing": not query and not any(params.values()),
+    }
+    if context["browsing"]:
+        context["stats"] = store.stats()
+        context["shown"] = hits[:NEWEST]
+        context["known"] = _known_names(store, [name for name, _ in context["stats"]["top_speakers"]])
+    return _page(request, "search.html", context)
+
+
+def _search_link(params: dict[str, str], change: dict[str, Any]) -> str:
+    merged = {**params, **change}
+    if "page" not in change:
+        merged.pop("page", None)  # a new filter starts at its first page
+    return "/search?" + urlencode({k: v for k, v in merged.items() if v not in (None, "", 1)})
+
+
+def _known_names(store: Store, names: list[str]) -> set[str]:
+    """Those of ``names`` that name a stored entity (a speaker may be a description: "pejabat Gedung Putih")."""
+    rows = store.conn.execute("SELECT value FROM json_each(?) WHERE value IN (SELECT name FROM entities)",
+                              (json.dumps(names),))
+    return {r[0] for r in rows}
+
+
+def _entity_name(store: Store, entity_id: str | None) -> str | None:
+    if not entity_id:
+        return None
+    row = store.conn.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    return row[0] if row else entity_id
+
+
+# -- one article -----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Span:
+    """One annotation of the body: where it is, its nesting rank, and the tag that opens it."""
+
+    start: int
+    end: int
+    rank: int  # outer kinds first when two spans start together: quote > time > entity
+    open: Markup
+    close: Markup
+
+
+def _attrs(**attrs: Any) -> Markup:
+    return Markup("").join(Markup(' {}="{}"').format(k.rstrip("_").replace("_", "-"), v) for k, v in attrs.items()
+                           if v not in (None, ""))
+
+
+def _quote_span(n: int, q: dict[str, Any]) -> Span:
+    speaker = q.get("speaker") or {}
+    who = speaker.get("name") or speaker.get("text") or "speaker not stated"
+    cue = q.get("cue") or ""
+    tip = f"{who}" + (f" — {cue}" if cue else "") + f" ({q['kind']} quote)"
+    tag = Markup("<span{}>").format(_attrs(class_=f"quote quote-{q['kind']}", title=tip, data_speaker=who,
+                                           data_cue=cue, data_q=n, tabindex="0"))
+    return Span(q["start"], q["end"], 0, tag, Markup("</span>"))
+
+
+def _time_span(t: dict[str, Any]) -> Span:
+    mod = f" {t['mod']}" if t.get("mod") else ""
+    tag = Markup("<span{}>").format(_attrs(class_="timex", title=f"{t['type']} {t['value']}{mod}",
+                                           data_value=t["value"]))
+    return Span(t["start"], t["end"], 1, tag, Markup("</span>"))
+
+
+def _entity_span(e: dict[str, Any]) -> Span:
+    title = f"{e['name']} · {e['type']}" + (f" · {e['role']}" if e.get("role") else "")
+    tag = Markup("<a{}>").format(_attrs(class_=f"ent ent-{e['type']}", href=f"/entity/{_url(e['name'])}",
+                                        title=title, data_id=e.get("id")))
+    return Span(e["start"], e["end"], 2, tag, Markup("</a>"))
+
+
+def _spans(article: Any) -> list[Span]:
+    """Every annotation as a span; entities that overlap an earlier entity are left out (links don't nest)."""
+    spans = [_quote_span(n, q) for n, q in enumerate(article.quotes)] + [_time_span(t) for t in article.times]
+    last_end = -1
+    for e in sorted(article.entities, key=lambda e: (e["start"], -e["end"])):
+        if e["start"] >= last_end:
+            spans.append(_entity_span(e))
+            last_end = e["end"]
+    n = len(article.body)
+    return [s for s in spans if 0 <= s.start < s.end <= n]
+
+
+def _render_range(body: str, lo: int, hi: int, spans: list[Span]) -> Markup:
+    """``body[lo:hi]`` with the spans that touch it, split at every start and end so tags nest: where
+    a span ends inside another, the inner ones are closed and reopened around the boundary."""
+    inside = [s for s in spans if s.start < hi and s.end > lo]
+    cuts = sorted({lo, hi} | {max(lo, min(hi, p)) for s in inside for p in (s.start, s.end)})
+    order = sorted(inside, key=lambda s: (s.start, -s.end, s.rank))
+    out: list[Markup] = []
+    stack: list[Span] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        active = [s for s in order if s.start <= a and s.end >= b]
+        keep = 0
+        while keep < len(stack) and keep < len(active) and stack[keep] is active[keep]:
+            keep += 1
+        out.extend(s.close for s in reversed(stack[keep:]))
+        stack = stack[:keep]
+        for s in active[keep:]:
+            out.append(s.open)
+            stack.append(s)
+        out.append(escape(body[a:b]))
+    out.extend(s.close for s in reversed(stack))
+    return Markup("").join(out)
+
+
+def annotated_body(article: Any) -> list[Markup]:
+    """The body's paragraphs as HTML, with entities, quotes and time expressions marked."""
+    spans = _spans(article)
+    paragraphs, pos = [], 0
+    for line in article.body.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            paragraphs.append(_render_range(article.body, pos, end, spans))
+        pos = end + 1
+    return paragraphs
+
+
+def _headlines(store: Store, ids: list[str]) -> dict[str, str]:
+    """A stand-in title (the opening of the body) for each of ``ids`` stored without one."""
+    rows = store.conn.execute("SELECT id, substr(body, 1, 200) FROM articles WHERE title IS NULL AND id IN "
+                              "(SELECT value FROM json_each(?))", (json.dumps(ids),))
+    return {i: _headline(SimpleNamespace(title=None, body=b)) for i, b in rows}
+
+
+def _fill_titles(store: Store, items: list[dict[str, Any]]) -> None:
+    """Give untitled article summaries ({id, title, …}) their stand-in title, in place."""
+    found = _headlines(store, [a["id"] for a in items if not a.get("title")])
+    for a in items:
+        a["title"] = a.get("title") or found.get(a["id"])
+
+
+def _fill_entry_titles(store: Store, entries: list[dict[str, Any]]) -> None:
+    found = _headlines(store, [i for e in entries for i, t in e["titles"].items() if not t])
+    for e in entries:
+        e["titles"] = {i: t or found.get(i) for i, t in e["titles"].items()}
+
+
+def _headline(article: Any) -> str:
+    if article.title:
+        return article.title
+    first = article.body.split("\n", 1)[0]
+    return first[:90] + ("…" if len(first) > 90 else "")
+
+
+@router.get("/article/{article_id}", name="article")
+def article_page(request: Request, article_id: str, store: StoreDep) -> HTMLResponse:
+    try:
+        article = store.get(article_id)
+        related = views.related(store, article.id)
+    except NotFound as error:
+        return _not_found(request, error)
+    _fill_titles(store, related)
+    entities: dict[str, dict[str, Any]] = {}
+    for e in article.entities:
+        entities.setdefault(e["id"], {**e, "count": 0})["count"] += 1
+    context = {"title": _headline(article), "article": article, "headline": _headline(article),
+               "paragraphs": annotated_body(article), "related": related,
+               "entities": sorted(entities.values(), key=lambda e: (-e["count"], e["name"])),
+               "story": _story_size(store, article.story)}
+    return _page(request, "article.html", context)
+
+
+def _story_size(store: Store, story_id: str | None) -> int:
+    if not story_id:
+        return 0
+    row = store.conn.execute("SELECT articles FROM stories WHERE id = ?", (story_id,)).fetchone()
+    return int(row[0]) if row else 0
+
+
+# -- entities, timelines, stories -------------------------------------------------------------------
+
+
+def _all_months(months: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Months with mentions, and the months between them with none (up to ten years' worth)."""
+    if not months or any(not re.fullmatch(r"\d{4}-\d{2}", m) for m, _ in months):
+        return months
+    counts = dict(months)
+    first, last = (int(months[0][0][:4]), int(months[0][0][5:])), (int(months[-1][0][:4]), int(months[-1][0][5:]))
+    span = (last[0] - first[0]) * 12 + last[1] - first[1]
+    if span > 120:
+        return months
+    every = [f"{first[0] + (first[1] - 1 + i) // 12:04d}-{(first[1] - 1 + i) % 12 + 1:02d}" for i in range(span + 1)]
+    return [(m, counts.get(m, 0)) for m in every]
+
+
+def bar_chart(months: list[tuple[str, int]], width: int = 420, height: int = 170) -> dict[str, Any]:
+    """Geometry of the mentions-per-month bar chart (the template draws it as inline SVG)."""
+    months = _all_months(months)
+    left, bottom, top = 28, 30, 18
+    peak = max((n for _, n in months), default=1) or 1
+    slot = (width - left) / max(len(months), 1)
+    bar_w = max(2.0, min(44.0, slot * 0.7))
+    plot_h = height - bottom - top
+    every = max(1, -(-len(months) // 6))
+    bars = []
+    for i, (month, n) in enumerate(months):
+        h = plot_h * n / peak
+        x = left + i * slot + (slot - bar_w) / 2
+        bars.append({"x": round(x, 1), "y": round(top + plot_h - h, 1), "w": round(bar_w, 1), "h": round(h, 1),
+                     "cx": round(x + bar_w / 2, 1), "month": month, "n": n,
+                     "label": i % every == 0, "value": n and len(months) <= 24})
+    return {"width": width, "height": height, "bars": bars, "peak": peak, "base": top + plot_h,
+            "top": top, "left": left}
+
+
+def _as_date(value: str) -> date | None:
+    """The start of a sortable TIMEX3 value ("2019", "2019-06", "2017/2021") as a day."""
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+    except ValueError:
+        return None
+
+
+def timeline_chart(entries: list[dict[str, Any]], width: int = 760, height: int = 120) -> dict[str, Any]:
+    """Geometry of the horizontal timeline: one dot per entry at its date, stacked where dates meet."""
+    dated = [(i, d) for i, e in enumerate(entries) if (d := _as_date(e["date"] or ""))]
+    if not dated:
+        return {"dots": [], "ticks": [], "width": width, "height": height}
+    lo, hi = min(d for _, d in dated), max(d for _, d in dated)
+    lo, hi = date(lo.year, 1, 1), date(hi.year + 1, 1, 1)
+    pad, axis = 24, height - 34
+    span = (hi - lo).days or 1
+    scale: Callable[[date], float] = lambda d: pad + (width - 2 * pad) * (d - lo).days / span  # noqa: E731
+    dots, seen = [], Counter[int]()
+    for i, d in dated:
+        x = round(scale(d), 1)
+        lane = seen[round(x / 8)]
+        seen[round(x / 8)] += 1
+        e = entries[i]
+        dots.append({"x": x, "y": axis - 12 - 13 * min(lane, 5), "n": i, "modality": e["event"]["modality"],
+                     "label": f"{e['date']} {e['event']['type']} ({e['event']['modality']})"})
+    step = max(1, (hi.year - lo.year) // 10)
+    ticks = [{"x": round(scale(date(y, 1, 1)), 1), "year": y} for y in range(lo.year, hi.year + 1, step)]
+    return {"dots": dots, "ticks": ticks, "width": width, "height": height, "axis": axis, "pad": pad}
+
+
+@router.get("/entity/{name:path}", name="entity")
+def entity_page(request: Request, name: str, store: StoreDep) -> HTMLResponse:
+    try:
+        profile = views.entity_profile(store, name)
+    except NotFound as error:
+        return _not_found(request, error)
+    _fill_entry_titles(store, profile["events"])
+    _fill_titles(store, [q["article"] for q in profile["quotes"]])
+    speaks_for = [(role, i, _entity_name(store, i)) for i, role in sorted(profile["speaks_for"].items())]
+    context = {"title": profile["name"], "p": profile, "chart": bar_chart(profile["mentions_by_month"]),
+               "events": profile["events"][-8:][::-1], "speaks_for": speaks_for}
+    return _page(request, "entity.html", context)
+
+
+@router.get("/timeline/{name:path}", name="timeline")
+def timeline_page(request: Request, name: str, store: StoreDep) -> HTMLResponse:
+    try:
+        entries = views.timeline(store, name)
+        ids, _ = views.resolve_entity(store, name)
+    except NotFound as error:
+        return _not_found(request, error)
+    _fill_entry_titles(store, entries)
+    row = store.conn.execute("SELECT name, type FROM entities WHERE id IN (SELECT value FROM json_each(?)) "
+                             "ORDER BY mentions DESC LIMIT 1", (json.dumps(sorted(ids)),)).fetchone()
+    context = {"title": f"Timeline: {row[0]}", "name": row[0], "type": row[1], "entries": entries,
+               "chart": timeline_chart(entries), "modalities": sorted({e["event"]["modality"] for e in entries})}
+    return _page(request, "timeline.html", context)
+
+
+_SOURCE = re.compile(r"^(?P<source>.*) \((?P<id>[^()\s]+)\)$")
+
+
+def _sourced(value: str) -> dict[str, str | None]:
+    """Split "ANTARA (4af7…)" -> {source: "ANTARA", id: "4af7…"} (views.story gives sources so)."""
+    m = _SOURCE.match(value)
+    return {"source": m["source"], "id": m["id"]} if m else {"source": value, "id": None}
+
+
+@router.get("/story/{story_id:path}", name="story")
+def story_page(request: Request, story_id: str, store: StoreDep) -> HTMLResponse:
+    try:
+        data = views.story(store, story_id)
+    except NotFound as error:
+        return _not_found(request, error)
+    _fill_titles(store, data["articles"])
+    _fill_entry_titles(store, data["events"])
+    for d in data["disagreements"]:
+        d["sourced"] = {value: [_sourced(s) for s in sources] for value, sources in d["values"].items()}
+    first = data["articles"][0] if data["articles"] else None
+    title = data["title"] or (first and first["title"]) or data["id"]
+    return _page(request, "story.html", {"title": title, "s": data})
