@@ -34,12 +34,11 @@ from markupsafe import Markup, escape
 from warta.errors import NotFound
 from warta.serve.app import get_store
 from warta.store import Store, views
-from warta.store.store import HIGHLIGHT
+from warta.store.store import HIGHLIGHT, SearchHit
 
 __all__ = ["router", "annotated_body", "snippet_html"]
 
 PAGE_SIZE = 20
-MAX_HITS = 1000  # search hits a page's facets are counted over
 NEWEST = 15
 
 router = APIRouter(default_response_class=HTMLResponse)
@@ -90,42 +89,19 @@ def snippet_html(snippet: str) -> Markup:
     return Markup(html.replace(HIGHLIGHT[0], "<mark>").replace(HIGHLIGHT[1], "</mark>"))
 
 
-def _search_hits(store: Store, q: str, outlet: str | None, since: str | None, until: str | None) -> list[Hit]:
-    hits = store.search(q, outlet=outlet, since=since, until=until, limit=MAX_HITS)
-    return [Hit(h.id, h.title, h.outlet, h.published, snippet_html(h.snippet)) for h in hits]
-
-
-def _browse_hits(store: Store, outlet: str | None, since: str | None, until: str | None,
-                 limit: int = MAX_HITS) -> list[Hit]:
-    """Articles newest first (no full-text query), with the opening of the body as the snippet."""
-    where, params = ["1"], []
-    for clause, value in (("outlet = ? COLLATE NOCASE", outlet), ("published >= ?", since),
-                          ("published <= ?", until)):
-        if value:
-            where.append(clause)
-            params.append(value)
-    rows = store.conn.execute(
-        "SELECT id, title, outlet, published, substr(body, 1, 260) FROM articles "
-        f"WHERE {' AND '.join(where)} ORDER BY published IS NULL, published DESC, rowid DESC LIMIT ?",
-        (*params, limit)).fetchall()
-    return [Hit(i, t, o, p, escape(b[:240] + ("…" if len(b) > 240 else ""))) for i, t, o, p, b in rows]
-
-
-def _with_entity(store: Store, hits: list[Hit], entity: str) -> list[Hit]:
-    ids = {r[0] for r in store.conn.execute("SELECT DISTINCT article_id FROM entity_mentions WHERE entity_id = ?",
-                                            (entity,))}
-    return [h for h in hits if h.id in ids]
-
-
-def _facets(store: Store, hits: list[Hit]) -> dict[str, list[tuple[Any, ...]]]:
-    """Outlets, months and the entities named most, counted over the matching articles."""
-    outlets = Counter(h.outlet or "(unknown)" for h in hits).most_common(12)
-    months = sorted(Counter(h.published[:7] for h in hits if h.published).items(), reverse=True)[:12]
-    entities = store.conn.execute(
-        "SELECT e.id, e.name, e.type, count(DISTINCT m.article_id) AS n FROM entity_mentions m "
-        "JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN (SELECT value FROM json_each(?)) "
-        "GROUP BY e.id ORDER BY n DESC, e.name LIMIT 12", (json.dumps([h.id for h in hits]),)).fetchall()
-    return {"outlets": outlets, "months": months, "entities": entities}
+def _hits(store: Store, found: list[SearchHit]) -> list[Hit]:
+    """Search hits for display: highlighted snippets, or the opening of the body when browsing."""
+    openings = {}
+    if any(not h.snippet for h in found):
+        ids = [h.id for h in found]
+        openings = dict(store.conn.execute(
+            f"SELECT id, substr(body, 1, 260) FROM articles WHERE id IN ({', '.join('?' * len(ids))})", ids))
+    out = []
+    for h in found:
+        body = openings.get(h.id, "")
+        snippet = snippet_html(h.snippet) if h.snippet else escape(body[:240] + ("…" if len(body) > 240 else ""))
+        out.append(Hit(h.id, h.title, h.outlet, h.published, snippet))
+    return out
 
 
 def _month_range(month: str) -> tuple[str, str]:
@@ -142,29 +118,31 @@ def _clean(value: str | None) -> str | None:
 def search_page(request: Request, store: StoreDep, q: str = "", outlet: str = "", since: str = "",
                 until: str = "", entity: str = "", page: int = 1) -> HTMLResponse:
     query, filters = q.strip(), {"outlet": _clean(outlet), "since": _clean(since), "until": _clean(until)}
-    entity_id, error = _clean(entity), None
-    try:
-        hits = _search_hits(store, query, **filters) if query else _browse_hits(store, **filters)
+    entity_id, error, page = _clean(entity), None, max(page, 1)
+    found = {"total": 0, "items": [], "facets": {"outlets": [], "entities": [], "months": []}}
+    try:  # the one search the API and the CLI use too (warta.store.views.search_articles)
+        found = views.search_articles(store, query or None, **filters, entity=entity_id, limit=PAGE_SIZE,
+                                      offset=(page - 1) * PAGE_SIZE, top=12)
     except sqlite3.Error:
-        hits, error = [], "This query could not be read as a search; try plain words."
-    if entity_id:
-        hits = _with_entity(store, hits, entity_id)
+        error = "This query could not be read as a search; try plain words."
+    hits = _hits(store, found["items"])
     untitled = _headlines(store, [h.id for h in hits if not h.title])
     for h in hits:
         h.title = h.title or untitled.get(h.id)
-    pages = max(1, -(-len(hits) // PAGE_SIZE))
-    page = min(max(page, 1), pages)
+    facets = found["facets"]
     params = {k: v for k, v in {"q": query, **filters, "entity": entity_id}.items() if v}
     context = {
-        "title": f"{query} — search" if query else "warta", "q": query, "params": params, "hits": hits,
-        "shown": hits[(page - 1) * PAGE_SIZE:page * PAGE_SIZE], "page": page, "pages": pages, "error": error,
-        "facets": _facets(store, hits), "entity_name": _entity_name(store, entity_id),
+        "title": f"{query} — search" if query else "warta", "q": query, "params": params, "total": found["total"],
+        "shown": hits, "page": page, "pages": max(1, -(-found["total"] // PAGE_SIZE)), "error": error,
+        "facets": {"outlets": facets["outlets"][:12], "entities": facets["entities"],
+                   "months": sorted(facets["months"], reverse=True)[:12]},
+        "entity_name": _entity_name(store, entity_id),
         "link": lambda **change: _search_link(params, change), "month_range": _month_range,
         "browsing": not query and not any(params.values()),
     }
     if context["browsing"]:
         context["stats"] = store.stats()
-        context["shown"] = hits[:NEWEST]
+        context["shown"] = hits[:NEWEST]  # page 1 of the newest articles
         context["known"] = _known_names(store, [name for name, _ in context["stats"]["top_speakers"]])
     return _page(request, "search.html", context)
 
