@@ -49,6 +49,12 @@ demo: $(VENV)/.installed
 	@echo "               $(BIN)/warta explain ID --db $(DB)   (what cleaning removed, and why)"
 	@echo "               $(BIN)/warta quotes --speaker NAME --db $(DB)   (statements of a person or organisation)"
 	@echo "               $(BIN)/warta export --db $(DB)       (every article as JSONL)"
+ifneq ($(NO_SERVE),1)
+	@echo
+	@echo "Now serving the store: open http://127.0.0.1:8000 (search, articles, entities, timelines;"
+	@echo "API docs at /docs). Ctrl-C stops it; 'make demo NO_SERVE=1' skips this step."
+	$(BIN)/warta serve --db $(DB)
+endif
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench scripts training eval
