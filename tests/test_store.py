@@ -176,3 +176,23 @@ def test_a_syndicated_copy_is_stored_as_a_duplicate_of_the_first_page(tmp_path: 
     with Store(db) as store:
         again = next(a for a in store.iter_articles() if a.source.endswith("d_copy_again.txt"))
         assert again.duplicate_of == first.id
+
+
+def test_worker_processes_give_the_same_store_as_one_process(tmp_path: Path, monkeypatch) -> None:
+    from .conftest import SAMPLES
+
+    monkeypatch.setattr(api, "BATCH_SIZE", 3)  # many batches in flight at once across the two workers
+
+    def exported(db: str) -> list[dict]:
+        with Store(db) as store:
+            return [a.to_json() | {"ingested": None} for a in store.iter_articles()]
+
+    one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
+    first = api.ingest([str(SAMPLES)], one, profile="fast")
+    second = api.ingest([str(SAMPLES)], two, profile="fast", jobs=2)
+    assert (first.stored, len(first.skipped)) == (second.stored, len(second.skipped)) and first.stored > 10
+    assert exported(one) == exported(two)
+    with Store(one) as a, Store(two) as b:
+        for table in ("line_stats", "entities", "events", "related", "signatures"):
+            sql = f"SELECT * FROM {table} ORDER BY 1, 2"
+            assert a.conn.execute(sql).fetchall() == b.conn.execute(sql).fetchall(), table

@@ -15,7 +15,7 @@ from warta.article import Article, RawPage, Skipped
 from warta.errors import InputError
 from warta.ingest import iter_pages
 from warta.link.dedup import signature
-from warta.nlp.annotate import BATCH_SIZE, annotate
+from warta.nlp.annotate import BATCH_SIZE, Annotator, annotate
 from warta.nlp.linker import entity_id_from_name
 from warta.pipeline import analyze_page
 from warta.store import DEFAULT_DB, Store
@@ -38,13 +38,14 @@ class IngestSummary:
 
 
 def ingest(paths: Iterable[str], db: str = DEFAULT_DB, *, clean: bool = True, published: str | None = None,
-           force: bool = False, profile: str = "default", on_item: Progress | None = None,
+           force: bool = False, profile: str = "default", jobs: int = 1, on_item: Progress | None = None,
            on_skip: Callable[[Skipped], None] | None = None) -> IngestSummary:
     """Read, clean, analyse and store every page under ``paths``; safe to run again.
 
-    Pages are cleaned one by one (each sees the line statistics of every page before it, stored
-    or waiting in the current batch), analysed by the language pipeline in batches, and stored
-    one transaction per article.
+    Pages are cleaned one by one in input order (each sees the line statistics of every page before
+    it, stored or still being analysed), analysed by the language pipeline in batches (in ``jobs``
+    worker processes when more than one), and stored in input order, one transaction per article:
+    the store is the same whatever ``jobs`` is.
     """
     summary = IngestSummary()
 
@@ -54,8 +55,9 @@ def ingest(paths: Iterable[str], db: str = DEFAULT_DB, *, clean: bool = True, pu
         if on_skip:
             on_skip(item)
 
-    def flush() -> None:
-        for article, error in annotate(batch, profile):
+    def put(results: list[tuple[Article, str | None]]) -> None:
+        for article, error in results:
+            pending.remove(article)
             if error is not None:
                 skip(Skipped(article.source, f"language analysis failed: {error}"))
                 continue
@@ -68,10 +70,8 @@ def ingest(paths: Iterable[str], db: str = DEFAULT_DB, *, clean: bool = True, pu
                 summary.outlets[article.outlet or "(unknown)"] += 1
             else:
                 summary.unchanged += 1
-        batch.clear()
-        pending.clear()
 
-    with Store(db) as store:
+    with Store(db) as store, Annotator(profile, jobs) as annotator:
         pending = _PendingCounts(store)
         batch: list[Article] = []
         for item in iter_pages(paths):
@@ -91,8 +91,13 @@ def ingest(paths: Iterable[str], db: str = DEFAULT_DB, *, clean: bool = True, pu
             pending.add(article)
             batch.append(article)
             if len(batch) >= BATCH_SIZE:
-                flush()
-        flush()
+                for results in annotator.submit(batch):
+                    put(results)
+                batch = []
+        for results in annotator.submit(batch):
+            put(results)
+        for results in annotator.drain():
+            put(results)
     return summary
 
 
@@ -151,7 +156,8 @@ def link_across(article: Article, store: Store) -> None:
 
 class _PendingCounts:
     """Line statistics of the store plus those of the articles cleaned but not stored yet, so that
-    batching does not change what the cleaning sees (the LineCounts protocol of warta.clean)."""
+    batching and worker processes do not change what the cleaning sees (the LineCounts protocol
+    of warta.clean)."""
 
     def __init__(self, store: Store):
         self.store = store
@@ -164,9 +170,12 @@ class _PendingCounts:
             for key in set(article.line_keys):
                 self.keys[(article.outlet, key)] += 1
 
-    def clear(self) -> None:
-        self.ids.clear()
-        self.keys.clear()
+    def remove(self, article: Article) -> None:
+        """The article is stored (its lines now count in the store) or given up."""
+        self.ids.discard(article.id)
+        if article.outlet:
+            for key in set(article.line_keys):
+                self.keys[(article.outlet, key)] -= 1
 
     def counter(self, outlet: str) -> Callable[[str], int]:
         stored = self.store.counter(outlet)

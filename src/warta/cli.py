@@ -4,6 +4,7 @@ to exit codes in one place (``main``)."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from enum import StrEnum
@@ -78,6 +79,8 @@ def ingest(
     force: Annotated[bool, typer.Option("--force", help="Re-analyse pages already stored.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit with status 1 when any input is skipped.")] = False,
     profile: ProfileOption = Profile.default,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes for the language "
+                                      "analysis; 0 = one per core. The store is the same for any N.")] = 1,
     quiet: QuietOption = False,
 ) -> None:
     """Read, clean, analyse and store pages. Safe to run again: stored pages are left unchanged."""
@@ -95,7 +98,8 @@ def ingest(
                 progress.advance(task)
 
         summary = api.ingest(paths, db, clean=not no_clean, published=published, force=force,
-                             profile=profile.value, on_item=on_item, on_skip=_report_skip)
+                             profile=profile.value, jobs=jobs or os.cpu_count() or 1, on_item=on_item,
+                             on_skip=_report_skip)
     if not quiet:
         outlets = ", ".join(f"{name} {n}" for name, n in summary.outlets.most_common(5))
         err.print(f"[bold]{summary.stored}[/] stored, {summary.unchanged} unchanged, "

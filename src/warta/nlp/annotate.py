@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import deque
 from collections.abc import Iterator, Sequence
 from datetime import date
+from multiprocessing.pool import AsyncResult, Pool
 from typing import Any
 
 from warta.article import Article
 from warta.nlp import load, make_doc
 
-__all__ = ["annotate", "reference_date", "BATCH_SIZE", "CHUNK_CHARS"]
+__all__ = ["annotate", "Annotator", "reference_date", "BATCH_SIZE", "CHUNK_CHARS"]
 
 FIELDS = ("entities", "times", "quotes", "events")  # doc._.NAME -> Article.NAME
 
@@ -86,3 +89,58 @@ def annotate(articles: Sequence[Article], profile: str = "default") -> Iterator[
             for name in FIELDS:
                 setattr(article, name, found[k][name])
             yield article, None
+
+
+Result = list[tuple[Article, str | None]]  # each article with the reason its analysis failed, if it did
+
+
+def _annotate_batch(batch: list[Article], profile: str) -> Result:
+    return [(article, None if error is None else str(error)) for article, error in annotate(batch, profile)]
+
+
+def _load_worker(profile: str) -> None:
+    load(profile)  # each worker process loads the pipeline once, before its first batch
+
+
+class Annotator:
+    """:func:`annotate` over a stream of batches, in this process (``jobs=1``) or in ``jobs`` worker
+    processes. Batches come back in the order they were submitted, so what is stored, and in which
+    order, does not depend on ``jobs``; at most ``2 * jobs`` batches are in flight (memory stays
+    bounded by the batch size, never by the input).
+
+        with Annotator("default", jobs=2) as annotator:
+            for batch in batches:
+                for result in annotator.submit(batch): store(result)
+            for result in annotator.drain(): store(result)
+    """
+
+    def __init__(self, profile: str = "default", jobs: int = 1):
+        self.profile, self.jobs = profile, max(1, jobs)
+        self._pool: Pool | None = None
+        self._flight: deque[AsyncResult[Result]] = deque()
+
+    def __enter__(self) -> Annotator:
+        if self.jobs > 1:  # forkserver: workers start clean even when this process runs threads (progress bars)
+            context = multiprocessing.get_context("forkserver")
+            self._pool = context.Pool(self.jobs, initializer=_load_worker, initargs=(self.profile,))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+
+    def submit(self, batch: list[Article]) -> Iterator[Result]:
+        """Queue a batch; yields the batches that are done, oldest first."""
+        if not batch:
+            return
+        if self._pool is None:
+            yield _annotate_batch(batch, self.profile)
+            return
+        self._flight.append(self._pool.apply_async(_annotate_batch, (batch, self.profile)))
+        while len(self._flight) > 2 * self.jobs:
+            yield self._flight.popleft().get()
+
+    def drain(self) -> Iterator[Result]:
+        while self._flight:
+            yield self._flight.popleft().get()
