@@ -19,6 +19,7 @@ from warta import api
 from warta.article import Article, RawPage, Skipped
 from warta.errors import InputError, NotFound, StoreError, WartaError
 from warta.ingest.readers import count_files
+from warta.scale.cli import batch_command, load_command
 from warta.store import DEFAULT_DB, Store, views
 from warta.store.store import HIGHLIGHT
 
@@ -531,6 +532,10 @@ def serve(
 
         threading.Timer(1.0, webbrowser.open, (url,)).start()
     uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+app.command("batch")(batch_command)
+app.command("load")(load_command)
 
 
 def main() -> None:

@@ -1,0 +1,274 @@
+"""``warta batch``: clean and analyse a crawl on Dask workers into a folder of Parquet parts.
+
+Steps, in order (``batch``):
+  1. plan the shards (``warta.scale.shards.plan``) and record them in the output folder;
+  2. leave out the shards a done marker says are complete (a rerun resumes);
+  3. run each remaining shard as one task (``run_shard``) on a local cluster of worker processes,
+     or on the cluster whose scheduler address is given; results arrive as shards finish;
+  4. a task that dies (an exception, or its worker crashing more often than Dask retries) is a
+     shard failure: recorded in the shard's errors file and in the summary, with no done marker,
+     so the next run retries it; the other shards go on.
+
+One shard (``run_shard``) is read, cleaned (``warta.pipeline.analyze_page``) and analysed
+(``warta.nlp.annotate``, ``BATCH_SIZE`` articles at a time), and each batch is appended to the
+shard's Parquet part, so a worker holds one batch of articles, whatever the corpus size. Bad
+records are skipped with their reasons as ``warta ingest`` skips them.
+
+Line statistics: the cleaning of a page sees how often its lines occur in the pages of the same
+outlet read before it *in the same shard* (``warta ingest`` sees the whole store). A line that
+recurs only across shards is not learned as furniture here; ``warta load`` adds every article's
+lines to the store's statistics, so later ingests into that store see them all.
+
+Cross-article linking (duplicates, stories, related articles, merged events, people named by one
+word) needs every earlier article, so it is not done here: ``warta load`` does it, one article at
+a time, as it stores them.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from warta.article import Article, Skipped
+from warta.errors import InputError, WartaError
+from warta.link.dedup import signature
+from warta.nlp import PROFILES
+from warta.nlp.annotate import BATCH_SIZE, annotate
+from warta.pipeline import analyze_page
+from warta.scale.parts import PartWriter, write_skip
+from warta.scale.shards import SHARD_SIZE, Shard, ShardFiles, plan, read_shard, write_atomic, write_manifest
+
+__all__ = ["batch", "run_shard", "BatchSummary", "ShardResult"]
+
+
+@dataclass(slots=True)
+class ShardResult:
+    """What one shard task did: its counts, or why it failed."""
+
+    shard: str
+    profile: str = "default"
+    pages: int = 0  # items read: pages and skipped inputs
+    articles: int = 0
+    skipped: int = 0
+    repeated: int = 0  # pages whose id an earlier page of the shard had
+    seconds: float = 0.0
+    failed: str | None = None
+
+
+@dataclass(slots=True)
+class BatchSummary:
+    out: str
+    shards: int = 0  # planned
+    finished_before: int = 0  # complete from an earlier run, not recomputed
+    computed: list[str] = field(default_factory=list)  # shard ids run to completion now
+    failed: dict[str, str] = field(default_factory=dict)  # shard id -> reason
+    pages: int = 0  # in the shards computed now
+    articles: int = 0
+    skipped: int = 0
+    seconds: float = 0.0
+
+    @property
+    def pages_per_second(self) -> float:
+        return self.pages / self.seconds if self.seconds > 0 else 0.0
+
+    def add(self, result: ShardResult) -> None:
+        if result.failed is not None:
+            self.failed[result.shard] = result.failed
+            return
+        self.computed.append(result.shard)
+        self.pages += result.pages
+        self.articles += result.articles
+        self.skipped += result.skipped
+
+
+OnShard = Callable[[ShardResult, BatchSummary], None]
+
+
+def batch(inputs: list[str], out: str, *, workers: int | None = None, scheduler: str | None = None,
+          profile: str = "default", shard_size: int = SHARD_SIZE,
+          on_start: Callable[[BatchSummary], None] | None = None, on_shard: OnShard | None = None) -> BatchSummary:
+    """Clean and analyse ``inputs`` into Parquet parts under ``out``; resumable (see the module docstring).
+
+    ``workers``: processes of the local cluster (default: one per core, at most one per shard);
+    ``scheduler``: the address of a running Dask scheduler to use instead (its workers must see
+    the inputs and ``out`` under the same paths). ``on_start`` is called once the shards are known,
+    ``on_shard`` as each one finishes or fails.
+    """
+    if profile not in PROFILES:
+        raise WartaError(f"unknown profile {profile!r}; choose one of: {', '.join(PROFILES)}")
+    if workers is not None and scheduler:
+        raise WartaError("give either a number of local workers or a scheduler address, not both")
+    started = time.monotonic()
+    root = Path(os.path.abspath(out))
+    shards = plan(inputs, shard_size)
+    root.mkdir(parents=True, exist_ok=True)
+    write_manifest(root, shards)
+    summary = BatchSummary(out=out, shards=len(shards))
+    todo = _unfinished(root, shards, profile)
+    summary.finished_before = len(shards) - len(todo)
+    if on_start:
+        on_start(summary)
+    if todo:
+        with _client(workers, scheduler, len(todo)) as client:
+            for result in _run(client, todo, root, profile):
+                summary.add(result)
+                summary.seconds = time.monotonic() - started
+                if on_shard:
+                    on_shard(result, summary)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _unfinished(root: Path, shards: list[Shard], profile: str) -> list[Shard]:
+    """The shards with no done marker; refuses to mix profiles in one output folder."""
+    todo = []
+    for shard in shards:
+        done = ShardFiles(root, shard.id).finished()
+        if done is None:
+            todo.append(shard)
+        elif done.get("profile", profile) != profile:
+            raise WartaError(f"{root} holds shards analysed with the {done['profile']!r} profile; "
+                             f"give --profile {done['profile']}, or another output folder")
+    return todo
+
+
+@contextmanager
+def _client(workers: int | None, scheduler: str | None, shards: int) -> Iterator[Any]:
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    n = max(1, min(workers or os.cpu_count() or 1, shards))
+    with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+        yield client
+
+
+def _run(client: Any, shards: list[Shard], root: Path, profile: str) -> Iterator[ShardResult]:
+    """Submit one task per shard; yield each result (or failure) as it arrives."""
+    from distributed import as_completed
+
+    run = uuid.uuid4().hex[:8]  # keys unique to this run: a shared scheduler may still hold an earlier run's
+    futures = {client.submit(run_shard, shard, str(root), profile, key=f"warta-shard-{shard.id}-{run}"): shard
+               for shard in shards}
+    for future in as_completed(futures):
+        shard = futures.pop(future)
+        try:
+            yield future.result()
+        except Exception as err:  # noqa: BLE001  (any failure of one shard is that shard's result)
+            yield _record_failure(root, shard, err)
+        finally:
+            future.release()
+
+
+def _record_failure(root: Path, shard: Shard, err: BaseException) -> ShardResult:
+    reason = f"shard failed ({type(err).__name__}: {err}); run 'warta batch' again to retry it"
+    files = ShardFiles(root, shard.id)
+    tmp = files.errors.with_name(f".{files.errors.name}.{uuid.uuid4().hex}.tmp")
+    files.errors.parent.mkdir(parents=True, exist_ok=True)
+    with tmp.open("w", encoding="utf-8") as fh:
+        write_skip(fh, Skipped(shard.describe(), reason), shard=shard.id, shard_failure=True)
+    os.replace(tmp, files.errors)
+    return ShardResult(shard.id, failed=reason)
+
+
+# -- one shard, on a worker -----------------------------------------------------------------------
+
+
+def run_shard(shard: Shard, out: str, profile: str = "default") -> ShardResult:
+    """Read, clean and analyse one shard; write its part and errors, then (last) its done marker."""
+    started = time.monotonic()
+    files = ShardFiles(Path(out), shard.id)
+    result = ShardResult(shard.id, profile)
+    tag = f"{os.getpid()}.{uuid.uuid4().hex}.tmp"  # a retried task never writes over a live one's files
+    part_tmp = files.part.with_name(f".part.parquet.{tag}")
+    errors_tmp = files.errors.with_name(f".{files.errors.name}.{tag}")
+    errors_tmp.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with PartWriter(part_tmp) as writer, errors_tmp.open("w", encoding="utf-8") as errors:
+            _analyse(shard, profile, writer, lambda item: write_skip(errors, item), result)
+        os.replace(part_tmp, files.part)
+        os.replace(errors_tmp, files.errors)
+    finally:
+        for tmp in (part_tmp, errors_tmp):
+            tmp.unlink(missing_ok=True)
+    result.seconds = round(time.monotonic() - started, 3)
+    write_atomic(files.done, json.dumps(asdict(result)) + "\n")
+    return result
+
+
+def _analyse(shard: Shard, profile: str, writer: PartWriter, record: Callable[[Skipped], None],
+             result: ShardResult) -> None:
+    """The ingest loop for one shard, writing analysed batches instead of storing them."""
+    counts = _ShardCounts()
+    pending: list[Article] = []
+
+    def skip(item: Skipped) -> None:
+        record(item)
+        result.skipped += 1
+
+    def flush() -> None:
+        done = []
+        for article, error in annotate(pending, profile):
+            if error is not None:
+                counts.discard(article)
+                skip(Skipped(article.source, f"language analysis failed: {error}"))
+            else:
+                done.append((article, signature(article.body)))
+        writer.write(done)
+        result.articles += len(done)
+        pending.clear()
+
+    for item in read_shard(shard):
+        result.pages += 1
+        if isinstance(item, Skipped):
+            skip(item)
+            continue
+        if item.id in counts.ids:
+            result.repeated += 1
+            continue
+        try:
+            article = analyze_page(item, stats=counts)
+        except InputError as err:
+            skip(Skipped(err.source, err.reason, err.line))
+            continue
+        counts.add(article)
+        pending.append(article)
+        if len(pending) >= BATCH_SIZE:
+            flush()
+    flush()
+
+
+class _ShardCounts:
+    """Line statistics of the pages of one shard cleaned so far (the LineCounts protocol of
+    warta.clean), and their ids. Bounded by the shard size."""
+
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+        self.keys: Counter[tuple[str, str]] = Counter()
+
+    def add(self, article: Article) -> None:
+        self.ids.add(article.id)
+        if article.outlet:
+            self.keys.update((article.outlet, key) for key in set(article.line_keys))
+
+    def discard(self, article: Article) -> None:
+        """Forget an article that will not be stored (as ingest never stores its lines)."""
+        self.ids.discard(article.id)
+        if article.outlet:
+            self.keys.subtract((article.outlet, key) for key in set(article.line_keys))
+
+    def counter(self, outlet: str) -> Callable[[str], int]:
+        keys = self.keys
+        return lambda key: keys[(outlet, key)]
