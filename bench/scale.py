@@ -21,7 +21,6 @@ import argparse
 import html
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -79,12 +78,17 @@ def time_trafilatura(paths: list[Path]) -> float:
 
 
 def time_ingest(folder: Path, db: Path, profile: str, jobs: int) -> tuple[float, float]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Wall seconds and the peak RSS (largest single process, workers included) of one ingest run:
+    a fresh wrapper process runs it, so the figure is this run's own."""
+    wrapper = ("import resource, subprocess, sys\n"
+               "subprocess.run(sys.argv[1:], check=True)\n"
+               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "warta", "ingest", str(folder), "--db", str(db), "--quiet",
-                    "--profile", profile, "--jobs", str(jobs)], check=True, env={**os.environ, "OMP_NUM_THREADS": "1"})
+    done = subprocess.run([sys.executable, "-c", wrapper, sys.executable, "-m", "warta", "ingest", str(folder),
+                           "--db", str(db), "--quiet", "--profile", profile, "--jobs", str(jobs)],
+                          check=True, capture_output=True, text=True, env={**os.environ, "OMP_NUM_THREADS": "1"})
     elapsed = time.perf_counter() - start
-    return elapsed, max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024
+    return elapsed, int(done.stdout.strip().splitlines()[-1]) / 1024
 
 
 def main() -> int:
