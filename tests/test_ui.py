@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import socket
 import threading
 import time
@@ -33,8 +34,13 @@ IMG = "<img src=x onerror=alert(1)>"
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = tmp_path_factory.mktemp("ui") / "samples.db"
-    warta.api.ingest([str(SAMPLES)], str(path))
+    # Pages are read from a long crawl path, as a real one is: the source path shown on an article page
+    # must wrap on a phone rather than widen the page.
+    folder = tmp_path_factory.mktemp("ui")
+    crawl = folder / "crawl_2025-11-05_kompas-detik-cnn-tempo-antara_indonesia_politik_internasional_batch0001"
+    shutil.copytree(SAMPLES, crawl)
+    path = folder / "samples.db"
+    warta.api.ingest([str(crawl)], str(path))
     return str(path)
 
 
@@ -95,10 +101,21 @@ def text_of(html: str) -> str:
 
 
 def test_every_page_renders(client: TestClient, kim: SimpleNamespace) -> None:
-    for url in ("/", "/search?q=Kim+Jong+Un", "/search?q=Korea&outlet=Tribunnews", "/search?q=AS-Korsel",
-                "/search?q=%22", f"/article/{kim.article}", f"/article/{kim.article[:8]}",
-                f"/entity/{quote(kim.entity)}", "/entity/Korut", f"/timeline/{quote(kim.entity)}",
-                f"/story/{quote(kim.story)}", "/static/warta.css", "/static/warta.js"):
+    for url in (
+        "/",
+        "/search?q=Kim+Jong+Un",
+        "/search?q=Korea&outlet=Tribunnews",
+        "/search?q=AS-Korsel",
+        "/search?q=%22",
+        f"/article/{kim.article}",
+        f"/article/{kim.article[:8]}",
+        f"/entity/{quote(kim.entity)}",
+        "/entity/Korut",
+        f"/timeline/{quote(kim.entity)}",
+        f"/story/{quote(kim.story)}",
+        "/static/warta.css",
+        "/static/warta.js",
+    ):
         response = client.get(url)
         assert response.status_code == 200, url
         if url.startswith("/static"):
@@ -140,8 +157,11 @@ def test_search_pages(client: TestClient) -> None:
 def test_article_page_marks_entities_quotes_and_times(client: TestClient, kim: SimpleNamespace) -> None:
     html = client.get(f"/article/{kim.article}").text
     assert re.search(r'<a class="ent ent-PER" href="/entity/Kim%20Jong%20Un"[^>]*>Kim Jong Un</a>', html)
-    assert re.search(r'<span class="quote quote-direct" title="Lee Sung kwon[^"]*"[^>]*'
-                     r'data-speaker="Lee Sung kwon"', html)
+    assert re.search(
+        r'<span class="quote quote-direct" title="Lee Sung kwon[^"]*"[^>]*'
+        r'data-speaker="Lee Sung kwon"',
+        html,
+    )
     assert re.search(r'<span class="timex" title="DATE 2026"[^>]*>tahun depan</span>', html)
     assert "What cleaning removed" in html and "<details" in html
     assert f'href="/story/{quote(kim.story, safe="")}"' in html
@@ -163,8 +183,9 @@ def test_entity_timeline_and_story_pages(client: TestClient, kim: SimpleNamespac
     assert f'href="/article/{kim.article}"' in story and "Where sources disagree" in story
 
 
-@pytest.mark.parametrize("url", ["/article/0000nothing", "/entity/Nobody%20Atall", "/timeline/Nobody%20Atall",
-                                 "/story/nothing-here"])
+@pytest.mark.parametrize(
+    "url", ["/article/0000nothing", "/entity/Nobody%20Atall", "/timeline/Nobody%20Atall", "/story/nothing-here"]
+)
 def test_unknown_ids_get_a_404_page(client: TestClient, url: str) -> None:
     response = client.get(url)
     assert response.status_code == 404
@@ -178,12 +199,17 @@ def test_unknown_ids_get_a_404_page(client: TestClient, url: str) -> None:
 @pytest.fixture(scope="module")
 def evil_client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     folder = tmp_path_factory.mktemp("evil")
-    record = {"id": "evil-page", "title": f"Uji {SCRIPT} judul", "outlet": "Contoh <b>Portal</b>",
-              "published": "2025-11-05", "url": "javascript:alert(1)",
-              "text": f"Jakarta, CNN Indonesia -- Presiden Joko Widodo mengatakan bahwa {SCRIPT} harus ditolak "
-                      "oleh semua pihak di Jakarta.\n"
-                      f'"Jangan pernah menulis {IMG} di halaman berita," kata Joko Widodo, Senin (3/11/2025).\n'
-                      "Ia menambahkan bahwa keamanan situs berita penting bagi pembaca di seluruh Indonesia."}
+    record = {
+        "id": "evil-page",
+        "title": f"Uji {SCRIPT} judul",
+        "outlet": "Contoh <b>Portal</b>",
+        "published": "2025-11-05",
+        "url": "javascript:alert(1)",
+        "text": f"Jakarta, CNN Indonesia -- Presiden Joko Widodo mengatakan bahwa {SCRIPT} harus ditolak "
+        "oleh semua pihak di Jakarta.\n"
+        f'"Jangan pernah menulis {IMG} di halaman berita," kata Joko Widodo, Senin (3/11/2025).\n'
+        "Ia menambahkan bahwa keamanan situs berita penting bagi pembaca di seluruh Indonesia.",
+    }
     (folder / "evil.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     db = str(folder / "evil.db")
     warta.api.ingest([str(folder / "evil.jsonl")], db)
@@ -191,8 +217,9 @@ def evil_client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
 
 
 def test_article_text_is_escaped(evil_client: TestClient) -> None:
-    pages = {url: evil_client.get(url).text for url in ("/article/evil-page", "/search?q=ditolak",
-                                                        "/search?q=menulis", "/")}
+    pages = {
+        url: evil_client.get(url).text for url in ("/article/evil-page", "/search?q=ditolak", "/search?q=menulis", "/")
+    }
     for url, html in pages.items():
         assert "<script>alert" not in html and "<img src=x" not in html and "<b>Portal" not in html, url
         assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html, url
@@ -211,19 +238,31 @@ def test_overlapping_annotations_nest() -> None:
     body = 'Kata Budi: "Jakarta <panas> sekali hari ini," ujarnya.\nLalu pergi.'
     article = SimpleNamespace(
         body=body,
-        quotes=[{"start": 12, "end": 43, "kind": "direct", "cue": "ujarnya", "text": body[12:43],
-                 "speaker": {"text": "Budi", "name": "Budi <Santoso>", "id": "per:budi"}}],
+        quotes=[
+            {
+                "start": 12,
+                "end": 43,
+                "kind": "direct",
+                "cue": "ujarnya",
+                "text": body[12:43],
+                "speaker": {"text": "Budi", "name": "Budi <Santoso>", "id": "per:budi"},
+            }
+        ],
         # a time expression that runs out of the quote, an entity inside it, one overlapping the first
         times=[{"start": 35, "end": 53, "type": "DATE", "value": "2025-11-05", "text": body[35:53]}],
-        entities=[{"start": 12, "end": 19, "type": "LOC", "id": "loc:jkt", "name": "Jakarta"},
-                  {"start": 5, "end": 9, "type": "PER", "id": "per:budi", "name": "Budi <Santoso>"},
-                  {"start": 14, "end": 22, "type": "LOC", "id": "x", "name": "overlap"}])
+        entities=[
+            {"start": 12, "end": 19, "type": "LOC", "id": "loc:jkt", "name": "Jakarta"},
+            {"start": 5, "end": 9, "type": "PER", "id": "per:budi", "name": "Budi <Santoso>"},
+            {"start": 14, "end": 22, "type": "LOC", "id": "x", "name": "overlap"},
+        ],
+    )
     paragraphs = annotated_body(article)
     assert len(paragraphs) == 2
     html = "".join(f"<p>{p}</p>" for p in paragraphs)
     assert_well_nested(html)
-    assert text_of(str(paragraphs[0])) == str(annotated_body(SimpleNamespace(
-        body=body, quotes=[], times=[], entities=[]))[0])  # the same (escaped) text, only marked up
+    assert text_of(str(paragraphs[0])) == str(
+        annotated_body(SimpleNamespace(body=body, quotes=[], times=[], entities=[]))[0]
+    )  # the same (escaped) text, only marked up
     assert "&lt;panas&gt;" in html and 'data-speaker="Budi &lt;Santoso&gt;"' in html
     assert '<a class="ent ent-LOC" href="/entity/Jakarta"' in html and "overlap" not in html
     assert html.count('class="timex"') == 2  # split where the quote ends, reopened after it
@@ -261,8 +300,9 @@ def browser() -> Iterator[object]:
         pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium ('make test' does: apt-get install chromium)")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                              args=["--no-sandbox", "--disable-background-networking"])
+        b = p.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-background-networking"]
+        )
         yield b
         b.close()
 
@@ -338,8 +378,14 @@ def test_browser_story_and_not_found(page, server: str, kim: SimpleNamespace) ->
     page.screenshot(path=str(ARTIFACTS / "06-story.png"), full_page=True)
     response = page.goto(server + "/article/0000nothing")
     assert response.status == 404 and "Not found" in page.inner_text("h1")
-    page.set_viewport_size({"width": 390, "height": 844})  # a phone: the layout is one column
-    page.goto(f"{server}/article/{kim.article}")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone: every page is one column, no sideways scroll
+    for path in (
+        "/search?q=Korea",
+        f"/entity/{quote(kim.entity)}",
+        f"/timeline/{quote(kim.entity)}",
+        f"/story/{quote(kim.story)}",
+        f"/article/{kim.article}",
+    ):
+        assert page.goto(server + path).status == 200, path
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
     page.screenshot(path=str(ARTIFACTS / "07-article-phone.png"), full_page=True)
-
