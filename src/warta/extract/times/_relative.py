@@ -110,6 +110,8 @@ def _h_set(m: re.Match[str], ctx: Context) -> Found:
 
 def _h_nunit(m: re.Match[str], ctx: Context) -> Found:
     parts = m.groupdict()
+    if parts.get("n") and re.fullmatch(r"\d{4,}", parts["n"]):
+        return None  # Indonesian writes counts from a thousand as "6.000": "Nokia 3310 tahun lalu" is a name
     n = number(parts["n"]) if parts.get("n") else 1.0
     unit, mod, rel = unit_code(m["u"]), modifier(m["mod"], "quantity"), key(m["rel"] or "")
     how = lex()["unit_relations"].get(rel)
@@ -125,7 +127,10 @@ def _h_nunit(m: re.Match[str], ctx: Context) -> Found:
     if base is None or steps is None or code[2] in ("H", "MIN", "S"):
         return timex("DATE", "PAST_REF" if how < 0 else "FUTURE_REF", mod, anchor if base else None), None
     gran = code[2]
-    day = shift(base, gran, steps * how)
+    try:
+        day = shift(base, gran, steps * how)
+    except (ValueError, OverflowError):  # before year 1 or after 9999: "6.000 tahun yang lalu"
+        return timex("DATE", "PAST_REF" if how < 0 else "FUTURE_REF", mod, anchor), None
     return timex("DATE", fmt(day, gran), mod, anchor), (day, gran if gran in _GRAN_ORDER else "Y")
 
 

@@ -55,7 +55,10 @@ def find_times(text: str, dct: date | None, sentences: list[tuple[int, int]] | N
                 clean = hit.start() if hit else q
                 break
             m = kinds[hit.lastgroup or ""].match(text, hit.start())
-            got = _HANDLERS[hit.lastgroup or ""](m, ctx) if m else None
+            try:
+                got = _HANDLERS[hit.lastgroup or ""](m, ctx) if m else None
+            except (ValueError, OverflowError):  # a date no calendar holds (year 0, month 13): not a time
+                got = None
             if got is None or m is None:
                 start = hit.start() + 1
                 continue
