@@ -4,6 +4,7 @@ ingest over HTTP (disabled, token, size limit, text, HTML, JSONL), and the serve
 from __future__ import annotations
 
 import json
+import re
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -355,7 +356,9 @@ def test_ingest_a_text_page_then_search_it(writer: TestClient) -> None:
     assert again.json()["stored"] == 0 and again.json()["unchanged"] == 1
     empty = writer.post("/api/ingest", content=b"   \n", headers={**AUTH, "content-type": "text/plain"})
     assert empty.status_code == 200 and empty.json()["stored"] == 0
-    assert empty.json()["skipped"] == ["upload.txt: empty page (only whitespace)"]
+    [reason] = empty.json()["skipped"]
+    assert re.fullmatch(r"upload \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ: empty page \(only whitespace\)", reason)
+    assert "/tmp" not in article["source"] and article["source"].startswith("upload ")  # no server path leaks
 
 
 def test_ingest_jsonl_with_two_records(writer: TestClient) -> None:

@@ -13,9 +13,9 @@ import typer
 from typer.testing import CliRunner
 
 from warta.api import ingest
+from warta.cli.scale import batch_command, load_command
 from warta.ingest import iter_pages
 from warta.scale import batch, load
-from warta.scale.cli import batch_command, load_command
 from warta.scale.shards import ShardFiles, plan, read_shard
 from warta.store import Store
 

@@ -20,7 +20,7 @@ from warta.nlp.linker import entity_id_from_name
 from warta.pipeline import analyze_page
 from warta.store import DEFAULT_DB, Store
 
-__all__ = ["IngestSummary", "ingest", "analyze", "analyze_items"]
+__all__ = ["IngestSummary", "ingest", "ingest_items", "analyze", "analyze_items"]
 
 Progress = Callable[[RawPage | Skipped], None]
 
@@ -40,7 +40,16 @@ class IngestSummary:
 def ingest(paths: Iterable[str], db: str = DEFAULT_DB, *, clean: bool = True, published: str | None = None,
            force: bool = False, profile: str = "default", jobs: int = 1, on_item: Progress | None = None,
            on_skip: Callable[[Skipped], None] | None = None) -> IngestSummary:
-    """Read, clean, analyse and store every page under ``paths``; safe to run again.
+    """Read, clean, analyse and store every page under ``paths``; safe to run again (see ``ingest_items``)."""
+    return ingest_items(iter_pages(paths), db, clean=clean, published=published, force=force, profile=profile,
+                        jobs=jobs, on_item=on_item, on_skip=on_skip)
+
+
+def ingest_items(items: Iterable[RawPage | Skipped], db: str = DEFAULT_DB, *, clean: bool = True,
+                 published: str | None = None, force: bool = False, profile: str = "default", jobs: int = 1,
+                 on_item: Progress | None = None, on_skip: Callable[[Skipped], None] | None = None) -> IngestSummary:
+    """Clean, analyse and store pages already read (``warta.ingest.readers``); a Skipped among them is
+    recorded as skipped. Safe to run again.
 
     Pages are cleaned one by one in input order (each sees the line statistics of every page before
     it, stored or still being analysed), analysed by the language pipeline in batches (in ``jobs``
@@ -74,7 +83,7 @@ def ingest(paths: Iterable[str], db: str = DEFAULT_DB, *, clean: bool = True, pu
     with Store(db) as store, Annotator(profile, jobs) as annotator:
         pending = _PendingCounts(store)
         batch: list[Article] = []
-        for item in iter_pages(paths):
+        for item in items:
             if on_item:
                 on_item(item)
             if isinstance(item, Skipped):

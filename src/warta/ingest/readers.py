@@ -20,13 +20,15 @@ from warta.article import RawPage, Skipped
 from warta.errors import InputError
 from warta.ingest.decode import decode_bytes
 
-__all__ = ["iter_pages", "iter_files", "count_files", "MAX_PAGE_BYTES"]
+__all__ = ["iter_pages", "iter_files", "count_files", "read_file", "read_jsonl_lines", "read_warc", "read_bytes",
+           "MAX_PAGE_BYTES",
+           "JSONL_SUFFIXES", "WARC_SUFFIXES"]
 
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 STDIN = "-"
 
-_WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
-_JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _HTML_SNIFF = re.compile(rb"<(!doctype\s+html|html|head|body|meta|div|p|article)[\s>]", re.I)
 _CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.I)
@@ -74,12 +76,12 @@ def read_file(name: str) -> Iterator[Item]:
             yield from _read_stream(sys.stdin.buffer, "<stdin>")
             return
         lower = name.lower()
-        if lower.endswith(_WARC_SUFFIXES):
-            yield from _read_warc(name)
-        elif lower.endswith(_JSONL_SUFFIXES):
+        if lower.endswith(WARC_SUFFIXES):
+            yield from read_warc(name)
+        elif lower.endswith(JSONL_SUFFIXES):
             opener = gzip.open if lower.endswith(".gz") else open
             with opener(name, "rb") as fh:
-                yield from _read_jsonl(fh, name)
+                yield from read_jsonl_lines(fh, name)
         else:
             yield _read_page_file(name, html=lower.endswith(_HTML_SUFFIXES))
     except InputError as err:
@@ -112,12 +114,26 @@ def _page_from_bytes(data: bytes, source: str, html: bool, url: str | None = Non
     return RawPage(source=source, kind="html" if is_html else "text", content=text, url=url)
 
 
+def read_bytes(data: bytes, source: str, kind: str) -> Iterator[Item]:
+    """Pages of one input held in memory (an HTTP upload): ``kind`` is "jsonl" (one record a line),
+    "html" or "text" (one page). ``source`` names it in the pages and in the reasons for skipping."""
+    if kind == "jsonl":
+        yield from read_jsonl_lines(io.BytesIO(data), source)
+    elif len(data) > MAX_PAGE_BYTES:
+        yield Skipped(source, f"too large for one page (> {MAX_PAGE_BYTES // 2**20} MB); give many pages as JSONL")
+    else:
+        try:
+            yield _page_from_bytes(data, source, html=kind == "html")
+        except InputError as err:
+            yield Skipped(err.source, err.reason)
+
+
 def _read_stream(stream: BinaryIO, source: str) -> Iterator[Item]:
     """stdin: JSONL when it starts with '{', else one text or HTML page."""
     buffered = io.BufferedReader(stream) if not isinstance(stream, io.BufferedReader) else stream
     head = buffered.peek(64)[:64].lstrip()
     if head.startswith(b"{"):
-        yield from _read_jsonl(buffered, source)
+        yield from read_jsonl_lines(buffered, source)
         return
     data = buffered.read(MAX_PAGE_BYTES + 1)
     if len(data) > MAX_PAGE_BYTES:
@@ -131,7 +147,8 @@ def _read_stream(stream: BinaryIO, source: str) -> Iterator[Item]:
             yield Skipped(err.source, err.reason)
 
 
-def _read_jsonl(fh: BinaryIO, source: str) -> Iterator[Item]:
+def read_jsonl_lines(fh: Iterable[bytes], source: str) -> Iterator[Item]:
+    """Pages of JSONL lines (numbered from 1; blank lines count but yield nothing), a Skipped per bad one."""
     for number, raw in enumerate(fh, start=1):
         if not raw.strip():
             continue
@@ -159,7 +176,9 @@ def _jsonl_record(raw: bytes, source: str, number: int) -> RawPage:
     return RawPage(source=url or f"{source}:{number}", kind=kind, content=content, url=url, given=given)
 
 
-def _read_warc(name: str) -> Iterator[Item]:
+def read_warc(name: str) -> Iterator[Item]:
+    """One item per WARC response record of ``name`` (a page, or a Skipped with its reason), then at
+    most one Skipped about a broken stream."""
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     number = 0

@@ -39,7 +39,7 @@ from typing import Any, Literal
 
 from warta.article import RawPage, Skipped
 from warta.errors import InputError
-from warta.ingest.readers import _JSONL_SUFFIXES, _WARC_SUFFIXES, _read_jsonl, _read_warc, iter_files, iter_pages
+from warta.ingest.readers import JSONL_SUFFIXES, WARC_SUFFIXES, iter_files, iter_pages, read_jsonl_lines, read_warc
 
 __all__ = ["Shard", "ShardFiles", "plan", "read_shard", "write_manifest", "read_manifest", "write_atomic",
            "SHARD_SIZE"]
@@ -131,7 +131,7 @@ def plan(inputs: Iterable[str], shard_size: int = SHARD_SIZE) -> list[Shard]:
             raise InputError("-", "warta batch reads files, not standard input; use 'warta ingest -'")
         group: list[str] = []
         for name in _expand(raw):
-            if name.lower().endswith(_JSONL_SUFFIXES + _WARC_SUFFIXES):
+            if name.lower().endswith(JSONL_SUFFIXES + WARC_SUFFIXES):
                 if group:
                     shards.append(Shard.make("files", group))
                     group = []
@@ -158,7 +158,7 @@ def _expand(raw: str) -> list[str]:
 def _split(name: str, shard_size: int) -> list[Shard]:
     """One shard for the file, or one per ``shard_size`` records when it holds more."""
     try:
-        if name.lower().endswith(_JSONL_SUFFIXES):
+        if name.lower().endswith(JSONL_SUFFIXES):
             starts = _jsonl_starts(name, shard_size)
             kind: ShardKind = "jsonl"
         else:
@@ -230,14 +230,14 @@ def _jsonl_range(shard: Shard) -> Iterator[RawPage | Skipped]:
 def _numbered_jsonl(lines: Iterable[bytes], name: str, start: int) -> Iterator[RawPage | Skipped]:
     # The ingest reader numbers lines from 1 and passes over blank ones: leading blanks make its
     # numbers (and so sources "file.jsonl:1234" and error lines) the same as a whole-file read.
-    return _read_jsonl(chain(repeat(b"", start - 1), lines), name)  # type: ignore[arg-type]
+    return read_jsonl_lines(chain(repeat(b"", start - 1), lines), name)
 
 
 def _warc_range(shard: Shard) -> Iterator[RawPage | Skipped]:
     # The ingest reader yields exactly one item per response record (then, at most, one about a
     # broken stream, which falls to the open-ended last range). Records before the range are
     # decoded and dropped: cheap next to their analysis, and the reader has no seek.
-    for number, item in enumerate(_read_warc(shard.paths[0]), start=1):
+    for number, item in enumerate(read_warc(shard.paths[0]), start=1):
         if number >= shard.start and (shard.stop is None or number < shard.stop):
             yield item
         elif shard.stop is not None and number >= shard.stop:

@@ -9,11 +9,9 @@ timelines, stories, related articles, entity profiles) and ``warta.api.ingest``.
 from __future__ import annotations
 
 import hmac
-import tempfile
 import threading
-from datetime import date
+from datetime import UTC, date, datetime
 from html import escape
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -23,6 +21,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 
 from warta import api as core
+from warta.ingest.readers import read_bytes
 from warta.serve.app import Settings, get_settings, get_store
 from warta.store import Store, views
 from warta.store.store import HIGHLIGHT
@@ -388,8 +387,8 @@ def stats(store: StoreDep) -> dict[str, Any]:
 
 # -- writing -----------------------------------------------------------------------------------
 
-_SUFFIX = {"text/plain": ".txt", "text/html": ".html", "application/x-ndjson": ".jsonl",
-           "application/jsonl": ".jsonl", "application/json-lines": ".jsonl"}
+_KIND = {"text/plain": "text", "text/html": "html", "application/x-ndjson": "jsonl",
+         "application/jsonl": "jsonl", "application/json-lines": "jsonl"}
 _INGEST_LOCK = threading.Lock()  # one ingest at a time: each sees what the one before stored
 
 
@@ -407,10 +406,10 @@ def _authorized(settings: Annotated[Settings, Depends(get_settings)],
 
 async def _upload(request: Request, settings: Annotated[Settings, Depends(get_settings)],
                   _: Annotated[None, Depends(_authorized)]) -> tuple[bytes, str]:
-    """The request body (streamed, refused once over the size limit) and the file suffix its type reads as."""
+    """The request body (streamed, refused once over the size limit) and the kind of input its type says."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if kind not in _SUFFIX:
-        raise HTTPException(415, f"unsupported Content-Type {kind or '(none)'!r}; send one of {', '.join(_SUFFIX)}")
+    if kind not in _KIND:
+        raise HTTPException(415, f"unsupported Content-Type {kind or '(none)'!r}; send one of {', '.join(_KIND)}")
     too_large = HTTPException(413, f"request body over the {settings.max_upload} byte limit; send fewer pages "
                                    "per request")
     length = request.headers.get("content-length", "")
@@ -422,12 +421,12 @@ async def _upload(request: Request, settings: Annotated[Settings, Depends(get_se
         if size > settings.max_upload:
             raise too_large
         chunks.append(chunk)
-    return b"".join(chunks), _SUFFIX[kind]
+    return b"".join(chunks), _KIND[kind]
 
 
 _BODY = {"requestBody": {"required": True, "description": "One page (text or HTML), or JSONL records as "
                          "'warta ingest' reads them ({text|html, id?, url?, title?, outlet?, published?} a line).",
-                         "content": {kind: {"schema": {"type": "string"}} for kind in _SUFFIX}}}
+                         "content": {kind: {"schema": {"type": "string"}} for kind in _KIND}}}
 
 
 @router.post("/ingest", summary="Ingest pages", response_model=IngestOut, openapi_extra=_BODY,
@@ -444,13 +443,13 @@ def ingest(
 ) -> dict[str, Any]:
     """Clean, analyse and store the pages in the body, as `warta ingest` does (pages already stored
     are left unchanged). Needs a server started with --allow-ingest and `Authorization: Bearer TOKEN`."""
-    data, suffix = upload
-    with tempfile.TemporaryDirectory(prefix="warta-upload-") as folder, _INGEST_LOCK:
-        path = Path(folder) / f"upload{suffix}"
-        path.write_bytes(data)
-        summary = core.ingest([str(path)], settings.db, clean=not no_clean, published=_day(published))
-    return {"stored": summary.stored, "unchanged": summary.unchanged,
-            "skipped": [str(s).replace(str(path), path.name) for s in summary.skipped],
+    data, kind = upload
+    # Pages without a URL are named by the upload's time: "upload 2025-11-05T09:30:00Z" (JSONL: ":LINE").
+    source = f"upload {datetime.now(UTC):%Y-%m-%dT%H:%M:%SZ}"
+    with _INGEST_LOCK:
+        summary = core.ingest_items(read_bytes(data, source, kind), settings.db, clean=not no_clean,
+                                    published=_day(published))
+    return {"stored": summary.stored, "unchanged": summary.unchanged, "skipped": [str(s) for s in summary.skipped],
             "outlets": dict(summary.outlets)}
 
 

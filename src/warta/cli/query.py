@@ -1,142 +1,18 @@
-"""The ``warta`` command line. Every command calls ``warta.api`` or the store; errors are mapped
-to exit codes in one place (``main``)."""
+"""The commands that read the store: search, quotes, timeline, story, related, entity, show, explain, stats."""
 
 from __future__ import annotations
 
 import json
-import os
 import sys
-import time
-from enum import StrEnum
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from warta import api
-from warta.article import Article, RawPage, Skipped
-from warta.errors import InputError, NotFound, StoreError, WartaError
-from warta.ingest.readers import count_files
-from warta.scale.cli import batch_command, load_command
+from warta.article import Article
+from warta.cli.common import DbOption, Format, FormatOption, IdArg, app, err, out
 from warta.store import DEFAULT_DB, Store, views
 from warta.store.store import HIGHLIGHT
-
-app = typer.Typer(
-    name="warta", no_args_is_help=True, add_completion=False, rich_markup_mode="rich",
-    help="Read Indonesian news the way an analyst does: raw scraped pages in, clean searchable articles out.",
-)
-out = Console(soft_wrap=True, highlight=False)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-EXIT_CODES = {StoreError: 3, NotFound: 4, InputError: 5}
-
-
-class Profile(StrEnum):
-    default = "default"
-    fast = "fast"
-
-
-class Format(StrEnum):
-    text = "text"
-    json = "json"
-
-
-class ExportFormat(StrEnum):
-    jsonl = "jsonl"
-
-
-DbOption = Annotated[str, typer.Option("--db", help="SQLite store file.", envvar="WARTA_DB")]
-PathsArg = Annotated[list[str], typer.Argument(help="Files or folders (text, HTML, JSONL, WARC); '-' reads stdin.")]
-QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary on stderr.")]
-ProfileOption = Annotated[Profile, typer.Option("--profile", help="'default' is the most accurate; "
-                                                "'fast' skips costly analysis for crawl-scale runs.")]
-NoCleanOption = Annotated[bool, typer.Option("--no-clean", help="Input is already clean article text: "
-                                             "the body is exactly the input.")]
-IdArg = Annotated[str, typer.Argument(metavar="ID", help="Article id or a unique prefix of it.")]
-FormatOption = Annotated[Format, typer.Option("--format", help="'text' for people, 'json' for scripts.")]
-PublishedOption = Annotated[str | None, typer.Option("--published", metavar="YYYY-MM-DD",
-                                                     help="Publication date to use as the reference date.")]
-
-
-def _report_skip(skipped: Skipped) -> None:
-    err.print(f"[yellow]skipped[/] {escape(str(skipped))}")
-
-
-def _progress(quiet: bool) -> Progress:
-    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TextColumn("files · {task.fields[pages]} pages · {task.fields[rate]:.0f} pages/s"),
-                    TimeElapsedColumn(),
-                    console=err, disable=quiet or not err.is_terminal, transient=True)
-
-
-@app.command()
-def ingest(
-    paths: PathsArg,
-    db: DbOption = DEFAULT_DB,
-    no_clean: NoCleanOption = False,
-    published: PublishedOption = None,
-    force: Annotated[bool, typer.Option("--force", help="Re-analyse pages already stored.")] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit with status 1 when any input is skipped.")] = False,
-    profile: ProfileOption = Profile.default,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes for the language "
-                                      "analysis; 0 = one per core. The store is the same for any N.")] = 1,
-    quiet: QuietOption = False,
-) -> None:
-    """Read, clean, analyse and store pages. Safe to run again: stored pages are left unchanged."""
-    with _progress(quiet) as progress:
-        task = progress.add_task("ingesting", total=count_files(paths) or None, pages=0, rate=0.0)
-        last_source: list[str] = []
-        started = time.monotonic()
-
-        def on_item(item: RawPage | Skipped) -> None:
-            pages = progress.tasks[0].fields["pages"] + 1
-            progress.update(task, pages=pages, rate=pages / max(time.monotonic() - started, 1e-6))
-            source = item.source.split("#", 1)[0]
-            if not last_source or last_source[0] != source:
-                last_source[:] = [source]
-                progress.advance(task)
-
-        summary = api.ingest(paths, db, clean=not no_clean, published=published, force=force,
-                             profile=profile.value, jobs=jobs or os.cpu_count() or 1, on_item=on_item,
-                             on_skip=_report_skip)
-    if not quiet:
-        outlets = ", ".join(f"{name} {n}" for name, n in summary.outlets.most_common(5))
-        err.print(f"[bold]{summary.stored}[/] stored, {summary.unchanged} unchanged, "
-                  f"{len(summary.skipped)} skipped → {escape(db)}" + (f"  ({escape(outlets)})" if outlets else ""))
-        if summary.stored:
-            err.print(f"next: [cyan]warta search QUERY --db {escape(db)}[/], [cyan]warta stats --db {escape(db)}[/]")
-    if strict and summary.skipped:
-        raise typer.Exit(1)
-
-
-@app.command()
-def analyze(
-    paths: PathsArg,
-    no_clean: NoCleanOption = False,
-    published: PublishedOption = None,
-    db: Annotated[str | None, typer.Option("--db", help="Use this store's line statistics (nothing is written).")]
-    = None,
-    profile: ProfileOption = Profile.default,
-) -> None:
-    """Analyse pages without storing them: one article object per line (JSONL) on stdout."""
-    for item in api.analyze_items(paths, clean=not no_clean, published=published, db=db, profile=profile.value):
-        if isinstance(item, Skipped):
-            _report_skip(item)
-        else:
-            sys.stdout.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
-
-
-@app.command()
-def export(
-    format: Annotated[ExportFormat, typer.Option("--format", help="Output format.")] = ExportFormat.jsonl,
-    db: DbOption = DEFAULT_DB,
-) -> None:
-    """Print every stored article, one JSON object per line (CONTRACT.md)."""
-    with Store(db, create=False) as store:
-        for article in store.iter_articles():
-            sys.stdout.write(json.dumps(article.to_json(), ensure_ascii=False) + "\n")
 
 
 @app.command()
@@ -503,59 +379,3 @@ def _table(title: str, rows: list[tuple[str, int]]) -> None:
     for name, n in rows[:15]:
         out.print(f"  {n:>6}  {escape(str(name))}")
 
-
-@app.command()
-def serve(
-    db: DbOption = DEFAULT_DB,
-    host: Annotated[str, typer.Option("--host", help="Address to listen on; loopback by default. Anything else "
-                                      "makes the store readable from the network.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
-    allow_ingest: Annotated[bool, typer.Option("--allow-ingest", help="Enable POST /api/ingest (needs --token).")]
-    = False,
-    token: Annotated[str | None, typer.Option("--token", envvar="WARTA_TOKEN", help="Bearer token POST /api/ingest "
-                                              "requires (or $WARTA_TOKEN, kept out of the process list).")] = None,
-    browser: Annotated[bool, typer.Option("--open/--no-browser", help="Open the web UI in a browser.")] = False,
-) -> None:
-    """Serve the store over HTTP: a web UI, and a JSON API under /api (documented at /docs). Read-only
-    unless --allow-ingest."""
-    import uvicorn
-
-    from warta.serve import create_app
-
-    web = create_app(db, allow_ingest=allow_ingest, token=token)
-    url = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
-    err.print(f"warta serving {escape(db)} at [cyan]{url}[/] — API docs at [cyan]{url}/docs[/]"
-              + (" — POST /api/ingest enabled (bearer token)" if allow_ingest else ""))
-    if browser:
-        import threading
-        import webbrowser
-
-        threading.Timer(1.0, webbrowser.open, (url,)).start()
-    uvicorn.run(web, host=host, port=port, log_level="warning")
-
-
-app.command("batch")(batch_command)
-app.command("load")(load_command)
-
-
-def main() -> None:
-    """Console entry point: run the app, turning warta's errors into one line and an exit code."""
-    try:
-        code = app(standalone_mode=False)
-    except WartaError as error:
-        err.print(f"[red]warta:[/] {escape(str(error))}")
-        sys.exit(next((code for cls, code in EXIT_CODES.items() if isinstance(error, cls)), 1))
-    except typer.Exit as done:
-        sys.exit(done.exit_code)
-    except typer.Abort:
-        err.print("aborted")
-        sys.exit(130)
-    except Exception as error:  # click's usage errors
-        import click
-
-        if isinstance(error, click.ClickException):
-            error.show()
-            sys.exit(error.exit_code)
-        raise
-    if isinstance(code, int) and code:
-        sys.exit(code)

@@ -1,33 +1,20 @@
-"""``warta batch`` and ``warta load``: typer command functions for ``warta.cli`` to register::
-
-    app.command("batch")(batch_command)
-    app.command("load")(load_command)
-
-They call ``warta.scale.batch`` and ``warta.scale.load`` and only draw progress and summaries on
-stderr; warta's errors propagate to ``warta.cli.main``, which maps them to exit codes.
-"""
+"""``warta batch`` and ``warta load``: they call ``warta.scale.batch`` and ``warta.scale.load`` and
+only draw progress and summaries on stderr; warta's errors propagate to ``warta.cli.main``, which
+maps them to exit codes."""
 
 from __future__ import annotations
 
 import time
-from enum import StrEnum
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from warta.nlp import PROFILES
-from warta.scale.batch import BatchSummary, ShardResult, batch
-from warta.scale.load import LoadSummary, load
+from warta.cli.common import DbOption, Profile, ProfileOption, QuietOption, app, err
 from warta.store import DEFAULT_DB
 
 __all__ = ["batch_command", "load_command"]
-
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-Profile = StrEnum("Profile", {name: name for name in PROFILES})  # type: ignore[misc]
 
 InputsArg = Annotated[list[str], typer.Argument(help="Files, folders or glob patterns (text, HTML, JSONL, WARC).")]
 OutOption = Annotated[str, typer.Option("--out", "-o", help="Output folder: Parquet parts, skipped inputs and "
@@ -38,10 +25,6 @@ WorkersOption = Annotated[int | None, typer.Option("--workers", "-w", min=1, hel
 SchedulerOption = Annotated[str | None, typer.Option("--scheduler", metavar="ADDRESS", help="Use a running Dask "
                                                      "scheduler (tcp://host:8786) instead of a local cluster; its "
                                                      "workers must see the inputs and --out under the same paths.")]
-ProfileOption = Annotated[Profile, typer.Option("--profile", help="'default' is the most accurate; "
-                                                "'fast' skips costly analysis for crawl-scale runs.")]
-DbOption = Annotated[str, typer.Option("--db", help="SQLite store file.", envvar="WARTA_DB")]
-QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary on stderr.")]
 
 
 def _progress(quiet: bool, unit: str) -> Progress:
@@ -50,16 +33,19 @@ def _progress(quiet: bool, unit: str) -> Progress:
                     TimeElapsedColumn(), console=err, disable=quiet or not err.is_terminal, transient=True)
 
 
+@app.command("batch")
 def batch_command(
     inputs: InputsArg,
     out: OutOption,
     workers: WorkersOption = None,
     scheduler: SchedulerOption = None,
-    profile: ProfileOption = Profile.default,  # type: ignore[attr-defined]
+    profile: ProfileOption = Profile.default,
     quiet: QuietOption = False,
 ) -> None:
     """Clean and analyse pages on many cores or machines (Dask) into Parquet under --out, for 'warta load'.
     Resumable: finished shards are not redone. Exits with status 1 when a shard failed (run again to retry)."""
+    from warta.scale.batch import BatchSummary, ShardResult, batch
+
     with _progress(quiet, "shards") as progress:
         task = progress.add_task("analysing", total=None, pages=0, rate=0.0)
 
@@ -87,6 +73,7 @@ def batch_command(
         raise typer.Exit(1)
 
 
+@app.command("load")
 def load_command(
     out: OutArg,
     db: DbOption = DEFAULT_DB,
@@ -94,6 +81,8 @@ def load_command(
 ) -> None:
     """Store what 'warta batch' wrote, linking duplicates, stories, related articles and events across the
     store. Safe to run again: stored articles are left unchanged."""
+    from warta.scale.load import LoadSummary, load
+
     with _progress(quiet, "shards") as progress:
         task = progress.add_task("loading", total=None, pages=0, rate=0.0)
         started = time.monotonic()
