@@ -65,23 +65,28 @@ def annotate(articles: Sequence[Article], profile: str = "default") -> Iterator[
     pieces = [(k, offset, text) for k, a in enumerate(articles) for offset, text in _chunks(a.body)]
     dcts = [reference_date(a.published) for a in articles]
 
-    try:
-        docs = list(nlp.pipe((make_doc(nlp, text, dcts[k]) for k, _, text in pieces), batch_size=BATCH_SIZE))
-    except Exception:  # noqa: BLE001  (retried one by one below, each error reported)
-        docs = None
     found: dict[int, dict[str, list[dict]]] = {k: {name: [] for name in FIELDS} for k in range(len(articles))}
     failed: dict[int, Exception] = {}
-    for n, (k, offset, text) in enumerate(pieces):
-        if k in failed:
-            continue
+    # The words this batch adds to the vocabulary are dropped at the end of the zone, so that a
+    # long run's memory does not grow with every new name and number it reads. Nothing of a Doc
+    # leaves the zone: the results are plain dicts.
+    with nlp.memory_zone():
         try:
-            doc = docs[n] if docs is not None else nlp(make_doc(nlp, text, dcts[k]))
-        except Exception as err:  # noqa: BLE001
-            failed[k] = err
-            continue
-        for name in FIELDS:
-            items = getattr(doc._, name) or []
-            found[k][name].extend(_shifted(items, offset) if offset else items)
+            docs = list(nlp.pipe((make_doc(nlp, text, dcts[k]) for k, _, text in pieces), batch_size=BATCH_SIZE))
+        except Exception:  # noqa: BLE001  (retried one by one below, each error reported)
+            docs = None
+        for n, (k, offset, text) in enumerate(pieces):
+            if k in failed:
+                continue
+            try:
+                doc = docs[n] if docs is not None else nlp(make_doc(nlp, text, dcts[k]))
+            except Exception as err:  # noqa: BLE001
+                failed[k] = err
+                continue
+            for name in FIELDS:
+                items = getattr(doc._, name) or []
+                found[k][name].extend(_shifted(items, offset) if offset else items)
+        del docs
     for k, article in enumerate(articles):
         if k in failed:
             yield article, failed[k]
