@@ -44,6 +44,7 @@ STORY_DAYS = 10
 MAX_RELATED = 10
 _CANDIDATE_ENTITIES = 12  # the article's rarest entities that fetch candidates
 _CANDIDATES_PER_ENTITY = 400  # the most recent articles naming each of them
+_CANDIDATES = 150  # of those, the ones sharing the most weight with the article, scored in full
 _GROUPS = ({"occurred", "failed"}, {"planned", "possible"}, {"denied"}, {"negated"})
 
 
@@ -88,15 +89,19 @@ def _related(conn: sqlite3.Connection, article: Article) -> list[tuple[str, floa
     df = dict(conn.execute(f"SELECT id, articles FROM entities WHERE id IN ({marks})", list(counts)).fetchall())
     mine = _vector(counts, df, n_articles)
     rare = sorted((e for e in counts if df.get(e)), key=lambda e: df[e])[:_CANDIDATE_ENTITIES]
-    candidates: set[str] = set()
+    # Candidates are ranked by the weight of the rare entities they share with the article, and
+    # only the best _CANDIDATES are scored in full: the cost of an article stays bounded however
+    # many stored articles name its entities.
+    shared: Counter[str] = Counter()
     for entity_id in rare:
-        candidates.update(r[0] for r in conn.execute(
-            "SELECT DISTINCT article_id FROM entity_mentions WHERE entity_id = ? ORDER BY rowid DESC LIMIT ?",
-            (entity_id, _CANDIDATES_PER_ENTITY)))
-    candidates.discard(article.id)
-    if not candidates:
+        for (other,) in conn.execute(
+                "SELECT DISTINCT article_id FROM entity_mentions WHERE entity_id = ? ORDER BY rowid DESC LIMIT ?",
+                (entity_id, _CANDIDATES_PER_ENTITY)):
+            shared[other] += mine[entity_id]
+    shared.pop(article.id, None)
+    if not shared:
         return []
-    ids = sorted(candidates)
+    ids = sorted(other for other, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:_CANDIDATES])
     theirs: dict[str, Counter[str]] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
