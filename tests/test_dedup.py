@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from warta.errors import StoreError
-from warta.link.dedup import DuplicateIndex, Signature, exact_key, normalise, signature
+from warta.link.dedup import BANDS, DuplicateIndex, Signature, exact_key, normalise, signature
 
 ARTICLE = "\n\n".join(
     [
@@ -182,3 +182,63 @@ def test_any_text_round_trips(text: str) -> None:
     assert Signature.decode(data).encode() == data
     index = DuplicateIndex.from_signatures([("a", data)])
     assert index.query(text) == ([("a", 1.0)] if normalise(text) else [])
+
+
+# -- the store's index (warta.store.duplicates): the same answers, from SQLite instead of memory ----
+
+
+def _store_in_order(db, bodies: dict[str, str]) -> dict[str, str | None]:
+    """Store bodies in order as ingest does (find the original, then put); each one's duplicate_of."""
+    from warta.article import Article
+    from warta.store import Store
+
+    answers = {}
+    with Store(db) as store:
+        for article_id, body in bodies.items():
+            sig = signature(body)
+            article = Article(id=article_id, source=article_id, body=body)
+            article.duplicate_of = store.duplicates().original_of(sig, article_id)
+            store.put(article, signature=sig)
+            answers[article_id] = article.duplicate_of
+    return answers
+
+
+BODIES = {"a": ARTICLE, "b": furnished(ARTICLE), "c": SAME_STORY, "d": trimmed(ARTICLE), "e": "Foto: Dok.",
+          "f": edited(SAME_STORY), "g": "Foto: Dok.", "h": furnished(trimmed(edited(ARTICLE)))}
+
+
+def test_the_store_index_answers_as_the_memory_index_does(tmp_path) -> None:
+    live = DuplicateIndex()
+    expected = {article_id: live.add(article_id, body) for article_id, body in BODIES.items()}
+    assert expected["b"] == expected["d"] == expected["h"] == "a" and expected["f"] == "c"
+    assert _store_in_order(tmp_path / "s.db", BODIES) == expected
+
+
+def test_an_older_store_gets_its_band_keys_from_the_migration(tmp_path) -> None:
+    import sqlite3
+
+    from warta.store import Store
+
+    db = tmp_path / "s.db"
+    _store_in_order(db, {k: BODIES[k] for k in "abc"})
+    with sqlite3.connect(db) as conn:  # as a store made before migration 5 was
+        rows = conn.execute("SELECT count(*) FROM lsh").fetchone()[0]
+        conn.execute("DROP TABLE lsh")
+        conn.execute("DELETE FROM schema_migrations WHERE version = 5")
+    with Store(db) as store:
+        assert store.conn.execute("SELECT count(*) FROM lsh").fetchone()[0] == rows > 0
+    assert _store_in_order(db, {"d": BODIES["d"], "f": BODIES["f"]}) == {"d": "a", "f": "c"}
+
+
+def test_a_replaced_article_leaves_no_band_keys_behind(tmp_path) -> None:
+    from warta.article import Article
+    from warta.store import Store
+
+    db = tmp_path / "s.db"
+    _store_in_order(db, {"a": ARTICLE})
+    with Store(db) as store:
+        store.put(Article(id="a", source="a", body=SAME_STORY), replace=True, signature=signature(SAME_STORY))
+        assert store.duplicates().original_of(signature(furnished(ARTICLE))) is None
+        assert store.duplicates().original_of(signature(furnished(SAME_STORY))) == "a"
+        keys = store.conn.execute("SELECT count(*) FROM lsh WHERE article_id = 'a'").fetchone()[0]
+        assert keys == BANDS

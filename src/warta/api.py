@@ -73,7 +73,7 @@ def ingest_items(items: Iterable[RawPage | Skipped], db: str = DEFAULT_DB, *, cl
             link_across(article, store)
             sig = signature(article.body)
             if article.duplicate_of is None:
-                article.duplicate_of = store.duplicates().add_signature(article.id, sig)
+                article.duplicate_of = store.duplicates().original_of(sig, article.id)
             if store.put(article, article.line_keys, replace=force, signature=sig):
                 summary.stored += 1
                 summary.outlets[article.outlet or "(unknown)"] += 1

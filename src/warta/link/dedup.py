@@ -56,7 +56,9 @@ __all__ = [
     "Candidate",
     "DuplicateIndex",
     "Signature",
+    "band_keys",
     "exact_key",
+    "decoded",
     "normalise",
     "signature",
     "similarity",
@@ -193,7 +195,7 @@ class DuplicateIndex:
         """:meth:`add` for an article whose stored signature is known (the body is not needed)."""
         if article_id in self._slot:
             return self.duplicate_of(article_id)
-        return self._add(article_id, _decoded(data))
+        return self._add(article_id, decoded(data))
 
     def duplicate_of(self, article_id: str) -> str | None:
         """The earliest indexed article this one copies, or None (also for an unknown id)."""
@@ -208,11 +210,11 @@ class DuplicateIndex:
 
     def query_signature(self, data: bytes | Signature) -> list[tuple[str, float]]:
         """:meth:`query` from a signature."""
-        return [(c.id, c.containment) for c in self._matches(_decoded(data))]
+        return [(c.id, c.containment) for c in self._matches(decoded(data))]
 
     def candidates(self, data: str | bytes | Signature) -> list[Candidate]:
         """Every article the exact key or LSH proposes, verified or not, oldest first (to explain a decision)."""
-        sig = Signature.of(data) if isinstance(data, str) else _decoded(data)
+        sig = Signature.of(data) if isinstance(data, str) else decoded(data)
         found: dict[int, Candidate] = {}
         exact = self._exact.get(sig.digest) if sig.shingles else None
         if exact is not None:
@@ -238,7 +240,7 @@ class DuplicateIndex:
         if sig.shingles:
             self._exact.setdefault(sig.digest, slot)
         if sig.shingles >= self.min_shingles:
-            for key in _band_keys(sig.values):
+            for key in band_keys(sig.values):
                 held = self._buckets.setdefault(key, slot)
                 if isinstance(held, list):
                     held.append(slot)
@@ -253,7 +255,7 @@ class DuplicateIndex:
 
     def _lsh(self, sig: Signature) -> set[int]:
         slots: set[int] = set()
-        for key in _band_keys(sig.values):
+        for key in band_keys(sig.values):
             held = self._buckets.get(key)
             if held is None:
                 continue
@@ -274,7 +276,8 @@ class Candidate:
     exact: bool
 
 
-def _decoded(data: bytes | Signature) -> Signature:
+def decoded(data: bytes | Signature) -> Signature:
+    """A Signature from stored bytes (or itself)."""
     return data if isinstance(data, Signature) else Signature.decode(data)
 
 
@@ -311,7 +314,7 @@ def _minhash(hashes: np.ndarray) -> np.ndarray:
     return (mins >> _U64(32)).astype(np.uint32)
 
 
-def _band_keys(values: np.ndarray) -> list[int]:
+def band_keys(values: np.ndarray) -> list[int]:
     """One 64-bit key per band: its 3 values and the band's number, hashed together."""
     rows = values[: BANDS * ROWS].astype(np.uint64).reshape(BANDS, ROWS)
     keys = _BAND_SEEDS.copy()

@@ -83,7 +83,7 @@ def _put(store: Store, article: Article, sig: bytes, summary: LoadSummary) -> No
         return
     link_across(article, store)
     if article.duplicate_of is None:
-        article.duplicate_of = store.duplicates().add_signature(article.id, sig)
+        article.duplicate_of = store.duplicates().original_of(sig, article.id)
     if store.put(article, article.line_keys, signature=sig):
         summary.stored += 1
         summary.outlets[article.outlet or "(unknown)"] += 1

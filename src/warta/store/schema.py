@@ -229,3 +229,16 @@ def _events_stories(conn: sqlite3.Connection) -> None:
             PRIMARY KEY(person_id, entity_id)) WITHOUT ROWID""",
     ):
         conn.execute(statement)
+
+
+@migration(5, "the duplicate index's LSH band keys, so that it lives in the store rather than in memory")
+def _lsh(conn: sqlite3.Connection) -> None:
+    from warta.link.dedup import Signature
+    from warta.store.duplicates import lsh_rows
+
+    conn.execute("CREATE TABLE lsh(key INTEGER NOT NULL, article_id TEXT NOT NULL, "
+                 "PRIMARY KEY(key, article_id)) WITHOUT ROWID")
+    conn.execute("CREATE INDEX lsh_article ON lsh(article_id)")
+    for article_id, minhash in conn.execute("SELECT article_id, minhash FROM signatures WHERE minhash IS NOT NULL "
+                                            "ORDER BY rowid").fetchall():
+        conn.executemany("INSERT OR IGNORE INTO lsh VALUES (?, ?)", lsh_rows(article_id, Signature.decode(minhash)))

@@ -14,8 +14,9 @@ from typing import Any
 
 from warta.article import Article, RemovedLine, Skipped
 from warta.errors import NotFound, StoreError
-from warta.link.dedup import DuplicateIndex, exact_key
+from warta.link.dedup import Signature, exact_key
 from warta.link.stories import Links, link_article, participants
+from warta.store.duplicates import StoredDuplicates, lsh_rows
 from warta.store.schema import migrate
 
 __all__ = ["Store", "SearchHit", "QuoteHit", "DEFAULT_DB"]
@@ -68,7 +69,6 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, create: bool = True) -> None:
         self.path = str(path)
-        self._duplicates: DuplicateIndex | None = None
         if not create and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such store; run 'warta ingest PATH --db {self.path}' first")
         try:
@@ -96,13 +96,9 @@ class Store:
     def has(self, article_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
-    def duplicates(self) -> DuplicateIndex:
-        """The duplicate index of every stored article (built from stored signatures on first use)."""
-        if self._duplicates is None:
-            rows = self.conn.execute("SELECT article_id, minhash FROM signatures WHERE minhash IS NOT NULL "
-                                     "ORDER BY rowid")
-            self._duplicates = DuplicateIndex.from_signatures(rows)
-        return self._duplicates
+    def duplicates(self) -> StoredDuplicates:
+        """The duplicate index of every stored article, kept in the store's tables (nothing in memory)."""
+        return StoredDuplicates(self.conn)
 
     def put(self, article: Article, line_keys: Iterable[str] = (), *, replace: bool = False,
             signature: bytes | None = None) -> bool:
@@ -133,6 +129,8 @@ class Store:
                 if signature is not None:
                     conn.execute("INSERT INTO signatures VALUES (?, ?, ?)",
                                  (article.id, exact_key(article.body), signature))
+                    conn.executemany("INSERT OR IGNORE INTO lsh VALUES (?, ?)",
+                                     lsh_rows(article.id, Signature.decode(signature)))
                 if article.outlet and keys and not replaced:  # its lines were counted when first stored
                     conn.executemany(
                         "INSERT INTO line_stats VALUES (?, ?, 1, ?) "
@@ -430,7 +428,7 @@ def _delete(conn: sqlite3.Connection, article_id: str) -> bool:
     conn.execute("UPDATE stories SET articles = articles - 1 WHERE id = (SELECT story FROM articles WHERE id = ?)",
                  (article_id,))
     conn.execute("DELETE FROM stories WHERE articles <= 0")
-    for table in ("entity_mentions", "quotes", "times", "removed_lines", "events", "related", "signatures"):
+    for table in ("entity_mentions", "quotes", "times", "removed_lines", "events", "related", "signatures", "lsh"):
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
     conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
     return True
