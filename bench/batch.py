@@ -107,6 +107,7 @@ class TreeMemory:
 
     def __init__(self, pid: int, every: float = 0.5) -> None:
         self.samples: list[tuple[float, int, int]] = []  # (seconds since start, tree RSS, largest process RSS)
+        self.per_process: dict[int, list[tuple[float, int]]] = {}  # pid: its (seconds, RSS) samples
         self._root, self._every, self._stop = psutil.Process(pid), every, threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._start = time.monotonic()
@@ -121,7 +122,9 @@ class TreeMemory:
             sizes = []
             for proc in procs:
                 with contextlib.suppress(psutil.Error):  # it ended meanwhile
-                    sizes.append(proc.memory_info().rss)
+                    rss = proc.memory_info().rss
+                    sizes.append(rss)
+                    self.per_process.setdefault(proc.pid, []).append((time.monotonic() - self._start, rss))
             if sizes:
                 self.samples.append((time.monotonic() - self._start, sum(sizes), max(sizes)))
             self._stop.wait(self._every)
@@ -140,8 +143,16 @@ class TreeMemory:
         for q in (0.25, 0.5, 0.75, 1.0):
             window = [s[1] for s in self.samples if (q - 0.25) * end <= s[0] <= q * end] or [0]
             quarters.append(f"{max(window) / 2**20:,.0f}")
+        halves = []  # per process: peak RSS in the first and in the second half of the run
+        for samples in self.per_process.values():
+            first = max((rss for t, rss in samples if t <= end / 2), default=0)
+            second = max((rss for t, rss in samples if t > end / 2), default=0)
+            halves.append((first, second))
+        grown = sorted(halves, key=lambda h: -max(h))[:4]
+        each = ", ".join(f"{first / 2**20:,.0f} -> {second / 2**20:,.0f}" for first, second in grown)
         return (f"peak RSS of the process tree {peak / 2**20:,.0f} MB (largest process {biggest / 2**20:,.0f} MB); "
-                f"peak per quarter of the run: {' / '.join(quarters)} MB")
+                f"peak per quarter of the run: {' / '.join(quarters)} MB; the biggest processes' peaks, first half "
+                f"-> second half: {each} MB")
 
 
 def run(cmd: list[str], label: str) -> tuple[float, TreeMemory]:

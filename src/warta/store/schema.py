@@ -238,7 +238,6 @@ def _lsh(conn: sqlite3.Connection) -> None:
 
     conn.execute("CREATE TABLE lsh(key INTEGER NOT NULL, article_id TEXT NOT NULL, "
                  "PRIMARY KEY(key, article_id)) WITHOUT ROWID")
-    conn.execute("CREATE INDEX lsh_article ON lsh(article_id)")
     for article_id, minhash in conn.execute("SELECT article_id, minhash FROM signatures WHERE minhash IS NOT NULL "
                                             "ORDER BY rowid").fetchall():
         conn.executemany("INSERT OR IGNORE INTO lsh VALUES (?, ?)", lsh_rows(article_id, Signature.decode(minhash)))

@@ -428,7 +428,11 @@ def _delete(conn: sqlite3.Connection, article_id: str) -> bool:
     conn.execute("UPDATE stories SET articles = articles - 1 WHERE id = (SELECT story FROM articles WHERE id = ?)",
                  (article_id,))
     conn.execute("DELETE FROM stories WHERE articles <= 0")
-    for table in ("entity_mentions", "quotes", "times", "removed_lines", "events", "related", "signatures", "lsh"):
+    stored = conn.execute("SELECT minhash FROM signatures WHERE article_id = ?", (article_id,)).fetchone()
+    if stored and stored[0] is not None:  # its band keys, by their primary key (lsh has no index on article_id)
+        conn.executemany("DELETE FROM lsh WHERE key = ? AND article_id = ?",
+                         lsh_rows(article_id, Signature.decode(stored[0])))
+    for table in ("entity_mentions", "quotes", "times", "removed_lines", "events", "related", "signatures"):
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
     conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
     return True
