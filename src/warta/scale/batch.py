@@ -26,6 +26,8 @@ a time, as it stores them.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import json
 import logging
 import os
@@ -205,7 +207,18 @@ def run_shard(shard: Shard, out: str, profile: str = "default") -> ShardResult:
             tmp.unlink(missing_ok=True)
     result.seconds = round(time.monotonic() - started, 3)
     write_atomic(files.done, json.dumps(asdict(result)) + "\n")
+    _trim_memory()
     return result
+
+
+def _trim_memory() -> None:
+    """Give freed heap memory back to the system after a shard (glibc only), so that a worker that
+    runs shard after shard in a thread of its own does not keep every arena at its high-water mark."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
 
 
 def _analyse(shard: Shard, profile: str, writer: PartWriter, record: Callable[[Skipped], None],
