@@ -89,7 +89,7 @@ class StoredDuplicates:
                     "SELECT s.article_id, s.rowid FROM signatures s WHERE s.exact = ?", (sig.digest.hex(),)):
                 found[article_id] = (age, Candidate(article_id, 1.0, 1.0, True))
         if sig.shingles >= self.min_shingles:
-            keys = [key for key, _ in lsh_rows("", sig, self.min_shingles)]
+            keys = [_signed(key) for key in band_keys(sig.values)]
             rows = self.conn.execute(
                 f"SELECT s.article_id, s.rowid, s.minhash FROM signatures s WHERE s.article_id IN "
                 f"(SELECT article_id FROM lsh WHERE key IN ({', '.join('?' * len(keys))}) LIMIT {_MAX_CANDIDATES})",
