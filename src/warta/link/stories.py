@@ -43,7 +43,7 @@ STORY_MIN = 0.35
 STORY_DAYS = 10
 MAX_RELATED = 10
 _CANDIDATE_ENTITIES = 12  # the article's rarest entities that fetch candidates
-_CANDIDATES_PER_ENTITY = 400  # the most recent articles naming each of them
+_CANDIDATES_PER_ENTITY = 200  # the most recent articles naming each of them (stories are local in time)
 _CANDIDATES = 150  # of those, the ones sharing the most weight with the article, scored in full
 _GROUPS = ({"occurred", "failed"}, {"planned", "possible"}, {"denied"}, {"negated"})
 
