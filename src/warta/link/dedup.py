@@ -38,6 +38,9 @@ the same thing after any upgrade; ``SIGNATURE_VERSION`` changes if it ever must.
     index.add("a1", body)            # None: first of its kind
     index.add("a2", copy_of_body)    # "a1"
     index = DuplicateIndex.from_signatures(store_rows)   # (id, signature bytes), oldest first
+
+``DuplicateIndex`` holds everything in memory (for evaluation and small jobs); the store keeps the
+same index in its own tables (``warta.store.duplicates``), with the same answers.
 """
 
 from __future__ import annotations
