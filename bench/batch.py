@@ -46,8 +46,11 @@ NUMBER = re.compile(r"\b\d{2,}\b")
 
 
 def read_articles(data: Path) -> list[dict]:
+    source = data / "news" / "indosum_devfolds.jsonl"
+    if not source.exists():
+        sys.exit(f"bench/batch.py: {source} not found; pass --data")
     rows = []
-    with (data / "news" / "indosum_devfolds.jsonl").open(encoding="utf-8") as fh:
+    with source.open(encoding="utf-8") as fh:
         for line in fh:
             row = json.loads(line)
             paras = [p.strip() for p in row["text_detok"].split("\n") if p.strip()]
