@@ -81,6 +81,8 @@ def test_linking(blank, case) -> None:
     entities = link_doc(doc, KnowledgeBase.load())
     for e in entities:
         assert case["text"][e["start"]:e["end"]] == e["text"]
+    if "mentions" in case:
+        assert [e["text"] for e in entities] == case["mentions"]
     for group in case.get("same", []):
         ids = {e["id"] for m in group for e in _find(entities, m)}
         assert all(_find(entities, m) for m in group), f"missing one of {group}: {entities}"

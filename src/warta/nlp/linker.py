@@ -41,6 +41,7 @@ __all__ = ["EntityLinker", "link_doc", "entity_slug", "entity_id_from_name"]
 LINKED_TYPES = ("PER", "ORG", "LOC")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,11}$")
 _BIG_CITY = 1_000_000
+_LEGAL_FORMS = frozenset({"persero", "tbk", "tbk.", "ltd", "ltd.", "inc", "inc.", "plc"})
 _NAME_PARTICLES = frozenset("bin binti van von der de den da di du la le al el ibn abu".split())
 # capitalised words that are also place names elsewhere ("Kota" in India, "Bursa" in Turkey)
 _GENERIC = frozenset("kota bursa pulau desa gunung sungai teluk selat laut danau tanjung kampung pasar jalan "
@@ -111,6 +112,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     lex = _lexicon()
     mentions = [_Mention(e.start, e.end, e.label_, "ner") for e in doc.ents if e.label_ in LINKED_TYPES]
     others = [e for e in doc.ents if e.label_ not in LINKED_TYPES]
+    mentions = _split_bracketed(doc, mentions)
     mentions = _merge_adjacent_people(mentions)
     _retype(doc, mentions, kb)
     for m in mentions:
@@ -150,6 +152,30 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
 
 
 # ----------------------------------------------------------------- roles and names
+
+
+def _split_bracketed(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """A name and its short form in brackets are two mentions: "Susilo Bambang Yudhoyono (SBY)" ->
+    "Susilo Bambang Yudhoyono" + "SBY", as most corpora and the in-text alias rule want them; a
+    span that is only a bracketed name loses its brackets. A legal form stays part of the name
+    ("PT PLN (Persero)"), and so does a bracket inside a name ("Kepolisian Resor Kota (Polresta)
+    Binjai")."""
+    out: list[_Mention] = []
+    for m in mentions:
+        start, end = m.start, m.end
+        if end - start >= 3 and doc[start].text == "(" and doc[end - 1].text == ")":
+            start, end = start + 1, end - 1
+        opened = next((k for k in range(start + 1, end - 2) if doc[k].text == "("), None)
+        if opened is not None and doc[end - 1].text == ")" and \
+                doc[opened + 1:end - 1].text.lower() not in _LEGAL_FORMS and \
+                not any(t.text in "()" for t in doc[opened + 1:end - 1]):
+            out.append(_Mention(start, opened, m.label, m.how))
+            out.append(_Mention(opened + 1, end - 1, m.label, m.how))
+        elif (start, end) != (m.start, m.end):
+            out.append(_Mention(start, end, m.label, m.how))
+        else:
+            out.append(m)
+    return out
 
 
 def _merge_adjacent_people(mentions: list[_Mention]) -> list[_Mention]:
