@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import dask
 import pytest
 import typer
+from distributed import WorkerPlugin
 from typer.testing import CliRunner
 
 from warta.api import ingest
@@ -188,6 +191,61 @@ def test_poisoned_shard_fails_alone(tmp_path: Path, scheduler: str) -> None:
     assert ShardFiles(out, crash_shard).errors.read_text() == ""
     done = CliRunner().invoke(app, ["load", str(out), "--db", db])
     assert "1 stored, 4 unchanged" in done.output
+
+
+class _CrashWorker(WorkerPlugin):
+    """A Dask worker plugin that kills its worker process (``os._exit``: no exception, no cleanup,
+    as a segfault or the OOM killer would) when the task of one shard starts executing, ``times``
+    times in all (counted in a file, since each crash takes the plugin's memory with it)."""
+
+    def __init__(self, shard: str, counter: str, times: int):
+        self.shard, self.counter, self.times = shard, counter, times
+
+    def transition(self, key, start, finish, **kwargs) -> None:  # noqa: ANN001
+        import os
+
+        if finish != "executing" or not str(key).startswith(f"warta-shard-{self.shard}-"):
+            return
+        path = Path(self.counter)
+        crashes = len(path.read_text()) if path.exists() else 0
+        if crashes < self.times:
+            path.write_text("x" * (crashes + 1))
+            os._exit(1)
+
+
+@pytest.mark.parametrize("times", [1, 9], ids=["crash once", "crash every time"])
+def test_worker_crash_reruns_only_its_shard(tmp_path: Path, times: int) -> None:
+    """A worker process that dies in the middle of a shard: Dask runs the shard again on a new
+    worker; the other shards run once. A shard whose worker dies on every try fails alone and the
+    next run retries it, and only it."""
+    import cloudpickle
+    from distributed import Client, LocalCluster
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    inputs = _pages(tmp_path)
+    out = tmp_path / "out"
+    shards = [s.id for s in plan(inputs)]
+    target, counter = shards[1], tmp_path / "crashes"
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        client.register_plugin(_CrashWorker(target, str(counter), times), name="crash")
+        summary = batch(inputs, str(out), scheduler=cluster.scheduler_address, profile="fast")
+    crashes = len(counter.read_text())
+    allowed = dask.config.get("distributed.scheduler.allowed-failures")
+    runs = {s: json.loads(ShardFiles(out, s).done.read_text()) for s in shards if ShardFiles(out, s).finished()}
+    if times == 1:
+        assert crashes == 1 and not summary.failed and sorted(summary.computed) == sorted(shards)
+        assert set(runs) == set(shards)
+    else:
+        assert crashes == allowed + 1  # the first try and every retry Dask allows
+        assert list(summary.failed) == [target] and "KilledWorker" in summary.failed[target]
+        assert set(runs) == set(shards) - {target}
+        parts = {s: ShardFiles(out, s).part.stat().st_mtime_ns for s in runs}
+        again = batch(inputs, str(out), workers=1, profile="fast")  # the crash's cause is gone
+        assert again.computed == [target] and not again.failed
+        assert {s: ShardFiles(out, s).part.stat().st_mtime_ns for s in runs} == parts
+    loaded = load(str(out), str(tmp_path / "news.db"))
+    assert loaded.unfinished == [] and loaded.stored == 10
 
 
 def test_commands_have_help_text() -> None:
