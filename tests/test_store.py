@@ -196,3 +196,26 @@ def test_worker_processes_give_the_same_store_as_one_process(tmp_path: Path, mon
         for table in ("line_stats", "entities", "events", "related", "signatures"):
             sql = f"SELECT * FROM {table} ORDER BY 1, 2"
             assert a.conn.execute(sql).fetchall() == b.conn.execute(sql).fetchall(), table
+
+
+def test_the_article_count_follows_inserts_replacements_and_older_stores(tmp_path: Path, article_page: Path) -> None:
+    other = article_page.parent / "other.txt"
+    other.write_text("KOMPAS.com - Harga cabai rawit di Pasar Induk Kramat Jati naik tajam menjelang Lebaran.\n")
+    db = str(tmp_path / "s.db")
+
+    def counts() -> tuple[int, int]:
+        with sqlite3.connect(db) as conn:
+            return (conn.execute("SELECT n FROM counts WHERE name = 'articles'").fetchone()[0],
+                    conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    api.ingest([str(article_page.parent)], db, profile="fast")
+    assert counts() == (2, 2)
+    api.ingest([str(article_page.parent)], db, profile="fast", force=True)  # delete + insert each
+    assert counts() == (2, 2)
+    with sqlite3.connect(db) as conn:  # as a store made before migration 6 was
+        conn.execute("DROP TABLE counts")
+        conn.execute("DROP TRIGGER articles_counted")
+        conn.execute("DROP TRIGGER articles_uncounted")
+        conn.execute("DELETE FROM schema_migrations WHERE version = 6")
+    Store(db).close()
+    assert counts() == (2, 2)

@@ -84,7 +84,8 @@ def _related(conn: sqlite3.Connection, article: Article) -> list[tuple[str, floa
     counts = Counter(e["id"] for e in article.entities)
     if not counts:
         return []
-    n_articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0] + 1
+    # kept by triggers (schema migration 6): count(*) would walk an index, ~1 ms at 100,000 articles
+    n_articles = conn.execute("SELECT n FROM counts WHERE name = 'articles'").fetchone()[0] + 1
     marks = ", ".join("?" * len(counts))
     df = dict(conn.execute(f"SELECT id, articles FROM entities WHERE id IN ({marks})", list(counts)).fetchall())
     mine = _vector(counts, df, n_articles)

@@ -241,3 +241,13 @@ def _lsh(conn: sqlite3.Connection) -> None:
     for article_id, minhash in conn.execute("SELECT article_id, minhash FROM signatures WHERE minhash IS NOT NULL "
                                             "ORDER BY rowid").fetchall():
         conn.executemany("INSERT OR IGNORE INTO lsh VALUES (?, ?)", lsh_rows(article_id, Signature.decode(minhash)))
+
+
+@migration(6, "a count of the stored articles kept by triggers, so that idf weights need no table scan")
+def _article_count(conn: sqlite3.Connection) -> None:
+    conn.execute("CREATE TABLE counts(name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID")
+    conn.execute("INSERT INTO counts SELECT 'articles', count(*) FROM articles")
+    conn.execute("CREATE TRIGGER articles_counted AFTER INSERT ON articles BEGIN "
+                 "UPDATE counts SET n = n + 1 WHERE name = 'articles'; END")
+    conn.execute("CREATE TRIGGER articles_uncounted AFTER DELETE ON articles BEGIN "
+                 "UPDATE counts SET n = n - 1 WHERE name = 'articles'; END")
