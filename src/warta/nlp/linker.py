@@ -22,6 +22,7 @@ The result is ``doc._.entities``: one dict per mention (``text``, ``start``, ``e
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -112,7 +113,9 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     lex = _lexicon()
     mentions = [_Mention(e.start, e.end, e.label_, "ner") for e in doc.ents if e.label_ in LINKED_TYPES]
     others = [e for e in doc.ents if e.label_ not in LINKED_TYPES]
+    mentions = _split_at_line_breaks(doc, mentions)
     mentions = _split_bracketed(doc, mentions)
+    mentions = _split_leading_place(doc, mentions, kb)
     mentions = _merge_adjacent_people(mentions)
     _retype(doc, mentions, kb)
     for m in mentions:
@@ -152,6 +155,41 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
 
 
 # ----------------------------------------------------------------- roles and names
+
+
+def _split_at_line_breaks(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """A name never runs over a line break: "... di Mata Trump" (a subheading) + "Donald Trump
+    beberapa waktu lalu" is two mentions, whatever the NER joined."""
+    out: list[_Mention] = []
+    for m in mentions:
+        breaks = [k for k in range(m.start, m.end) if doc[k].is_space and "\n" in doc[k].text]
+        if not breaks:
+            out.append(m)
+            continue
+        edges = [m.start - 1, *breaks, m.end]
+        for a, b in itertools.pairwise(edges):
+            if b - (a + 1) > 0:
+                out.append(_Mention(a + 1, b, m.label, m.how))
+    return out
+
+
+def _split_leading_place(doc: Doc, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
+    """A person's span that starts with a known place or institution written as an abbreviation
+    ("Kepala Dinas Kesehatan DKI Widyastuti" -> "DKI" + "Widyastuti"): the abbreviation is where
+    the person works, not part of the name. Only all-capital abbreviations the knowledge base
+    knows, which no given name is; a full place name may well start a name ("Georgia")."""
+    out: list[_Mention] = []
+    for m in mentions:
+        first = doc[m.start]
+        if m.label == "PER" and m.end - m.start >= 2 and first.is_upper and first.is_alpha and \
+                2 <= len(first) <= 6 and doc[m.start + 1].text[:1].isupper() and \
+                any(first.text in e.aliases for e in kb.lookup(first.text) if e.type in ("LOC", "ORG")):
+            ent = next(e for e in kb.lookup(first.text) if e.type in ("LOC", "ORG"))
+            out.append(_Mention(m.start, m.start + 1, ent.type, m.how))
+            out.append(_Mention(m.start + 1, m.end, "PER", m.how))
+        else:
+            out.append(m)
+    return out
 
 
 def _split_bracketed(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
@@ -233,6 +271,13 @@ def _strip_person(doc: Doc, m: _Mention, lex: _Lexicon) -> None:
         else:
             break
     end = m.end
+    # a syllable of an East Asian given name written in lower case after the span ("Lee Sung"
+    # + "kwon"): short, not a word news writes in lower case, after a short capitalised syllable
+    if end - start >= 2 and end < len(doc) and len(doc[end - 1]) <= 5 and doc[end - 1].text[:1].isupper():
+        nxt = doc[end]
+        if nxt.is_alpha and nxt.text.islower() and 2 <= len(nxt) <= 5 and nxt.text not in _common_words() \
+                and nxt.text not in _NAME_PARTICLES and doc[end - 1].whitespace_:
+            end = m.end = end + 1
     # a person's name has no lower-case Indonesian words ("Kim sepakat bahwa Washington" is the NER
     # running on); particles such as "bin" and name parts written in lower case ("Lee Sung kwon"),
     # which are not words news writes in lower case, stay
