@@ -162,9 +162,27 @@ def _run(client: Any, shards: list[Shard], root: Path, profile: str) -> Iterator
     from distributed import as_completed
 
     run = uuid.uuid4().hex[:8]  # keys unique to this run: a shared scheduler may still hold an earlier run's
-    futures = {client.submit(run_shard, shard, str(root), profile, key=f"warta-shard-{shard.id}-{run}"): shard
-               for shard in shards}
-    for future in as_completed(futures):
+    # No more shards in flight than the cluster has threads: a worker then holds the one shard it
+    # runs, and when it dies (a crash, the OOM killer) Dask blames that shard only, not shards that
+    # were only waiting in the worker's queue.
+    # The number of threads is asked again after each shard, so a cluster that grows (dask-jobqueue,
+    # Kubernetes autoscaling) gets more shards at once.
+    todo = iter(shards)
+    futures: dict[Any, Shard] = {}
+    done = as_completed()
+
+    def top_up() -> None:
+        slots = max(1, sum(client.nthreads().values()))
+        while len(futures) < slots:
+            shard = next(todo, None)
+            if shard is None:
+                return
+            future = client.submit(run_shard, shard, str(root), profile, key=f"warta-shard-{shard.id}-{run}")
+            futures[future] = shard
+            done.add(future)
+
+    top_up()
+    for future in done:
         shard = futures.pop(future)
         try:
             yield future.result()
@@ -172,6 +190,7 @@ def _run(client: Any, shards: list[Shard], root: Path, profile: str) -> Iterator
             yield _record_failure(root, shard, err)
         finally:
             future.release()
+            top_up()
 
 
 def _record_failure(root: Path, shard: Shard, err: BaseException) -> ShardResult:
