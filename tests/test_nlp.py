@@ -21,6 +21,7 @@ from spacy.tokens import Doc, DocBin, Span
 import warta
 from warta.link.kb import KnowledgeBase
 from warta.nlp import PROFILES, model_path
+from warta.nlp.features import GAZETTEER_BITS, gazetteer_table
 from warta.nlp.linker import entity_slug, link_doc
 from warta.nlp.tokenizer import build_tokenizer
 
@@ -198,6 +199,31 @@ def test_export_has_linked_entities(tmp_path) -> None:
 # ------------------------------------------------------------------------------ training
 
 
+def test_gazetteer_features_come_from_the_knowledge_base() -> None:
+    table = gazetteer_table(city_parts=False)  # as the shipped models are trained
+    loc, org = GAZETTEER_BITS["alone"]["LOC"], GAZETTEER_BITS["alone"]["ORG"]
+    assert table["jayapura"] & loc and table["kemenhub"] & org  # a city, an abbreviated ministry
+    assert table["utara"] & GAZETTEER_BITS["part"]["LOC"] and not table["utara"] & loc  # "Korea Utara"
+    assert table["yang"] & GAZETTEER_BITS["common"]
+    assert "pemerintahan" not in table or not table["pemerintahan"] & (loc | org)
+    # a given name in a GeoNames city name ("Jardim Angela") is not a place word, unless asked
+    assert not table.get("angela", 0) & GAZETTEER_BITS["part"]["LOC"]
+    assert gazetteer_table()["angela"] & GAZETTEER_BITS["part"]["LOC"]
+
+
+@pytest.mark.parametrize("profile", sorted(PROFILES))
+def test_shipped_tok2vec_carries_its_gazetteer(profile) -> None:
+    """The word table the model was trained with is saved with it (not rebuilt from the knowledge
+    base at load time), and it changes what the network sees."""
+    tok2vec = warta.load(profile).get_pipe("tok2vec").model
+    node = next(n for n in tok2vec.walk() if n.name == "warta_gazetteer_features")
+    assert node.attrs["table"]["jakarta"] & GAZETTEER_BITS["alone"]["LOC"]
+    nlp = warta.load(profile)
+    docs = [nlp.make_doc("Warga Jayapura dan warga Pemalang")]
+    codes = node.predict(docs)[0][:, -1].tolist()
+    assert codes[1] & GAZETTEER_BITS["alone"]["LOC"] and codes[0] & GAZETTEER_BITS["common"]
+
+
 def _tiny_corpus(path: Path) -> None:
     nlp = spacy.blank("id")
     words = ["Presiden", "Joko", "Widodo", "tiba", "di", "Jakarta", "."]
@@ -225,7 +251,7 @@ def test_training_config_runs(tmp_path, config) -> None:
          "--training.eval_frequency", "2", "--code", str(REPO / "training" / "register.py")],
         capture_output=True, text=True, timeout=300, cwd=REPO)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
-    nlp = spacy.load(out / "model-last")
+    nlp = spacy.load(out / "model-last")  # needs warta.nlp.features registered (imported above)
     assert [t.text for t in nlp("Sabtu (24/8) pukul 10.00")] == ["Sabtu", "(", "24/8", ")", "pukul", "10.00"]
 
 

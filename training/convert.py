@@ -225,6 +225,7 @@ def ud_docs(vocab, sents: list[Sentence], per_doc: int) -> list[Doc]:
 
 # ------------------------------------------------------------------------- NER
 
+BRACKETED = re.compile(r"^\([^()\s]+\)$")
 FORMAT_CHARS = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]")
 NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "...", "”", "’"}
 NO_SPACE_AFTER = {"(", "[", "{", "“", "‘"}
@@ -268,6 +269,9 @@ def map_tags(sent, mapping: dict, drop: set, where: str) -> tuple[list[str], lis
             else:
                 lab = mapping[lab]
         pieces = FORMAT_CHARS.sub("", tok).split()
+        # "(KPU)" as one token (idner-news-2k): the brackets are tokens of their own, as in the
+        # other corpora and in warta's tokenizer
+        pieces = [p for piece in pieces for p in (["(", piece[1:-1], ")"] if BRACKETED.match(piece) else [piece])]
         for k, piece in enumerate(pieces):
             words.append(piece)
             if lab is None:
@@ -279,6 +283,42 @@ def map_tags(sent, mapping: dict, drop: set, where: str) -> tuple[list[str], lis
         if t.startswith("I-") and (k == 0 or tags[k - 1] == "O" or tags[k - 1][2:] != t[2:]):
             tags[k] = "B-" + t[2:]
     return words, tags
+
+
+LEGAL_FORMS = {"persero", "tbk", "tbk.", "ltd", "ltd.", "inc", "inc.", "plc"}
+
+
+def split_bracketed(words: list[str], tags: list[str]) -> tuple[list[str], int]:
+    """One convention for a name and its short form in brackets: two entities, brackets outside
+    ("Komisi Pemilihan Umum (KPU)" -> "Komisi Pemilihan Umum" + "KPU"), as NER-UI and NERGrit
+    mostly annotate them and as warta's linker outputs them; idner-news-2k and NER-UGM put the
+    bracket inside one span. A legal form stays ("PT PLN (Persero)"), as does a bracket in the
+    middle of a name. Returns the new tags and how many spans changed."""
+    tags = list(tags)
+    changed = 0
+    k, n = 0, len(tags)
+    while k < n:
+        if not tags[k].startswith("B-"):
+            k += 1
+            continue
+        lab, end = tags[k][2:], k + 1
+        while end < n and tags[end] == f"I-{lab}":
+            end += 1
+        start = k
+        if end - start >= 3 and words[start] == "(" and words[end - 1] == ")":
+            tags[start] = tags[end - 1] = "O"
+            start, end = start + 1, end - 1
+            tags[start] = f"B-{lab}"
+            changed += 1
+        opened = next((j for j in range(start + 1, end - 2) if words[j] == "("), None)
+        if opened is not None and words[end - 1] == ")" and \
+                " ".join(words[opened + 1:end - 1]).lower() not in LEGAL_FORMS and \
+                not any(w in ("(", ")") for w in words[opened + 1:end - 1]):
+            tags[opened] = tags[end - 1] = "O"
+            tags[opened + 1] = f"B-{lab}"
+            changed += 1
+        k = max(end, k + 1)
+    return tags, changed
 
 
 def detok_spaces(words: list[str]) -> list[bool]:
@@ -463,7 +503,7 @@ def main(argv=None) -> int:
     dev_keys = {sent_key(w) for name in loaded for w, _ in loaded[name]["dev"]}
     seen: set[str] = set()  # train sentences of trained corpora with higher priority
     for name, c in corpora:
-        kept, why, mine = [], collections.Counter(), set()
+        kept, why, mine, n_bracketed = [], collections.Counter(), set(), 0
         for words, tags in loaded[name]["train"]:
             key = sent_key(words)
             if key in dev_keys:
@@ -473,13 +513,18 @@ def main(argv=None) -> int:
             elif key in mine:
                 why["repeated in this file"] += 1
             else:
+                tags, n_split = split_bracketed(words, tags)
+                n_bracketed += n_split
                 kept.append((words, tags))
             mine.add(key)
         # a corpus left out of training must not shadow the ones trained on
         if c["train"]:
             seen |= mine
         manifest["dropped"][f"ner-{name} train"] = dict(why)
-        print(f"  {name}: train sentences {len(loaded[name]['train'])} -> {len(kept)} (dropped: {dict(why) or 'none'})")
+        manifest.setdefault("bracketed_split", {})[f"ner-{name} train"] = n_bracketed
+        print(f"  {name}: train sentences {len(loaded[name]['train'])} -> {len(kept)} "
+              f"(dropped: {dict(why) or 'none'}); "
+              f"bracketed short forms split off: {n_bracketed}")
         train_docs = [ner_doc(vocab, w, t) for w, t in kept]
         dev_docs = [ner_doc(vocab, w, t) for w, t in loaded[name]["dev"]]
         if c["train"]:

@@ -18,6 +18,7 @@ from pathlib import Path
 import spacy
 from spacy.training import Corpus
 
+import warta.nlp.features  # noqa: F401  registers warta.MultiHashEmbedGazetteer.v1
 from warta.nlp.tokenizer import build_tokenizer  # also registers warta.news_tokenizer.v1
 
 KEYS = {

@@ -67,7 +67,7 @@ def load(profile: str = "default"):  # -> spacy.Language
     import spacy
 
     from warta.extract import events, quotes, times  # noqa: F401  (register warta's factories)
-    from warta.nlp import linker, sentences, tokenizer  # noqa: F401
+    from warta.nlp import features, linker, sentences, tokenizer  # noqa: F401  (and the tok2vec's)
 
     path = model_path(profile)
     if not (path / "config.cfg").exists():
