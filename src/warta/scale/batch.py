@@ -185,12 +185,13 @@ def _run(client: Any, shards: list[Shard], root: Path, profile: str) -> Iterator
     for future in done:
         shard = futures.pop(future)
         try:
-            yield future.result()
+            result = future.result()
         except Exception as err:  # noqa: BLE001  (any failure of one shard is that shard's result)
-            yield _record_failure(root, shard, err)
+            result = _record_failure(root, shard, err)
         finally:
             future.release()
-            top_up()
+        top_up()  # the next shard starts before this result is handed on
+        yield result
 
 
 def _record_failure(root: Path, shard: Shard, err: BaseException) -> ShardResult:
