@@ -4,10 +4,12 @@ Steps, in order (``batch``):
   1. plan the shards (``warta.scale.shards.plan``) and record them in the output folder;
   2. leave out the shards a done marker says are complete (a rerun resumes);
   3. run each remaining shard as one task (``run_shard``) on a local cluster of worker processes,
-     or on the cluster whose scheduler address is given; results arrive as shards finish;
+     or on the cluster whose scheduler address is given, no more at once than the cluster has
+     threads; results arrive as shards finish;
   4. a task that dies (an exception, or its worker crashing more often than Dask retries) is a
      shard failure: recorded in the shard's errors file and in the summary, with no done marker,
-     so the next run retries it; the other shards go on.
+     so the next run retries it; the other shards go on. A worker that crashes once costs only the
+     shard it was running, which Dask runs again on another worker (tests/test_scale.py kills one).
 
 One shard (``run_shard``) is read, cleaned (``warta.pipeline.analyze_page``) and analysed
 (``warta.nlp.annotate``, ``BATCH_SIZE`` articles at a time), and each batch is appended to the
