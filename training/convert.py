@@ -59,6 +59,8 @@ from pathlib import Path
 import spacy
 from spacy.tokens import Doc, DocBin
 
+from warta.nlp.linker import LEGAL_FORMS  # the linker splits spans the same way
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 
@@ -283,9 +285,6 @@ def map_tags(sent, mapping: dict, drop: set, where: str) -> tuple[list[str], lis
         if t.startswith("I-") and (k == 0 or tags[k - 1] == "O" or tags[k - 1][2:] != t[2:]):
             tags[k] = "B-" + t[2:]
     return words, tags
-
-
-LEGAL_FORMS = {"persero", "tbk", "tbk.", "ltd", "ltd.", "inc", "inc.", "plc"}
 
 
 def split_bracketed(words: list[str], tags: list[str]) -> tuple[list[str], int]:

@@ -59,6 +59,8 @@ def _features_forward(model: Model, docs, is_train: bool):
     table = model.attrs["table"]
     cached = _BY_HASH.get(model.id)
     if cached is None or cached[0] is not table:  # the saved table is by word; tokens give hashes
+        # (hash_string, as in training: the few words that are spaCy symbols, "cc", have another
+        # id in a doc and get no code, at training and at run time alike)
         cached = _BY_HASH[model.id] = (table, {hash_string(w): c for w, c in table.items()})
     codes = cached[1]
     out = []

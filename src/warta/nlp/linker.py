@@ -42,7 +42,8 @@ __all__ = ["EntityLinker", "link_doc", "entity_slug", "entity_id_from_name"]
 LINKED_TYPES = ("PER", "ORG", "LOC")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,11}$")
 _BIG_CITY = 1_000_000
-_LEGAL_FORMS = frozenset({"persero", "tbk", "tbk.", "ltd", "ltd.", "inc", "inc.", "plc"})
+# legal forms written in brackets after a company name: part of the name ("PT PLN (Persero)")
+LEGAL_FORMS = frozenset({"persero", "tbk", "tbk.", "ltd", "ltd.", "inc", "inc.", "plc"})
 _NAME_PARTICLES = frozenset("bin binti van von der de den da di du la le al el ibn abu".split())
 # capitalised words that are also place names elsewhere ("Kota" in India, "Bursa" in Turkey)
 _GENERIC = frozenset("kota bursa pulau desa gunung sungai teluk selat laut danau tanjung kampung pasar jalan "
@@ -205,7 +206,7 @@ def _split_bracketed(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
             start, end = start + 1, end - 1
         opened = next((k for k in range(start + 1, end - 2) if doc[k].text == "("), None)
         if opened is not None and doc[end - 1].text == ")" and \
-                doc[opened + 1:end - 1].text.lower() not in _LEGAL_FORMS and \
+                doc[opened + 1:end - 1].text.lower() not in LEGAL_FORMS and \
                 not any(t.text in "()" for t in doc[opened + 1:end - 1]):
             out.append(_Mention(start, opened, m.label, m.how))
             out.append(_Mention(opened + 1, end - 1, m.label, m.how))
