@@ -18,6 +18,7 @@ It prints pages/s, words/s, the tree's peak RSS and the RSS at each quarter of t
 shows as equal quarters), and the store's counts.
 
     python bench/batch.py --data ../shared/data --n 100000 [--profile fast] [--workers 2] [--scaling 4000]
+                          [--batch-only]
 """
 
 from __future__ import annotations
@@ -158,6 +159,22 @@ class TreeMemory:
                 f"-> second half: {each} MB")
 
 
+def worker_memory(out: Path) -> str:
+    """Each worker's resident memory after its shards, from the done markers (``rss_mb``): after
+    its first shard, after each further quarter of its shards, and how many shards it ran."""
+    by_worker: dict[int, list[tuple[float, int]]] = {}
+    for marker in (out / "done").iterdir():
+        done = json.loads(marker.read_text(encoding="utf-8"))
+        if done.get("worker") and done.get("rss_mb"):
+            by_worker.setdefault(done["worker"], []).append((marker.stat().st_mtime, done["rss_mb"]))
+    rows = []
+    for worker, marks in sorted(by_worker.items()):
+        rss = [r for _, r in sorted(marks)]
+        points = [rss[0], *(rss[max(0, round(len(rss) * q) - 1)] for q in (0.25, 0.5, 0.75, 1.0))]
+        rows.append(f"worker {worker}: {' -> '.join(str(r) for r in points)} MB ({len(rss)} shards)")
+    return "RSS after each worker's first shard, then after each quarter of its shards: " + "; ".join(rows)
+
+
 def run(cmd: list[str], label: str) -> tuple[float, TreeMemory]:
     env = {**os.environ, "OMP_NUM_THREADS": "1"}
     started = time.perf_counter()
@@ -183,6 +200,7 @@ def main() -> None:
     parser.add_argument("--profile", default="fast")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--scaling", type=int, default=0, help="also time 1 and 2 workers on this many articles")
+    parser.add_argument("--batch-only", action="store_true", help="stop after the batch step (no load)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     args = parser.parse_args()
 
@@ -210,6 +228,9 @@ def main() -> None:
               f"{words / elapsed:,.0f} words/s ({args.n / elapsed / args.workers:,.1f} pages/s per worker), "
               f"Parquet {parquet / 2**20:,.0f} MB")
         print(f"  {memory.report()}")
+        print(f"  {worker_memory(out)}")
+        if args.batch_only:
+            return
 
         elapsed, memory = run(warta("load", str(out), "--db", str(db), "--quiet"), "warta load")
         print(f"warta load: {elapsed:,.0f} s, {args.n / elapsed:,.1f} articles/s, "

@@ -103,6 +103,9 @@ def test_batch_then_load_gives_what_ingest_gives(tmp_path: Path) -> None:
 
     columns = pq.read_schema(part).names
     assert {"id", "body", "entities", "quotes", "times", "events", "removed", "line_keys", "signature"} <= set(columns)
+    markers = [json.loads(ShardFiles(out, s.id).done.read_text()) for s in plan(inputs)]
+    assert len({m["worker"] for m in markers}) == 2  # two worker processes shared the shards
+    assert all(100 < m["rss_mb"] < 4000 for m in markers)  # each one's memory after its shard
 
     loaded = load(str(out), str(tmp_path / "batch.db"))
     assert (loaded.stored, loaded.unchanged, loaded.skipped, loaded.unfinished) == (10, 0, 2, [])
@@ -246,6 +249,19 @@ def test_worker_crash_reruns_only_its_shard(tmp_path: Path, times: int) -> None:
         assert {s: ShardFiles(out, s).part.stat().st_mtime_ns for s in runs} == parts
     loaded = load(str(out), str(tmp_path / "news.db"))
     assert loaded.unfinished == [] and loaded.stored == 10
+
+
+def test_local_workers_run_without_the_dask_profiler() -> None:
+    """The local cluster's workers do not sample call stacks (the profiler's history grew a worker's
+    memory with every shard, bench/batch.py), while the rest of Dask's configuration is kept."""
+    from warta.scale.batch import _client
+
+    with _client(2, None, 2) as client:
+        seen = client.run(lambda: (dask.config.get("distributed.worker.profile.enabled"),
+                                   dask.config.get("distributed.scheduler.allowed-failures")))
+    assert len(seen) == 2
+    assert set(seen.values()) == {(False, dask.config.get("distributed.scheduler.allowed-failures"))}
+    assert dask.config.get("distributed.worker.profile.enabled")  # this process's config is as it was
 
 
 def test_commands_have_help_text() -> None:

@@ -66,6 +66,8 @@ class ShardResult:
     repeated: int = 0  # pages whose id an earlier page of the shard had
     seconds: float = 0.0
     failed: str | None = None
+    worker: int | None = None  # the process id of the worker that ran it
+    rss_mb: int | None = None  # that worker's resident memory after the shard (its memory over a run)
 
 
 @dataclass(slots=True)
@@ -147,6 +149,7 @@ def _unfinished(root: Path, shards: list[Shard], profile: str) -> list[Shard]:
 
 @contextmanager
 def _client(workers: int | None, scheduler: str | None, shards: int) -> Iterator[Any]:
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler:
@@ -154,8 +157,13 @@ def _client(workers: int | None, scheduler: str | None, shards: int) -> Iterator
             yield client
         return
     n = max(1, min(workers or os.cpu_count() or 1, shards))
-    with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+    # Dask's statistical profiler samples each task's call stack every 10 ms and keeps an hour of
+    # them; with spaCy's deep stacks a worker grew ~4 MB per 1,000 articles with it and stayed
+    # flat without it (worker RSS after each shard, bench/batch.py). Nothing here shows the
+    # dashboard's profile, so local workers run without it (docs/CAPACITY.md: remote workers).
+    with dask.config.set({"distributed.worker.profile.enabled": False}), \
+            LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                         silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         yield client
 
 
@@ -228,9 +236,19 @@ def run_shard(shard: Shard, out: str, profile: str = "default") -> ShardResult:
         for tmp in (part_tmp, errors_tmp):
             tmp.unlink(missing_ok=True)
     result.seconds = round(time.monotonic() - started, 3)
-    write_atomic(files.done, json.dumps(asdict(result)) + "\n")
     _trim_memory()
+    result.worker, result.rss_mb = os.getpid(), _resident_mb()
+    write_atomic(files.done, json.dumps(asdict(result)) + "\n")
     return result
+
+
+def _resident_mb() -> int | None:
+    """This process's resident memory in MB (Linux /proc; None elsewhere)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 2**20
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _trim_memory() -> None:
