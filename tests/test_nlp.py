@@ -14,6 +14,7 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
+import numpy
 import pytest
 import spacy
 from spacy.tokens import Doc, DocBin, Span
@@ -253,6 +254,61 @@ def test_training_config_runs(tmp_path, config) -> None:
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     nlp = spacy.load(out / "model-last")  # needs warta.nlp.features registered (imported above)
     assert [t.text for t in nlp("Sabtu (24/8) pukul 10.00")] == ["Sabtu", "(", "24/8", ")", "pukul", "10.00"]
+
+
+def _vectors_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("warta_training_vectors", REPO / "training" / "vectors.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _sample_sentences() -> list[list[str]]:
+    pages = sorted((REPO / "samples").glob("*.txt"))
+    lines = [line for page in pages for line in page.read_text(encoding="utf-8", errors="replace").splitlines()]
+    return [line.lower().split() for line in lines if line.strip()]
+
+
+def test_count_vectors_from_real_text() -> None:
+    """training/vectors.py on the bundled sample pages: the most frequent words get vectors, each of
+    unit length, and the same text gives the same vectors."""
+    vectors_py = _vectors_module()
+    sents = _sample_sentences()
+    vocab, vectors = vectors_py.count_vectors(sents, rows=300, dim=16, min_count=2)
+    assert vectors.shape == (len(vocab), 16) and 100 < len(vocab) <= 300
+    assert {"yang", "dan", "di"} <= set(vocab[:20])  # by frequency
+    assert numpy.allclose(numpy.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    again = vectors_py.count_vectors(sents, rows=300, dim=16, min_count=2)
+    assert again[0] == vocab and numpy.array_equal(again[1], vectors)
+
+
+def test_training_config_with_static_vectors(tmp_path) -> None:
+    """The configs' tok2vec can also read word vectors (a word's capitalised forms share its vector): a tiny
+    training run with vectors from the sample pages, and the model uses them."""
+    vectors_py = _vectors_module()
+    vocab, vectors = vectors_py.count_vectors(_sample_sentences(), rows=300, dim=16, min_count=2)
+    vec_nlp = spacy.blank("id")
+    vec_nlp.vocab.vectors = vectors_py.as_spacy_vectors(vec_nlp.vocab.strings, vocab, vectors)
+    vec_nlp.to_disk(tmp_path / "vectors")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _tiny_corpus(corpus)
+    out = tmp_path / "model"
+    done = subprocess.run(
+        [sys.executable, "-m", "spacy", "train", str(REPO / "training" / "config_fast.cfg"), "--output", str(out),
+         "--paths.train", str(corpus), "--paths.dev", str(corpus), "--paths.vectors", str(tmp_path / "vectors"),
+         "--components.tok2vec.model.embed.static_vectors", "true", "--training.max_steps", "4",
+         "--training.eval_frequency", "2", "--code", str(REPO / "training" / "register.py")],
+        capture_output=True, text=True, timeout=300, cwd=REPO)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    nlp = spacy.load(out / "model-last")
+    assert nlp.vocab.vectors.shape == (len(vocab), 16)
+    node = next(n for n in nlp.get_pipe("tok2vec").model.walk() if n.name == "static_vectors")
+    rows = node.predict([nlp.make_doc("yang Yang qzxwv")]).dataXd
+    assert rows[0].any() and numpy.array_equal(rows[0], rows[1])  # "Yang" shares the vector of "yang"
+    assert not rows[2].any()  # a word without a vector
 
 
 # ------------------------------------------------------------------------ across articles

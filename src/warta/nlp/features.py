@@ -21,6 +21,7 @@ from functools import cache
 
 import numpy
 from spacy.attrs import LOWER, intify_attr
+from spacy.ml.staticvectors import StaticVectors
 from spacy.strings import hash_string
 from spacy.util import registry
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
@@ -92,15 +93,21 @@ def gazetteer_features(columns: list, common: bool = True, city_parts: bool = Tr
 @registry.architectures("warta.MultiHashEmbedGazetteer.v1")
 def multi_hash_embed_gazetteer(width: int, attrs: list, rows: list[int], gazetteer_rows: int = 64,
                                common_words: bool = True, city_parts: bool = True,
-                               gazetteer_dropout: float = 0.0) -> Model:
-    """spaCy's MultiHashEmbed (no static vectors) plus a hash embedding of the gazetteer code
-    (``common_words``: with the common-word bit; ``city_parts``: see ``gazetteer_table``;
-    ``gazetteer_dropout``: the share of tokens whose code is hidden in each training step)."""
+                               gazetteer_dropout: float = 0.0, static_vectors: bool = False) -> Model:
+    """spaCy's MultiHashEmbed plus a hash embedding of the gazetteer code (``common_words``: with
+    the common-word bit; ``city_parts``: see ``gazetteer_table``; ``gazetteer_dropout``: the share
+    of tokens whose code is hidden in each training step). ``static_vectors``: also the vocab's word
+    vectors (``training/vectors.py`` builds them; a word's capitalised forms share its vector)."""
     if len(rows) != len(attrs):
         raise ValueError(f"{len(attrs)} attrs but {len(rows)} rows")
     seed = 7
     sizes = [*rows, gazetteer_rows]
     embeddings = [HashEmbed(width, n, column=i, seed=seed + i, dropout=0.0) for i, n in enumerate(sizes)]
-    max_out = Maxout(width, width * len(sizes), nP=3, dropout=0.0, normalize=True)
+    max_out = Maxout(width, width * (len(sizes) + static_vectors), nP=3, dropout=0.0, normalize=True)
     features = gazetteer_features(attrs, common_words, city_parts, gazetteer_dropout)
-    return chain(features, list2ragged(), with_array(concatenate(*embeddings)), with_array(max_out), ragged2list())
+    if not static_vectors:  # (one flat chain: the structure the shipped models were saved with)
+        return chain(features, list2ragged(), with_array(concatenate(*embeddings)), with_array(max_out),
+                     ragged2list())
+    hashed = chain(features, list2ragged(), with_array(concatenate(*embeddings)))
+    vectors = StaticVectors(width, dropout=0.0)
+    return chain(concatenate(hashed, vectors), with_array(max_out), ragged2list())
