@@ -240,20 +240,32 @@ def _tiny_corpus(path: Path) -> None:
 
 @pytest.mark.parametrize("config", sorted((REPO / "training").glob("config*.cfg")), ids=lambda p: p.name)
 def test_training_config_runs(tmp_path, config) -> None:
-    """A few steps of the real training config on a tiny corpus: the config and its registered
-    tokenizer work together, and the result loads with warta's components."""
+    """A few steps of the real training config on a tiny corpus, with word vectors built by
+    training/vectors.py from the sample pages: the config, its registered tokenizer and the
+    vectors work together, and the result loads with warta's components and reads the vectors."""
+    vectors_py = _vectors_module()
+    vocab, vectors = vectors_py.count_vectors(_sample_sentences(), rows=300, dim=16, min_count=2)
+    vec_nlp = spacy.blank("id")
+    vec_nlp.vocab.vectors = vectors_py.as_spacy_vectors(vec_nlp.vocab.strings, vocab, vectors)
+    vec_nlp.to_disk(tmp_path / "vectors")
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     _tiny_corpus(corpus)
     out = tmp_path / "model"
     done = subprocess.run(
         [sys.executable, "-m", "spacy", "train", str(config), "--output", str(out),
-         "--paths.train", str(corpus), "--paths.dev", str(corpus), "--training.max_steps", "4",
-         "--training.eval_frequency", "2", "--code", str(REPO / "training" / "register.py")],
+         "--paths.train", str(corpus), "--paths.dev", str(corpus), "--paths.vectors", str(tmp_path / "vectors"),
+         "--training.max_steps", "4", "--training.eval_frequency", "2",
+         "--code", str(REPO / "training" / "register.py")],
         capture_output=True, text=True, timeout=300, cwd=REPO)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     nlp = spacy.load(out / "model-last")  # needs warta.nlp.features registered (imported above)
     assert [t.text for t in nlp("Sabtu (24/8) pukul 10.00")] == ["Sabtu", "(", "24/8", ")", "pukul", "10.00"]
+    assert nlp.vocab.vectors.shape == (len(vocab), 16)
+    node = next(n for n in nlp.get_pipe("tok2vec").model.walk() if n.name == "static_vectors")
+    rows = node.predict([nlp.make_doc("yang Yang qzxwv")]).dataXd
+    assert rows[0].any() and numpy.array_equal(rows[0], rows[1])  # "Yang" shares the vector of "yang"
+    assert not rows[2].any()  # a word without a vector
 
 
 def _vectors_module():
@@ -282,33 +294,6 @@ def test_count_vectors_from_real_text() -> None:
     assert numpy.allclose(numpy.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
     again = vectors_py.count_vectors(sents, rows=300, dim=16, min_count=2)
     assert again[0] == vocab and numpy.array_equal(again[1], vectors)
-
-
-def test_training_config_with_static_vectors(tmp_path) -> None:
-    """The configs' tok2vec can also read word vectors (a word's capitalised forms share its vector): a tiny
-    training run with vectors from the sample pages, and the model uses them."""
-    vectors_py = _vectors_module()
-    vocab, vectors = vectors_py.count_vectors(_sample_sentences(), rows=300, dim=16, min_count=2)
-    vec_nlp = spacy.blank("id")
-    vec_nlp.vocab.vectors = vectors_py.as_spacy_vectors(vec_nlp.vocab.strings, vocab, vectors)
-    vec_nlp.to_disk(tmp_path / "vectors")
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    _tiny_corpus(corpus)
-    out = tmp_path / "model"
-    done = subprocess.run(
-        [sys.executable, "-m", "spacy", "train", str(REPO / "training" / "config_fast.cfg"), "--output", str(out),
-         "--paths.train", str(corpus), "--paths.dev", str(corpus), "--paths.vectors", str(tmp_path / "vectors"),
-         "--components.tok2vec.model.embed.static_vectors", "true", "--training.max_steps", "4",
-         "--training.eval_frequency", "2", "--code", str(REPO / "training" / "register.py")],
-        capture_output=True, text=True, timeout=300, cwd=REPO)
-    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
-    nlp = spacy.load(out / "model-last")
-    assert nlp.vocab.vectors.shape == (len(vocab), 16)
-    node = next(n for n in nlp.get_pipe("tok2vec").model.walk() if n.name == "static_vectors")
-    rows = node.predict([nlp.make_doc("yang Yang qzxwv")]).dataXd
-    assert rows[0].any() and numpy.array_equal(rows[0], rows[1])  # "Yang" shares the vector of "yang"
-    assert not rows[2].any()  # a word without a vector
 
 
 # ------------------------------------------------------------------------ across articles

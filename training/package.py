@@ -38,6 +38,8 @@ def main(argv: list[str]) -> int:
             {"name": "UD Indonesian-CSUI, UD Indonesian-GSD (dev file)", "license": "CC BY-SA 4.0"},
             {"name": "NER-UI, NER-UGM (IndoLEM), NERGrit (IndoNLU), idner-news-2k", "license": "see MODEL.md"},
             {"name": "nlp-id tagged news sentences (kumparan)", "license": "MIT"},
+            {"name": "word vectors (training/vectors.py) from IndoSum articles and the train files' words",
+             "license": "CC BY-SA 4.0"},
         ]
         meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
         size = sum(f.stat().st_size for f in dest.rglob("*") if f.is_file()) / 2**20
