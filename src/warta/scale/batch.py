@@ -243,11 +243,12 @@ def run_shard(shard: Shard, out: str, profile: str = "default") -> ShardResult:
 
 
 def _resident_mb() -> int | None:
-    """This process's resident memory in MB (Linux /proc; None elsewhere)."""
+    """This process's resident memory in MB (psutil comes with dask.distributed)."""
     try:
-        with open("/proc/self/statm", encoding="ascii") as fh:
-            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 2**20
-    except (OSError, ValueError, IndexError):
+        import psutil
+
+        return psutil.Process().memory_info().rss // 2**20
+    except (ImportError, OSError):
         return None
 
 
