@@ -77,6 +77,7 @@ bench: $(VENV)/.installed
 # nlp-id's tagged sentences (fetched from PyPI, checksum verified). Both train at once, one core
 # each; about 40 minutes on a 2-core machine. Scores and speed: MODEL.md.
 train: $(VENV)/.installed
+	$(BIN)/python -m pip install -q -e '.[train]'
 	$(BIN)/python training/fetch_nlp_id.py --out training/cache
 	$(BIN)/python training/convert.py --data $(DATA) --out training/corpus --nlp-id training/cache
 	$(BIN)/python training/vectors.py --data $(DATA) --nlp-id training/cache --out training/vectors
