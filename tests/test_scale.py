@@ -96,6 +96,7 @@ def test_batch_then_load_gives_what_ingest_gives(tmp_path: Path) -> None:
     out = tmp_path / "out"
     summary = batch(inputs, str(out), workers=2)
     assert summary.shards == 4 and len(summary.computed) == 4 and not summary.failed
+    assert summary.notes == []  # local workers run without the profiler
     assert summary.articles == 10 and summary.skipped == 2 and summary.pages == 12
 
     part = ShardFiles(out, plan(inputs)[0].id).part
@@ -130,6 +131,8 @@ def test_rerun_recomputes_only_unfinished_shards(tmp_path: Path, scheduler: str)
     out = tmp_path / "out"
     first = batch(inputs, str(out), scheduler=scheduler, profile="fast")
     assert len(first.computed) == 4 and first.finished_before == 0
+    # this cluster's two workers were started with Dask's defaults, profiler on: the run says so
+    assert len(first.notes) == 1 and first.notes[0].startswith("2 of the cluster's workers run Dask's profiler")
 
     shards = plan(inputs)
     parts = {s.id: ShardFiles(out, s.id).part.stat().st_mtime_ns for s in shards}

@@ -64,6 +64,8 @@ def batch_command(
         err.print(f"[bold]{len(summary.computed)}[/] of {summary.shards} shards analysed{before}: "
                   f"{summary.pages} pages → {summary.articles} articles, {summary.skipped} skipped, "
                   f"{summary.pages_per_second:.1f} pages/s → {escape(out)}")
+        for note in summary.notes:
+            err.print(f"[yellow]note[/]: {escape(note)}")
         if summary.failed:
             err.print(f"[red]{len(summary.failed)} shards failed[/] (reasons in {escape(out)}/errors/); "
                       "run the same command again to retry them")

@@ -81,6 +81,7 @@ class BatchSummary:
     articles: int = 0
     skipped: int = 0
     seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)  # what the user should know about the run
 
     @property
     def pages_per_second(self) -> float:
@@ -125,6 +126,7 @@ def batch(inputs: list[str], out: str, *, workers: int | None = None, scheduler:
         on_start(summary)
     if todo:
         with _client(workers, scheduler, len(todo)) as client:
+            summary.notes += _check_workers(client)
             for result in _run(client, todo, root, profile):
                 summary.add(result)
                 summary.seconds = time.monotonic() - started
@@ -165,6 +167,26 @@ def _client(workers: int | None, scheduler: str | None, shards: int) -> Iterator
             LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
                          silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         yield client
+
+
+def _profiler_enabled() -> bool:
+    import dask
+
+    return bool(dask.config.get("distributed.worker.profile.enabled", True))
+
+
+def _check_workers(client: Any) -> list[str]:
+    """Notes on workers set up in a way that costs the batch: a remote cluster's workers that run
+    Dask's profiler (local ones never do, see ``_client``)."""
+    try:
+        profiling = sum(client.run(_profiler_enabled).values())
+    except Exception:  # noqa: BLE001  (a worker that cannot answer is not this check's business)
+        return []
+    if not profiling:
+        return []
+    return [f"{profiling} of the cluster's workers run Dask's profiler, whose history grows a worker's memory "
+            "with every shard (~4 MB per 1,000 articles); start them with "
+            "DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False"]
 
 
 def _run(client: Any, shards: list[Shard], root: Path, profile: str) -> Iterator[ShardResult]:
