@@ -162,6 +162,9 @@ def main(argv: list[str] | None = None) -> int:
 
     import spacy
 
+    news = args.data / "news" / "indosum_devfolds.jsonl"
+    if not news.exists():
+        sys.exit(f"training/vectors.py: {news} not found; pass --data (the shared data folder)")
     sents = list(sentences(args.data, args.nlp_id))
     tokens = sum(len(s) for s in sents)
     print(f"{len(sents):,} sentences, {tokens:,} tokens", file=sys.stderr)
