@@ -128,10 +128,11 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
                 any(not t.text.islower() for t in doc[m.start:m.end])]
     taken = _covered(mentions, others)
     aliases = _defined_aliases(doc, mentions, kb)
-    mentions += _alias_mentions(doc, aliases, taken)
+    words = [t.text for t in doc]  # (the scans below read words, not Token objects: much faster)
+    mentions += _alias_mentions(words, aliases, taken)
     if gazetteer:
-        mentions += _kb_mentions(doc, kb, taken)
-    mentions += _name_part_mentions(doc, mentions, taken, lex)
+        mentions += _kb_mentions(doc, words, kb, taken)
+    mentions += _name_part_mentions(doc, words, mentions, taken, lex)
     for m in mentions:
         if m.label == "PER":
             m.role = _role_before(doc, m, lex, taken)
@@ -395,20 +396,21 @@ def _defined_aliases(doc: Doc, mentions: list[_Mention], kb: KnowledgeBase) -> d
     return found
 
 
-def _alias_mentions(doc: Doc, aliases: dict[str, _Mention], taken: dict[int, str]) -> list[_Mention]:
+def _alias_mentions(words: list[str], aliases: dict[str, _Mention], taken: dict[int, str]) -> list[_Mention]:
     """Uses of an in-text alias the NER did not mark."""
     out = []
     if not aliases:
         return out
-    for tok in doc:
-        definer = aliases.get(tok.text)
-        if definer is not None and tok.i not in taken:
-            out.append(_Mention(tok.i, tok.i + 1, definer.label, "alias"))
-            taken[tok.i] = definer.label
+    for i, word in enumerate(words):
+        definer = aliases.get(word)
+        if definer is not None and i not in taken:
+            out.append(_Mention(i, i + 1, definer.label, "alias"))
+            taken[i] = definer.label
     return out
 
 
-def _name_part_mentions(doc: Doc, mentions: list[_Mention], taken: dict[int, str], lex: _Lexicon) -> list[_Mention]:
+def _name_part_mentions(doc: Doc, words: list[str], mentions: list[_Mention], taken: dict[int, str],
+                        lex: _Lexicon) -> list[_Mention]:
     """'Trump' after 'Donald Trump', 'Kim' after 'Kim Jong Un': the first or last word of a person's
     full name used alone, where the NER missed it (not when it starts a longer name: 'Trump Tower')."""
     parts: set[str] = set()
@@ -421,33 +423,31 @@ def _name_part_mentions(doc: Doc, mentions: list[_Mention], taken: dict[int, str
     if not parts:
         return out
     first_use = min(m.start for m in mentions if m.label == "PER")
-    for tok in doc:
-        if tok.text in parts and tok.i not in taken and tok.i > first_use:
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    for i, word in enumerate(words):
+        if word in parts and i not in taken and i > first_use:
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
             if nxt is not None and nxt.is_alpha and nxt.text[0].isupper() and not nxt.is_sent_start:
                 continue
-            out.append(_Mention(tok.i, tok.i + 1, "PER", "name-part"))
-            taken[tok.i] = "PER"
+            out.append(_Mention(i, i + 1, "PER", "name-part"))
+            taken[i] = "PER"
     return out
 
 
-def _kb_mentions(doc: Doc, kb: KnowledgeBase, taken: dict[int, str]) -> list[_Mention]:
+def _kb_mentions(doc: Doc, words: list[str], kb: KnowledgeBase, taken: dict[int, str]) -> list[_Mention]:
     """Knowledge-base names the NER missed, where the match leaves little doubt."""
     out = []
+    capitalised = [w.isalpha() and w[0].isupper() for w in words]
     i, n = 0, len(doc)
     while i < n:
-        tok = doc[i]
-        if i in taken or not tok.is_alpha or not tok.text[0].isupper():
+        if i in taken or not capitalised[i]:
             i += 1
             continue
         hit = None
         for size in (4, 3, 2, 1):
             j = i + size
-            if j > n or any(k in taken for k in range(i, j)):
+            if j > n or not capitalised[j - 1] or any(k in taken for k in range(i, j)):
                 continue
             span = doc[i:j]
-            if not span[-1].is_alpha or not span[-1].text[0].isupper():
-                continue
             found = kb.lookup(span.text)
             if found and _trusted(span, found[0], kb):
                 hit = (j, found[0])
