@@ -28,6 +28,7 @@ from warta.extract.events.context import DocContext, Item, clause_bounds, is_hea
 from warta.extract.events.lexicon import lexicon
 from warta.extract.events.modality import modality_of, source_of
 from warta.extract.events.parse import parse_arguments
+from warta.nlp import doc_text
 
 __all__ = ["find_events", "EventFinder"]
 
@@ -37,19 +38,12 @@ if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
 
 
-def _text(doc: Doc) -> str:
-    text = doc.user_data.get("warta.text")
-    if text is None:
-        text = doc.user_data["warta.text"] = doc.text
-    return text
-
-
 def find_events(doc: Doc) -> list[dict[str, Any]]:
     """The events in ``doc`` (after ``warta_linker``, ``warta_times`` and ``warta_quotes``), in text
     order: dicts with the CONTRACT.md fields (type, actors, targets, time, place, modality, source,
     text) and trigger, start, end (of ``text``), actor_ids, target_ids, place_id, time_text, count."""
     lex = lexicon()
-    ctx = prepare(doc, _text(doc), lex)
+    ctx = prepare(doc, doc_text(doc), lex)
     if not ctx.hits:
         return []
     out: list[dict[str, Any]] = []
