@@ -80,7 +80,7 @@ train: $(VENV)/.installed
 	$(BIN)/python -m pip install -q -e '.[train]'
 	$(BIN)/python training/fetch_nlp_id.py --out training/cache
 	$(BIN)/python training/convert.py --data $(DATA) --out training/corpus --nlp-id training/cache
-	$(BIN)/python training/vectors.py --data $(DATA) --corpus training/corpus --nlp-id training/cache --out training/vectors
+	$(BIN)/python training/vectors.py --data $(DATA) --nlp-id training/cache --out training/vectors
 	mkdir -p training/output
 	OMP_NUM_THREADS=1 $(BIN)/python -m spacy train training/config.cfg --output training/output/default \
 	    --code training/register.py > training/output/default.log 2>&1 & p1=$$!; \

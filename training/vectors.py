@@ -6,15 +6,11 @@ positive PMI with the context distribution smoothed (``alpha`` = 0.75), a trunca
 singular values weighted by ``sqrt``. On a corpus of a few million words this is as good as
 word2vec and needs nothing beyond numpy/scipy.
 
-The text: IndoSum's article paragraphs (``news/``), the words of the training documents that
-``convert.py`` wrote (``--corpus``: run it first), and the train files training uses in part or
-not at all (the rest of nlp-id's sentences, the IndoNLU POS sets) less any sentence a dev file
-(or the training documents, read already) holds: no sentence of a dev file, and no validation
-or test file, is read. Words are lower-cased; a word's capitalised and upper-case forms share its
-vector.
+The text: IndoSum's article paragraphs (``news/``), and the *train* files of the tagged corpora
+(nlp-id, UD, NER, POS), read as plain tokens; never a dev, validation or test file. Words are
+lower-cased; the capitalised and upper-case forms share the word's vector.
 
-    python training/vectors.py --data ../shared/data --corpus training/corpus --nlp-id training/cache \
-        --out training/vectors
+    python training/vectors.py --data ../shared/data --nlp-id training/cache --out training/vectors
 
 writes a spaCy pipeline directory whose vocab holds the vectors (``[paths] vectors`` in the
 configs). Deterministic: the same inputs give the same vectors.
@@ -34,6 +30,49 @@ import numpy
 from scipy import sparse
 from scipy.sparse.linalg import svds
 
+# token-per-line files (a blank line between sentences), train splits only
+TOKEN_FILES = [
+    "ner/indolem-nerui/train.01.tsv",
+    "ner/indolem-nerugm/train.01.tsv",
+    "ner/indonlu-nergrit/train_preprocess.txt",
+    "ner/indonlu-nerp/train_preprocess.txt",
+    "ner/idner-news-2k/train.txt",
+    "pos/indonlu-posp/train_preprocess.txt",
+    "pos/indonlu-bapos/train_preprocess.txt",
+]
+CONLLU_FILES = ["ud/id_csui-ud-train.conllu"]
+NLP_ID_FILE = "nlp_id/data/dataset_postag.txt"
+
+
+def _token_file(path: Path) -> Iterator[list[str]]:
+    sentence: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word = line.split()[0] if line.strip() else ""
+        if word.startswith("-DOCSTART-"):
+            continue
+        if word:
+            sentence.append(word)
+        elif sentence:
+            yield sentence
+            sentence = []
+    if sentence:
+        yield sentence
+
+
+def _conllu(path: Path) -> Iterator[list[str]]:
+    sentence: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) == 10 and cols[0].isdigit():
+            sentence.append(cols[1])
+        elif not line.strip() and sentence:
+            yield sentence
+            sentence = []
+    if sentence:
+        yield sentence
+
 
 def _indosum(path: Path) -> Iterator[list[str]]:
     with path.open(encoding="utf-8") as f:
@@ -43,63 +82,16 @@ def _indosum(path: Path) -> Iterator[list[str]]:
                 yield from paragraph
 
 
-def _train_docs(corpus: Path) -> Iterator[list[str]]:
-    """The words of every training document ``convert.py`` wrote: its train files, and the train
-    split of the corpora it converts but does not train on (``excluded/*-train``). These are the
-    train sentences with any sentence of a dev file already dropped."""
-    import spacy
-    from spacy.tokens import DocBin
-
-    vocab = spacy.blank("id").vocab
-    for path in [*sorted((corpus / "train").glob("*.spacy")), *sorted((corpus / "excluded").glob("*-train.spacy"))]:
-        for doc in DocBin().from_disk(path).get_docs(vocab):
-            yield [t.text for t in doc]
-
-
-# unlabelled token-per-line train files training does not use in full (nlp-id: convert.py keeps
-# 8,000 of its 32,780 sentences) or at all (the IndoNLU POS sets)
-EXTRA_FILES = ["pos/indonlu-posp/train_preprocess.txt", "pos/indonlu-bapos/train_preprocess.txt"]
-NLP_ID_FILE = "nlp_id/data/dataset_postag.txt"
-
-
-def _token_file(path: Path) -> Iterator[list[str]]:
-    sentence: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            sentence.append(line.split()[0])
-        elif sentence:
-            yield sentence
-            sentence = []
-    if sentence:
-        yield sentence
-
-
-def _dev_text(corpus: Path) -> str:
-    """Every dev document's words, one document a line (to drop any sentence found there)."""
-    import spacy
-    from spacy.tokens import DocBin
-
-    vocab = spacy.blank("id").vocab
-    return "\n".join(" ".join(t.text for t in doc) for path in sorted((corpus / "dev").glob("*.spacy"))
-                     for doc in DocBin().from_disk(path).get_docs(vocab))
-
-
-def sentences(data: Path, corpus: Path, nlp_id: Path | None = None) -> Iterator[list[str]]:
-    """Every sentence (or training document) of the unlabelled text, as lower-cased tokens; from the
-    extra token files, only sentences that no dev file holds."""
-    yield from ([w.lower() for w in s] for s in _indosum(data / "news" / "indosum_devfolds.jsonl"))
-    train = []
-    for doc in _train_docs(corpus):
-        train.append(" ".join(doc))
-        yield [w.lower() for w in doc]
-    seen = "\n".join(train) + "\n" + _dev_text(corpus)  # dev sentences, and train ones already read
-    extra = [data / name for name in EXTRA_FILES] + ([nlp_id / NLP_ID_FILE] if nlp_id else [])
-    for path in extra:
-        if not path.exists():
-            continue
-        for sentence in _token_file(path):
-            if " ".join(sentence) not in seen:
-                yield [w.lower() for w in sentence]
+def sentences(data: Path, nlp_id: Path | None) -> Iterator[list[str]]:
+    """Every sentence of the unlabelled text, as lower-cased tokens."""
+    sources: list[Iterator[list[str]]] = [_indosum(data / "news/indosum_devfolds.jsonl")]
+    sources += [_token_file(data / name) for name in TOKEN_FILES if (data / name).exists()]
+    sources += [_conllu(data / name) for name in CONLLU_FILES if (data / name).exists()]
+    if nlp_id is not None and (nlp_id / NLP_ID_FILE).exists():
+        sources.append(_token_file(nlp_id / NLP_ID_FILE))
+    for source in sources:
+        for sentence in source:
+            yield [w.lower() for w in sentence]
 
 
 def count_vectors(sents: list[list[str]], *, rows: int, dim: int, window: int = 5, min_count: int = 3,
@@ -161,8 +153,7 @@ def as_spacy_vectors(strings: Any, vocab: list[str], vectors: numpy.ndarray) -> 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
-    parser.add_argument("--corpus", type=Path, default=Path("training/corpus"), help="convert.py's output")
-    parser.add_argument("--nlp-id", type=Path, default=Path("training/cache"), help="fetch_nlp_id.py's output")
+    parser.add_argument("--nlp-id", type=Path, default=Path("training/cache"))
     parser.add_argument("--out", type=Path, default=Path("training/vectors"))
     parser.add_argument("--rows", type=int, default=30000, help="how many words get a vector")
     parser.add_argument("--dim", type=int, default=100)
@@ -174,9 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     news = args.data / "news" / "indosum_devfolds.jsonl"
     if not news.exists():
         sys.exit(f"training/vectors.py: {news} not found; pass --data (the shared data folder)")
-    if not (args.corpus / "train").is_dir():
-        sys.exit(f"training/vectors.py: {args.corpus / 'train'} not found; run training/convert.py first")
-    sents = list(sentences(args.data, args.corpus, args.nlp_id))
+    sents = list(sentences(args.data, args.nlp_id))
     tokens = sum(len(s) for s in sents)
     print(f"{len(sents):,} sentences, {tokens:,} tokens", file=sys.stderr)
     vocab, vectors = count_vectors(sents, rows=args.rows, dim=args.dim, window=args.window)
