@@ -7,7 +7,9 @@ singular values weighted by ``sqrt``. On a corpus of a few million words this is
 word2vec and needs nothing beyond numpy/scipy.
 
 The text: IndoSum's article paragraphs (``news/``), and the *train* files of the tagged corpora
-(nlp-id, UD, NER, POS), read as plain tokens; never a dev, validation or test file. Words are
+(nlp-id, UD, NER, POS), read as plain tokens; never a validation or test file. (These raw train
+files hold some sentences that convert.py drops because a dev file has them, and nlp-id's file
+holds our nlp-id dev sentences: a known flaw, training/README.md.) Words are
 lower-cased; the capitalised and upper-case forms share the word's vector.
 
     python training/vectors.py --data ../shared/data --nlp-id training/cache --out training/vectors
