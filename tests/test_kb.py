@@ -191,7 +191,7 @@ def test_indonesian_cities_have_their_province_as_parent(kb):
 # -- the data as a whole ----------------------------------------------------------------------------------------------
 
 ID_PATTERN = re.compile(
-    r"^(loc:(country:[A-Z]{2}|region:\d{3}|adm1:[A-Z]{2}-[A-Z0-9]{1,3}|city:\d+|place:[a-z0-9-]+)"
+    r"^(loc:(country:(?:[A-Z]{2}|[A-Z]{4})|region:\d{3}|adm1:[A-Z]{2}-[A-Z0-9]{1,3}|city:\d+|place:[a-z0-9-]+)"
     r"|org:[a-z0-9-]+|per:[a-z0-9-]+)$"
 )
 

@@ -480,8 +480,8 @@ def _trusted(span: Span, ent: Entity, kb: KnowledgeBase) -> bool:
         return text.isupper() and len(text) >= 3
     if span[0].lower_ in _GENERIC or span[0].lower_ in _common_words():
         return False
-    if ent.kind == "place":  # hand-curated places (Panmunjom, DMZ): names, not words
-        return True
+    if ent.kind == "place" or ent.id.startswith("loc:place:"):  # hand-curated places (Panmunjom, DMZ,
+        return True  # Jaksel): names, not words
     return ent.kind == "city" and (ent.population or 0) >= _BIG_CITY
 
 
