@@ -75,12 +75,15 @@ bench: $(VENV)/.installed
 
 # The two spaCy pipelines shipped in src/warta/models/, from $(DATA) (default ../shared/data) and
 # nlp-id's tagged sentences (fetched from PyPI, checksum verified). Both train at once, one core
-# each; about 40 minutes on a 2-core machine. Scores and speed: MODEL.md.
+# each; about 50 minutes on a 2-core machine (the skip-gram vectors take 7 of them). Scores and speed: MODEL.md.
 train: $(VENV)/.installed
 	$(BIN)/python -m pip install -q -e '.[train]'
 	$(BIN)/python training/fetch_nlp_id.py --out training/cache
 	$(BIN)/python training/convert.py --data $(DATA) --out training/corpus --nlp-id training/cache
-	$(BIN)/python training/vectors.py --data $(DATA) --nlp-id training/cache --out training/vectors
+	$(BIN)/python training/vectors.py --data $(DATA) --nlp-id training/cache --selection raw --method ppmi \
+	    --out training/vectors/raw-ppmi
+	$(BIN)/python training/vectors.py --data $(DATA) --corpus training/corpus --nlp-id training/cache \
+	    --out training/vectors/clean-skipgram
 	mkdir -p training/output
 	OMP_NUM_THREADS=1 $(BIN)/python -m spacy train training/config.cfg --output training/output/default \
 	    --code training/register.py > training/output/default.log 2>&1 & p1=$$!; \

@@ -11,6 +11,7 @@ import json
 import subprocess
 import sys
 import tomllib
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -376,3 +377,19 @@ def test_make_doc_gives_times_their_reference_date() -> None:
     assert [(t["text"], t["value"], t.get("anchor")) for t in doc._.times] == [("kemarin", "2025-11-04", "dct")]
     undated = nlp("Rapat itu digelar kemarin di Jakarta.")  # no reference date: found, left unresolved
     assert [(t["text"], t["value"]) for t in undated._.times] == [("kemarin", "PAST_REF")]
+
+
+def test_skipgram_vectors_from_real_text() -> None:
+    """training/vectors.py --method skipgram (fastText's skip-gram with character n-grams, through
+    floret) on the sample pages: the same frequency-ordered table, unit-length rows, and the same
+    text gives the same vectors (one thread)."""
+    pytest.importorskip("floret", reason="the train extra's floret is not installed")
+    vectors_py = _vectors_module()
+    sents = _sample_sentences()
+    vocab, vectors = vectors_py.skipgram_vectors(sents, rows=300, dim=16, min_count=2, epochs=3)
+    freq = Counter(w for s in sents for w in s)
+    assert vocab == [w for w, n in sorted(freq.items(), key=lambda x: (-x[1], x[0])) if n >= 2][:300]
+    assert vectors.shape == (len(vocab), 16) and 100 < len(vocab) <= 300
+    assert numpy.allclose(numpy.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    again = vectors_py.skipgram_vectors(sents, rows=300, dim=16, min_count=2, epochs=3)
+    assert again[0] == vocab and numpy.array_equal(again[1], vectors)
