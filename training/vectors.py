@@ -22,7 +22,9 @@ or test file, is read. Words are lower-cased; a word's capitalised and upper-cas
 vector.
 
     python training/vectors.py --data ../shared/data --corpus training/corpus --nlp-id training/cache \
-        --out training/vectors
+        --out training/vectors/clean-skipgram            # the fast config's (the default method)
+    python training/vectors.py --data ../shared/data --nlp-id training/cache --selection raw --method ppmi \
+        --out training/vectors/raw-ppmi                  # the default config's
 
 writes a spaCy pipeline directory whose vocab holds the vectors (``[paths] vectors`` in the
 configs). Deterministic: the same inputs give the same vectors.
@@ -204,7 +206,10 @@ def skipgram_vectors(sents: list[list[str]], *, rows: int, dim: int, window: int
     skip-gram vectors with character n-grams (fastText, via floret; one thread: deterministic)."""
     import tempfile
 
-    import floret
+    try:
+        import floret
+    except ImportError:
+        sys.exit("training/vectors.py: --method skipgram needs floret: pip install -e '.[train]'")
 
     freq = Counter(w for s in sents for w in s)
     vocab = [w for w, n in sorted(freq.items(), key=lambda x: (-x[1], x[0])) if n >= min_count][:rows]
