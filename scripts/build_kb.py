@@ -19,9 +19,8 @@ Inputs (all listed, with their licences, in ``src/warta/data/kb/SOURCES.md``):
   both Koreas; every national capital it has) and US states.
 - pysastrawi: its list of Indonesian root words only decides which names are also ordinary words ("Medan", "Batu"),
   so that they match only when capitalised. Nothing of it is shipped.
-- the hand-curated lists in ``src/warta/data/kb/`` (countries_aliases, countries_historic, places_aliases, places_excluded,
-  places_extra,
-  provinces_id, orgs_id, orgs_intl, people, case_sensitive_words).
+- the hand-curated lists in ``src/warta/data/kb/`` (countries_aliases, countries_historic, places_aliases,
+  places_excluded, places_extra, provinces_id, orgs_id, orgs_intl, people, case_sensitive_words).
 
 The output is deterministic: rows sorted by id, aliases in a fixed order, no timestamps.
 """
