@@ -393,3 +393,30 @@ def test_skipgram_vectors_from_real_text() -> None:
     assert numpy.allclose(numpy.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
     again = vectors_py.skipgram_vectors(sents, rows=300, dim=16, min_count=2, epochs=3)
     assert again[0] == vocab and numpy.array_equal(again[1], vectors)
+
+
+def test_warm_vocab_keeps_known_words_outside_the_memory_zone(blank) -> None:
+    from warta.nlp import warm_vocab
+
+    from .conftest import SAMPLES
+
+    nlp = spacy.load(model_path("fast"), exclude=["tokenizer", "tok2vec", "senter", "ner"])
+    nlp.tokenizer = build_tokenizer(nlp)
+    texts = [p.read_bytes().decode("utf-8", errors="ignore") for p in sorted(SAMPLES.glob("*.txt"))]
+    known = {nlp.vocab.strings[int(k)] for k in nlp.vocab.vectors if int(k) in nlp.vocab.strings}
+    chunks = {c for t in texts for c in t.split()}
+    rare = sorted(c for c in chunks if c.isalpha() and c not in known and c not in nlp.vocab.strings)
+    assert rare  # names and words the model does not know
+
+    added = warm_vocab(nlp, texts)
+    assert 500 < added < len(chunks)
+    assert "yang" in nlp._warta_warm[1] and "itu." in nlp._warta_warm[1]
+    assert all(c.strip('"\'“”‘’()[]{}.,;:!?-–—…/*') in known for c in nlp._warta_warm[1])
+    assert warm_vocab(nlp, texts) == 0  # each string once per process
+    with nlp.memory_zone():
+        for text in texts:  # the same tokens as a tokenizer that was never warmed
+            assert [(t.text, t.whitespace_) for t in nlp.make_doc(text)] == \
+                [(t.text, t.whitespace_) for t in blank.tokenizer(text)]
+        assert rare[0] in nlp.vocab.strings
+    assert rare[0] not in nlp.vocab.strings  # what the model does not know is dropped with the zone
+    assert "yang" in nlp.vocab.strings

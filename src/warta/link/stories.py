@@ -26,7 +26,7 @@ import json
 import math
 import re
 import sqlite3
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -103,14 +103,14 @@ def _related(conn: sqlite3.Connection, article: Article) -> list[tuple[str, floa
     if not shared:
         return []
     ids = sorted(other for other, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:_CANDIDATES])
-    theirs: dict[str, Counter[str]] = {}
+    theirs: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         rows = conn.execute(
             f"SELECT article_id, entity_id, count(*) FROM entity_mentions WHERE article_id IN "
             f"({', '.join('?' * len(chunk))}) GROUP BY 1, 2", chunk)
         for other, entity_id, n in rows:
-            theirs.setdefault(other, Counter())[entity_id] = n
+            theirs[other][entity_id] = n
     all_ids = {e for c in theirs.values() for e in c} - set(df)
     for start in range(0, len(all_ids), 500):
         chunk = sorted(all_ids)[start:start + 500]

@@ -10,7 +10,7 @@ from multiprocessing.pool import AsyncResult, Pool
 from typing import Any
 
 from warta.article import Article
-from warta.nlp import load, make_doc
+from warta.nlp import load, make_doc, warm_vocab
 
 __all__ = ["annotate", "Annotator", "reference_date", "BATCH_SIZE", "CHUNK_CHARS"]
 
@@ -68,8 +68,10 @@ def annotate(articles: Sequence[Article], profile: str = "default") -> Iterator[
     found: dict[int, dict[str, list[dict]]] = {k: {name: [] for name in FIELDS} for k in range(len(articles))}
     failed: dict[int, Exception] = {}
     # The words this batch adds to the vocabulary are dropped at the end of the zone, so that a
-    # long run's memory does not grow with every new name and number it reads. Nothing of a Doc
-    # leaves the zone: the results are plain dicts.
+    # long run's memory does not grow with every new name and number it reads (the model's known
+    # words are made permanent first: warm_vocab). Nothing of a Doc leaves the zone: the results are
+    # plain dicts.
+    warm_vocab(nlp, (text for _, _, text in pieces))
     with nlp.memory_zone():
         try:
             docs = list(nlp.pipe((make_doc(nlp, text, dcts[k]) for k, _, text in pieces), batch_size=BATCH_SIZE))

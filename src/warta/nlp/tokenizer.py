@@ -25,6 +25,9 @@ def news_token_match():
     return re.compile("^(?:" + "|".join(pats) + ")$").match
 
 
+MAX_CACHE = 250_000  # space-delimited strings whose tokens the tokenizer keeps
+
+
 def build_tokenizer(nlp) -> Tokenizer:
     defaults = nlp.Defaults
     # A closing bracket after a number is a suffix ("(24/8)" -> "(", "24/8", ")"): spaCy's
@@ -41,6 +44,9 @@ def build_tokenizer(nlp) -> Tokenizer:
         infix_finditer=compile_infix_regex(defaults.infixes).finditer,
         token_match=news_token_match(),
         url_match=defaults.url_match,
+        # room for the known words warm_vocab caches with their punctuation (~100,000 strings,
+        # ~60 bytes each); spaCy's default of 10,000 filled up within the first few hundred articles
+        max_cache_size=MAX_CACHE,
     )
     for abbr in _settings()["abbreviations"]:
         tok.add_special_case(abbr, [{ORTH: abbr}])
