@@ -106,16 +106,15 @@ def _related(conn: sqlite3.Connection, article: Article) -> list[tuple[str, floa
     theirs: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
+        # an index-only scan (schema migration 7) joined with each entity's article count
         rows = conn.execute(
-            f"SELECT article_id, entity_id, count(*) FROM entity_mentions WHERE article_id IN "
-            f"({', '.join('?' * len(chunk))}) GROUP BY 1, 2", chunk)
-        for other, entity_id, n in rows:
+            "SELECT c.article_id, c.entity_id, c.n, e.articles FROM (SELECT article_id, entity_id, count(*) AS n "
+            f"FROM entity_mentions WHERE article_id IN ({', '.join('?' * len(chunk))}) GROUP BY 1, 2) c "
+            "LEFT JOIN entities e ON e.id = c.entity_id", chunk)
+        for other, entity_id, n, articles in rows:
             theirs[other][entity_id] = n
-    all_ids = {e for c in theirs.values() for e in c} - set(df)
-    for start in range(0, len(all_ids), 500):
-        chunk = sorted(all_ids)[start:start + 500]
-        df.update(conn.execute(f"SELECT id, articles FROM entities WHERE id IN ({', '.join('?' * len(chunk))})",
-                               chunk).fetchall())
+            if articles is not None:
+                df[entity_id] = articles
     scored = [(other, _cosine(mine, _vector(c, df, n_articles))) for other, c in theirs.items()]
     scored = sorted((s for s in scored if s[1] >= RELATED_MIN), key=lambda s: (-s[1], s[0]))[:MAX_RELATED]
     if not scored:

@@ -251,3 +251,8 @@ def _article_count(conn: sqlite3.Connection) -> None:
                  "UPDATE counts SET n = n + 1 WHERE name = 'articles'; END")
     conn.execute("CREATE TRIGGER articles_uncounted AFTER DELETE ON articles BEGIN "
                  "UPDATE counts SET n = n - 1 WHERE name = 'articles'; END")
+
+
+@migration(7, "an index of each article's entities, so that related-article scoring reads the index alone")
+def _article_entities_index(conn: sqlite3.Connection) -> None:
+    conn.execute("CREATE INDEX entity_mentions_article_entity ON entity_mentions(article_id, entity_id)")
