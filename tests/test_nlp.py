@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy
 import pytest
 import spacy
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, DocBin, Span
 
 import warta
@@ -45,6 +46,15 @@ def blank():
 @pytest.mark.parametrize("case", TOKEN_CASES, ids=[c["text"][:40] for c in TOKEN_CASES])
 def test_tokenizer(blank, case) -> None:
     assert [t.text for t in blank(case["text"])] == case["tokens"]
+
+
+def test_a_saved_tokenizer_loads_back_with_the_same_tokens(blank) -> None:
+    # a plain spacy.load of a checkpoint reads the tokenizer back from its saved rules and patterns
+    text = " ".join(c["text"] for c in TOKEN_CASES)
+    loaded = Tokenizer(spacy.blank("id").vocab).from_bytes(blank.tokenizer.to_bytes(exclude=["vocab"]),
+                                                          exclude=["vocab"])
+    assert [t.text for t in loaded(text)] == [t.text for t in blank(text)]
+    assert "anak-anak" in {t.text for t in loaded(text)}
 
 
 def test_shipped_model_uses_the_news_tokenizer() -> None:
