@@ -177,6 +177,34 @@ def test_fast_profile_finds_the_same_entities() -> None:
         assert len(people) == 1 and people[0].startswith("Sri Mulyani"), (profile, found)
 
 
+@pytest.mark.parametrize("profile", PROFILES)
+def test_networks_use_numpys_blas_with_the_same_results(profile) -> None:
+    """warta.load runs the networks on numpy's BLAS, not thinc's blis: same vectors, same entities."""
+    from thinc.api import NumpyOps
+
+    nlp = warta.load(profile)
+    tok2vec = nlp.get_pipe("tok2vec").model
+    assert all(not node.ops.use_blis for node in tok2vec.walk())
+    text = ("Wakil Presiden Jusuf Kalla bertemu Perdana Menteri Malaysia Mahathir Mohamad di Putrajaya, "
+            "Kamis (9/8/2018). Keduanya membahas perbatasan di Kalimantan dan kerja sama ASEAN.")
+    docs = [nlp.make_doc(text)]
+    with_numpy = tok2vec.predict(docs)[0], {(e.text, e.label_) for e in nlp(text).ents}
+    nodes = [node for _, pipe in nlp.pipeline if hasattr(pipe, "model") for node in pipe.model.walk()]
+    blis = NumpyOps(use_blis=True)
+    saved = [node.ops for node in nodes]
+    try:
+        for node in nodes:
+            node.ops = blis
+        with_blis = tok2vec.predict(docs)[0], {(e.text, e.label_) for e in nlp(text).ents}
+    finally:
+        for node, ops in zip(nodes, saved, strict=True):
+            node.ops = ops
+    assert with_numpy[0].shape == with_blis[0].shape
+    assert numpy.allclose(with_numpy[0], with_blis[0], atol=1e-4)
+    assert with_numpy[1] == with_blis[1]
+    assert ("Jusuf Kalla", "PER") in with_numpy[1], with_numpy[1]
+
+
 def test_model_loads_without_network(tmp_path) -> None:
     code = ("import socket\n"
             "def deny(*a, **k): raise OSError('network used')\n"

@@ -9,6 +9,8 @@ from datetime import date
 from multiprocessing.pool import AsyncResult, Pool
 from typing import Any
 
+from threadpoolctl import threadpool_limits
+
 from warta.article import Article
 from warta.nlp import load, make_doc, warm_vocab
 
@@ -72,7 +74,9 @@ def annotate(articles: Sequence[Article], profile: str = "default") -> Iterator[
     # words are made permanent first: warm_vocab). Nothing of a Doc leaves the zone: the results are
     # plain dicts.
     warm_vocab(nlp, (text for _, _, text in pieces))
-    with nlp.memory_zone():
+    # one BLAS thread: warta runs in parallel by processes (--jobs, Dask workers), and BLAS threads
+    # of several processes would fight over the same cores
+    with threadpool_limits(1, user_api="blas"), nlp.memory_zone():
         try:
             docs = list(nlp.pipe((make_doc(nlp, text, dcts[k]) for k, _, text in pieces), batch_size=BATCH_SIZE))
         except Exception:  # noqa: BLE001  (retried one by one below, each error reported)
