@@ -219,3 +219,41 @@ def test_the_article_count_follows_inserts_replacements_and_older_stores(tmp_pat
         conn.execute("DELETE FROM schema_migrations WHERE version = 6")
     Store(db).close()
     assert counts() == (2, 2)
+
+
+def test_worker_processes_extract_html_pages_ahead_with_the_same_store(tmp_path: Path, monkeypatch) -> None:
+    """With --jobs, HTML pages are extracted in the workers, a few batches ahead of the cleaning:
+    the same articles, languages and skips as one process, a bad page among them included."""
+    from warta.nlp import annotate
+
+    from .conftest import SAMPLES
+
+    monkeypatch.setattr(api, "BATCH_SIZE", 3)
+    monkeypatch.setattr(annotate, "EXTRACT_BATCH", 2)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n, path in enumerate(sorted(SAMPLES.glob("*.txt"))[:8]):
+        lines = [line for line in path.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
+        body = "".join(f"<p>{line}</p>" for line in lines[1:])
+        (pages / f"{n:02d}.html").write_text(
+            f"<html><head><title>{lines[0]}</title></head><body><nav><a href='/'>Beranda</a></nav>"
+            f"<article><h1>{lines[0]}</h1>{body}</article></body></html>", encoding="utf-8")
+    (pages / "03a_truncated.html").write_text("<html><body><article><p>Presiden Joko Widodo mengata", encoding="utf-8")
+    (pages / "05a_menu_only.html").write_text("<html><body><nav><a href='/'>Beranda</a></nav></body></html>",
+                                               encoding="utf-8")
+
+    def stored(db: str) -> list[tuple]:
+        with Store(db) as store:
+            return [(a.source, a.title, a.language, a.body, [e["id"] for e in a.entities])
+                    for a in store.iter_articles()]
+
+    one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
+    first = api.ingest([str(pages)], one, profile="fast")
+    second = api.ingest([str(pages)], two, profile="fast", jobs=2)
+    assert first.stored >= 8 and second.stored == first.stored
+    assert [(s.source, s.reason) for s in first.skipped] == [(s.source, s.reason) for s in second.skipped]
+    assert any(s.source.endswith("05a_menu_only.html") for s in second.skipped)
+    assert stored(one) == stored(two)
+    assert all(language == "id" for _, _, language, _, _ in stored(two))
+    again = api.ingest([str(pages)], two, profile="fast", jobs=2)  # a rerun: every page already stored
+    assert again.stored == 0 and again.unchanged == first.stored

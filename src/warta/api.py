@@ -53,8 +53,9 @@ def ingest_items(items: Iterable[RawPage | Skipped], db: str = DEFAULT_DB, *, cl
 
     Pages are cleaned one by one in input order (each sees the line statistics of every page before
     it, stored or still being analysed), analysed by the language pipeline in batches (in ``jobs``
-    worker processes when more than one), and stored in input order, one transaction per article:
-    the store is the same whatever ``jobs`` is.
+    worker processes when more than one, which also extract the main text of HTML pages ahead of
+    the cleaning), and stored in input order, one transaction per article: the store is the same
+    whatever ``jobs`` is.
     """
     summary = IngestSummary()
 
@@ -83,7 +84,7 @@ def ingest_items(items: Iterable[RawPage | Skipped], db: str = DEFAULT_DB, *, cl
     with Store(db) as store, Annotator(profile, jobs) as annotator:
         pending = _PendingCounts(store)
         batch: list[Article] = []
-        for item in items:
+        for item, extracted in annotator.extracted(items, lambda page: force or not store.has(page.id)):
             if on_item:
                 on_item(item)
             if isinstance(item, Skipped):
@@ -93,7 +94,8 @@ def ingest_items(items: Iterable[RawPage | Skipped], db: str = DEFAULT_DB, *, cl
                 summary.unchanged += 1
                 continue
             try:
-                article = analyze_page(item, clean=clean, stats=pending, published=published)
+                article = analyze_page(item, clean=clean, stats=pending, published=published, extracted=extracted,
+                                       language=False)
             except InputError as err:
                 skip(Skipped(err.source, err.reason, err.line))
                 continue

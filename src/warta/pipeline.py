@@ -14,18 +14,37 @@ from datetime import date
 
 from warta.article import Article, RawPage
 from warta.clean import CleanResult, LineCounts, clean_text
-from warta.clean.html import extract_html
+from warta.clean.html import HtmlExtract, extract_html
 from warta.errors import InputError
 from warta.meta.dates import anchored_dates
 from warta.meta.language import detect_language
 from warta.meta.outlets import outlet_for_domain, outlet_for_form
 
-__all__ = ["analyze_page"]
+__all__ = ["analyze_page", "extract_pages", "NOT_EXTRACTED"]
+
+NOT_EXTRACTED = object()  # analyze_page's ``extracted`` when the page's HTML is still to be extracted
+
+
+def extract_pages(pages: list[tuple[str, str | None]]) -> list[HtmlExtract | None | Exception]:
+    """``extract_html`` of each (html, url): stage 1 alone, which needs no other page, so that it
+    can run in worker processes ahead of the ordered stages (``Annotator.extracted``); an error is
+    returned in the page's place, raised again where the page is analysed."""
+    out: list[HtmlExtract | None | Exception] = []
+    for html, url in pages:
+        try:
+            out.append(extract_html(html, url))
+        except Exception as err:  # noqa: BLE001  (raised again by analyze_page, as without workers)
+            out.append(err)
+    return out
 
 
 def analyze_page(page: RawPage, *, clean: bool = True, stats: LineCounts | None = None,
-                 published: str | None = None) -> Article:
-    """Turn one raw page into an article; raise InputError when it holds no article text."""
+                 published: str | None = None, extracted: object = NOT_EXTRACTED,
+                 language: bool = True) -> Article:
+    """Turn one raw page into an article; raise InputError when it holds no article text.
+
+    ``extracted``: the page's ``extract_pages`` result, when it ran elsewhere. ``language=False``
+    leaves the language to ``warta.nlp.annotate`` (which detects it when it is not known)."""
     given = dict(page.given)
     if published:
         given.setdefault("published", published)
@@ -33,7 +52,10 @@ def analyze_page(page: RawPage, *, clean: bool = True, stats: LineCounts | None 
     hint = _given_outlet(given, page.url)
     text = page.content
     if page.kind == "html":
-        extracted = extract_html(page.content, page.url)
+        if extracted is NOT_EXTRACTED:
+            extracted = extract_html(page.content, page.url)
+        if isinstance(extracted, Exception):
+            raise extracted
         if extracted is None:
             raise InputError(page.source, "no article text found in the HTML page")
         text = extracted.text
@@ -59,7 +81,8 @@ def analyze_page(page: RawPage, *, clean: bool = True, stats: LineCounts | None 
     _resolve_outlet(article, given, hint, result)
     _resolve_published(article, given)
     _take(article, "title", given.get("title"), "given in the input", override=True)
-    article.language = detect_language(article.body)
+    if language:
+        article.language = detect_language(article.body)
     return article
 
 

@@ -68,8 +68,26 @@ def _day(published: str | None) -> date | None:
 
 # ---------------------------------------------------------------------------------- related, stories
 
+_TF = tuple(1 + math.log(c) if c else 0.0 for c in range(64))  # _vector's first factor of a count
+
+
 def _vector(counts: Counter[str], df: dict[str, int], n_articles: int) -> dict[str, float]:
     return {e: (1 + math.log(c)) * math.log((n_articles + 1) / (df.get(e, 0) + 0.5)) for e, c in counts.items()}
+
+
+def _cosine_counts(a: dict[str, float], counts: dict[str, int], idf: dict[str, float]) -> float:
+    """``_cosine(a, _vector(counts, df, n_articles))`` with the same arithmetic, no vector built;
+    ``idf`` holds ``_vector``'s second factor of each entity."""
+    squares, b = 0.0, {}
+    for e, c in counts.items():
+        w = (_TF[c] if c < len(_TF) else 1 + math.log(c)) * idf[e]
+        squares += w * w
+        if e in a:
+            b[e] = w
+    dot = sum(w * b[e] for e, w in a.items() if e in b)
+    if not dot:
+        return 0.0
+    return dot / math.sqrt(sum(w * w for w in a.values()) * squares)
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -103,7 +121,7 @@ def _related(conn: sqlite3.Connection, article: Article) -> list[tuple[str, floa
     if not shared:
         return []
     ids = sorted(other for other, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:_CANDIDATES])
-    theirs: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    theirs: defaultdict[str, dict[str, int]] = defaultdict(dict)
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         # an index-only scan (schema migration 7) joined with each entity's article count
@@ -115,7 +133,8 @@ def _related(conn: sqlite3.Connection, article: Article) -> list[tuple[str, floa
             theirs[other][entity_id] = n
             if articles is not None:
                 df[entity_id] = articles
-    scored = [(other, _cosine(mine, _vector(c, df, n_articles))) for other, c in theirs.items()]
+    idf = {e: math.log((n_articles + 1) / (df.get(e, 0) + 0.5)) for c in theirs.values() for e in c}
+    scored = [(other, _cosine_counts(mine, c, idf)) for other, c in theirs.items()]
     scored = sorted((s for s in scored if s[1] >= RELATED_MIN), key=lambda s: (-s[1], s[0]))[:MAX_RELATED]
     if not scored:
         return []

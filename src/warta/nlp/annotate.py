@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from multiprocessing.pool import AsyncResult, Pool
 from typing import Any
 
 from threadpoolctl import threadpool_limits
 
-from warta.article import Article
+from warta.article import Article, RawPage, Skipped
+from warta.meta.language import detect_language
 from warta.nlp import load, make_doc, warm_vocab
+from warta.pipeline import NOT_EXTRACTED, extract_pages
 
 __all__ = ["annotate", "Annotator", "reference_date", "BATCH_SIZE", "CHUNK_CHARS"]
 
 FIELDS = ("entities", "times", "quotes", "events")  # doc._.NAME -> Article.NAME
 
 BATCH_SIZE = 32  # articles per nlp.pipe call: large enough for spaCy's batching, small for memory
+EXTRACT_BATCH = 16  # HTML pages per extraction task (Annotator.extracted)
 CHUNK_CHARS = 100_000  # longer bodies are analysed in pieces cut at paragraph ends (memory stays flat)
 
 
@@ -58,12 +61,16 @@ def _shifted(item: Any, offset: int) -> Any:
 
 
 def annotate(articles: Sequence[Article], profile: str = "default") -> Iterator[tuple[Article, Exception | None]]:
-    """Fill ``entities``, ``times``, ``quotes`` and ``events`` of each article; yields each article with the
+    """Fill ``entities``, ``times``, ``quotes`` and ``events`` of each article (and its ``language``
+    when it is not known); yields each article with the
     error that stopped it, if any. Times are resolved against the article's publication date.
 
     One bad article does not cost the batch: when the batch fails, its articles run one by one.
     """
     nlp = load(profile)
+    for article in articles:  # ingest leaves it here, to the workers (analyze_page(language=False))
+        if article.language is None:
+            article.language = detect_language(article.body)
     pieces = [(k, offset, text) for k, a in enumerate(articles) for offset, text in _chunks(a.body)]
     dcts = [reference_date(a.published) for a in articles]
 
@@ -140,6 +147,43 @@ class Annotator:
         if self._pool is not None:
             self._pool.terminate()
             self._pool.join()
+
+    def extracted(self, items: Iterable[RawPage | Skipped], wanted: Callable[[RawPage], bool] = lambda page: True
+                  ) -> Iterator[tuple[RawPage | Skipped, object]]:
+        """Each item in input order with its HTML main text (``warta.pipeline.extract_pages``): with
+        workers, the HTML pages ``wanted`` are extracted there, a few batches ahead, so that this
+        process keeps only the stages that must run in order (cleaning, storing); otherwise, and
+        for every other item, with ``NOT_EXTRACTED`` (``analyze_page`` extracts it)."""
+        if self._pool is None:
+            for item in items:
+                yield item, NOT_EXTRACTED
+            return
+        ahead: deque[tuple[list[RawPage | Skipped], list[int], AsyncResult[list]]] = deque()
+
+        def send(chunk: list[RawPage | Skipped]) -> None:
+            html = [k for k, item in enumerate(chunk) if isinstance(item, RawPage) and item.kind == "html"
+                    and wanted(item)]
+            pages = [(chunk[k].content, chunk[k].url) for k in html]
+            ahead.append((chunk, html, self._pool.apply_async(extract_pages, (pages,))))
+
+        def done() -> Iterator[tuple[RawPage | Skipped, object]]:
+            chunk, html, result = ahead.popleft()
+            found = dict(zip(html, result.get(), strict=True))
+            for k, item in enumerate(chunk):
+                yield item, found.get(k, NOT_EXTRACTED)
+
+        chunk: list[RawPage | Skipped] = []
+        for item in items:
+            chunk.append(item)
+            if len(chunk) >= EXTRACT_BATCH:
+                send(chunk)
+                chunk = []
+                while len(ahead) > 2 * self.jobs:
+                    yield from done()
+        if chunk:
+            send(chunk)
+        while ahead:
+            yield from done()
 
     def submit(self, batch: list[Article]) -> Iterator[Result]:
         """Queue a batch; yields the batches that are done, oldest first."""
