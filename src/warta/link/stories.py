@@ -76,8 +76,8 @@ def _vector(counts: Counter[str], df: dict[str, int], n_articles: int) -> dict[s
 
 
 def _cosine_counts(a: dict[str, float], counts: dict[str, int], idf: dict[str, float]) -> float:
-    """``_cosine(a, _vector(counts, df, n_articles))`` with the same arithmetic, no vector built;
-    ``idf`` holds ``_vector``'s second factor of each entity."""
+    """Cosine of ``a`` and the vector ``_vector`` makes of ``counts``, without building it; ``idf``
+    holds ``_vector``'s second factor of each entity."""
     squares, b = 0.0, {}
     for e, c in counts.items():
         w = (_TF[c] if c < len(_TF) else 1 + math.log(c)) * idf[e]
@@ -88,13 +88,6 @@ def _cosine_counts(a: dict[str, float], counts: dict[str, int], idf: dict[str, f
     if not dot:
         return 0.0
     return dot / math.sqrt(sum(w * w for w in a.values()) * squares)
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    dot = sum(w * b[e] for e, w in a.items() if e in b)
-    if not dot:
-        return 0.0
-    return dot / math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
 
 
 def _related(conn: sqlite3.Connection, article: Article) -> list[tuple[str, float, str | None, str | None]]:
