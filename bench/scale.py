@@ -10,7 +10,8 @@ links, related headlines, footer), then times, on the same pages:
    and the fast profile, one job;
 3. the same with ``--jobs 2`` (two worker processes for the language analysis).
 
-It prints pages/s, words/s, the ratio to trafilatura, and peak RSS (largest single process).
+It prints pages/s, words/s, the ratio to trafilatura, and peak RSS (the largest single process,
+and all its processes together).
 
     python bench/scale.py --data ../shared/data [--n 600] [--profiles default,fast]
 """
@@ -26,6 +27,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from batch import TreeMemory  # bench/batch.py, beside this script
 
 PAGE = """<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>{title} - Portal Berita</title>
 <meta property="og:title" content="{title}"><meta property="article:published_time" content="{date}T10:00:00+07:00">
@@ -77,18 +80,23 @@ def time_trafilatura(paths: list[Path]) -> float:
     return float(done.stdout.strip().splitlines()[-1])
 
 
-def time_ingest(folder: Path, db: Path, profile: str, jobs: int) -> tuple[float, float]:
-    """Wall seconds and the peak RSS (largest single process, workers included) of one ingest run:
-    a fresh wrapper process runs it, so the figure is this run's own."""
-    wrapper = ("import resource, subprocess, sys\n"
-               "subprocess.run(sys.argv[1:], check=True)\n"
-               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
+def time_ingest(folder: Path, db: Path, profile: str, jobs: int) -> tuple[float, float, float]:
+    """Wall seconds, the peak RSS of the largest single process and of the whole process tree
+    (the ingest and its workers, sampled every 0.2 s) of one ingest run in a fresh process."""
+    cmd = [sys.executable, "-m", "warta", "ingest", str(folder), "--db", str(db), "--quiet", "--profile", profile,
+           "--jobs", str(jobs)]
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", wrapper, sys.executable, "-m", "warta", "ingest", str(folder),
-                           "--db", str(db), "--quiet", "--profile", profile, "--jobs", str(jobs)],
-                          check=True, capture_output=True, text=True, env={**os.environ, "OMP_NUM_THREADS": "1"})
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "OMP_NUM_THREADS": "1"})
+    memory = TreeMemory(proc.pid, every=0.2)
+    _, err = proc.communicate()
     elapsed = time.perf_counter() - start
-    return elapsed, int(done.stdout.strip().splitlines()[-1]) / 1024
+    memory.stop()
+    if proc.returncode:
+        sys.exit(f"bench/scale.py: {' '.join(cmd)} failed ({proc.returncode}): {err.strip()[-2000:]}")
+    largest = max((s[2] for s in memory.samples), default=0) / 2**20
+    tree = max((s[1] for s in memory.samples), default=0) / 2**20
+    return elapsed, largest, tree
 
 
 def main() -> int:
@@ -112,10 +120,11 @@ def main() -> int:
         for profile in args.profiles.split(","):
             one = None
             for jobs in (1, 2):
-                secs, rss = time_ingest(folder, Path(tmp) / f"{profile}-{jobs}.db", profile, jobs)
+                secs, rss, tree = time_ingest(folder, Path(tmp) / f"{profile}-{jobs}.db", profile, jobs)
                 one = one or secs
                 print(f"warta ingest {profile:<8} -j{jobs}  {secs:7.2f} s  {n / secs:8.1f} pages/s  "
-                      f"{words / secs:9,.0f} words/s  {secs / base:6.1f}x trafilatura  peak RSS {rss:5.0f} MB"
+                      f"{words / secs:9,.0f} words/s  {secs / base:6.1f}x trafilatura  "
+                      f"peak RSS {rss:5.0f} MB (all processes {tree:5.0f} MB)"
                       + (f"  scaling {one / secs:.2f}x" if jobs > 1 else ""))
     return 0
 
