@@ -62,8 +62,8 @@ def _shifted(item: Any, offset: int) -> Any:
 
 def annotate(articles: Sequence[Article], profile: str = "default") -> Iterator[tuple[Article, Exception | None]]:
     """Fill ``entities``, ``times``, ``quotes`` and ``events`` of each article (and its ``language``
-    when it is not known); yields each article with the
-    error that stopped it, if any. Times are resolved against the article's publication date.
+    when it is not known); yields each article with the error that stopped it, if any. Times are
+    resolved against the article's publication date.
 
     One bad article does not cost the batch: when the batch fails, its articles run one by one.
     """
