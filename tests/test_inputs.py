@@ -102,3 +102,31 @@ def test_no_clean_html_gives_the_main_text_not_markup() -> None:
     assert "<p" not in raw.body and "<html" not in raw.body.lower()
     assert all(line in raw.body for line in cleaned.body.splitlines())
     assert len(raw.body) > len(cleaned.body)  # cleaning removed furniture trafilatura kept
+
+
+def test_an_extractor_fault_on_one_page_skips_that_page_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """trafilatura (or lxml below it) raising on a page is that page's one-line skip, naming the file
+    and the error; the other pages of the batch are stored."""
+    import trafilatura
+
+    real = trafilatura.bare_extraction
+
+    def faulty(html: str, **kwargs: object) -> object:
+        if "detik" in html:
+            raise ValueError("simulated extractor fault\nwith a second line")
+        return real(html, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", faulty)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for case in sorted(GOLDEN.glob("html_*")):
+        (pages / f"{case.name}.html").write_bytes((case / "input.html").read_bytes())
+    html = sorted(pages.glob("*.html"))
+    faulted = [p for p in html if "detik" in p.read_text(encoding="utf-8", errors="replace")]
+    assert faulted and len(faulted) < len(html)
+    summary = api.ingest([str(pages)], str(tmp_path / "s.db"))
+    assert summary.stored == len(html) - len(faulted)
+    assert sorted(s.source for s in summary.skipped) == sorted(str(p) for p in faulted)
+    for skipped in summary.skipped:
+        assert skipped.reason.startswith("the HTML extractor failed on this page (ValueError: simulated")
+        assert "\n" not in skipped.reason

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from warta.article import Article, RawPage
@@ -20,22 +21,35 @@ from warta.meta.dates import anchored_dates
 from warta.meta.language import detect_language
 from warta.meta.outlets import outlet_for_domain, outlet_for_form
 
-__all__ = ["analyze_page", "extract_pages", "NOT_EXTRACTED"]
+__all__ = ["analyze_page", "extract_pages", "ExtractFailed", "NOT_EXTRACTED"]
 
 NOT_EXTRACTED = object()  # analyze_page's ``extracted`` when the page's HTML is still to be extracted
 
 
-def extract_pages(pages: list[tuple[str, str | None]]) -> list[HtmlExtract | None | Exception]:
+@dataclass(frozen=True)
+class ExtractFailed:
+    """The HTML extractor raised on a page (a fault of trafilatura or lxml, not of warta's input
+    checks): what it said, kept as text so that it crosses process boundaries whatever the error."""
+
+    reason: str
+
+
+def extract_pages(pages: list[tuple[str, str | None]]) -> list[HtmlExtract | None | ExtractFailed]:
     """``extract_html`` of each (html, url): stage 1 alone, which needs no other page, so that it
-    can run in worker processes ahead of the ordered stages (``Annotator.extracted``); an error is
-    returned in the page's place, raised again where the page is analysed."""
-    out: list[HtmlExtract | None | Exception] = []
+    can run in worker processes ahead of the ordered stages (``Annotator.extracted``); a failure is
+    returned in the page's place and reported where the page is analysed, as one skipped page."""
+    out: list[HtmlExtract | None | ExtractFailed] = []
     for html, url in pages:
         try:
             out.append(extract_html(html, url))
-        except Exception as err:  # noqa: BLE001  (raised again by analyze_page, as without workers)
-            out.append(err)
+        except Exception as err:  # noqa: BLE001  (one page skipped, not the batch)
+            out.append(ExtractFailed(f"{type(err).__name__}: {_one_line(str(err))}"))
     return out
+
+
+def _one_line(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def analyze_page(page: RawPage, *, clean: bool = True, stats: LineCounts | None = None,
@@ -53,9 +67,9 @@ def analyze_page(page: RawPage, *, clean: bool = True, stats: LineCounts | None 
     text = page.content
     if page.kind == "html":
         if extracted is NOT_EXTRACTED:
-            extracted = extract_html(page.content, page.url)
-        if isinstance(extracted, Exception):
-            raise extracted
+            (extracted,) = extract_pages([(page.content, page.url)])
+        if isinstance(extracted, ExtractFailed):
+            raise InputError(page.source, f"the HTML extractor failed on this page ({extracted.reason})")
         if extracted is None:
             raise InputError(page.source, "no article text found in the HTML page")
         text = extracted.text
