@@ -205,6 +205,19 @@ def test_networks_use_numpys_blas_with_the_same_results(profile) -> None:
     assert ("Jusuf Kalla", "PER") in with_numpy[1], with_numpy[1]
 
 
+def test_both_models_load_with_the_installed_spacy_without_a_warning() -> None:
+    """The shipped models' spaCy range covers the installed spaCy (no W095, "may not be 100%
+    compatible"), and warta's factories build under its config validation (confection 0.1 cannot
+    resolve string annotations: warta.nlp.factories)."""
+    code = ("import warta\n"
+            "for profile in ('default', 'fast'):\n"
+            "    print(len(warta.load(profile)('Kim Jong Un tiba di Hanoi.')._.entities))\n")
+    done = subprocess.run([sys.executable, "-W", "error::UserWarning", "-c", code], capture_output=True,
+                          text=True, timeout=180)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert [int(n) >= 2 for n in done.stdout.split()] == [True, True]
+
+
 def test_model_loads_without_network(tmp_path) -> None:
     code = ("import socket\n"
             "def deny(*a, **k): raise OSError('network used')\n"

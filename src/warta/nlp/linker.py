@@ -35,6 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from warta.link.kb import Entity, KnowledgeBase, normalize_alias
+from warta.nlp.factories import typed
 from warta.resources import load_toml
 
 __all__ = ["EntityLinker", "link_doc", "entity_slug", "entity_id_from_name"]
@@ -622,5 +623,6 @@ class EntityLinker:
 
 
 @Language.factory("warta_linker", default_config={"gazetteer": True})
+@typed
 def make_linker(nlp: Language, name: str, gazetteer: bool) -> EntityLinker:
     return EntityLinker(nlp, name, gazetteer)

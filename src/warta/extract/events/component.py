@@ -29,6 +29,7 @@ from warta.extract.events.lexicon import lexicon
 from warta.extract.events.modality import modality_of, source_of
 from warta.extract.events.parse import parse_arguments
 from warta.nlp import doc_text
+from warta.nlp.factories import typed
 
 __all__ = ["find_events", "EventFinder"]
 
@@ -167,5 +168,6 @@ class EventFinder:
 
 @Language.factory("warta_events", requires=["doc._.entities", "doc._.times", "doc._.quotes"],
                   assigns=["doc._.events"])
+@typed
 def make_event_finder(nlp: Language, name: str) -> EventFinder:
     return EventFinder(nlp, name)

@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from warta.extract.quotes._find import find_quotes
 from warta.extract.quotes._lexicon import lexicon
+from warta.nlp.factories import typed
 
 __all__ = ["QuoteFinder", "make_quotes"]
 
@@ -27,5 +28,6 @@ class QuoteFinder:
 
 
 @Language.factory("warta_quotes", requires=["doc._.entities"], assigns=["doc._.quotes"])
+@typed
 def make_quotes(nlp: Language, name: str) -> QuoteFinder:
     return QuoteFinder(nlp, name)

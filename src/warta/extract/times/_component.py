@@ -8,6 +8,7 @@ from spacy.language import Language
 
 from warta.extract.times._scan import find_times
 from warta.nlp import doc_text
+from warta.nlp.factories import typed
 
 __all__ = ["TimeTagger", "make_time_tagger"]
 
@@ -35,5 +36,6 @@ class TimeTagger:
 
 
 @Language.factory("warta_times")
+@typed
 def make_time_tagger(nlp: Language, name: str) -> TimeTagger:
     return TimeTagger(nlp, name)
