@@ -145,3 +145,42 @@ def test_a_capital_acting_stands_for_its_country_in_timelines(store: Store) -> N
     (entry,) = views.timeline(store, "Korea Utara")
     assert entry["event"]["actors"] == ["Pyongyang"]
     assert [e["event"]["type"] for e in views.timeline(store, "Kim Jong Un")] == ["REJECT"]
+
+
+def test_related_scores_kept_between_articles_follow_every_write(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The store keeps what linking read of earlier articles (RelatedCache); the related articles and
+    scores are those of reading the store afresh after its own puts, a replaced article, and a
+    commit by another connection, and the kept tables stay within their bounds."""
+    from warta.link import stories
+
+    texts = [KOREA, "Kim Jong Un menerima Donald Trump di Hanoi.", "Sri Mulyani dan Bank Indonesia di Singapura.",
+             "Bank Indonesia menaikkan bunga. Sri Mulyani menyambut.", "Donald Trump dan Kim Jong Un di Hanoi lagi.",
+             "Kim Jong Un kembali ke Hanoi.", "Donald Trump bicara soal Kim Jong Un, Israel dan Gaza.",
+             "Persib menang di Bandung atas tamu dari Singapura.", "Hamas dan Israel berunding di Gaza."]
+
+    def check(db: Path, bounded: bool) -> None:
+        def fresh(article: Article) -> list:
+            with Store(db) as reader:  # no memory of earlier reads
+                return stories._related(reader.conn, article)
+
+        with Store(db) as store, Store(db) as other:
+            for k, text in enumerate(texts):
+                article = _article(f"a{k}", f"2019-02-{10 + k:02d}", text)
+                if k == 4:  # another connection writes in between: what was kept is dropped
+                    other.put(_article("b0", "2019-02-13", "Kim Jong Un, Donald Trump. Kim Jong Un di Hanoi."))
+                if k == 6:  # a stored article replaced by a version naming other entities
+                    replacement = _article("a1", "2019-02-11", "Kim Jong Un ke Hanoi, Bandung dan Singapura.")
+                    store.put(replacement, replace=True)
+                expected = fresh(article)
+                assert stories._related(store.conn, article, store._related) == expected, k
+                if k == 4:
+                    assert any(r[0] == "b0" for r in expected), expected
+                store.put(article)
+                if bounded:
+                    assert len(store._related.counts) <= 2 and len(store._related.df) <= 4
+
+    check(tmp_path / "s.db", bounded=False)
+    monkeypatch.setattr(stories.RelatedCache, "MAX_ARTICLES", 2)
+    monkeypatch.setattr(stories.RelatedCache, "MAX_ENTITIES", 4)
+    check(tmp_path / "bounded.db", bounded=True)

@@ -22,11 +22,13 @@ ingesting more articles later extends stories and merged events instead of recom
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
 import sqlite3
-from collections import Counter, defaultdict
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -36,7 +38,8 @@ from warta.article import Article
 from warta.link.kb import capitals
 from warta.resources import load_toml
 
-__all__ = ["Links", "link_article", "participants", "compatible_times", "RELATED_MIN", "STORY_MIN", "STORY_DAYS"]
+__all__ = ["Links", "RelatedCache", "link_article", "participants", "compatible_times", "RELATED_MIN", "STORY_MIN",
+           "STORY_DAYS"]
 
 RELATED_MIN = 0.2  # cosine of idf-weighted entity vectors
 STORY_MIN = 0.35
@@ -90,15 +93,84 @@ def _cosine_counts(a: dict[str, float], counts: dict[str, int], idf: dict[str, f
     return dot / math.sqrt(sum(w * w for w in a.values()) * squares)
 
 
-def _related(conn: sqlite3.Connection, article: Article) -> list[tuple[str, float, str | None, str | None]]:
+class RelatedCache:
+    """What ``_related`` reads about stored articles, kept between the articles one connection
+    stores: each candidate's entity counts (fixed once the article is stored) and each entity's
+    article count (which every stored article naming it changes). The store drops what its own
+    writes change (``forget``, ``clear``); a commit by any other connection (``PRAGMA
+    data_version``) drops everything. Both tables are bounded (the oldest entries go first), so
+    memory does not grow with the store. The scores are those of reading the store each time."""
+
+    MAX_ARTICLES = 4000
+    MAX_ENTITIES = 100_000
+
+    def __init__(self) -> None:
+        self.version: int | None = None
+        self.counts: dict[str, dict[str, int]] = {}
+        self.df: dict[str, int] = {}
+
+    def sync(self, conn: sqlite3.Connection) -> None:
+        version = conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self.version:
+            self.clear()
+            self.version = version
+
+    def clear(self) -> None:
+        self.counts.clear()
+        self.df.clear()
+
+    def forget(self, article_id: str, entity_ids: Iterable[str]) -> None:
+        self.counts.pop(article_id, None)
+        for entity_id in entity_ids:
+            self.df.pop(entity_id, None)
+
+    def article_counts(self, conn: sqlite3.Connection, ids: list[str]) -> dict[str, dict[str, int]]:
+        """Entity id -> mentions, of each stored article in ``ids``."""
+        missing = [i for i in ids if i not in self.counts]
+        for start in range(0, len(missing), 500):
+            chunk = missing[start:start + 500]
+            fetched: dict[str, dict[str, int]] = {i: {} for i in chunk}
+            # an index-only scan (schema migration 7)
+            for other, entity_id, n in conn.execute(
+                    "SELECT article_id, entity_id, count(*) FROM entity_mentions "
+                    f"WHERE article_id IN ({', '.join('?' * len(chunk))}) GROUP BY 1, 2", chunk):
+                fetched[other][entity_id] = n
+            self.counts.update(fetched)
+        out = {i: self.counts[i] for i in ids}
+        _trim(self.counts, self.MAX_ARTICLES)
+        return out
+
+    def articles_naming(self, conn: sqlite3.Connection, entity_ids: Iterable[str]) -> dict[str, int]:
+        """Entity id -> the number of stored articles naming it (absent: none)."""
+        wanted = list(dict.fromkeys(entity_ids))
+        missing = [e for e in wanted if e not in self.df]
+        for start in range(0, len(missing), 500):
+            chunk = missing[start:start + 500]
+            self.df.update(conn.execute(
+                f"SELECT id, articles FROM entities WHERE id IN ({', '.join('?' * len(chunk))})", chunk).fetchall())
+        out = {e: self.df[e] for e in wanted if e in self.df}
+        _trim(self.df, self.MAX_ENTITIES)
+        return out
+
+
+def _trim(table: dict, size: int) -> None:
+    if len(table) > size:
+        for key in list(itertools.islice(table, len(table) - size)):
+            del table[key]
+
+
+def _related(conn: sqlite3.Connection, article: Article, cache: RelatedCache | None = None
+             ) -> list[tuple[str, float, str | None, str | None]]:
     """(article id, score, story, published) of stored articles related to ``article``, best first."""
     counts = Counter(e["id"] for e in article.entities)
     if not counts:
         return []
+    if cache is None:
+        cache = RelatedCache()
+    cache.sync(conn)
     # kept by triggers (schema migration 6): count(*) would walk an index, ~1 ms at 100,000 articles
     n_articles = conn.execute("SELECT n FROM counts WHERE name = 'articles'").fetchone()[0] + 1
-    marks = ", ".join("?" * len(counts))
-    df = dict(conn.execute(f"SELECT id, articles FROM entities WHERE id IN ({marks})", list(counts)).fetchall())
+    df = cache.articles_naming(conn, counts)
     mine = _vector(counts, df, n_articles)
     rare = sorted((e for e in counts if df.get(e)), key=lambda e: df[e])[:_CANDIDATE_ENTITIES]
     # Candidates are ranked by the weight of the rare entities they share with the article, and
@@ -114,18 +186,8 @@ def _related(conn: sqlite3.Connection, article: Article) -> list[tuple[str, floa
     if not shared:
         return []
     ids = sorted(other for other, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:_CANDIDATES])
-    theirs: defaultdict[str, dict[str, int]] = defaultdict(dict)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        # an index-only scan (schema migration 7) joined with each entity's article count
-        rows = conn.execute(
-            "SELECT c.article_id, c.entity_id, c.n, e.articles FROM (SELECT article_id, entity_id, count(*) AS n "
-            f"FROM entity_mentions WHERE article_id IN ({', '.join('?' * len(chunk))}) GROUP BY 1, 2) c "
-            "LEFT JOIN entities e ON e.id = c.entity_id", chunk)
-        for other, entity_id, n, articles in rows:
-            theirs[other][entity_id] = n
-            if articles is not None:
-                df[entity_id] = articles
+    theirs = cache.article_counts(conn, ids)
+    df.update(cache.articles_naming(conn, (e for c in theirs.values() for e in c)))
     idf = {e: math.log((n_articles + 1) / (df.get(e, 0) + 0.5)) for c in theirs.values() for e in c}
     scored = [(other, _cosine_counts(mine, c, idf)) for other, c in theirs.items()]
     scored = sorted((s for s in scored if s[1] >= RELATED_MIN), key=lambda s: (-s[1], s[0]))[:MAX_RELATED]
@@ -232,9 +294,11 @@ def _affiliations(article: Article) -> list[tuple[str, str, str]]:
     return [(p, o, role) for (p, o), role in out.items()]
 
 
-def link_article(conn: sqlite3.Connection, article: Article, duplicate_of: str | None = None) -> Links:
-    """Related articles, story, merged event ids and affiliations of ``article`` (not yet stored)."""
-    related = _related(conn, article)
+def link_article(conn: sqlite3.Connection, article: Article, duplicate_of: str | None = None,
+                 cache: RelatedCache | None = None) -> Links:
+    """Related articles, story, merged event ids and affiliations of ``article`` (not yet stored).
+    ``cache``: what earlier calls on this connection read of the store (``RelatedCache``)."""
+    related = _related(conn, article, cache)
     duplicate_story = None
     if duplicate_of:
         row = conn.execute("SELECT story FROM articles WHERE id = ?", (duplicate_of,)).fetchone()

@@ -15,7 +15,7 @@ from typing import Any
 from warta.article import Article, RemovedLine, Skipped
 from warta.errors import NotFound, StoreError
 from warta.link.dedup import Signature, exact_key
-from warta.link.stories import Links, link_article, participants
+from warta.link.stories import Links, RelatedCache, link_article, participants
 from warta.store.duplicates import StoredDuplicates, lsh_rows
 from warta.store.schema import migrate
 
@@ -69,6 +69,7 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, create: bool = True) -> None:
         self.path = str(path)
+        self._related = RelatedCache()  # what linking read of the store, for the next articles
         if not create and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such store; run 'warta ingest PATH --db {self.path}' first")
         try:
@@ -115,7 +116,9 @@ class Store:
                     conn.execute("ROLLBACK")
                     return False
                 replaced = replace and _delete(conn, article.id)
-                links = link_article(conn, article, article.duplicate_of)
+                if replaced:
+                    self._related.clear()  # (the replaced article's entities: counts changed)
+                links = link_article(conn, article, article.duplicate_of, self._related)
                 article.story = links.story
                 for event, merged in zip(article.events, links.merged, strict=True):
                     event["event_id"] = merged
@@ -140,6 +143,9 @@ class Store:
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
+            finally:
+                # the entities this article names now count one article more (or, rolled back, the same)
+                self._related.forget(article.id, (e["id"] for e in article.entities))
         except sqlite3.Error as err:
             raise StoreError(f"{self.path}: cannot store article {article.id}: {err}") from None
         return True
