@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from warta.article import Article, RawPage, Skipped
 from warta.errors import InputError
 from warta.ingest import iter_pages
-from warta.link.dedup import signature
 from warta.nlp.annotate import BATCH_SIZE, Annotator, annotate
 from warta.nlp.linker import entity_id_from_name
 from warta.pipeline import analyze_page
@@ -65,14 +64,13 @@ def ingest_items(items: Iterable[RawPage | Skipped], db: str = DEFAULT_DB, *, cl
         if on_skip:
             on_skip(item)
 
-    def put(results: list[tuple[Article, str | None]]) -> None:
-        for article, error in results:
+    def put(results: list[tuple[Article, str | None, bytes | None]]) -> None:
+        for article, error, sig in results:
             pending.remove(article)
-            if error is not None:
+            if error is not None or sig is None:
                 skip(Skipped(article.source, f"language analysis failed: {error}"))
                 continue
             link_across(article, store)
-            sig = signature(article.body)
             if article.duplicate_of is None:
                 article.duplicate_of = store.duplicates().original_of(sig, article.id)
             if store.put(article, article.line_keys, replace=force, signature=sig):

@@ -12,6 +12,7 @@ from typing import Any
 from threadpoolctl import threadpool_limits
 
 from warta.article import Article, RawPage, Skipped
+from warta.link.dedup import signature
 from warta.meta.language import detect_language
 from warta.nlp import load, make_doc, warm_vocab
 from warta.pipeline import NOT_EXTRACTED, extract_pages
@@ -109,11 +110,14 @@ def annotate(articles: Sequence[Article], profile: str = "default") -> Iterator[
             yield article, None
 
 
-Result = list[tuple[Article, str | None]]  # each article with the reason its analysis failed, if it did
+# each article with the reason its analysis failed, if it did, else its duplicate signature
+# (warta.link.dedup.signature of the body: computed here, in the workers when there are some)
+Result = list[tuple[Article, str | None, bytes | None]]
 
 
 def _annotate_batch(batch: list[Article], profile: str) -> Result:
-    return [(article, None if error is None else str(error)) for article, error in annotate(batch, profile)]
+    return [(article, str(error), None) if error is not None else (article, None, signature(article.body))
+            for article, error in annotate(batch, profile)]
 
 
 def _load_worker(profile: str) -> None:
