@@ -184,3 +184,36 @@ def test_related_scores_kept_between_articles_follow_every_write(tmp_path: Path,
     monkeypatch.setattr(stories.RelatedCache, "MAX_ARTICLES", 2)
     monkeypatch.setattr(stories.RelatedCache, "MAX_ENTITIES", 4)
     check(tmp_path / "bounded.db", bounded=True)
+
+
+def test_a_batch_commits_whole_articles_and_none_of_one_that_fails(tmp_path: Path) -> None:
+    """Store.batch: one commit for many puts; an article whose put fails half-way (here after its
+    row, entities and mentions were written) leaves nothing behind, the others are kept, and
+    leaving the block by an error commits what was put before it."""
+    import sqlite3
+
+    db = tmp_path / "s.db"
+    good = [_article(f"g{k}", f"2019-02-1{k}", KOREA) for k in range(3)]
+    bad = _article("bad", "2019-02-15", KOREA + " Sri Mulyani hadir.")
+    bad.quotes = [{"start": 0, "end": 5, "text": "Donald"}]  # no "kind": fails writing the quotes
+    with Store(db) as store:
+        with store.batch():
+            assert store.put(good[0])
+            with pytest.raises(KeyError):
+                store.put(bad)
+            assert store.put(good[1])
+            assert not store.put(good[1])  # already stored (inside the same transaction)
+            assert sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 0  # not committed yet
+        with pytest.raises(RuntimeError), store.batch():
+            store.put(good[2])
+            raise RuntimeError("interrupted")
+        assert store.put(_article("g3", "2019-02-16", KOREA))  # a put on its own after the batches
+    conn = sqlite3.connect(db)
+    assert [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")] == ["g0", "g1", "g2", "g3"]
+    assert conn.execute("SELECT n FROM counts WHERE name = 'articles'").fetchone()[0] == 4
+    for table in ("entity_mentions", "quotes", "related"):
+        assert conn.execute(f"SELECT count(*) FROM {table} WHERE article_id = 'bad'").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM entities WHERE id = 'per:sri-mulyani'").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Mulyani'").fetchone()[0] == 0
+    assert conn.execute("SELECT articles FROM entities WHERE id = 'per:kim-jong-un'").fetchone()[0] == 4
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -53,8 +53,8 @@ def ingest_items(items: Iterable[RawPage | Skipped], db: str = DEFAULT_DB, *, cl
     Pages are cleaned one by one in input order (each sees the line statistics of every page before
     it, stored or still being analysed), analysed by the language pipeline in batches (in ``jobs``
     worker processes when more than one, which also extract the main text of HTML pages ahead of
-    the cleaning), and stored in input order, one transaction per article: the store is the same
-    whatever ``jobs`` is.
+    the cleaning), and stored in input order, each article whole or not at all, one commit per
+    batch (``Store.batch``): the store is the same whatever ``jobs`` is.
     """
     summary = IngestSummary()
 
@@ -65,6 +65,10 @@ def ingest_items(items: Iterable[RawPage | Skipped], db: str = DEFAULT_DB, *, cl
             on_skip(item)
 
     def put(results: list[tuple[Article, str | None, bytes | None]]) -> None:
+        with store.batch():  # one commit per batch; each article whole or not at all
+            put_each(results)
+
+    def put_each(results: list[tuple[Article, str | None, bytes | None]]) -> None:
         for article, error, sig in results:
             pending.remove(article)
             if error is not None or sig is None:

@@ -8,7 +8,7 @@ Steps, in order (``load``):
      people named by one word take the id of the one stored person with that word
      (``warta.api.link_across``), the duplicate index says which earlier page it copies, and
      ``Store.put`` decides its story, related articles and merged events and adds its lines to
-     the store's statistics;
+     the store's statistics; articles are committed ``COMMIT_EVERY`` at a time, each whole;
   3. record the shard's skipped inputs in the store's skipped table (``warta stats``).
 
 Loading the same folder again stores nothing new (every article is already stored), so an
@@ -19,9 +19,10 @@ interrupted load is finished by running it again. Skipped inputs are counted aga
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from warta.api import link_across
 from warta.article import Article
@@ -30,6 +31,9 @@ from warta.scale.shards import Shard, ShardFiles, read_manifest
 from warta.store import Store
 
 __all__ = ["load", "LoadSummary"]
+
+COMMIT_EVERY = 64  # articles stored per commit (Store.batch)
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -65,8 +69,10 @@ def load(out: str, db: str, *, on_start: Callable[[int], None] | None = None,
             if files.finished() is None:
                 summary.unfinished.append(shard.id)
             else:
-                for article, sig in iter_part(files.part):
-                    _put(store, article, sig, summary)
+                for chunk in _chunks(iter_part(files.part), COMMIT_EVERY):
+                    with store.batch():  # one commit per chunk, each article whole or not at all
+                        for article, sig in chunk:
+                            _put(store, article, sig, summary)
                 for skipped in iter_errors(files.errors):
                     store.record_skip(skipped)
                     summary.skipped += 1
@@ -74,6 +80,17 @@ def load(out: str, db: str, *, on_start: Callable[[int], None] | None = None,
             if on_shard:
                 on_shard(shard, summary)
     return summary
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _put(store: Store, article: Article, sig: bytes, summary: LoadSummary) -> None:

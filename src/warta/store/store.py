@@ -7,6 +7,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -70,6 +71,7 @@ class Store:
     def __init__(self, path: str | Path = DEFAULT_DB, *, create: bool = True) -> None:
         self.path = str(path)
         self._related = RelatedCache()  # what linking read of the store, for the next articles
+        self._batch = False  # inside ``batch``: puts are savepoints of its transaction
         if not create and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such store; run 'warta ingest PATH --db {self.path}' first")
         try:
@@ -101,19 +103,50 @@ class Store:
         """The duplicate index of every stored article, kept in the store's tables (nothing in memory)."""
         return StoredDuplicates(self.conn)
 
-    def put(self, article: Article, line_keys: Iterable[str] = (), *, replace: bool = False,
-            signature: bytes | None = None) -> bool:
-        """Store an article (one transaction). False when it was already stored, unless ``replace``:
-        then the stored one and everything derived from it is replaced by this one. Related
-        articles, story and merged events are decided here, against what is stored; ``signature``
-        (warta.link.dedup) is kept so that later pages can be found to copy this one."""
-        keys = {_line_hash(k): k for k in line_keys}
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Store several articles in one transaction: each ``put`` inside still stores its article
+        whole or not at all (a savepoint of its own), and they are committed together, when the
+        block ends or is left by an error. Committing is most of what storing costs (each commit
+        writes the full-text index a new segment); what a crash loses is the uncommitted batch,
+        which a rerun stores again. Other writers wait (``busy_timeout``) while a batch is open;
+        readers do not. Nested batches are part of the outer one."""
+        if self._batch:
+            yield
+            return
         conn = self.conn
         try:
             conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as err:
+            raise StoreError(f"{self.path}: cannot start a transaction: {err}") from None
+        self._batch = True
+        try:
+            yield
+        finally:
+            self._batch = False
+            try:
+                conn.execute("COMMIT")  # every article put in the batch is whole (savepoints)
+            except sqlite3.Error as err:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise StoreError(f"{self.path}: cannot commit the stored articles: {err}") from None
+
+    def put(self, article: Article, line_keys: Iterable[str] = (), *, replace: bool = False,
+            signature: bytes | None = None) -> bool:
+        """Store an article (one transaction, or a savepoint inside ``batch``). False when it was
+        already stored, unless ``replace``: then the stored one and everything derived from it is
+        replaced by this one. Related articles, story and merged events are decided here, against
+        what is stored; ``signature`` (warta.link.dedup) is kept so that later pages can be found to
+        copy this one."""
+        keys = {_line_hash(k): k for k in line_keys}
+        conn = self.conn
+        begin, commit, rollback = (("SAVEPOINT article", "RELEASE article", "ROLLBACK TO article; RELEASE article")
+                                   if self._batch else ("BEGIN IMMEDIATE", "COMMIT", "ROLLBACK"))
+        try:
+            conn.execute(begin)
             try:
                 if not replace and self.has(article.id):
-                    conn.execute("ROLLBACK")
+                    _roll_back(conn, rollback)
                     return False
                 replaced = replace and _delete(conn, article.id)
                 if replaced:
@@ -139,9 +172,9 @@ class Store:
                         "INSERT INTO line_stats VALUES (?, ?, 1, ?) "
                         "ON CONFLICT(outlet, key) DO UPDATE SET n_docs = n_docs + 1",
                         [(article.outlet, h, k[:300]) for h, k in keys.items()])
-                conn.execute("COMMIT")
+                conn.execute(commit)
             except BaseException:
-                conn.execute("ROLLBACK")
+                _roll_back(conn, rollback)
                 raise
             finally:
                 # the entities this article names now count one article more (or, rolled back, the same)
@@ -417,6 +450,12 @@ def _put_links(conn: sqlite3.Connection, article: Article, links: Links) -> None
     conn.executemany(
         "INSERT INTO affiliations VALUES (?, ?, ?, 1) ON CONFLICT(person_id, entity_id) DO UPDATE SET "
         "articles = articles + 1, role = excluded.role", links.affiliations)
+
+
+def _roll_back(conn: sqlite3.Connection, how: str) -> None:
+    """Undo an unfinished put (its transaction, or its savepoint in a batch)."""
+    for statement in how.split("; "):
+        conn.execute(statement)
 
 
 def _delete(conn: sqlite3.Connection, article_id: str) -> bool:
