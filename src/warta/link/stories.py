@@ -187,8 +187,9 @@ def _related(conn: sqlite3.Connection, article: Article, cache: RelatedCache | N
         return []
     ids = sorted(other for other, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:_CANDIDATES])
     theirs = cache.article_counts(conn, ids)
-    df.update(cache.articles_naming(conn, (e for c in theirs.values() for e in c)))
-    idf = {e: math.log((n_articles + 1) / (df.get(e, 0) + 0.5)) for c in theirs.values() for e in c}
+    named = set().union(*theirs.values())
+    df.update(cache.articles_naming(conn, named))
+    idf = {e: math.log((n_articles + 1) / (df.get(e, 0) + 0.5)) for e in named}
     scored = [(other, _cosine_counts(mine, c, idf)) for other, c in theirs.items()]
     scored = sorted((s for s in scored if s[1] >= RELATED_MIN), key=lambda s: (-s[1], s[0]))[:MAX_RELATED]
     if not scored:
