@@ -274,6 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     vocab, vectors = learn(sents, rows=args.rows, dim=args.dim, window=args.window)
     nlp = spacy.blank("id")
     nlp.vocab.vectors = as_spacy_vectors(nlp.vocab.strings, vocab, vectors)
+    args.out.mkdir(parents=True, exist_ok=True)  # spaCy makes only the last folder ("training/vectors/x")
     nlp.to_disk(args.out)
     print(f"{len(vocab):,} vectors of {args.dim} -> {args.out}", file=sys.stderr)
     return 0
