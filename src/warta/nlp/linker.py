@@ -17,7 +17,8 @@ Runs after the NER as the spaCy component ``warta_linker``. In order:
 
 The result is ``doc._.entities``: one dict per mention (``text``, ``start``, ``end``, ``type``,
 ``id``, ``name``; ``role`` when a title was found; ``found_by`` when the NER did not find it:
-"alias", "kb" or "name-part"), with character offsets into the text.
+"alias", "kb", "name-part" or "outlet"), with character offsets into the text. A web domain
+("CNNIndonesia.com") is always a news outlet: an organisation with the outlet's canonical name.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from warta.link.kb import Entity, KnowledgeBase, normalize_alias
+from warta.meta.outlets import outlet_for_domain, outlet_for_form
 from warta.nlp.factories import typed
 from warta.resources import load_toml
 
@@ -43,6 +45,10 @@ __all__ = ["EntityLinker", "link_doc", "entity_slug", "entity_id_from_name"]
 LINKED_TYPES = ("PER", "ORG", "LOC")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,11}$")
 _BIG_CITY = 1_000_000
+# a web domain written as a name ("CNNIndonesia.com", "JUARA.NET", "news.detik.com"): a news site
+_WEB_DOMAIN = re.compile(r"^(?:[A-Za-z0-9][A-Za-z0-9-]*\.)*[A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*"
+                         r"\.(?:co\.id|go\.id|or\.id|ac\.id|com|co|id|net|org|tv|news)$", re.IGNORECASE)
+_DASHES = frozenset("- -- – —".split())
 # legal forms written in brackets after a company name: part of the name ("PT PLN (Persero)")
 LEGAL_FORMS = frozenset({"persero", "tbk", "tbk.", "ltd", "ltd.", "inc", "inc.", "plc"})
 _NAME_PARTICLES = frozenset("bin binti van von der de den da di du la le al el ibn abu".split())
@@ -81,19 +87,21 @@ class _Mention:
     end: int
     label: str
     how: str  # who found it: "ner", "alias" (an in-text alias), "kb" (a knowledge-base name the NER
-    #           missed), "name-part" (a word of a person's full name used alone)
+    #           missed), "name-part" (a word of a person's full name used alone), "outlet" (a news
+    #           outlet's web domain, "Tribunnews.com")
     role: str | None = None
     kb: list[Entity] = field(default_factory=list)
     # the name inside the span: a person's span may start with a title ("Presiden Joko Widodo")
     nstart: int = -1
     nend: int = -1
+    outlet: str | None = None  # a news outlet's canonical name, for its web domain ("CNN Indonesia")
 
     def __post_init__(self) -> None:
         if self.nstart < 0:
             self.nstart, self.nend = self.start, self.end
 
     def name(self, doc: Doc) -> str:
-        return doc[self.nstart:self.nend].text
+        return self.outlet or doc[self.nstart:self.nend].text
 
 
 def entity_slug(name: str) -> str:
@@ -116,6 +124,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     mentions = [_Mention(e.start, e.end, e.label_, "ner") for e in doc.ents if e.label_ in LINKED_TYPES]
     others = [e for e in doc.ents if e.label_ not in LINKED_TYPES]
     mentions = _split_at_line_breaks(doc, mentions)
+    mentions = _split_at_web_domains(doc, mentions)
     mentions = _split_bracketed(doc, mentions)
     mentions = _split_leading_place(doc, mentions, kb)
     mentions = _merge_adjacent_people(mentions)
@@ -131,6 +140,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     aliases = _defined_aliases(doc, mentions, kb)
     words = [t.text for t in doc]  # (the scans below read words, not Token objects: much faster)
     mentions += _alias_mentions(words, aliases, taken)
+    mentions += _outlet_mentions(doc, words, taken)
     if gazetteer:
         mentions += _kb_mentions(doc, words, kb, taken)
     mentions += _name_part_mentions(doc, words, mentions, taken, lex)
@@ -173,6 +183,52 @@ def _split_at_line_breaks(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         for a, b in itertools.pairwise(edges):
             if b - (a + 1) > 0:
                 out.append(_Mention(a + 1, b, m.label, m.how))
+    return out
+
+
+def _outlet_name(domain: str) -> str | None:
+    return outlet_for_form(domain) or outlet_for_domain(domain)
+
+
+def _split_at_web_domains(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """A web domain in a span is a news site of its own, whatever the NER made of it: "CNNIndonesia.com"
+    typed PER becomes an organisation named as the outlet ("CNN Indonesia"). A span run over a
+    dateline ("Suara.com - Komisi Pemberantasan Korupsi") keeps only the name after the dash, unless
+    that starts with an ordinary word ("Suara.com - Sebuah"): the sentence, not a name."""
+    out: list[_Mention] = []
+    for m in mentions:
+        at = [k for k in range(m.start, m.end) if _WEB_DOMAIN.match(doc[k].text)]
+        if not at:
+            out.append(m)
+            continue
+        edges = [m.start - 1, *at, m.end]
+        for a, b in itertools.pairwise(edges):
+            part = [k for k in range(a + 1, b) if not (doc[k].is_space or doc[k].text in _DASHES)]
+            if part and doc[part[0]].text[:1].isupper() and doc[part[0]].lower_ not in _common_words():
+                out.append(_Mention(part[0], part[-1] + 1, m.label, m.how))
+            if b < m.end and not _dateline_outlet(doc, b):
+                out.append(_Mention(b, b + 1, "ORG", m.how, outlet=_outlet_name(doc[b].text)))
+    return out
+
+
+def _dateline_outlet(doc: Doc, i: int) -> bool:
+    """'KOMPAS.com -' opening a paragraph (text read without cleaning): the outlet that published the
+    page, which is the article's metadata, not something the story names."""
+    k = i + 1
+    while k < len(doc) and (doc[k].is_space or doc[k].text == ","):
+        k += 1
+    return k < len(doc) and doc[k].text in _DASHES
+
+
+def _outlet_mentions(doc: Doc, words: list[str], taken: dict[int, str]) -> list[_Mention]:
+    """Known news outlets written as their web domain ("dilansir Tribunnews.com") that the NER missed."""
+    out = []
+    for i, word in enumerate(words):
+        if i not in taken and "." in word and _WEB_DOMAIN.match(word):
+            outlet = _outlet_name(word)
+            if outlet is not None and not _dateline_outlet(doc, i):
+                out.append(_Mention(i, i + 1, "ORG", "outlet", outlet=outlet))
+                taken[i] = "ORG"
     return out
 
 
