@@ -49,6 +49,7 @@ _BIG_CITY = 1_000_000
 _WEB_DOMAIN = re.compile(r"^(?:[A-Za-z0-9][A-Za-z0-9-]*\.)*[A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*"
                          r"\.(?:co\.id|go\.id|or\.id|ac\.id|com|co|id|net|org|tv|news)$", re.IGNORECASE)
 _DASHES = frozenset("- -- – —".split())
+_RETIRED = frozenset({"purn", "purnawirawan"})
 # legal forms written in brackets after a company name: part of the name ("PT PLN (Persero)")
 LEGAL_FORMS = frozenset({"persero", "tbk", "tbk.", "ltd", "ltd.", "inc", "inc.", "plc"})
 _NAME_PARTICLES = frozenset("bin binti van von der de den da di du la le al el ibn abu".split())
@@ -73,12 +74,20 @@ class _Lexicon:
     heads: frozenset[str]
     continuations: frozenset[str]
     honorifics: frozenset[str]
+    ranks: dict[str, list[tuple[str, ...]]]  # first word -> the rank phrases it opens, longest first
+    rank_tails: frozenset[str]
+    rank_named: frozenset[str]
 
 
 @cache
 def _lexicon() -> _Lexicon:
     data = load_toml("roles.toml")
-    return _Lexicon(frozenset(data["heads"]), frozenset(data["continuations"]), frozenset(data["honorifics"]))
+    ranks: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(data["ranks"], key=lambda p: -len(p.split())):
+        words = tuple(phrase.split())
+        ranks.setdefault(words[0], []).append(words)
+    return _Lexicon(frozenset(data["heads"]), frozenset(data["continuations"]), frozenset(data["honorifics"]),
+                    ranks, frozenset(data["rank_tails"]), frozenset(data["rank_named"]))
 
 
 @dataclass(slots=True)
@@ -127,6 +136,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     mentions = _split_at_web_domains(doc, mentions)
     mentions = _split_bracketed(doc, mentions)
     mentions = _split_leading_place(doc, mentions, kb)
+    mentions = _split_at_ranks(doc, mentions, lex)
     mentions = _merge_adjacent_people(mentions)
     _retype(doc, mentions, kb)
     for m in mentions:
@@ -275,6 +285,49 @@ def _split_bracketed(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     return out
 
 
+def _rank_at(doc: Doc, k: int, end: int, lex: _Lexicon) -> int:
+    """The end of a rank written at token ``k`` ("Kombes", "Komisaris Besar Polisi", "Brigjen TNI
+    (Purn)"), its force and corps words included; ``k`` when none starts there."""
+    for phrase in lex.ranks.get(doc[k].lower_, ()):
+        j = k + len(phrase)
+        if j <= end and tuple(t.lower_ for t in doc[k:j]) == phrase:
+            while j < end and doc[j].lower_ in lex.rank_tails:
+                j += 1
+            return j
+    return k
+
+
+def _split_at_ranks(doc: Doc, mentions: list[_Mention], lex: _Lexicon) -> list[_Mention]:
+    """A rank inside a span starts a person's name: "Polda Metro Jaya Kombes Argo Yuwono" typed ORG
+    is the organisation "Polda Metro Jaya" and the person "Argo Yuwono" (the rank becomes the role),
+    "AKP Eduard Tobing" typed ORG is a person, "Gugus Keamanan Laut Barat Laksma" loses the rank
+    that belongs to the name after it. A person's span that opens with the rank is left to the
+    title stripping, one that ends with it keeps it ("Lex Laksamana"); places named after ranked
+    people keep their name ("Jalan Letjen S Parman"), and "(Purn)" after a rank is no organisation."""
+    out: list[_Mention] = []
+    for m in mentions:
+        first = 1 if m.label == "PER" else 0
+        if doc[m.start].lower_ in lex.rank_named:
+            out.append(m)
+            continue
+        k, j = m.start + first, m.start + first
+        while k < m.end:
+            j = _rank_at(doc, k, m.end, lex)
+            if j > k and doc[k].text[:1].isupper():
+                break
+            k += 1
+        named = j < m.end and doc[j].text[:1].isupper() and doc[j].is_alpha
+        if k >= m.end or (m.label == "PER" and not named):
+            if not (m.end - m.start == 1 and doc[m.start].lower_.rstrip(".") in _RETIRED):
+                out.append(m)
+            continue
+        if k > m.start:
+            out.append(_Mention(m.start, k, "ORG" if m.label == "PER" else m.label, m.how))
+        if named:
+            out.append(_Mention(k, m.end, "PER", m.how))  # the rank stays as a title, stripped later
+    return out
+
+
 def _merge_adjacent_people(mentions: list[_Mention]) -> list[_Mention]:
     """Two person spans with nothing between them are one name the NER cut ("Sri Mulyani" +
     "Indrawati")."""
@@ -323,6 +376,10 @@ def _strip_person(doc: Doc, m: _Mention, lex: _Lexicon) -> None:
     title becomes the role. At least one word stays, so a name that is also a title is kept."""
     start = m.start
     while start < m.end - 1:
+        ranked = _rank_at(doc, start, m.end - 1, lex)  # "Kombes Pol", "Komisaris Besar Polisi"
+        if ranked > start:
+            start = ranked
+            continue
         low = doc[start].lower_
         title = low in lex.heads or (start > m.start and low in lex.continuations)
         if title or low in lex.honorifics or low.rstrip(".") in lex.honorifics:
@@ -362,19 +419,22 @@ def _role_before(doc: Doc, m: _Mention, lex: _Lexicon, taken: dict[int, str]) ->
     """'Presiden AS' in 'kata Presiden AS Donald Trump': title words, places and organisations."""
     k = m.start - 1
     opener = None
-    while k >= 0 and m.start - k <= 8:
+    while k >= 0 and m.start - k <= 12:  # "Ketua Umum Majelis Ulama Indonesia (Ketum MUI)"
         tok = doc[k]
         low = tok.lower_
-        if low in lex.heads:
+        if low in lex.heads and taken.get(k) not in ("ORG", "LOC"):  # not "Direktorat Jenderal Pajak"
             opener = k
         elif not (low in lex.honorifics or low.rstrip(".") in lex.honorifics or low in lex.continuations
-                  or taken.get(k) in ("ORG", "LOC") or (tok.is_upper and tok.is_alpha and len(tok) <= 6)
+                  or low in lex.rank_tails or taken.get(k) in ("ORG", "LOC")
+                  or (tok.is_upper and tok.is_alpha and len(tok) <= 6)
                   or tok.text in ("(", ")")):
             break  # kept going over: honorifics, role words, places and organisations, "RI", "DPR"
         k -= 1
     if opener is None:
         return m.role
     role = doc[opener:m.nstart].text  # as written: "Presiden Amerika Serikat (AS)"
+    if role.count("(") != role.count(")"):
+        role = role.replace("(", "").replace(")", "")
     words = role.split()
     while words and words[0].lower().rstrip(".") in lex.honorifics:
         words.pop(0)
