@@ -202,13 +202,17 @@ def _outlet_name(domain: str) -> str | None:
 
 def _split_at_web_domains(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     """A web domain in a span is a news site of its own, whatever the NER made of it: "CNNIndonesia.com"
-    typed PER becomes an organisation named as the outlet ("CNN Indonesia"). A span run over a
+    typed PER becomes an organisation named as the outlet ("CNN Indonesia"), and so does a span
+    that is an outlet's name ("kumparan" typed LOC). A span run over a
     dateline ("Suara.com - Komisi Pemberantasan Korupsi") keeps only the name after the dash, unless
     that starts with an ordinary word ("Suara.com - Sebuah"): the sentence, not a name."""
     out: list[_Mention] = []
     for m in mentions:
         at = [k for k in range(m.start, m.end) if _WEB_DOMAIN.match(doc[k].text)]
         if not at:
+            outlet = outlet_for_form(doc[m.start:m.end].text)
+            if outlet is not None:  # "kumparan", "Tempo" found by the NER: the outlet, whatever its type
+                m.label, m.outlet = "ORG", outlet
             out.append(m)
             continue
         edges = [m.start - 1, *at, m.end]
