@@ -142,6 +142,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     for m in mentions:
         if m.label == "PER":
             _strip_person(doc, m, lex)
+    mentions = _split_trailing_person(doc, mentions, kb)
     # names are written with capitals; an all-lower-case phrase is an NER slip ("desa gencatan"),
     # though one word may be a brand written in lower case ("detikcom")
     mentions = [m for m in mentions if m.end - m.start == 1 or
@@ -284,6 +285,47 @@ def _split_bracketed(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
             out.append(_Mention(opened + 1, end - 1, m.label, m.how))
         elif (start, end) != (m.start, m.end):
             out.append(_Mention(start, end, m.label, m.how))
+        else:
+            out.append(m)
+    return out
+
+
+def _split_trailing_person(doc: Doc, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
+    """An organisation or place span that runs on into a person the article names elsewhere:
+    "Kementerian Kesehatan Barlian", with "Barlian" a person in this article, is the ministry and
+    the person, when a title comes before the span and the knowledge base knows the part before the
+    name as an organisation or a place. A person's name here is a PER mention's name, or its first
+    or last word, that the knowledge base knows as nothing else."""
+    names: set[tuple[str, ...]] = set()
+    for m in mentions:
+        if m.label == "PER":
+            words = tuple(t.text for t in doc[m.nstart:m.nend])
+            names.update((words, words[:1], words[-1:]))
+    if not names:
+        return mentions
+    lex = _lexicon()
+    common = _common_words()
+
+    def person(rest: tuple[str, ...]) -> bool:
+        return rest in names and all(w[:1].isupper() and w.isalpha() and w.lower() not in _GENERIC
+                                     and w.lower() not in common for w in rest) \
+            and not any(e.type in ("ORG", "LOC") for e in kb.lookup(" ".join(rest)))
+
+    out: list[_Mention] = []
+    for m in mentions:
+        # only after a title: "Staf Ahli ... Kementerian Kesehatan Barlian", "Wakil Wali Kota Tegal Nur
+        # Sholeh"; without one, a team or a place is likelier ("Denver Nuggets", "Kota Bogor")
+        titled = any(doc[k].lower_ in lex.heads for k in range(max(0, m.start - 6), m.start))
+        if titled and m.label != "PER" and m.end - m.start >= 2 and not kb.lookup(doc[m.start:m.end].text):
+            texts = [t.text for t in doc[m.start:m.end]]
+            for p in range(1, len(texts)):
+                if person(tuple(texts[p:])) and \
+                        any(e.type in ("ORG", "LOC") for e in kb.lookup(" ".join(texts[:p]))):
+                    out.append(_Mention(m.start, m.start + p, m.label, m.how))
+                    out.append(_Mention(m.start + p, m.end, "PER", m.how))
+                    break
+            else:
+                out.append(m)
         else:
             out.append(m)
     return out
