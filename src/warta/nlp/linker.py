@@ -275,6 +275,13 @@ def _split_bracketed(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     out: list[_Mention] = []
     for m in mentions:
         start, end = m.start, m.end
+        close = next((k for k in range(start, end) if doc[k].text == ")"), None)
+        if close is not None and not any(doc[k].text == "(" for k in range(start, close)):
+            # a span that opens inside brackets: "(RSUD) Kardinah Kota Tegal" tagged from "RSUD"
+            for a, b in ((start, close), (close + 1, end)):
+                if b > a:
+                    out.append(_Mention(a, b, m.label, m.how))
+            continue
         if end - start >= 3 and doc[start].text == "(" and doc[end - 1].text == ")":
             start, end = start + 1, end - 1
         opened = next((k for k in range(start + 1, end - 2) if doc[k].text == "("), None)
