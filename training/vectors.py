@@ -43,6 +43,7 @@ from typing import Any
 import numpy
 from scipy import sparse
 from scipy.sparse.linalg import svds
+from threadpoolctl import threadpool_limits
 
 
 def _indosum(path: Path) -> Iterator[list[str]]:
@@ -188,7 +189,8 @@ def count_vectors(sents: list[list[str]], *, rows: int, dim: int, window: int = 
     pmi = numpy.log(coo.data * 1.0 / (row[coo.row] / total) / ctx[coo.col] / total)
     keep = pmi > 0
     ppmi = sparse.csr_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=(n, n))
-    u, s, _ = svds(ppmi, k=dim, random_state=0)
+    with threadpool_limits(1):  # the same bytes on any machine: BLAS sums in an order set by its threads
+        u, s, _ = svds(ppmi, k=dim, random_state=0)
     order = numpy.argsort(-s)
     vectors = u[:, order] * numpy.sqrt(s[order])
     # fix each dimension's sign (SVD's is arbitrary) so the output is the same run to run
