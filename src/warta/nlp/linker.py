@@ -2,7 +2,10 @@
 
 Runs after the NER as the spaCy component ``warta_linker``. In order:
 
-1. Person mentions lose titles and honorifics, which become the mention's ``role``
+0. The NER's spans are mended where they run over what no name runs over: a line break, a
+   dateline's dash after a web domain, brackets, a rank ("Polda Metro Jaya Kombes Argo Yuwono" is
+   an organisation and a person), a person named elsewhere in the article after a title.
+1. Person mentions lose titles, ranks and honorifics, which become the mention's ``role``
    ("Presiden AS Donald Trump" -> name "Donald Trump", role "Presiden AS").
 2. Acronyms and short forms defined in the text itself ("Korea Utara (Korut)",
    "Badan Intelijen Nasional (NIS)", "Joko Widodo (Jokowi)") become aliases of the mention before
@@ -142,7 +145,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     for m in mentions:
         if m.label == "PER":
             _strip_person(doc, m, lex)
-    mentions = _split_trailing_person(doc, mentions, kb)
+    mentions = _split_trailing_person(doc, mentions, kb, lex)
     # names are written with capitals; an all-lower-case phrase is an NER slip ("desa gencatan"),
     # though one word may be a brand written in lower case ("detikcom")
     mentions = [m for m in mentions if m.end - m.start == 1 or
@@ -203,10 +206,10 @@ def _outlet_name(domain: str) -> str | None:
 
 def _split_at_web_domains(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     """A web domain in a span is a news site of its own, whatever the NER made of it: "CNNIndonesia.com"
-    typed PER becomes an organisation named as the outlet ("CNN Indonesia"), and so does a span
-    that is an outlet's name ("kumparan" typed LOC). A span run over a
-    dateline ("Suara.com - Komisi Pemberantasan Korupsi") keeps only the name after the dash, unless
-    that starts with an ordinary word ("Suara.com - Sebuah"): the sentence, not a name."""
+    typed PER becomes an organisation named as the outlet ("CNN Indonesia"), and so does a span that
+    is an outlet's name ("kumparan" typed LOC). A span run over a dateline ("Suara.com - Komisi
+    Pemberantasan Korupsi") keeps only the name after the dash, unless that starts with an ordinary
+    word ("Suara.com - Sebuah"): the sentence, not a name."""
     out: list[_Mention] = []
     for m in mentions:
         at = [k for k in range(m.start, m.end) if _WEB_DOMAIN.match(doc[k].text)]
@@ -297,7 +300,8 @@ def _split_bracketed(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     return out
 
 
-def _split_trailing_person(doc: Doc, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
+def _split_trailing_person(doc: Doc, mentions: list[_Mention], kb: KnowledgeBase,
+                           lex: _Lexicon) -> list[_Mention]:
     """An organisation or place span that runs on into a person the article names elsewhere:
     "Kementerian Kesehatan Barlian", with "Barlian" a person in this article, is the ministry and
     the person, when a title comes before the span and the knowledge base knows the part before the
@@ -310,7 +314,6 @@ def _split_trailing_person(doc: Doc, mentions: list[_Mention], kb: KnowledgeBase
             names.update((words, words[:1], words[-1:]))
     if not names:
         return mentions
-    lex = _lexicon()
     common = _common_words()
 
     def person(rest: tuple[str, ...]) -> bool:
