@@ -182,6 +182,17 @@ def test_ambiguous_names_come_most_likely_first(kb):
     assert ids(kb, "Jambi")[0] == "loc:adm1:ID-JA"
 
 
+def test_repeated_lookups_give_the_same_fresh_answer(kb):
+    """lookup() keeps its answers by text; a caller changing the list it got changes nothing kept."""
+    first = kb.lookup("Georgia")
+    assert len(first) > 1
+    first.clear()
+    again = kb.lookup("Georgia")
+    assert again and again == kb.lookup("Georgia") and again is not kb.lookup("Georgia")
+    assert kb.lookup("Georgia", type="LOC") == [e for e in again if e.type == "LOC"]
+    assert kb.lookup("korut") == kb.lookup("Korut") and kb.lookup("as") != kb.lookup("AS")
+
+
 def test_indonesian_cities_have_their_province_as_parent(kb):
     surabaya = first(kb, "Surabaya")
     assert surabaya.parent == "loc:adm1:ID-JI"

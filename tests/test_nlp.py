@@ -125,6 +125,24 @@ def test_unknown_entities_get_ids_from_their_names(blank) -> None:
     assert entity_slug("Lee Sung-kwon") == entity_slug("Lee Sung Kwon") == "lee-sung-kwon"
 
 
+def test_the_linkers_word_view_reads_what_spacy_spans_read(blank) -> None:
+    """The linker reads words and offsets from arrays (``_Text``), not Token and Span objects; every
+    span of a real page (line breaks, runs of spaces, quotes, non-ASCII letters) must read the same."""
+    from warta.nlp.linker import _Text
+
+    page = (REPO / "samples" / "kompas_regional.txt").read_text(encoding="utf-8")
+    doc = blank(page[:3000] + "\n\n  Café  «Ibu»  —  Jalan  Ir. H. Juanda ")
+    tx = _Text(doc)
+    assert tx.text == doc.text and tx.words == [t.text for t in doc]
+    assert any(t.is_space for t in doc)
+    for start in range(0, len(doc), 7):
+        for end in range(start + 1, min(len(doc), start + 12) + 1):
+            span = doc[start:end]
+            assert tx.span(start, end) == span.text
+            assert (tx.idx[start], tx.end_char(end)) == (span.start_char, span.end_char)
+    assert _Text(blank("")).words == []
+
+
 # -------------------------------------------------------------------- shipped pipeline
 
 

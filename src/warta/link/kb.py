@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 __all__ = ["capitals", "Entity", "KnowledgeBase", "normalize_alias", "strip_alias"]
@@ -61,9 +61,11 @@ KIND_PRIORITY = {
     "state": 7,  # "Washington", "New York": the city, more often than the US state
 }
 
+_LOOKUP_CACHE = 1 << 16  # texts whose lookup() answer a knowledge base keeps
 _NON_ALNUM = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=1 << 16)  # called for every candidate name of every article; the same words recur
 def strip_alias(text: str) -> str:
     """``text`` without diacritics, punctuation, hyphens or spaces; letter case kept."""
     if not text.isascii():
@@ -72,6 +74,7 @@ def strip_alias(text: str) -> str:
     return _NON_ALNUM.sub("", text)
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_alias(text: str) -> str:
     """Case-insensitive matching key: ``strip_alias`` then casefold ("Kim Jong-un" -> "kimjongun")."""
     return strip_alias(text).casefold()
@@ -105,6 +108,7 @@ class KnowledgeBase:
         self._ci: dict[str, list[str]] = {}
         self._cs: dict[str, list[str]] = {}
         self._cs_aliases: dict[str, set[str]] = case_sensitive
+        self._found: dict[str, tuple[Entity, ...]] = {}  # lookup() answers by text
         for e in entities:
             sensitive = case_sensitive.get(e.id, ())
             for alias in e.aliases:
@@ -168,19 +172,28 @@ class KnowledgeBase:
 
         ``type`` ("PER", "ORG", "LOC") keeps only entities of that type.
         """
+        found = self._found.get(text)
+        if found is None:
+            found = self._find(text)
+            if len(self._found) >= _LOOKUP_CACHE:  # bounded: a crawl's names never stop coming
+                self._found.clear()
+            self._found[text] = found
+        if type is not None:
+            return [e for e in found if e.type == type]
+        return list(found)
+
+    def _find(self, text: str) -> tuple[Entity, ...]:
         key = strip_alias(text)
         if not key:
-            return []
+            return ()
         ids = self._cs.get(key, [])
         ci = self._ci.get(key.casefold())
         if ci:
             ids = ids + [i for i in ci if i not in ids] if ids else ci
         found = [self._by_id[i] for i in ids]
-        if type is not None:
-            found = [e for e in found if e.type == type]
         if len(found) > 1:
             found.sort(key=_rank)
-        return found
+        return tuple(found)
 
     def get(self, entity_id: str) -> Entity | None:
         return self._by_id.get(entity_id)

@@ -31,10 +31,11 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from spacy.attrs import IDX, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -112,10 +113,38 @@ class _Mention:
         if self.nstart < 0:
             self.nstart, self.nend = self.start, self.end
 
-    def name(self, doc: Doc) -> str:
-        return self.outlet or doc[self.nstart:self.nend].text
+    def name(self, tx: _Text) -> str:
+        return self.outlet or tx.span(self.nstart, self.nend)
 
 
+class _Text:
+    """A doc's words and their character offsets, read once per article: the scans below index these
+    lists, where ``doc[k]`` would make a Token and ``doc[a:b]`` a Span for every look."""
+
+    __slots__ = ("text", "words", "idx")
+
+    def __init__(self, doc: Doc):
+        if not len(doc):
+            self.text, self.words, self.idx = "", [], []
+            return
+        strings = doc.vocab.strings
+        self.words = [strings[h] for h in doc.to_array(ORTH).tolist()]
+        # doc.text, put together from the words and their trailing spaces: faster than spaCy's join
+        spaces = doc.to_array(SPACY).tolist()
+        self.text = "".join([w + " " if space else w for w, space in zip(self.words, spaces, strict=True)])
+        self.idx = doc.to_array(IDX).tolist()
+
+    def span(self, start: int, end: int) -> str:
+        """What ``doc[start:end].text`` is: the words and the spaces between them."""
+        if end <= start:
+            return ""
+        return self.text[self.idx[start]:self.end_char(end)]
+
+    def end_char(self, end: int) -> int:
+        return self.idx[end - 1] + len(self.words[end - 1])
+
+
+@lru_cache(maxsize=1 << 14)
 def entity_slug(name: str) -> str:
     """Readable id part from a name: "Lee Sung-kwon" -> "lee-sung-kwon" (accents and case dropped)."""
     text = unicodedata.normalize("NFKD", name)
@@ -133,42 +162,44 @@ def entity_id_from_name(entity_id: str) -> bool:
 def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dict[str, Any]]:
     """Link the entities of ``doc`` (its ``doc.ents``); set ``doc.ents`` and ``doc._.entities``."""
     lex = _lexicon()
-    mentions = [_Mention(e.start, e.end, e.label_, "ner") for e in doc.ents if e.label_ in LINKED_TYPES]
-    others = [e for e in doc.ents if e.label_ not in LINKED_TYPES]
+    tx = _Text(doc)
+    words = tx.words
+    ents = doc.ents  # (spaCy reads every token's entity tag for this)
+    mentions = [_Mention(e.start, e.end, e.label_, "ner") for e in ents if e.label_ in LINKED_TYPES]
+    others = [e for e in ents if e.label_ not in LINKED_TYPES]
     mentions = _split_at_line_breaks(doc, mentions)
-    mentions = _split_at_web_domains(doc, mentions)
+    mentions = _split_at_web_domains(doc, tx, mentions)
     mentions = _split_bracketed(doc, mentions)
     mentions = _split_leading_place(doc, mentions, kb)
     mentions = _split_at_ranks(doc, mentions, lex)
     mentions = _merge_adjacent_people(mentions)
-    _retype(doc, mentions, kb)
+    _retype(doc, tx, mentions, kb)
     for m in mentions:
         if m.label == "PER":
             _strip_person(doc, m, lex)
-    mentions = _split_trailing_person(doc, mentions, kb, lex)
+    mentions = _split_trailing_person(doc, tx, mentions, kb, lex)
     # names are written with capitals; an all-lower-case phrase is an NER slip ("desa gencatan"),
     # though one word may be a brand written in lower case ("detikcom")
     mentions = [m for m in mentions if m.end - m.start == 1 or
-                any(not t.text.islower() for t in doc[m.start:m.end])]
+                any(not w.islower() for w in words[m.start:m.end])]
     taken = _covered(mentions, others)
     aliases = _defined_aliases(doc, mentions, kb)
-    words = [t.text for t in doc]  # (the scans below read words, not Token objects: much faster)
     mentions += _alias_mentions(words, aliases, taken)
     mentions += _outlet_mentions(doc, words, taken)
     if gazetteer:
-        mentions += _kb_mentions(doc, words, kb, taken)
+        mentions += _kb_mentions(doc, tx, kb, taken)
     mentions += _name_part_mentions(doc, words, mentions, taken, lex)
     for m in mentions:
         if m.label == "PER":
             m.role = _role_before(doc, m, lex, taken)
     mentions.sort(key=lambda m: m.start)
-    groups = _group(doc, mentions, aliases, kb)
+    groups = _group(tx, mentions, aliases, kb)
     out: list[dict[str, Any]] = []
     spans: list[Span] = []
     for m in mentions:
         g = groups[id(m)]
-        span = doc[m.start:m.end]
-        item: dict[str, Any] = {"text": span.text, "start": span.start_char, "end": span.end_char,
+        start, end = tx.idx[m.start], tx.end_char(m.end)
+        item: dict[str, Any] = {"text": tx.text[start:end], "start": start, "end": end,
                                 "type": g.type, "id": g.id, "name": g.name}
         if m.role:
             item["role"] = m.role
@@ -176,7 +207,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
             item["found_by"] = m.how
         out.append(item)
         spans.append(Span(doc, m.start, m.end, label=g.type))
-    doc.ents = sorted([*spans, *others], key=lambda s: s.start)
+    doc.set_ents(sorted([*spans, *others], key=lambda s: s.start), default="outside")  # (= doc.ents = ...)
     doc._.entities = out
     return out
 
@@ -204,7 +235,7 @@ def _outlet_name(domain: str) -> str | None:
     return outlet_for_form(domain) or outlet_for_domain(domain)
 
 
-def _split_at_web_domains(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+def _split_at_web_domains(doc: Doc, tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
     """A web domain in a span is a news site of its own, whatever the NER made of it: "CNNIndonesia.com"
     typed PER becomes an organisation named as the outlet ("CNN Indonesia"), and so does a span that
     is an outlet's name ("kumparan" typed LOC). A span run over a dateline ("Suara.com - Komisi
@@ -212,9 +243,9 @@ def _split_at_web_domains(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     word ("Suara.com - Sebuah"): the sentence, not a name."""
     out: list[_Mention] = []
     for m in mentions:
-        at = [k for k in range(m.start, m.end) if _WEB_DOMAIN.match(doc[k].text)]
+        at = [k for k in range(m.start, m.end) if "." in tx.words[k] and _WEB_DOMAIN.match(tx.words[k])]
         if not at:
-            outlet = outlet_for_form(doc[m.start:m.end].text)
+            outlet = outlet_for_form(tx.span(m.start, m.end))
             if outlet is not None:  # "kumparan", "Tempo" found by the NER: the outlet, whatever its type
                 m.label, m.outlet = "ORG", outlet
             out.append(m)
@@ -300,7 +331,7 @@ def _split_bracketed(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     return out
 
 
-def _split_trailing_person(doc: Doc, mentions: list[_Mention], kb: KnowledgeBase,
+def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase,
                            lex: _Lexicon) -> list[_Mention]:
     """An organisation or place span that runs on into a person the article names elsewhere:
     "Kementerian Kesehatan Barlian", with "Barlian" a person in this article, is the ministry and
@@ -310,7 +341,7 @@ def _split_trailing_person(doc: Doc, mentions: list[_Mention], kb: KnowledgeBase
     names: set[tuple[str, ...]] = set()
     for m in mentions:
         if m.label == "PER":
-            words = tuple(t.text for t in doc[m.nstart:m.nend])
+            words = tuple(tx.words[m.nstart:m.nend])
             names.update((words, words[:1], words[-1:]))
     if not names:
         return mentions
@@ -325,9 +356,10 @@ def _split_trailing_person(doc: Doc, mentions: list[_Mention], kb: KnowledgeBase
     for m in mentions:
         # only after a title: "Staf Ahli ... Kementerian Kesehatan Barlian", "Wakil Wali Kota Tegal Nur
         # Sholeh"; without one, a team or a place is likelier ("Denver Nuggets", "Kota Bogor")
-        titled = any(doc[k].lower_ in lex.heads for k in range(max(0, m.start - 6), m.start))
-        if titled and m.label != "PER" and m.end - m.start >= 2 and not kb.lookup(doc[m.start:m.end].text):
-            texts = [t.text for t in doc[m.start:m.end]]
+        titled = m.label != "PER" and m.end - m.start >= 2 and \
+            any(w.lower() in lex.heads for w in tx.words[max(0, m.start - 6):m.start])
+        if titled and not kb.lookup(tx.span(m.start, m.end)):
+            texts = tx.words[m.start:m.end]
             for p in range(1, len(texts)):
                 if person(tuple(texts[p:])) and \
                         any(e.type in ("ORG", "LOC") for e in kb.lookup(" ".join(texts[:p]))):
@@ -396,7 +428,7 @@ def _merge_adjacent_people(mentions: list[_Mention]) -> list[_Mention]:
     return out
 
 
-def _retype(doc: Doc, mentions: list[_Mention], kb: KnowledgeBase) -> None:
+def _retype(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> None:
     """Fix NER types that the knowledge base or the article itself contradicts:
 
     * a full person's name typed ORG or LOC ("Donald Trump") becomes PER;
@@ -408,10 +440,10 @@ def _retype(doc: Doc, mentions: list[_Mention], kb: KnowledgeBase) -> None:
     person_words: dict[str, int] = {}  # first or last word of a multi-word PER mention -> its start
     for m in mentions:
         if m.label == "PER" and m.end - m.start >= 2:
-            for tok in (doc[m.start], doc[m.end - 1]):
-                person_words.setdefault(tok.text, m.start)
+            for word in (tx.words[m.start], tx.words[m.end - 1]):
+                person_words.setdefault(word, m.start)
     for m in mentions:
-        text = doc[m.start:m.end].text
+        text = tx.span(m.start, m.end)
         if m.label != "PER" and m.end - m.start >= 2:
             found = kb.lookup(text)
             if found and all(e.type == "PER" for e in found):
@@ -606,9 +638,10 @@ def _name_part_mentions(doc: Doc, words: list[str], mentions: list[_Mention], ta
     return out
 
 
-def _kb_mentions(doc: Doc, words: list[str], kb: KnowledgeBase, taken: dict[int, str]) -> list[_Mention]:
+def _kb_mentions(doc: Doc, tx: _Text, kb: KnowledgeBase, taken: dict[int, str]) -> list[_Mention]:
     """Knowledge-base names the NER missed, where the match leaves little doubt."""
     out = []
+    words = tx.words
     capitalised = [w.isalpha() and w[0].isupper() for w in words]
     i, n = 0, len(doc)
     while i < n:
@@ -620,9 +653,8 @@ def _kb_mentions(doc: Doc, words: list[str], kb: KnowledgeBase, taken: dict[int,
             j = i + size
             if j > n or not capitalised[j - 1] or any(k in taken for k in range(i, j)):
                 continue
-            span = doc[i:j]
-            found = kb.lookup(span.text)
-            if found and _trusted(span, found[0], kb):
+            found = kb.lookup(tx.span(i, j))
+            if found and _trusted(doc[i:j], found[0], kb):
                 hit = (j, found[0])
                 break
         if hit:
@@ -698,14 +730,14 @@ def _kb_candidates(name: str, label: str, kb: KnowledgeBase) -> list[Entity]:
     return places
 
 
-def _group(doc: Doc, mentions: list[_Mention], aliases: dict[str, _Mention],
+def _group(tx: _Text, mentions: list[_Mention], aliases: dict[str, _Mention],
            kb: KnowledgeBase) -> dict[int, _Group]:
     n = len(mentions)
     uf = _Union(n)
     index = {id(m): k for k, m in enumerate(mentions)}
-    names = [m.name(doc) for m in mentions]
+    names = [m.name(tx) for m in mentions]
     keys = [normalize_alias(x) for x in names]
-    words = [[normalize_alias(t.text) for t in doc[m.nstart:m.nend] if normalize_alias(t.text)] for m in mentions]
+    words = [[key for key in map(normalize_alias, tx.words[m.nstart:m.nend]) if key] for m in mentions]
     # the same name
     first: dict[tuple[str, str], int] = {}
     for k, m in enumerate(mentions):
@@ -716,11 +748,13 @@ def _group(doc: Doc, mentions: list[_Mention], aliases: dict[str, _Mention],
             first[(keys[k], fam)] = k
     # a person's short form joins the fuller name nearest before it (else the first after it)
     short_of: dict[int, int] = {}
-    for k, m in enumerate(mentions):
-        if m.label != "PER":
+    people = [k for k, m in enumerate(mentions) if m.label == "PER"]
+    longest = max((len(words[k]) for k in people), default=0)
+    for k in people:
+        m = mentions[k]
+        if len(words[k]) >= longest:
             continue
-        fuller = [j for j, other in enumerate(mentions)
-                  if other.label == "PER" and len(words[j]) > len(words[k]) and _contains(words[j], words[k])]
+        fuller = [j for j in people if len(words[j]) > len(words[k]) and _contains(words[j], words[k])]
         before = [j for j in fuller if mentions[j].start < m.start]
         best = max(before, key=lambda j: mentions[j].start) if before else (fuller[0] if fuller else None)
         if best is not None:
