@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from warta.patterns import grouped
 from warta.resources import load_toml
 
 __all__ = ["Trigger", "Lexicon", "lexicon", "words_key"]
@@ -69,18 +70,10 @@ def _phrase(phrase: str, cased: bool = True) -> str:
 
 
 def _alternation(phrases: Any, cased: bool = True) -> str:
-    return "|".join(_phrase(p, cased) for p in sorted(set(phrases), key=len, reverse=True))
-
-
-def _grouped_alternation(phrases: Any) -> str:
-    """The same alternation, its phrases grouped by first letter behind a lookahead
-    ("(?=[mM])(?:menolak|mengecam)|(?=[dD])(?:...)"): at a word start the engine tries only the
-    group of that letter instead of every phrase (the scan is ~10x faster). Equivalent: the
-    groups' first letters are disjoint and each group keeps the phrases' longest-first order."""
-    groups: dict[str, list[str]] = {}
-    for p in sorted(set(phrases), key=len, reverse=True):
-        groups.setdefault(p[0].lower(), []).append(_phrase(p))
-    return "|".join(f"(?=[{re.escape(c)}{re.escape(c.upper())}])(?:{'|'.join(alts)})" for c, alts in groups.items())
+    """The phrases longest first, grouped by first letter (``warta.patterns.grouped``: at a word
+    start the engine tries only the phrases of that letter; the scan is ~10x faster, the matches
+    the same)."""
+    return grouped((p[0], _phrase(p, cased)) for p in sorted(set(phrases), key=len, reverse=True) if p)
 
 
 def _words_re(phrases: Any) -> re.Pattern[str]:
@@ -118,7 +111,7 @@ def lexicon() -> Lexicon:
     data = load_toml("events.toml")
     plain, gapped = _triggers(data)
     phrases = [t.phrase for t in plain.values()] + [t.phrase for _, t in gapped]
-    scan = re.compile(rf"(?<![\w-])(?:{_grouped_alternation(phrases)})(?P<nya>nya)?(?![\w-])")
+    scan = re.compile(rf"(?<![\w-])(?:{_alternation(phrases)})(?P<nya>nya)?(?![\w-])")
     mod = data["modality"]
     numbers = {words_key(k): v for k, v in data["count"]["numbers"].items()}
     number_alt = _alternation(numbers, cased=False)

@@ -6,13 +6,17 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from warta.patterns import grouped
 from warta.resources import load_toml
 
 __all__ = ["Lexicon", "lexicon"]
 
 
 def _alts(words) -> str:  # noqa: ANN001
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    """The words longest first, spaces matching any run of white space, grouped by first letter
+    (``warta.patterns.grouped``: the same matches, scanned several times faster)."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return grouped((w[0], re.escape(w).replace(r"\ ", r"\s+")) for w in ordered if w)
 
 
 @dataclass(frozen=True, slots=True)
