@@ -186,6 +186,48 @@ def test_related_scores_kept_between_articles_follow_every_write(tmp_path: Path,
     check(tmp_path / "bounded.db", bounded=True)
 
 
+def test_related_articles_are_those_every_stored_articles_cosine_gives(store: Store) -> None:
+    """The candidates whose bound cannot reach RELATED_MIN are not scored in full; what comes out is
+    what scoring every stored article with an entity in common gives (full vectors, fresh counts)."""
+    import math
+    from collections import Counter
+
+    from warta.link import stories
+
+    texts = [KOREA, "Persib menang di Bandung atas tamu dari Singapura.",
+             "Sri Mulyani dan Bank Indonesia di Singapura.", "Hamas dan Israel berunding di Gaza. Singapura.",
+             # many names, one in common with the football report: that one cannot reach RELATED_MIN
+             "Donald Trump, Kim Jong Un, Korea Utara, Amerika Serikat, Hanoi, Sri Mulyani, Bank Indonesia, Hamas, "
+             "Israel, Gaza dan Singapura.",
+             "Kim Jong Un menerima Donald Trump di Hanoi.", "Bank Indonesia menaikkan bunga. Sri Mulyani menyambut."]
+    pruned = 0
+    for k, text in enumerate(texts):
+        article = _article(f"a{k}", f"2019-02-{10 + k:02d}", text)
+        got = stories._related(store.conn, article, store._related)
+        conn = store.conn
+        n = conn.execute("SELECT n FROM counts WHERE name = 'articles'").fetchone()[0] + 1
+        df = dict(conn.execute("SELECT id, articles FROM entities"))
+        counts = Counter(e["id"] for e in article.entities)
+        mine = stories._vector(counts, df, n)
+        expected = []
+        for (other,) in conn.execute("SELECT id FROM articles"):
+            theirs = Counter(dict(conn.execute("SELECT entity_id, count(*) FROM entity_mentions WHERE article_id = ? "
+                                               "GROUP BY 1", (other,))))
+            if not set(theirs) & set(counts):
+                continue
+            vec = stories._vector(theirs, df, n)
+            cosine = sum(w * vec.get(e, 0.0) for e, w in mine.items()) / math.sqrt(
+                sum(w * w for w in mine.values()) * sum(w * w for w in vec.values()))
+            if cosine >= stories.RELATED_MIN:
+                expected.append((other, round(cosine, 4)))
+            else:
+                pruned += not stories._within_reach(mine, df, n, {other: theirs})
+        expected.sort(key=lambda s: (-s[1], s[0]))
+        assert [(r[0], r[1]) for r in got] == expected[:stories.MAX_RELATED], k
+        store.put(article)
+    assert pruned  # the bound did leave some candidates out here
+
+
 def test_a_batch_commits_whole_articles_and_none_of_one_that_fails(tmp_path: Path) -> None:
     """Store.batch: one commit for many puts; an article whose put fails half-way (here after its
     row, entities and mentions were written) leaves nothing behind, the others are kept, and
