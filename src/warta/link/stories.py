@@ -74,8 +74,13 @@ def _day(published: str | None) -> date | None:
 _TF = tuple(1 + math.log(c) if c else 0.0 for c in range(64))  # _vector's first factor of a count
 
 
+def _idf(n_articles: int, articles: int) -> float:
+    """How rare an entity named in ``articles`` of the store's ``n_articles`` is."""
+    return math.log((n_articles + 1) / (articles + 0.5))
+
+
 def _vector(counts: Counter[str], df: dict[str, int], n_articles: int) -> dict[str, float]:
-    return {e: (1 + math.log(c)) * math.log((n_articles + 1) / (df.get(e, 0) + 0.5)) for e, c in counts.items()}
+    return {e: (1 + math.log(c)) * _idf(n_articles, df.get(e, 0)) for e, c in counts.items()}
 
 
 def _cosine_counts(a: dict[str, float], counts: dict[str, int], idf: dict[str, float]) -> float:
@@ -191,7 +196,7 @@ def _related(conn: sqlite3.Connection, article: Article, cache: RelatedCache | N
         return []
     named = set().union(*theirs.values())
     df.update(cache.articles_naming(conn, named))
-    idf = {e: math.log((n_articles + 1) / (df.get(e, 0) + 0.5)) for e in named}
+    idf = {e: _idf(n_articles, df.get(e, 0)) for e in named}
     scored = [(other, _cosine_counts(mine, c, idf)) for other, c in theirs.items()]
     scored = sorted((s for s in scored if s[1] >= RELATED_MIN), key=lambda s: (-s[1], s[0]))[:MAX_RELATED]
     if not scored:
@@ -210,7 +215,7 @@ def _within_reach(mine: dict[str, float], df: dict[str, int], n_articles: int,
     entities' weights; the candidates below it are never scored in full, which spares reading and
     weighting every other entity they name. The scores of the rest are unchanged."""
     norm = math.sqrt(sum(w * w for w in mine.values()))
-    idf = {e: math.log((n_articles + 1) / (df.get(e, 0) + 0.5)) for e in mine}
+    idf = {e: _idf(n_articles, df.get(e, 0)) for e in mine}
     out = {}
     for other, counts in theirs.items():
         dot = squares = 0.0
