@@ -26,6 +26,7 @@ The result is ``doc._.entities``: one dict per mention (``text``, ``start``, ``e
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -35,7 +36,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from spacy.attrs import IDX, ORTH, SPACY
+from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -174,6 +175,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     mentions = _split_at_ranks(doc, mentions, lex)
     mentions = _merge_adjacent_people(mentions)
     _retype(doc, tx, mentions, kb)
+    _clubs(doc, tx, mentions, kb)
     for m in mentions:
         if m.label == "PER":
             _strip_person(doc, m, lex)
@@ -456,6 +458,57 @@ def _retype(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) ->
         elif m.label != "PER" and m.end - m.start == 1 and person_words.get(text, m.start) < m.start and \
                 not kb.lookup(text):
             m.label = "PER"
+
+
+@cache
+def _teams() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = load_toml("teams.toml")
+    return frozenset(data["contest"]), frozenset(data["place_before"]), frozenset(data["from_side"])
+
+
+def _clubs(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> None:
+    """A city typed as a place next to a word of a contest is the club named after it ("Dortmund
+    mengalahkan Mainz dengan skor 2-0", "Roma akan bertanding melawan Bologna"): an organisation.
+    The contest word must be within ``_CLUB_REACH`` words in the same sentence. Not after a word that
+    makes it the place ("di Madrid", "Kota Bologna", "tiba dari Roma"; but "kalah dari Roma" is the
+    club), not in a chain of places ("Stadion Pakansari, Cibinong", "Bogor Raya, Sukabumi, Cianjur"),
+    not a dateline ("Jakarta, CNN Indonesia --"); countries stay places (a national team is read as
+    its country). Cue and place words: ``data/teams.toml``."""
+    cues, place_before, from_side = _teams()
+    cities = [m for m in mentions
+              if m.label == "LOC" and m.end - m.start <= 2 and _city_name(tx.span(m.start, m.end), kb)]
+    if not cities:
+        return
+    words, lower = tx.words, [w.lower() for w in tx.words]
+    starts = [k for k, v in enumerate(doc.to_array(SENT_START).tolist()) if v == 1 or k == 0]
+    named = {k for m in mentions if m.label in ("LOC", "ORG") for k in range(m.start, m.end)}
+    for m in cities:
+        s = bisect.bisect_right(starts, m.start) - 1
+        a, b = starts[s], starts[s + 1] if s + 1 < len(starts) else len(lower)
+        near = lower[max(a, m.start - _CLUB_REACH):m.start] + lower[m.end:min(b, m.end + _CLUB_REACH)]
+        if not cues.intersection(near) or lower[m.start] in place_before:  # "kota Bandung"
+            continue
+        before = lower[m.start - 1] if m.start > a else ""
+        after = words[m.end] if m.end < len(words) else ""
+        if before in place_before or (before == "dari" and (m.start - 2 < a or lower[m.start - 2] not in from_side)):
+            continue
+        if m.start > a and words[m.start - 1][:1].isupper() and words[m.start - 1].isalpha():
+            continue  # the end of a longer name ("Lewis Hamilton"), not a club
+        if (m.start == 0 or "\n" in words[m.start - 1]) and after in (",", "("):
+            continue  # a dateline opening a paragraph: "Jakarta, CNN Indonesia --", "London (ANTARA) -"
+        if (before == "," and m.start >= 2 and (m.start - 2 in named or words[m.start - 2][:1].isupper())) or \
+                (after == "," and m.end + 1 < len(words) and (m.end + 1 in named or words[m.end + 1][:1].isupper())):
+            continue  # one of a chain of names: "Glodok, Jakarta Barat", "Stadion 17 Mei, Banjarmasin"
+        m.label = "ORG"
+
+
+_CLUB_REACH = 3  # words between a club's name and the contest word that makes it one
+
+
+def _city_name(text: str, kb: KnowledgeBase) -> bool:
+    """A name the knowledge base reads first as a city, or not at all (a one-word name: "Chievo")."""
+    found = kb.lookup(text)
+    return found[0].kind == "city" if found else (" " not in text and text[:1].isupper())
 
 
 def _strip_person(doc: Doc, m: _Mention, lex: _Lexicon) -> None:
