@@ -115,6 +115,8 @@ def test_moscow_in_indonesian_and_english_is_one_city_with_coordinates(kb):
         (["Tiongkok", "China", "Cina", "RRT"], "loc:country:CN"),
         (["RI", "Republik Indonesia", "Indonesia"], "loc:country:ID"),
         (["UEA", "Uni Emirat Arab", "United Arab Emirates"], "loc:country:AE"),
+        (["Skotlandia", "Scotland"], "loc:place:scotland"),
+        (["Irlandia Utara", "Northern Ireland"], "loc:place:northern-ireland"),
     ],
 )
 def test_places(kb, names, entity_id):
