@@ -29,7 +29,7 @@ def main() -> int:
     if not source.exists():
         print(f"bench/keep.py: {source} not found; pass --data", file=sys.stderr)
         return 2
-    total = kept = pages = 0
+    total = pages = 0
     lost: Counter[str] = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
     start = time.perf_counter()
@@ -38,16 +38,15 @@ def main() -> int:
             text = json.loads(line)["text_detok"]
             result = clean_text(text)
             pages += 1
-            removed = {r.line_no: r.rule for r in result.removed if r.rule not in ("dateline", "trailing-initials")}
-            for number, raw in enumerate(text.splitlines(), start=1):
-                n = len(raw.split())
-                total += n
-                if number in removed:
-                    lost[removed[number]] += n
-                    if len(examples[removed[number]]) < args.examples:
-                        examples[removed[number]].append(raw.strip()[:100])
-                else:
-                    kept += n
+            for removed in result.removed:
+                if removed.rule in ("dateline", "trailing-initials"):
+                    continue
+                n = len(removed.text.split())
+                lost[removed.rule] += n
+                if len(examples[removed.rule]) < args.examples:
+                    examples[removed.rule].append(removed.text.strip()[:100])
+            total += len(text.split())
+    kept = total - sum(lost.values())
     elapsed = time.perf_counter() - start
     print(f"pages:        {pages} IndoSum articles, {total} words, cleaned in {elapsed:.1f} s")
     print(f"words kept:   {kept / total:.4f}")

@@ -83,7 +83,7 @@ def analyze_page(page: RawPage, *, clean: bool = True, stats: LineCounts | None 
             hint = outlet_for_form(extracted.sitename) or extracted.sitename
     result = None
     if clean:
-        result = clean_text(text, stats, hint)
+        result = clean_text(text, stats, hint, title=(extracted.title or "") if page.kind == "html" else None)
         article.body = result.body
         article.removed = result.removed
         article.line_keys = result.keys

@@ -51,10 +51,20 @@ def leading_header(body: list[Line]) -> tuple[list[Line], list[Line]]:
     return [], body
 
 
-def read_header(header: list[Line], result: CleanResult) -> None:
-    """Give every header line its role; none of them is body text."""
-    headline = _pick_headline(header)
+def read_header(header: list[Line], result: CleanResult, title: str | None = None) -> None:
+    """Give every header line its role; none of them is body text.
+
+    ``title``: the page's title from an HTML extractor, whose main text has no page header of its
+    own: there, a line is the headline only when it repeats that title, and lines with no role
+    (a subheading, a standfirst) stay in the body."""
+    headline = _pick_headline(header) if title is None else \
+        next((line for line in header if _same_text(line.text, title)), None)
     for line in header:
+        if title is not None and line.verdict not in ("drop", "end") and line is not headline \
+                and not is_date_line(line.text) and _masthead(line) is None and _name_dash_outlet(line) is None:
+            line.verdict = "keep"
+            continue
+
         if line.verdict in ("drop", "end"):
             line.verdict = "drop"
         elif is_date_line(line.text):
@@ -84,6 +94,12 @@ def read_header(header: list[Line], result: CleanResult) -> None:
         if found:
             result.header_date = found
             break
+
+
+def _same_text(a: str, b: str) -> bool:
+    """The same headline, whatever its case, spacing and a site name after it."""
+    a, b = " ".join(words(a)).casefold(), " ".join(words(b)).casefold()
+    return bool(a) and (a == b or (len(a) >= 12 and b.startswith(a)))
 
 
 def _pick_headline(header: list[Line]) -> Line | None:

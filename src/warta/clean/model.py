@@ -23,6 +23,7 @@ class Line:
     rule: str = ""
     reason: str = ""
     author: str | None = None  # the author a byline names
+    piece: int = 0  # > 0: a later piece of a page line cut by ``clean.pieces``; joins its paragraph
 
     def drop(self, rule: str, reason: str) -> None:
         self.verdict, self.rule, self.reason = "drop", rule, reason

@@ -25,6 +25,8 @@ class Rule:
     start: re.Pattern[str] | None
     anywhere: re.Pattern[str] | None
     max_words: int | None
+    whole: bool = False  # the furniture runs to the end of the line it starts
+    indonesian: bool = False  # an Indonesian portal's convention: only on pages in Indonesian
 
 
 def _compile(pattern: str | None) -> re.Pattern[str] | None:
@@ -36,28 +38,30 @@ def _rules() -> tuple[list[Rule], re.Pattern[str]]:
     rules = []
     for r in load_toml("furniture.toml")["rule"]:
         rules.append(Rule(r["name"], r["kind"], r["reason"], _compile(r.get("pattern")), _compile(r.get("anywhere")),
-                          r.get("max_words")))
+                          r.get("max_words"), r.get("whole", False),
+                          r.get("lang") == "id"))
     starts = [r["pattern"] for r in load_toml("furniture.toml")["rule"] if r.get("pattern")]
     # Named groups ("author") may repeat across rules: the combined pattern only asks "any?".
     combined = "|".join(f"(?:{p})" for p in starts).replace("(?P<author>", "(?:")
     return rules, re.compile(combined, re.IGNORECASE)
 
 
-def match_rule(line: str, n_words: int) -> Rule | None:
+def match_rule(line: str, n_words: int, indonesian: bool = True) -> Rule | None:
     """The first furniture rule that matches ``line`` (stripped), or None."""
-    found = match_rule_detail(line, n_words)
+    found = match_rule_detail(line, n_words, indonesian)
     return found[0] if found else None
 
 
-def match_rule_detail(line: str, n_words: int) -> tuple[Rule, re.Match[str]] | None:
-    """The first matching rule with its match (whose ``author`` group names a byline's author)."""
+def match_rule_detail(line: str, n_words: int, indonesian: bool = True) -> tuple[Rule, re.Match[str]] | None:
+    """The first matching rule with its match (whose ``author`` group names a byline's author).
+    ``indonesian=False``: the page is in another language, and Indonesian conventions do not apply."""
     rules, any_start = _rules()
     starts = any_start.match(line) is not None
     short = n_words <= ANYWHERE_MAX_WORDS
     if not starts and not short:
         return None
     for rule in rules:
-        if rule.max_words is not None and n_words > rule.max_words:
+        if (rule.max_words is not None and n_words > rule.max_words) or (rule.indonesian and not indonesian):
             continue
         found = rule.start.match(line) if starts and rule.start is not None else None
         if found is None and short and rule.anywhere is not None:

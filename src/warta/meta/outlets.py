@@ -58,8 +58,8 @@ def _patterns() -> list[re.Pattern[str]]:
     outlet = rf"(?P<outlet>{known}|{_DOMAIN})"
     flags = re.IGNORECASE
     return [
-        # Jakarta (ANTARA) -
-        re.compile(rf"^(?P<place>{_PLACE})\s*\((?P<outlet>(?i:{known}|{_DOMAIN})|{_PAREN_NAME})\){_DASH}"),
+        # Jakarta (ANTARA) -   /   Samarinda, Kalimantan Timur (ANTARA News) -
+        re.compile(rf"^(?P<place>{_PLACE})(?:,\s*{_PLACE})?\s*\((?P<outlet>(?i:{known}|{_DOMAIN})|{_PAREN_NAME})\){_DASH}"),
         # Jakarta, CNBC Indonesia -   /   JAKARTA, KOMPAS.com -
         re.compile(rf"^(?P<place>{_PLACE}){_SEP}(?i:{outlet}){_DASH}"),
         # TRIBUNNEWS.COM, SURABAYA -   /   Liputan6.com, Jakarta -   /   SURYA.co.id | SURABAYA -
