@@ -9,8 +9,7 @@ from typing import Protocol
 from warta.article import RemovedLine
 from warta.clean.credits import strip_credits
 from warta.clean.features import ends_sentence, is_sentence, is_title_like, words
-from warta.clean.header import find_dateline, leading_header, read_header
-from warta.clean.header import HEADER_SCAN
+from warta.clean.header import HEADER_SCAN, find_dateline, leading_header, read_header
 from warta.clean.model import CANDIDATE, CleanResult, Line
 from warta.clean.pieces import TITLE_RULES, not_whole, reads_as_text, split_at_dateline, split_prefix, split_sentences
 from warta.clean.rules import match_rule_detail
