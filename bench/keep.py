@@ -49,7 +49,7 @@ def main() -> int:
     kept = total - sum(lost.values())
     elapsed = time.perf_counter() - start
     print(f"pages:        {pages} IndoSum articles, {total} words, cleaned in {elapsed:.1f} s")
-    print(f"words kept:   {kept / total:.4f}")
+    print(f"words kept:   {kept / total:.5f}")
     print("words removed, by rule (IndoSum still holds some furniture):")
     for rule, n in lost.most_common():
         print(f"  {n:>7}  {rule:<22} e.g. {' | '.join(examples[rule])}")

@@ -70,3 +70,89 @@ def test_header_roles() -> None:
     assert result.masthead == "detikcom" and result.header_date == date(2017, 5, 18)
     assert result.author == "Bayu Ardiansyah" and result.dateline is not None and result.dateline.place == "Jakarta"
     assert result.body == P2
+
+
+# Paragraph-flattened scrapes: the article is one line that opens with furniture.
+S1 = "Ketua KPU Hasyim Asy'ari mengatakan pendaftaran calon anggota legislatif dibuka pekan depan."
+S2 = "Menurut dia, partai politik diminta menyiapkan berkas para calon sejak sekarang."
+S3 = "Ia juga meminta partai memeriksa ulang ijazah dan surat keterangan sehat para calon."
+S4 = "Pendaftaran akan ditutup dua minggu kemudian di kantor KPU masing-masing daerah."
+
+
+def test_a_flattened_page_loses_its_byline_and_dateline_never_the_article() -> None:
+    result = _clean("Laporan Wartawan Tribunnews.com, Ilham Rian TRIBUNNEWS.COM, JAKARTA - " + " ".join((S1, S2, S3)))
+    assert result.body == " ".join((S1, S2, S3))
+    assert result.author == "Ilham Rian"
+    assert result.dateline is not None and result.dateline.place == "Jakarta"
+
+
+def test_a_byline_before_a_broken_dateline_goes_alone() -> None:
+    result = _clean("Laporan Wartawan Tribunnews.com Willem Sukma " + " ".join((S1, S2, S3)))
+    assert result.body == " ".join((S1, S2, S3))
+    assert result.author == "Willem Sukma"
+
+
+def test_a_headline_glued_before_the_dateline_is_the_title() -> None:
+    headline = "KPU Buka Pendaftaran Calon Legislatif Pekan Depan"
+    result = _clean(f"{headline} TRIBUNNEWS.COM- " + " ".join((S1, S2, S3)))
+    assert result.title == headline
+    assert result.body == " ".join((S1, S2, S3))
+
+
+def test_a_related_link_inside_a_flattened_paragraph_goes_and_the_sentences_around_it_stay() -> None:
+    link = "Baca juga: Bawaslu Awasi Tahapan Pendaftaran Caleg di Seluruh Daerah"
+    result = _clean("TRIBUNNEWS.COM, JAKARTA - " + " ".join((S1, S2, link, S3, S4)))
+    assert result.body == " ".join((S1, S2, S3, S4))
+    assert [(r.rule, r.text) for r in result.removed if r.rule == "read-also"] == [("read-also", link)]
+    # a link line on its own, whether in brackets or not, still goes whole
+    alone = _clean(P1, "(Baca: Bawaslu awasi tahapan pendaftaran caleg di seluruh daerah)", P2)
+    assert alone.body.splitlines()[1:] == [P2]
+
+
+def test_an_end_marker_word_opening_a_paragraph_of_text_ends_nothing() -> None:
+    paragraph = "Rekomendasi Komnas HAM itu akan dibahas dalam rapat kerja bersama DPR pekan depan, kata dia."
+    result = _clean(P1, paragraph, P2)
+    assert result.body.splitlines()[1:] == [paragraph, P2]
+    # the bare label still ends the article
+    assert _clean(P1, P2, "Rekomendasi untuk Anda", P3).body.splitlines()[-1] == P2
+
+
+def test_a_page_that_would_lose_most_of_its_words_keeps_its_running_text() -> None:
+    # a navigation label after the first short paragraph would end the article before most of it
+    result = _clean("Harga cabai rawit di Jakarta naik lagi pekan ini.", "Terpopuler", S1, S2, S3, S4)
+    assert result.body.splitlines() == ["Harga cabai rawit di Jakarta naik lagi pekan ini.", S1, S2, S3, S4]
+    # where the rest is headlines, the label still ends the article
+    related = _clean(P1, P2, "Terpopuler", "Harga Emas Antam Hari Ini Turun Tipis", "Polisi Tangkap Dua Pelaku")
+    assert related.body.splitlines()[-1] == P2
+
+
+def test_bracketed_credits_closing_a_paragraph_are_cut() -> None:
+    caption = "Suasana rapat pleno di gedung KPU, Jakarta, Senin (3/6/2024)."
+    result = _clean(P1, f"{caption} (Wartakota/ARI)", f"{P2} (Tribunnews.com/Irwan Rismawan)", P3)
+    assert result.body.splitlines()[1:3] == [caption, P2]
+    assert [r.text for r in result.removed if r.rule == "credit-bracket"] == \
+        ["(Wartakota/ARI)", "(Tribunnews.com/Irwan Rismawan)"]
+    # a bracket of the text itself stays
+    kept = _clean(P1, "Koalisi itu didukung dua partai (PDIP/PKB) sejak awal pencalonan, kata dia.", P2)
+    assert "(PDIP/PKB)" in kept.body
+
+
+def test_indonesian_conventions_do_not_fire_on_other_languages() -> None:
+    english = ("The meter reaches class 1 accuracy for active energy in the standard version. "
+               "It was tested by the manufacturer against the relevant norm in the laboratory. (IEC/EN 62053-21)")
+    lines = [
+        "The new meters were shipped to the first customers in the spring, the company said on Monday.",
+        english,
+        "Prices for the larger models will be announced at the trade fair in the autumn, it said.",
+    ]
+    result = _clean(*lines)
+    assert result.body.splitlines() == lines
+
+
+def test_html_main_text_keeps_a_first_line_that_is_not_the_title() -> None:
+    text = "\n".join(("Pendaftaran Calon Legislatif", S1, S2))
+    assert clean_text(text, title="KPU Buka Pendaftaran Caleg Pekan Depan").body.splitlines()[0] == \
+        "Pendaftaran Calon Legislatif"
+    repeated = clean_text("\n".join(("KPU Buka Pendaftaran Caleg Pekan Depan", S1, S2)),
+                          title="KPU Buka Pendaftaran Caleg Pekan Depan - Tribunnews.com")
+    assert repeated.body.splitlines() == [S1, S2]

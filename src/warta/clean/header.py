@@ -12,7 +12,7 @@ from warta.clean.rules import match_rule
 from warta.meta.dates import is_date_line, parse_date_text
 from warta.meta.outlets import match_dateline, outlet_for_domain, outlet_for_form
 
-__all__ = ["find_dateline", "leading_header", "read_header", "HEADER_SCAN"]
+__all__ = ["find_dateline", "leading_header", "leading_title", "read_header", "HEADER_SCAN"]
 
 HEADER_SCAN = 12  # the dateline is looked for among this many first lines ...
 MAX_LEAD_SENTENCES = 2  # ... after at most this many lines of running text (standfirst, teaser)
@@ -48,6 +48,13 @@ def leading_header(body: list[Line]) -> tuple[list[Line], list[Line]]:
     for index, line in enumerate(body[:HEADER_SCAN]):
         if line.verdict == "keep" and is_sentence(line.text, line.tokens) and not is_date_line(line.text):
             return body[:index], body[index:]
+    return [], body
+
+
+def leading_title(body: list[Line], title: str) -> tuple[list[Line], list[Line]]:
+    """An extractor's main text that opens by repeating the page's title: that line is the header."""
+    if body and _same_text(body[0].text, title):
+        return body[:1], body[1:]
     return [], body
 
 

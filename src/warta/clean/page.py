@@ -9,7 +9,7 @@ from typing import Protocol
 from warta.article import RemovedLine
 from warta.clean.credits import strip_credits
 from warta.clean.features import ends_sentence, is_sentence, is_title_like, words
-from warta.clean.header import HEADER_SCAN, find_dateline, leading_header, read_header
+from warta.clean.header import HEADER_SCAN, find_dateline, leading_header, leading_title, read_header
 from warta.clean.model import CANDIDATE, CleanResult, Line
 from warta.clean.pieces import TITLE_RULES, not_whole, reads_as_text, split_at_dateline, split_prefix, split_sentences
 from warta.clean.rules import match_rule_detail
@@ -70,6 +70,8 @@ def clean_text(text: str, stats: LineCounts | None = None, outlet: str | None = 
     header, body = lines[:start], lines[start:]
     if start == 0 and result.dateline is None and any(line.verdict == "drop" for line in body):
         header, body = leading_header(body)
+    if title is not None and not header:
+        header, body = leading_title(body, title)
     read_header(header, result, title)
     _apply_tail(body)
     _decide_candidates(body)

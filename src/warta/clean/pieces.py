@@ -18,14 +18,16 @@ Every piece keeps the page line number it came from, so ``warta explain`` still 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from warta.clean.features import words
 from warta.clean.model import Line
 from warta.clean.rules import Rule, match_rule_detail
 from warta.meta.outlets import match_dateline
+from warta.resources import load_toml
 
 __all__ = ["split_at_dateline", "split_sentences", "split_prefix", "furniture_end", "not_whole", "reads_as_text",
-           "sentences_of", "TITLE_RULES"]
+           "sentences_of", "name_before_role", "TITLE_RULES"]
 
 DATELINE_SCAN_WORDS = 40  # a dateline is looked for this far into one of a page's first lines
 FLAT_MIN_WORDS = 60  # a line this long with FLAT_MIN_SENTENCES sentences is cut into sentences
@@ -48,7 +50,16 @@ di ke dari dan atau yang untuk dengan pada dalam soal tak tidak ini itu jadi usa
 sebagai oleh karena agar bagi hingga sampai demi lewat per vs jelang pasca antar atas bawah kah pun
 vs. a an the of in on at to for and or with by from as is are be
 """.split())
+# Words that open a sentence and never end a headline (pronouns, conjunctions, "Menurutnya"): the
+# capitalised word after a glued headline that is one of them belongs to the sentence.
+_OPENERS = frozenset("""
+ia dia mereka kami kita saya beliau namun tetapi tapi sementara selain menurut menurutnya sebelumnya
+kemudian adapun sedangkan bahkan meski meskipun karena jika bila saat ketika hal sehingga lalu maka
+oleh dengan dalam pada untuk di ke dari
+""".split())
 _TITLE_TOKEN = re.compile(r"\S+")
+_SENTENCE_END = re.compile(r"(?:[.…]|[!?][\"”’])[\"”’»)\]]*\s*$")
+_BRACKETS = {"(": ")", "[": "]"}
 
 
 def _piece(line: Line, text: str, index: int) -> Line:
@@ -56,9 +67,11 @@ def _piece(line: Line, text: str, index: int) -> Line:
 
 
 def reads_as_text(text: str) -> bool:
-    """Running text, not a label or a headline: enough words, several of them in lower case."""
+    """Running text, not a label or a headline: enough words, several of them in lower case, and
+    it ends as a sentence does (a headline has no full stop)."""
     tokens = words(text)
-    return len(tokens) >= REST_MIN_WORDS and len(_LOWER_WORD.findall(text)) >= 3
+    return len(tokens) >= REST_MIN_WORDS and len(_LOWER_WORD.findall(text)) >= 3 and \
+        _SENTENCE_END.search(text) is not None
 
 
 def split_at_dateline(lines: list[Line], scan: int) -> list[Line]:
@@ -144,11 +157,17 @@ def furniture_end(text: str, rule: Rule, match: re.Match[str]) -> int:
     over the headline after a related-article link or over the name after a credit label."""
     if match.start() != 0 or rule.whole:
         return len(text)
-    end = match.end()
+    if text[:1] in _BRACKETS:  # "(Baca juga: ...)", "[Video: ...]": up to the closing bracket
+        close = text.find(_BRACKETS[text[0]], match.end() - 1)
+        return len(text) if close < 0 else close + 1
     author = match.groupdict().get("author")
     if author:
-        return match.end("author")
+        return match.start("author") + len(name_before_role(author))
+    end = match.end()
     if rule.name in TITLE_RULES or rule.kind == "credit":
+        # the headline or name starts with the word the match ends in ("Baca: J|usuf Kalla ...")
+        while match.start() < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+            end -= 1
         end = _headline_end(text, end)
     return end
 
@@ -161,14 +180,35 @@ def not_whole(text: str, rule: Rule, match: re.Match[str]) -> bool:
 
 def _headline_end(text: str, start: int) -> int:
     """The end of the headline that starts at ``start``: the last capitalised word (or number)
-    before the first word a headline would not capitalise."""
-    end = start
+    before the first word a headline would not capitalise. When a comma stands between that word
+    and the lower-case one ("... Pekerja Migran Menurutnya, minimnya"), the word opens the next
+    sentence and is left to it."""
+    end = before_last = last_start = start
+    last_word = ""
     for token in _TITLE_TOKEN.finditer(text, start):
         word = token.group(0).strip("\"“”'‘’:,()[]")
         if not word:
             continue
         if word[0].isupper() or word[0].isdigit():
-            end = token.end()
+            before_last, last_start, end = end, token.start(), token.end()
+            last_word = word
         elif word.casefold() not in _MINOR and word[0] not in "-–—|&":
+            if last_start > start and ("," in text[last_start:token.start()] or last_word.casefold() in _OPENERS):
+                end = before_last
             break
     return end
+
+
+@cache
+def _role_heads() -> frozenset[str]:
+    return frozenset(load_toml("roles.toml")["heads"])
+
+
+def name_before_role(name: str) -> str:
+    """A byline's name up to the first word of a title that opens the article after it
+    ("Willem Sukma Ketua" -> "Willem Sukma"); the name itself when none follows."""
+    parts = name.split()
+    for index, part in enumerate(parts[1:], start=1):
+        if part.casefold() in _role_heads():
+            return " ".join(parts[:index])
+    return name
