@@ -17,6 +17,7 @@ from warta.article import Article, RawPage
 from warta.clean import CleanResult, LineCounts, clean_text
 from warta.clean.html import HtmlExtract, extract_html
 from warta.errors import InputError
+from warta.limits import MAX_BODY_CHARS, MAX_TEXT_CHARS
 from warta.meta.dates import anchored_dates
 from warta.meta.language import detect_language
 from warta.meta.outlets import outlet_for_domain, outlet_for_form
@@ -81,6 +82,9 @@ def analyze_page(page: RawPage, *, clean: bool = True, stats: LineCounts | None 
             _take(article, "published", extracted.date.isoformat(), "HTML metadata (htmldate)")
         if extracted.sitename and not hint:
             hint = outlet_for_form(extracted.sitename) or extracted.sitename
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(page.source, f"{len(text):,} characters of page text, over the {MAX_TEXT_CHARS:,} one page "
+                                      "may hold; give many articles as JSONL, one per line")
     result = None
     if clean:
         result = clean_text(text, stats, hint, title=(extracted.title or "") if page.kind == "html" else None)
@@ -92,6 +96,10 @@ def analyze_page(page: RawPage, *, clean: bool = True, stats: LineCounts | None 
         article.body = text  # the page as given; for HTML, trafilatura's main text
     if not article.body.strip():
         raise InputError(page.source, "no article text left after cleaning (the page is all furniture)")
+    if len(article.body) > MAX_BODY_CHARS:
+        raise InputError(page.source, f"{len(article.body):,} characters of article text after cleaning, over the "
+                                      f"{MAX_BODY_CHARS:,} one page may hold (a news article is rarely a tenth of "
+                                      "that); give many articles as JSONL, one per line")
     _resolve_outlet(article, given, hint, result)
     _resolve_published(article, given)
     _take(article, "title", given.get("title"), "given in the input", override=True)

@@ -111,17 +111,17 @@ def _keep_the_article(lines: list[Line], result: CleanResult) -> None:
 
 def _join(lines: list[Line]) -> str:
     """The kept lines as paragraphs: the pieces of one page line joined by a space."""
-    out: list[str] = []
+    paragraphs: list[list[str]] = []
     previous: Line | None = None
     for line in lines:
         if line.verdict != "keep":
             continue
-        if previous is not None and previous.no == line.no and out:
-            out[-1] = f"{out[-1]} {line.text}"
+        if previous is not None and previous.no == line.no:
+            paragraphs[-1].append(line.text)
         else:
-            out.append(line.text)
+            paragraphs.append([line.text])
         previous = line
-    return "\n".join(out)
+    return "\n".join(" ".join(pieces) for pieces in paragraphs)
 
 
 def _classify(line: Line, recurrence: Recurrence | None, cut: bool = False, indonesian: bool = True) -> None:

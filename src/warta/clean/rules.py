@@ -34,6 +34,13 @@ def _compile(pattern: str | None) -> re.Pattern[str] | None:
 
 
 @cache
+def _any_anywhere() -> re.Pattern[str]:
+    """All anywhere patterns as one: a line none of them can match is searched once, not per rule."""
+    patterns = [r["anywhere"] for r in load_toml("furniture.toml")["rule"] if r.get("anywhere")]
+    return re.compile("|".join(f"(?:{p})" for p in patterns).replace("(?P<author>", "(?:"), re.IGNORECASE)
+
+
+@cache
 def _rules() -> tuple[list[Rule], re.Pattern[str]]:
     rules = []
     for r in load_toml("furniture.toml")["rule"]:
@@ -57,7 +64,7 @@ def match_rule_detail(line: str, n_words: int, indonesian: bool = True) -> tuple
     ``indonesian=False``: the page is in another language, and Indonesian conventions do not apply."""
     rules, any_start = _rules()
     starts = any_start.match(line) is not None
-    short = n_words <= ANYWHERE_MAX_WORDS
+    short = n_words <= ANYWHERE_MAX_WORDS and _any_anywhere().search(line) is not None
     if not starts and not short:
         return None
     for rule in rules:

@@ -9,6 +9,7 @@ import ftfy
 from ftfy.badness import is_bad
 
 from warta.errors import InputError
+from warta.limits import MAX_TEXT_CHARS
 
 __all__ = ["decode_bytes", "repair_text", "looks_binary"]
 
@@ -37,7 +38,8 @@ def repair_text(text: str) -> str:
     # One odd pair of characters is not mojibake (ftfy would "fix" a lone '”É'); a page read with
     # the wrong code page shows the pattern again and again.
     leads = _MOJIBAKE_LEAD.findall(text, 0, 100_000)
-    if len(leads) >= 2 and is_bad(text):
+    # a longer text is refused as a page before anything reads it (warta.limits): not worth ftfy's time
+    if len(leads) >= 2 and len(text) <= MAX_TEXT_CHARS and is_bad(text):
         return ftfy.fix_text(text, _FTFY)
     return text
 

@@ -29,7 +29,35 @@ def _before_name(tok) -> bool:  # noqa: ANN001
             and text[:-1].replace(".", "").isalpha() and len(text) <= 6)
 
 
+MAX_SENTENCE_TOKENS = 160  # longer runs (a page of one unpunctuated line) are cut: every later
+# stage works sentence by sentence, so a bounded sentence keeps each one linear in the page's length
+_SOFT_BREAKS = frozenset({",", ";", ":", "-", "–", "—"})
+
+
 def restore_boundaries(doc: Doc) -> Doc:
+    _fix_boundaries(doc)
+    _bound_length(doc)
+    return doc
+
+
+def _bound_length(doc: Doc) -> None:
+    """No sentence runs over MAX_SENTENCE_TOKENS: a longer one is cut after its last comma (or
+    other soft break) in the final quarter of the limit, else at the limit."""
+    since = 0
+    soft = -1
+    for i, tok in enumerate(doc):
+        if tok.is_sent_start and i:
+            since, soft = 0, -1
+        since += 1
+        if tok.text in _SOFT_BREAKS and since > MAX_SENTENCE_TOKENS * 3 // 4:
+            soft = i
+        if since >= MAX_SENTENCE_TOKENS and i + 1 < len(doc):
+            cut = soft + 1 if soft >= 0 else i + 1
+            doc[cut].is_sent_start = True
+            since, soft = i + 1 - cut, -1
+
+
+def _fix_boundaries(doc: Doc) -> None:
     n = len(doc)
     for i in range(1, n):
         tok = doc[i]
@@ -48,7 +76,6 @@ def restore_boundaries(doc: Doc) -> Doc:
             if doc[i - 1].text in ("…", "...") and not tok.text[:1].isupper():
                 continue  # "… " before a quote: too often mid-sentence
             tok.is_sent_start = True
-    return doc
 
 
 @Language.component("warta_sentences")
