@@ -67,8 +67,8 @@ def _make(kind: str, size: int, rng: random.Random) -> tuple[str, str]:
     text = (prose + " ") * (size // (len(prose) + 1) + 1)
     text = text[:size]
     if kind == "html":
-        return f"<html><head><title>Halaman panjang</title></head><body><article><p>{text}</p></article></body></html>", \
-            ".html"
+        page = f"<html><head><title>Halaman panjang</title></head><body><article><p>{text}</p></article></body></html>"
+        return page, ".html"
     return text, ".txt"
 
 
@@ -85,7 +85,8 @@ sys.exit(done.returncode)
 
 def run(path: Path, profile: str | None) -> tuple[float, float, str]:
     warta = str(Path(sys.executable).with_name("warta"))
-    command = [sys.executable, "-c", _WRAPPER, warta, "analyze", str(path)] + (["--profile", profile] if profile else [])
+    command = [sys.executable, "-c", _WRAPPER, warta, "analyze", str(path)]
+    command += ["--profile", profile] if profile else []
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
