@@ -41,11 +41,15 @@ def test_a_file_that_is_not_a_warc_is_reported(tmp_path: Path) -> None:
     fake.write_bytes(b"\x1f\x8b\x08\x00not really gzip at all")
     (item,) = list(iter_pages([str(fake)]))
     assert isinstance(item, Skipped) and item.source == str(fake)
+    data = (FIXTURES / "sample.warc").read_bytes()
+    responses = [i for i in range(len(data)) if data.startswith(b"WARC-Type: response", i)]
     truncated = tmp_path / "cut.warc"
-    truncated.write_bytes((FIXTURES / "sample.warc").read_bytes()[:9000])
+    truncated.write_bytes(data[:responses[1] + 2000])  # inside the second response's page
     items = list(iter_pages([str(truncated)]))
-    # the complete records before the cut are read
+    # the complete record before the cut is read; the cut one is a skip with the reason, not a page
     assert [i.url for i in items if isinstance(i, RawPage)] == [u for u in HTML_CASES if "cnnindonesia" in u]
+    (cut,) = [i for i in items if isinstance(i, Skipped)]
+    assert "record 2" in cut.reason and "truncated record" in cut.reason and cut.source == str(truncated)
 
 
 def test_truncated_html_still_gives_its_text() -> None:

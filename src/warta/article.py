@@ -32,6 +32,7 @@ class RawPage:
     content: str
     url: str | None = None
     given: dict[str, Any] = field(default_factory=dict)  # JSONL fields: id, title, outlet, published
+    repairs: tuple[str, ...] = ()  # what the reader repaired in the text (lone surrogates, control characters)
 
     @property
     def id(self) -> str:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from warta.article import Article, RawPage
+from warta.article import Article, RawPage, RemovedLine
 from warta.clean import CleanResult, LineCounts, clean_text
 from warta.clean.html import HtmlExtract, extract_html
 from warta.errors import InputError
@@ -64,6 +64,8 @@ def analyze_page(page: RawPage, *, clean: bool = True, stats: LineCounts | None 
     if published:
         given.setdefault("published", published)
     article = Article(id=page.id, source=page.source, body="", kind=page.kind, url=page.url)
+    article.removed.extend(RemovedLine(0, "", "sanitised", f"the reader repaired the text: {repair}")
+                           for repair in page.repairs)
     hint = _given_outlet(given, page.url)
     text = page.content
     if page.kind == "html":
@@ -89,7 +91,7 @@ def analyze_page(page: RawPage, *, clean: bool = True, stats: LineCounts | None 
     if clean:
         result = clean_text(text, stats, hint, title=(extracted.title or "") if page.kind == "html" else None)
         article.body = result.body
-        article.removed = result.removed
+        article.removed += result.removed
         article.line_keys = result.keys
         _apply_clean(article, result)
     else:

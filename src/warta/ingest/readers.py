@@ -12,13 +12,14 @@ import json
 import os
 import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from warta.article import RawPage, Skipped
 from warta.errors import InputError
-from warta.ingest.decode import decode_bytes
+from warta.ingest.decode import decode_bytes, sanitise
 
 __all__ = ["iter_pages", "iter_files", "count_files", "read_file", "read_jsonl_lines", "read_warc", "read_bytes",
            "MAX_PAGE_BYTES",
@@ -86,8 +87,11 @@ def read_file(name: str) -> Iterator[Item]:
             yield _read_page_file(name, html=lower.endswith(_HTML_SUFFIXES))
     except InputError as err:
         yield Skipped(err.source, err.reason, err.line)
-    except (OSError, EOFError, gzip.BadGzipFile) as err:
-        yield Skipped(name, f"cannot read: {err.strerror if isinstance(err, OSError) and err.strerror else err}")
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as err:
+        # a compressed input cut or corrupted mid-stream: the pages before the fault are already read
+        detail = err.strerror if isinstance(err, OSError) and err.strerror else str(err) or type(err).__name__
+        yield Skipped(name, f"cannot read (corrupt or truncated compressed data?): {detail}"
+                      if isinstance(err, (EOFError, zlib.error, gzip.BadGzipFile)) else f"cannot read: {detail}")
 
 
 def _read_page_file(name: str, html: bool) -> RawPage:
@@ -110,8 +114,8 @@ def _page_from_bytes(data: bytes, source: str, html: bool, url: str | None = Non
     if is_html and declared is None:
         found = _CHARSET.search(data[:4096].decode("ascii", "ignore"))
         declared = found.group(1) if found else None
-    text = decode_bytes(data, source, declared)
-    return RawPage(source=source, kind="html" if is_html else "text", content=text, url=url)
+    text, repairs = sanitise(decode_bytes(data, source, declared))
+    return RawPage(source=source, kind="html" if is_html else "text", content=text, url=url, repairs=tuple(repairs))
 
 
 def read_bytes(data: bytes, source: str, kind: str) -> Iterator[Item]:
@@ -171,9 +175,17 @@ def _jsonl_record(raw: bytes, source: str, number: int) -> RawPage:
     content, kind = (html, "html") if isinstance(html, str) and html.strip() else (text, "text")
     if not isinstance(content, str) or not content.strip():
         raise InputError(source, "record has no non-empty 'text' or 'html' field", number)
-    given = {k: record[k] for k in ("id", "title", "outlet", "published") if record.get(k) not in (None, "")}
-    url = record.get("url") if isinstance(record.get("url"), str) else None
-    return RawPage(source=url or f"{source}:{number}", kind=kind, content=content, url=url, given=given)
+    content, repairs = sanitise(content)
+    given = {k: _clean_field(record[k]) for k in ("id", "title", "outlet", "published")
+             if record.get(k) not in (None, "")}
+    url = _clean_field(record["url"]) if isinstance(record.get("url"), str) else None
+    return RawPage(source=url or f"{source}:{number}", kind=kind, content=content, url=url, given=given,
+                   repairs=tuple(repairs))
+
+
+def _clean_field(value: object) -> object:
+    """A JSONL field as text warta can store and print: strings sanitised, other values kept."""
+    return sanitise(value)[0] if isinstance(value, str) else value
 
 
 def read_warc(name: str) -> Iterator[Item]:
@@ -200,6 +212,11 @@ def read_warc(name: str) -> Iterator[Item]:
             data = record.reader.read(MAX_PAGE_BYTES + 1)
             if len(data) > MAX_PAGE_BYTES:
                 yield Skipped(name, f"{where}: response larger than {MAX_PAGE_BYTES // 2**20} MB")
+                continue
+            if record.content_length and len(data) < record.content_length:
+                # the file ends inside this record: what was read is a fragment of the page, not an article
+                yield Skipped(name, f"{where}: truncated record ({len(data):,} of {record.content_length:,} bytes; "
+                                    "the WARC file is cut)")
                 continue
             found = _CHARSET.search(ctype)
             try:

@@ -256,3 +256,23 @@ def _article_count(conn: sqlite3.Connection) -> None:
 @migration(7, "an index of each article's entities, so that related-article scoring reads the index alone")
 def _article_entities_index(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX entity_mentions_article_entity ON entity_mentions(article_id, entity_id)")
+
+
+@migration(8, "removed lines numbered in order: one page line may lose several pieces, by one rule or more")
+def _removed_pieces(conn: sqlite3.Connection) -> None:
+    # A flattened page's one line loses its byline, its dateline and each related-article link in it,
+    # and two links are removed by the same rule: (article, line, rule) no longer names one removal.
+    conn.execute("ALTER TABLE removed_lines RENAME TO removed_lines_old")
+    conn.execute("DROP INDEX removed_lines_rule")
+    conn.execute("""CREATE TABLE removed_lines(
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        n INTEGER NOT NULL,
+        line_no INTEGER NOT NULL,
+        rule TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY(article_id, n)) WITHOUT ROWID""")
+    conn.execute("INSERT INTO removed_lines SELECT article_id, row_number() OVER "
+                 "(PARTITION BY article_id ORDER BY line_no, rule), line_no, rule, reason, text FROM removed_lines_old")
+    conn.execute("DROP TABLE removed_lines_old")
+    conn.execute("CREATE INDEX removed_lines_rule ON removed_lines(rule)")

@@ -4,8 +4,11 @@ ingest leaves every article either complete or absent."""
 from __future__ import annotations
 
 import hashlib
+import os
 import json
 import sqlite3
+import time
+import urllib.parse
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,7 +21,7 @@ from warta.errors import NotFound, StoreError
 from warta.link.dedup import Signature, exact_key
 from warta.link.stories import Links, RelatedCache, link_article, participants
 from warta.store.duplicates import StoredDuplicates, lsh_rows
-from warta.store.schema import migrate
+from warta.store.schema import MIGRATIONS, migrate
 
 __all__ = ["Store", "SearchHit", "QuoteHit", "DEFAULT_DB"]
 
@@ -57,6 +60,21 @@ class QuoteHit:
                             "published": self.published}, **self.quote}
 
 
+SKIP_WAIT = 120.0  # seconds a skip waits for another process's write lock before the side file
+SKIP_SIDE_SUFFIX = ".skipped.jsonl"
+
+
+def _locked(err: sqlite3.OperationalError) -> bool:
+    message = str(err).lower()
+    return "locked" in message or "busy" in message
+
+
+def _cannot_write(err: sqlite3.OperationalError) -> bool:
+    """SQLite's way of saying that the store is there but may not be written."""
+    message = str(err).lower()
+    return "readonly" in message or "read-only" in message or "unable to open" in message
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -72,6 +90,7 @@ class Store:
         self.path = str(path)
         self._related = RelatedCache()  # what linking read of the store, for the next articles
         self._batch = False  # inside ``batch``: puts are savepoints of its transaction
+        self.read_only = False
         if not create and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such store; run 'warta ingest PATH --db {self.path}' first")
         try:
@@ -81,9 +100,39 @@ class Store:
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA busy_timeout=10000")
             migrate(self.conn)
+            self._take_side_skips()
+        except sqlite3.OperationalError as err:
+            if not _cannot_write(err):
+                raise StoreError(f"{self.path}: not a usable SQLite database ({err}); "
+                                 "give another file with --db") from None
+            if create:
+                raise StoreError(f"{self.path}: the store cannot be written here ({err}: a read-only file, "
+                                 "folder or file system); give a writable --db") from None
+            self.conn = self._open_read_only()
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path}: not a usable SQLite database ({err}); "
                              "give another file with --db") from None
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        """A store on read-only media (a read-only folder, file system or file): readable by every
+        command that only reads. SQLite opens a WAL store read-only where it can make the store's
+        shared-memory file beside it; where it cannot, as immutable, which is safe because nothing
+        can write there either."""
+        self.read_only = True
+        location = "file:" + urllib.parse.quote(str(Path(self.path).resolve()))
+        for flags in ("?mode=ro", "?immutable=1"):
+            conn = sqlite3.connect(location + flags, uri=True, isolation_level=None, check_same_thread=False)
+            try:
+                done = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+            except sqlite3.OperationalError:
+                conn.close()
+                continue
+            if {version for version, _, _ in MIGRATIONS} - done:
+                conn.close()
+                raise StoreError(f"{self.path}: the store is read-only and was made by an older warta; "
+                                 "open it once where it can be written to upgrade it")
+            return conn
+        raise StoreError(f"{self.path}: cannot open the store, even read-only")
 
     def __enter__(self) -> Store:
         return self
@@ -157,8 +206,9 @@ class Store:
                     event["event_id"] = merged
                 conn.execute(f"INSERT INTO articles({', '.join(_COLUMNS)}, ingested_at) "
                              f"VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})", _row(article))
-                conn.executemany("INSERT OR IGNORE INTO removed_lines VALUES (?, ?, ?, ?, ?)",
-                                 [(article.id, r.line_no, r.rule, r.reason, r.text) for r in article.removed])
+                conn.executemany("INSERT INTO removed_lines VALUES (?, ?, ?, ?, ?, ?)",
+                                 [(article.id, n, r.line_no, r.rule, r.reason, r.text)
+                                  for n, r in enumerate(article.removed)])
                 _put_entities(conn, article)
                 _put_quotes_times(conn, article)
                 _put_links(conn, article, links)
@@ -192,14 +242,56 @@ class Store:
         return (rows[0][0], rows[0][1]) if len(rows) == 1 else None
 
     def record_skip(self, skipped: Skipped) -> None:
-        now = _now()
+        """Record a skipped input. When another process holds the store's write lock past the busy
+        timeout (a long batch of its own), the skip waits its turn up to SKIP_WAIT seconds, and if
+        the lock is still held it goes to a side file (``<db>.skipped.jsonl``) that the next
+        writable open of the store takes in: a skip is never lost and never ends the run."""
+        deadline = time.monotonic() + SKIP_WAIT
+        while True:
+            try:
+                self._insert_skip(skipped.source, skipped.line or 0, skipped.reason, _now())
+                return
+            except sqlite3.OperationalError as err:
+                if not _locked(err) or self.read_only:
+                    raise StoreError(f"{self.path}: cannot record a skipped input: {err}") from None
+                if time.monotonic() >= deadline:
+                    break
+                time.sleep(0.5)
+        with open(self.path + SKIP_SIDE_SUFFIX, "a", encoding="utf-8") as fh:
+            fh.write(json.dumps({"source": skipped.source, "line": skipped.line or 0, "reason": skipped.reason,
+                                 "at": _now()}, ensure_ascii=False) + "\n")
+
+    def _insert_skip(self, source: str, line: int, reason: str, at: str, times: int = 1) -> None:
+        self.conn.execute(
+            "INSERT INTO skipped VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(source, line, reason) "
+            "DO UPDATE SET times = times + excluded.times, last_seen = excluded.last_seen",
+            (source, line, reason, times, at, at))
+
+    def _take_side_skips(self) -> None:
+        """Skips another run left in the side file while this store was locked: into the table."""
+        side = Path(self.path + SKIP_SIDE_SUFFIX)
+        if not side.exists():
+            return
+        taken = side.with_name(side.name + f".{os.getpid()}")
         try:
-            self.conn.execute(
-                "INSERT INTO skipped VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT(source, line, reason) "
-                "DO UPDATE SET times = times + 1, last_seen = excluded.last_seen",
-                (skipped.source, skipped.line or 0, skipped.reason, now, now))
-        except sqlite3.Error as err:
-            raise StoreError(f"{self.path}: cannot record a skipped input: {err}") from None
+            side.rename(taken)  # one process takes the file; a run still appending starts a new one
+        except OSError:
+            return
+        rows = []
+        for raw in taken.read_text(encoding="utf-8", errors="replace").splitlines():
+            try:
+                row = json.loads(raw)
+                rows.append((str(row["source"]), int(row["line"]), str(row["reason"]), str(row["at"])))
+            except (ValueError, KeyError, TypeError):
+                continue  # a line cut by a crash of the run that wrote it
+        try:
+            with self.batch():
+                for row in rows:
+                    self._insert_skip(*row)
+        except StoreError:  # locked again: the file waits for the next open
+            with open(side, "a", encoding="utf-8") as fh:
+                fh.write(taken.read_text(encoding="utf-8", errors="replace"))
+        taken.unlink()
 
     # -- corpus statistics (the LineCounts protocol of warta.clean) ------------------------
 
@@ -233,7 +325,7 @@ class Store:
         article = _article(row)
         article.related = self.related_ids(article_id)
         article.removed = [RemovedLine(*r) for r in self.conn.execute(
-            "SELECT line_no, text, rule, reason FROM removed_lines WHERE article_id = ? ORDER BY line_no",
+            "SELECT line_no, text, rule, reason FROM removed_lines WHERE article_id = ? ORDER BY line_no, n",
             (article_id,))]
         return article
 
