@@ -4,8 +4,8 @@ ingest leaves every article either complete or absent."""
 from __future__ import annotations
 
 import hashlib
-import os
 import json
+import os
 import sqlite3
 import time
 import urllib.parse
