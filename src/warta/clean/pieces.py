@@ -42,7 +42,7 @@ TITLE_RULES = frozenset({"read-also", "read-more", "video-teaser", "next-article
 # opening quote. Not after an abbreviation or an initial that stands before a name ("Dr.", "Jl.",
 # "Prof.", "H.", "M."), nor inside a number.
 _BREAK = re.compile(r"(?<=[.!?…])[\"”’»)\]]*\s+(?=[\"“‘«(]?[A-Z0-9])")
-_ABBREVIATION = re.compile(r"(?:^|\s)\(?(?:[A-Z][A-Za-z]{0,3}|[a-z]{1,3}|\d{1,2})\.$")
+_ABBREVIATION = re.compile(r"(?:^|\s)\(?(?:[A-Z][A-Za-z]{0,3}|\d{1,2}|(?i:dll|dsb|dkk|dr|ir|jl|no|hlm|tgl|sdr))\.$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z-]{2,}\b")
 # Words a headline leaves in lower case; a run of headline words may hold them.
 _MINOR = frozenset("""
@@ -180,28 +180,51 @@ def not_whole(text: str, rule: Rule, match: re.Match[str]) -> bool:
 
 def _headline_end(text: str, start: int) -> int:
     """The end of the headline that starts at ``start``: the last capitalised word (or number)
-    before the first word a headline would not capitalise. When a comma stands between that word
-    and the lower-case one ("... Pekerja Migran Menurutnya, minimnya"), the word opens the next
-    sentence and is left to it."""
-    end = before_last = last_start = start
-    last_word = ""
+    before the first word a headline would not capitalise. Where the next sentence opens with
+    capitalised words of its own, they are left to it: a word before a comma ("... Pekerja Migran
+    Menurutnya, minimnya"), a sentence opener ("... Daerah Ia juga"), and a title with the name
+    after it ("... Turun Tipis Wakil Presiden Joko Widodo mengatakan")."""
+    capitals: list[re.Match[str]] = []  # the capitalised words since the last lower-case word
+    end = start
     for token in _TITLE_TOKEN.finditer(text, start):
         word = token.group(0).strip("\"“”'‘’:,()[]")
         if not word:
             continue
         if word[0].isupper() or word[0].isdigit():
-            before_last, last_start, end = end, token.start(), token.end()
-            last_word = word
+            capitals.append(token)
+            end = token.end()
         elif word.casefold() not in _MINOR and word[0] not in "-–—|&":
-            if last_start > start and ("," in text[last_start:token.start()] or last_word.casefold() in _OPENERS):
-                end = before_last
+            opener = _sentence_opener(text, capitals)
+            if opener is not None:
+                end = len(text[:opener].rstrip())
             break
+        else:
+            capitals = []
     return end
 
 
+def _sentence_opener(text: str, capitals: list[re.Match[str]]) -> int | None:
+    """Where, among the capitalised words right before the first lower-case word after a headline,
+    the next sentence starts; None when they all belong to the headline."""
+    if len(capitals) < 2:
+        return None
+    last = capitals[-1]
+    if "," in text[last.start():last.end()] or last.group(0).strip("\"“”'‘’:,()[]").casefold() in _OPENERS:
+        return last.start()
+    words_ = [c.group(0).strip("\"“”'‘’:,()[]").casefold() for c in capitals]
+    heads, continuations = _roles()
+    at = next((i for i in range(len(words_) - 1, 0, -1) if words_[i] in heads), None)
+    if at is None or at == len(words_) - 1:
+        return None  # no title, or a title with no name after it
+    while at > 1 and (words_[at - 1] in heads or words_[at - 1] in continuations):
+        at -= 1
+    return capitals[at].start()
+
+
 @cache
-def _role_heads() -> frozenset[str]:
-    return frozenset(load_toml("roles.toml")["heads"])
+def _roles() -> tuple[frozenset[str], frozenset[str]]:
+    roles = load_toml("roles.toml")
+    return frozenset(roles["heads"]), frozenset(roles["continuations"])
 
 
 def name_before_role(name: str) -> str:
@@ -209,6 +232,6 @@ def name_before_role(name: str) -> str:
     ("Willem Sukma Ketua" -> "Willem Sukma"); the name itself when none follows."""
     parts = name.split()
     for index, part in enumerate(parts[1:], start=1):
-        if part.casefold() in _role_heads():
+        if part.casefold() in _roles()[0]:
             return " ".join(parts[:index])
     return name

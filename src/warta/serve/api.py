@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from warta import api as core
 from warta.ingest.readers import read_bytes
-from warta.serve.app import Settings, get_settings, get_store
+from warta.serve.app import MAX_PAGE, Settings, get_settings, get_store
 from warta.store import Store, views
 from warta.store.store import HIGHLIGHT
 
@@ -31,7 +31,7 @@ __all__ = ["router", "docs"]
 docs = APIRouter(include_in_schema=False)
 
 StoreDep = Annotated[Store, Depends(get_store)]
-Page = Annotated[int, Query(ge=1, description="Page number, from 1.")]
+Page = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page number, from 1.")]
 PerPage = Annotated[int, Query(ge=1, le=100, description="Items per page (1–100).")]
 Since = Annotated[date | None, Query(description="Published (or dated) on or after this day, YYYY-MM-DD.")]
 Until = Annotated[date | None, Query(description="Published (or dated) on or before this day, YYYY-MM-DD.")]
@@ -281,7 +281,7 @@ def articles(
     return _paged(found, page, per_page, items)
 
 
-@router.get("/articles/{article_id}", summary="One article", response_model=ArticleOut, responses=_NOT_FOUND)
+@router.get("/articles/{article_id:path}", summary="One article", response_model=ArticleOut, responses=_NOT_FOUND)
 def article(store: StoreDep, article_id: ArticleId) -> dict[str, Any]:
     """The CONTRACT.md article object (entities, quotes, times and events as offsets into `body`),
     plus `removed` (each line cleaning removed, with its rule and reason) and `provenance` (where
@@ -301,7 +301,7 @@ def entities(
     return _paged(views.list_entities(store, q, limit=per_page, offset=(page - 1) * per_page), page, per_page)
 
 
-@router.get("/entities/{name}", summary="Entity profile", response_model=EntityProfile, responses=_NOT_FOUND)
+@router.get("/entities/{name:path}", summary="Entity profile", response_model=EntityProfile, responses=_NOT_FOUND)
 def entity(store: StoreDep, name: EntityName) -> dict[str, Any]:
     """Names and aliases used, roles, mentions per month, the entities named with it most, its
     statements and its timeline."""
@@ -347,7 +347,7 @@ def events(
     return _paged(found, page, per_page)
 
 
-@router.get("/timeline/{name}", summary="Timeline of an entity", response_model=list[TimelineEntry],
+@router.get("/timeline/{name:path}", summary="Timeline of an entity", response_model=list[TimelineEntry],
             responses=_NOT_FOUND)
 def timeline(
     store: StoreDep,
@@ -364,14 +364,14 @@ def stories(store: StoreDep, page: Page = 1, per_page: PerPage = 20) -> dict[str
     return _paged(views.list_stories(store, limit=per_page, offset=(page - 1) * per_page), page, per_page)
 
 
-@router.get("/stories/{story_id}", summary="One story", response_model=StoryOut, responses=_NOT_FOUND)
+@router.get("/stories/{story_id:path}", summary="One story", response_model=StoryOut, responses=_NOT_FOUND)
 def story(store: StoreDep,
           story_id: Annotated[str, PathParam(description="Story id (\"story:\" optional).")]) -> dict[str, Any]:
     """A story's articles (oldest first), merged events, and the facts its sources state differently."""
     return views.story(store, story_id)
 
 
-@router.get("/related/{article_id}", summary="Related articles", response_model=list[RelatedItem],
+@router.get("/related/{article_id:path}", summary="Related articles", response_model=list[RelatedItem],
             responses=_NOT_FOUND)
 def related(store: StoreDep, article_id: ArticleId) -> list[dict[str, Any]]:
     """Articles sharing people, organisations and places with this one, most similar first."""

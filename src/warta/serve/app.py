@@ -19,9 +19,11 @@ from starlette.exceptions import HTTPException
 from warta.errors import InputError, NotFound, StoreError, WartaError
 from warta.store import Store
 
-__all__ = ["create_app", "Settings", "get_store", "get_settings"]
+__all__ = ["create_app", "Settings", "get_store", "get_settings", "MAX_PAGE"]
 
 MAX_UPLOAD = 20 * 1024 * 1024  # bytes one POST /api/ingest may carry
+MAX_PAGE = 10_000_000  # the highest page number asked for: beyond any store's last page, and it keeps the
+# row offset a small integer for SQLite (page=9223372036854775807 overflowed it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,25 @@ def create_app(db: str, *, allow_ingest: bool = False, token: str | None = None,
             return await request_validation_exception_handler(request, error)
         return JSONResponse({"error": "InvalidParameters", "detail": jsonable_encoder(error.errors())},
                             status_code=422)
+
+    @app.middleware("http")
+    async def no_nul(request: Request, call_next):  # noqa: ANN001, ANN202  (Starlette's middleware shape)
+        """A NUL in the path or a query parameter is refused before any route sees it: SQLite and the
+        full-text index stop reading strings at a NUL, so no such name, id or query can be stored."""
+        if "\x00" in request.url.path or "%00" in request.url.query or "\x00" in request.url.query:
+            detail = "a parameter or the path holds a NUL character (%00), which no name, id or query may hold"
+            if request.url.path.startswith("/api/"):
+                return JSONResponse({"error": "InvalidParameters", "detail": detail}, status_code=422)
+            return Response(detail, status_code=400, media_type="text/plain")
+        return await call_next(request)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, error: Exception) -> Response:
+        """A fault of warta's own: under /api still the one JSON shape, with what went wrong."""
+        if not request.url.path.startswith("/api/"):
+            return Response("warta could not answer this request (an internal error); it has been logged",
+                            status_code=500, media_type="text/plain")
+        return JSONResponse({"error": "InternalError", "detail": f"{type(error).__name__}: {error}"}, status_code=500)
 
     app.include_router(api.router, prefix="/api")
     app.include_router(api.docs)

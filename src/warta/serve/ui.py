@@ -26,13 +26,13 @@ from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
 import jinja2
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from warta.errors import NotFound
-from warta.serve.app import get_store
+from warta.serve.app import MAX_PAGE, get_store
 from warta.store import Store, views
 from warta.store.store import HIGHLIGHT, SearchHit
 
@@ -116,7 +116,7 @@ def _clean(value: str | None) -> str | None:
 @router.get("/", name="home")
 @router.get("/search", name="search")
 def search_page(request: Request, store: StoreDep, q: str = "", outlet: str = "", since: str = "",
-                until: str = "", entity: str = "", page: int = 1) -> HTMLResponse:
+                until: str = "", entity: str = "", page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
     query, filters = q.strip(), {"outlet": _clean(outlet), "since": _clean(since), "until": _clean(until)}
     entity_id, error, page = _clean(entity), None, max(page, 1)
     found = {"total": 0, "items": [], "facets": {"outlets": [], "entities": [], "months": []}}
@@ -285,7 +285,7 @@ def _headline(article: Any) -> str:
     return first[:90] + ("…" if len(first) > 90 else "")
 
 
-@router.get("/article/{article_id}", name="article")
+@router.get("/article/{article_id:path}", name="article")
 def article_page(request: Request, article_id: str, store: StoreDep) -> HTMLResponse:
     try:
         article = store.get(article_id)
