@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -274,7 +275,9 @@ def test_an_older_store_keeps_its_removed_lines_through_migration_8(tmp_path: Pa
 
 
 # fuzzing: readers, cleaning and analyze never raise anything but InputError -------------------------
+# A short run here; `WARTA_FUZZ_EXAMPLES=5000 pytest tests/test_robust.py -k fuzz` is the long one.
 
+FUZZ = int(os.environ.get("WARTA_FUZZ_EXAMPLES", "40"))
 NASTY = st.sampled_from(["\x00", "\ud800", "\udfff", "\x07", "\u202e", "\ufeff", "“", "”", '"', "'", "(", ")", "[",
                          "Baca juga:", "TRIBUNNEWS.COM, JAKARTA -", "Laporan Wartawan Tribunnews.com,", "(dal/dal)",
                          "\n", "\n\n", " ", "\t", "—", "…", ".", "!", "?", "Rp", "10.000", "(27/3/2017)",
@@ -283,7 +286,7 @@ FUZZ_TEXT = st.lists(st.one_of(NASTY, st.text(max_size=12)), max_size=300).map("
 
 
 @given(FUZZ_TEXT)
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=FUZZ, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_fuzz_clean_and_analyze_raise_nothing_but_input_errors(text: str) -> None:
     clean_text(text)
     for kind in ("text", "html"):
@@ -292,10 +295,32 @@ def test_fuzz_clean_and_analyze_raise_nothing_but_input_errors(text: str) -> Non
 
 
 @given(st.binary(max_size=3000))
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=FUZZ, deadline=None)
 def test_fuzz_decoding_raises_nothing_but_input_errors(data: bytes) -> None:
     try:
         text = decode_bytes(data, "fuzz")
     except InputError:
         return
     assert isinstance(text, str)
+
+
+_SAMPLE_JSONL = (FIXTURES / "sample.jsonl").read_bytes()
+_SAMPLE_WARC = (FIXTURES / "sample.warc").read_bytes()
+
+
+@given(st.sampled_from(["page.txt", "page.html", "batch.jsonl", "batch.jsonl.gz", "crawl.warc", "crawl.warc.gz"]),
+       st.integers(0, 40_000), st.binary(max_size=64), st.integers(0, 40_000))
+@settings(max_examples=FUZZ, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_fuzz_readers_yield_pages_or_skips(tmp_path: Path, name: str, at: int, junk: bytes, cut: int) -> None:
+    """A real input with bytes overwritten and cut short: every reader still yields pages or skips."""
+    base = _SAMPLE_WARC if "warc" in name else _SAMPLE_JSONL
+    data = bytearray(gzip.compress(base) if name.endswith(".gz") else base)
+    at %= len(data)
+    data[at:at + len(junk)] = junk
+    path = tmp_path / name
+    path.write_bytes(bytes(data[: max(1, len(data) - cut % len(data))]))
+    for item in iter_pages([str(path)]):
+        assert isinstance(item, (RawPage, Skipped))
+        if isinstance(item, RawPage):
+            with contextlib.suppress(InputError):
+                analyze_page(item)
