@@ -29,6 +29,7 @@ from warta.errors import InputError
 from warta.ingest import iter_pages
 from warta.ingest.decode import decode_bytes, sanitise
 from warta.limits import MAX_BODY_CHARS, MAX_TEXT_CHARS
+from warta.nlp.annotate import annotate
 from warta.nlp.sentences import MAX_SENTENCE_TOKENS
 from warta.pipeline import analyze_page
 from warta.serve import create_app
@@ -182,6 +183,12 @@ def test_encodings_are_read_right(encoding: str, text: str) -> None:
     assert decode_bytes(text.encode(encoding), "x") == text
 
 
+@pytest.mark.parametrize(("name", "expected"), [("cp1252.txt", "JAKARTA (Pos Kota) – Jaksa Agung"),
+                                              ("latin1.txt", "PT Nestlé Indonesia")])
+def test_real_single_byte_pages_are_read_right(name: str, expected: str) -> None:
+    assert expected in decode_bytes((FIXTURES / "bad" / name).read_bytes(), name)
+
+
 def test_a_stray_nul_does_not_make_a_text_page_binary(tmp_path: Path) -> None:
     page = tmp_path / "nul.txt"
     page.write_bytes(SENTENCE.encode() + b"\x00\n" + SENTENCE.encode())
@@ -324,3 +331,15 @@ def test_fuzz_readers_yield_pages_or_skips(tmp_path: Path, name: str, at: int, j
         if isinstance(item, RawPage):
             with contextlib.suppress(InputError):
                 analyze_page(item)
+
+
+@given(FUZZ_TEXT, st.sampled_from(["fast", "default"]))
+@settings(max_examples=max(FUZZ // 4, 10), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_fuzz_the_language_analysis_fails_on_no_page(text: str, profile: str) -> None:
+    """What the cleaner keeps goes through the whole language pipeline without an error."""
+    try:
+        article = analyze_page(RawPage(source="fuzz", kind="text", content=sanitise(text)[0]))
+    except InputError:
+        return
+    ((_, error),) = list(annotate([article], profile))
+    assert error is None, f"{type(error).__name__}: {error}"
