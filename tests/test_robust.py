@@ -55,13 +55,13 @@ def _words(n: int) -> str:
 
 def test_an_unpunctuated_line_is_analysed_in_bounded_sentences(tmp_path: Path) -> None:
     # 25,000 words with no punctuation: one sentence to every splitter; before, quotes took ~40 s on it
+    from warta.nlp import load
+    doc = load("fast")(_words(2_000))
+    assert max(len(sentence) for sentence in doc.sents) <= MAX_SENTENCE_TOKENS
     page = tmp_path / "long.txt"
     page.write_text(_words(25_000), encoding="utf-8")
     (article,) = api.analyze_items([str(page)], profile="fast")
     assert not isinstance(article, Skipped) and article.entities  # analysed, not skipped
-    from warta.nlp import load
-    doc = load("fast")(_words(2_000))
-    assert max(len(sentence) for sentence in doc.sents) <= MAX_SENTENCE_TOKENS
 
 
 def test_a_page_over_the_limits_is_one_skip_with_its_size(tmp_path: Path) -> None:
