@@ -53,7 +53,7 @@ def main() -> int:
     rng = random.Random(20261206)
     total = sum(len(v) for v in by_category.values())
     picked = []
-    for category, items in sorted(by_category.items()):
+    for _category, items in sorted(by_category.items()):
         rng.shuffle(items)
         picked += items[: round(args.n * len(items) / total)]
     rng.shuffle(picked)
