@@ -80,3 +80,10 @@ def test_language_of_indonesian_and_english() -> None:
     assert detect_language("Presiden Joko Widodo meresmikan jalan tol baru di Sumatera pada hari Senin.") == "id"
     assert detect_language("The president opened a new toll road in Sumatra on Monday, officials said.") == "en"
     assert detect_language("ok") is None
+
+
+def test_a_broken_url_names_no_outlet() -> None:
+    from warta.meta.outlets import outlet_for_domain
+
+    assert outlet_for_domain("http://[www.kompas.com/read/1") is None  # found by fuzzing a WARC's target URI
+    assert outlet_for_domain("https://www.kompas.com/read/1") == outlet_for_domain("kompas.com")

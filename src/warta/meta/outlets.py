@@ -87,7 +87,10 @@ def outlet_for_form(form: str) -> str | None:
 
 
 def outlet_for_domain(url_or_domain: str) -> str | None:
-    host = urlsplit(url_or_domain).hostname if "/" in url_or_domain else url_or_domain
+    try:
+        host = urlsplit(url_or_domain).hostname if "/" in url_or_domain else url_or_domain
+    except ValueError:  # "http://[broken" (a crawl's bad URI): no host to name an outlet by
+        return None
     host = (host or "").casefold()
     domains = _outlets()[1]
     while host:
