@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["words", "is_sentence", "is_title_like", "ends_sentence"]
+__all__ = ["words", "is_sentence", "is_title_like", "ends_sentence", "MINOR_WORDS"]
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _SENTENCE_BREAK = re.compile(r"[a-z][.!?] +[A-Z]")  # two sentences: running text, not a headline
 _END = re.compile(r"[.!?…:;\"”’'»)\]]\s*$")
 # Words a headline leaves in lower case (Indonesian and English function words).
-_MINOR = frozenset("""
+MINOR_WORDS = _MINOR = frozenset("""
 di ke dari dan atau yang untuk dengan pada dalam soal tak tidak ini itu jadi usai saat akan
 bisa sebagai oleh karena agar bagi hingga sampai demi lewat per vs jelang pasca antar atas bawah
 kah pun a an the of in on at to for and or with by from as is are be vs.

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from warta.clean.features import MINOR_WORDS as _MINOR
 from warta.clean.features import words
 from warta.clean.model import Line
 from warta.clean.rules import Rule, match_rule_detail
@@ -44,12 +45,6 @@ TITLE_RULES = frozenset({"read-also", "read-more", "video-teaser", "next-article
 _BREAK = re.compile(r"(?<=[.!?…])[\"”’»)\]]*\s+(?=[\"“‘«(]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"(?:^|\s)\(?(?:[A-Z][A-Za-z]{0,3}|\d{1,2}|(?i:dll|dsb|dkk|dr|ir|jl|no|hlm|tgl|sdr))\.$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z-]{2,}\b")
-# Words a headline leaves in lower case; a run of headline words may hold them.
-_MINOR = frozenset("""
-di ke dari dan atau yang untuk dengan pada dalam soal tak tidak ini itu jadi usai saat akan bisa
-sebagai oleh karena agar bagi hingga sampai demi lewat per vs jelang pasca antar atas bawah kah pun
-vs. a an the of in on at to for and or with by from as is are be
-""".split())
 # Words that open a sentence and never end a headline (pronouns, conjunctions, "Menurutnya"): the
 # capitalised word after a glued headline that is one of them belongs to the sentence.
 _OPENERS = frozenset("""
