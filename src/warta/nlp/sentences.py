@@ -11,6 +11,7 @@ start a sentence, whatever the recogniser says.
 
 from __future__ import annotations
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -43,6 +44,11 @@ def restore_boundaries(doc: Doc) -> Doc:
 def _bound_length(doc: Doc) -> None:
     """No sentence runs over MAX_SENTENCE_TOKENS: a longer one is cut after its last comma (or
     other soft break) in the final quarter of the limit, else at the limit."""
+    if len(doc) <= MAX_SENTENCE_TOKENS:
+        return
+    starts = [0, *(doc.to_array(SENT_START) == 1).nonzero()[0].tolist(), len(doc)]
+    if max(b - a for a, b in zip(starts, starts[1:], strict=False)) <= MAX_SENTENCE_TOKENS:
+        return  # the usual case: one array read, no token visited
     since = 0
     soft = -1
     for i, tok in enumerate(doc):
