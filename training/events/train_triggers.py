@@ -1,0 +1,142 @@
+"""Train the experimental event-trigger classifier (trigger_classifier.py) on the event corpus.
+
+    python training/events/train_triggers.py [--epochs 3] [--out OUT.npz]
+
+Every word of every annotated sentence is an example: the type of the trigger it starts, or "O".
+Training data: batches 00-09 (ann1's batch_00); dev: batch_10 (the split of convert.py). The
+classifier is a softmax regression over the features of ``learned.features``, trained by AdaGrad
+with a small L2 penalty, deterministic (seed 0). Prints, on dev, the typed trigger precision,
+recall and F1 of the classifier at the threshold it keeps (the probability a trigger type must
+reach), of the trigger lexicon alone and of the two together (the classifier's triggers and the
+lexicon's where the classifier found none), and the threshold chosen (best dev F1 among 0.3-0.7).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(HERE))
+
+from convert import DEV_BATCHES, annotation_files  # noqa: E402
+from trigger_classifier import TriggerModel, features, lexical_triggers, words_of  # noqa: E402
+
+MIN_COUNT = 2
+
+
+def examples(rows: list[dict]) -> list[tuple[list[str], str, tuple[int, int]]]:
+    out = []
+    for row in rows:
+        text = row["text"]
+        words = words_of(text)
+        lexical = lexical_triggers(text)
+        starts = {e["trigger_start"]: e["type"] for e in row["events"]}
+        for k, word in enumerate(words):
+            label = next((t for s, t in starts.items() if word.start() <= s < word.end()), "O")
+            out.append((features(text, words, k, lexical), label, (word.start(), word.end())))
+    return out
+
+
+def score(predicted: list[list[tuple[int, int, str]]], rows: list[dict]) -> tuple[float, float, float]:
+    """Typed trigger P/R/F1: a predicted trigger is right when it overlaps a gold one of its type."""
+    tp = n_pred = n_gold = 0
+    for found, row in zip(predicted, rows, strict=True):
+        gold = [(e["trigger_start"], e["trigger_start"] + len(e["trigger"]), e["type"]) for e in row["events"]]
+        n_pred, n_gold = n_pred + len(found), n_gold + len(gold)
+        free = list(gold)
+        for a, b, t in found:
+            hit = next((g for g in free if g[0] < b and a < g[1] and g[2] == t), None)
+            if hit is not None:
+                free.remove(hit)
+                tp += 1
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def train(data: list[tuple[list[str], str, tuple[int, int]]], epochs: int, seed: int = 0) -> TriggerModel:
+    counts = Counter(f for feats, _, _ in data for f in feats)
+    index = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_COUNT))}
+    labels = ["O", *sorted({label for _, label, _ in data} - {"O"})]
+    label_id = {label: i for i, label in enumerate(labels)}
+    weights = np.zeros((len(index), len(labels)), dtype=np.float64)
+    history = np.full_like(weights, 1e-8)
+    rows = [([index[f] for f in feats if f in index], label_id[label]) for feats, label, _ in data]
+    rng = random.Random(seed)
+    rate, l2 = 0.2, 1e-6
+    for _ in range(epochs):
+        rng.shuffle(rows)
+        for ids, gold in rows:
+            if not ids:
+                continue
+            scores = weights[ids].sum(axis=0)
+            scores -= scores.max()
+            probs = np.exp(scores)
+            probs /= probs.sum()
+            probs[gold] -= 1.0  # the gradient of the log loss for each feature's row
+            grad = probs[None, :] + l2 * weights[ids]
+            history[ids] += grad * grad
+            weights[ids] -= rate * grad / np.sqrt(history[ids])
+    return TriggerModel(labels, index, weights.astype(np.float32))
+
+
+def predict(model: TriggerModel, rows: list[dict], threshold: float) -> list[list[tuple[int, int, str]]]:
+    out = []
+    for row in rows:
+        text = row["text"]
+        words = words_of(text)
+        lexical = lexical_triggers(text)
+        labels = model.predict([features(text, words, k, lexical) for k in range(len(words))])
+        out.append([(w.start(), w.end(), label) for w, (label, p) in zip(words, labels, strict=True)
+                    if label != "O" and p >= threshold])
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--out", default=str(HERE / "corpus" / "event_triggers.npz"))
+    args = parser.parse_args()
+    train_rows, dev_rows = [], []
+    for batch, path in annotation_files().items():
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        (dev_rows if batch in DEV_BATCHES else train_rows).extend(rows)
+    model = train(examples(train_rows), args.epochs)
+    best = max(((score(predict(model, dev_rows, t), dev_rows), t) for t in (0.3, 0.4, 0.5, 0.6, 0.7)),
+               key=lambda found: found[0][2])
+    (p, r, f), threshold = best
+    lexicon = [lexical_spans(row["text"]) for row in dev_rows]
+    found = predict(model, dev_rows, threshold)
+    both = [sorted(set(a) | {x for x in b if not any(x[0] < y[1] and y[0] < x[1] for y in a)})
+            for a, b in zip(found, lexicon, strict=True)]
+    lp, lr, lf = score(lexicon, dev_rows)
+    bp, br, bf = score(both, dev_rows)
+    print(f"train: {len(train_rows)} sentences; features {len(model.index)}; labels {len(model.labels)}")
+    print(f"dev ({len(dev_rows)} sentences), typed triggers: classifier P {p:.3f} R {r:.3f} F1 {f:.3f} "
+          f"(threshold {threshold}); lexicon P {lp:.3f} R {lr:.3f} F1 {lf:.3f}; "
+          f"both P {bp:.3f} R {br:.3f} F1 {bf:.3f}")
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    model.save(args.out)
+    Path(args.out).with_suffix(".json").write_text(json.dumps({"threshold": threshold}) + "\n", encoding="utf-8")
+    print(f"-> {args.out} ({Path(args.out).stat().st_size / 1024:.0f} KB)")
+    return 0
+
+
+def lexical_spans(text: str) -> list[tuple[int, int, str]]:
+    from warta.extract.events.context import _hits
+    from warta.extract.events.lexicon import lexicon
+
+    return [(h.start, h.end, h.trigger.type) for h in _hits(text, lexicon(), [])]
+
+
+if __name__ == "__main__":
+    sys.exit(main())
