@@ -55,6 +55,8 @@ oleh dengan dalam pada untuk di ke dari
 _TITLE_TOKEN = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"(?:[.…]|[!?][\"”’])[\"”’»)\]]*\s*$")
 _BRACKETS = {"(": ")", "[": "]"}
+_WORD_START = re.compile(r"(?<=\s)\S")
+_DATELINE_END = re.compile(r"\s*(?:-{1,2}|–|—|:)\s")
 
 
 def _piece(line: Line, text: str, index: int) -> Line:
@@ -84,7 +86,10 @@ def split_at_dateline(lines: list[Line], scan: int) -> list[Line]:
 
 def _dateline_inside(text: str) -> int | None:
     """Offset of a dateline that names an outlet, after 2 to DATELINE_SCAN_WORDS words of the line."""
-    for count, found in enumerate(re.finditer(r"(?<=\s)\S", text)):
+    dashes = [m.start() for m in _DATELINE_END.finditer(text, 0, 400)]
+    if not dashes:
+        return None  # every dateline ends in a dash or a colon (or "(Outlet) -")
+    for count, found in enumerate(_WORD_START.finditer(text, 0, dashes[-1])):
         if count >= DATELINE_SCAN_WORDS:
             return None
         if count < 1 or not found.group(0).isupper():

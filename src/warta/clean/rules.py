@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from warta.resources import load_toml
 
@@ -27,17 +27,11 @@ class Rule:
     max_words: int | None
     whole: bool = False  # the furniture runs to the end of the line it starts
     indonesian: bool = False  # an Indonesian portal's convention: only on pages in Indonesian
+    needs: tuple[str, ...] = ()  # lower-case words one of which a line must hold for ``anywhere``
 
 
 def _compile(pattern: str | None) -> re.Pattern[str] | None:
     return re.compile(pattern, re.IGNORECASE) if pattern else None
-
-
-@cache
-def _any_anywhere() -> re.Pattern[str]:
-    """All anywhere patterns as one: a line none of them can match is searched once, not per rule."""
-    patterns = [r["anywhere"] for r in load_toml("furniture.toml")["rule"] if r.get("anywhere")]
-    return re.compile("|".join(f"(?:{p})" for p in patterns).replace("(?P<author>", "(?:"), re.IGNORECASE)
 
 
 @cache
@@ -46,7 +40,7 @@ def _rules() -> tuple[list[Rule], re.Pattern[str]]:
     for r in load_toml("furniture.toml")["rule"]:
         rules.append(Rule(r["name"], r["kind"], r["reason"], _compile(r.get("pattern")), _compile(r.get("anywhere")),
                           r.get("max_words"), r.get("whole", False),
-                          r.get("lang") == "id"))
+                          r.get("lang") == "id", tuple(r.get("needs", ()))))
     starts = [r["pattern"] for r in load_toml("furniture.toml")["rule"] if r.get("pattern")]
     # Named groups ("author") may repeat across rules: the combined pattern only asks "any?".
     combined = "|".join(f"(?:{p})" for p in starts).replace("(?P<author>", "(?:")
@@ -62,16 +56,28 @@ def match_rule(line: str, n_words: int, indonesian: bool = True) -> Rule | None:
 def match_rule_detail(line: str, n_words: int, indonesian: bool = True) -> tuple[Rule, re.Match[str]] | None:
     """The first matching rule with its match (whose ``author`` group names a byline's author).
     ``indonesian=False``: the page is in another language, and Indonesian conventions do not apply."""
+    if len(line) > _CACHED_CHARS:  # long paragraphs are not worth keeping in the cache
+        return _match.__wrapped__(line, n_words, indonesian)
+    return _match(line, n_words, indonesian)
+
+
+_CACHED_CHARS = 1000
+
+
+@lru_cache(maxsize=8192)  # a page's lines are matched twice (pieces, then verdicts); furniture recurs
+def _match(line: str, n_words: int, indonesian: bool) -> tuple[Rule, re.Match[str]] | None:
     rules, any_start = _rules()
     starts = any_start.match(line) is not None
-    short = n_words <= ANYWHERE_MAX_WORDS and _any_anywhere().search(line) is not None
+    short = n_words <= ANYWHERE_MAX_WORDS
     if not starts and not short:
         return None
+    low = line.casefold() if short else ""
     for rule in rules:
         if (rule.max_words is not None and n_words > rule.max_words) or (rule.indonesian and not indonesian):
             continue
         found = rule.start.match(line) if starts and rule.start is not None else None
-        if found is None and short and rule.anywhere is not None:
+        if found is None and short and rule.anywhere is not None and \
+                (not rule.needs or any(word in low for word in rule.needs)):
             found = rule.anywhere.search(line)
         if found is not None:
             return rule, found
