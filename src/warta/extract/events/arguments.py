@@ -367,8 +367,35 @@ def time_of(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int, live: 
         x, y = sorted((it.start, pos))
         return a <= it.start < b and not any(x < t < y for t in triggers)
 
-    cands = [it for it in items[lo:hi] if it.kind == "T" and it.data["type"] in ("DATE", "TIME") and own(it)]
+    cands = [it for i, it in enumerate(items[lo:hi], start=lo)
+             if it.kind == "T" and it.data["type"] in ("DATE", "TIME") and own(it)
+             and not _in_relative_clause(items, i, k, lo)]
     return min(cands, key=lambda it: abs(it.start - pos)).data if cands else None
+
+
+_AUXILIARIES = frozenset({"pernah", "telah", "sudah", "sedang", "tengah", "akan", "masih", "kini", "juga", "baru"})
+
+
+def _in_relative_clause(items: list[Item], i: int, k: int, lo: int) -> bool:
+    """Item i (a time) is inside a relative clause that describes a person taking part, not the
+    event: "pertemuan Prabowo dengan Megawati yang pernah berduet di Pilpres 2009" (2009 is when they
+    ran together, not when they met). The clause runs from "yang" to the next punctuation; it
+    describes a person when the word before "yang" is a person and the clause is active (a person
+    does what it says); a passive one ("... Anwar Ibrahim yang digelar pada Senin") describes the
+    event, and so does one after the trigger itself ("pertemuan yang digelar Senin")."""
+    for j in range(i - 1, lo - 1, -1):
+        it = items[j]
+        if it.kind == "P" or j == k:
+            return False  # a comma or the trigger comes first: the time is not in such a clause
+        if it.kind == "W" and it.low == "yang":
+            if k > i and not any(x.kind == "P" for x in items[i:k]):
+                return False  # the trigger is in the clause too: "Miryam yang saat ini ditahan"
+            head = items[j - 1] if j > lo else None
+            person = head is not None and head.kind == "E" and head.data.get("type") == "PER"
+            verb = next((w for w in items[j + 1:i] if w.kind == "W" and w.low not in _AUXILIARIES), None)
+            passive = verb is not None and verb.low.startswith("di") and len(verb.low) > 4
+            return person and not passive
+    return False
 
 
 def count_of(ctx: DocContext, items: list[Item], k: int, hi: int) -> int | None:
