@@ -3,7 +3,8 @@
 Modality, from cues in the trigger's clause (CONTRACT.md), in order of precedence:
 
 1. ``denied``: a denial anywhere before the trigger in its sentence governs it ("Korut membantah
-   laporan bahwa pejabatnya bertemu …");
+   laporan bahwa pejabatnya bertemu …"), unless the denial is itself negated ("tak menyangkal,
+   dirinya bertemu …" admits it: the rules below decide, without that negation);
 2. ``failed``: a failure cue shortly before ("gagal mencapai kesepakatan") or after the trigger
    ("pertemuan itu berakhir buntu", "… tanpa kemajuan"), or anywhere before an event noun that is its
    clause's adjunct ("mereka gagal … pada pertemuan kedua mereka");
@@ -28,6 +29,7 @@ from warta.extract.events.context import DocContext, Item
 __all__ = ["modality_of", "source_of", "is_future"]
 
 _NAME = re.compile(r"(?:[A-Z0-9][\w.&'’-]*)(?:[ \t\xa0]+(?:[A-Z0-9][\w.&'’-]*|of|de|the))*")
+_NEGATED_BEFORE = re.compile(r"\b(?:tidak|tak|bukan|nggak|enggak|ga)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?")
 
 
@@ -44,7 +46,10 @@ def modality_of(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int, se
                 time: dict[str, Any] | None) -> str:
     lex, text = ctx.lex, ctx.text
     start, end = items[k].start, items[k].end
-    if lex.modality["denied"].search(text, sent_start, start):
+    denial = lex.modality["denied"].search(text, sent_start, start)
+    admitted = denial is not None and _NEGATED_BEFORE.search(text, max(sent_start, denial.start() - 24),
+                                                            denial.start()) is not None
+    if denial and not admitted:
         return "denied"
     cue_from = _window_start(items, k, lo, lex.windows["cue"])
     after_to = items[min(hi, k + 1 + lex.windows["after"]) - 1].end if k + 1 < hi else end
@@ -52,7 +57,9 @@ def modality_of(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int, se
     failed_from = items[lo].start if adjunct and items[k].data.trigger.kind == "noun" else cue_from
     if lex.modality["failed"].search(text, failed_from, start) or lex.modality["failed"].search(text, end, after_to):
         return "failed"
-    neg_from = _window_start(items, k, lo, lex.windows["negation"])
+    # a denial denied ("tak menyangkal, dirinya bertemu ...") admits the event: its negation is the
+    # denial's, not the event's
+    neg_from = max(_window_start(items, k, lo, lex.windows["negation"]), denial.end() if admitted else 0)
     negation = lex.modality["negated"].search(text, neg_from, start)
     if negation and not lex.not_negation.match(text, negation.start(), min(len(text), negation.start() + 30)):
         return "negated"
