@@ -86,6 +86,34 @@ def test_reports_of_one_event_merge_and_the_timeline_is_in_date_order(store: Sto
     assert [e["date"] for e in views.timeline(store, "Trump")] == [e["date"] for e in entries]
 
 
+def test_one_event_mentioned_several_times_in_an_article_is_one_event(store: Store) -> None:
+    meet = ["Donald Trump", "Kim Jong Un"]
+    store.put(_article("a1", "2019-07-05", KOREA, [
+        _event("CONSULT", meet, "2019-06", place_id="loc:place:korean-dmz"),  # "bertemu pada Juni di DMZ"
+        _event("CONSULT", meet, "2019-02", place_id="loc:city:1581130"),  # another meeting, in Hanoi
+        _event("CONSULT", meet, "2019-06-30", place_id="loc:place:panmunjom"),  # the June one, its day and village
+        _event("CONSULT", meet, None),  # "pertemuan itu": two meetings before it, so it joins neither
+    ]))
+    ids = [e["event_id"] for e in store.get("a1").events]
+    assert ids[0] == ids[2] and len({ids[0], ids[1], ids[3]}) == 3
+    assert [e["date"] for e in views.timeline(store, "Kim Jong Un")] == ["2019-02", "2019-06-30"]
+    store.put(_article("a2", "2019-07-06", KOREA + " Lagi.", [_event("CONSULT", meet, "2019-06-30"),
+                                                              _event("CONSULT", meet, None)]))
+    again = [e["event_id"] for e in store.get("a2").events]
+    assert again == [ids[0], ids[0]], "a later mention without a time joins the one event mentioned before it"
+
+
+def test_places_that_may_name_one_event() -> None:
+    from warta.link.stories import compatible_places
+
+    assert compatible_places("loc:place:panmunjom", "loc:place:korean-dmz")  # a village in the zone, 70 km
+    hanoi, seoul = "loc:city:1581130", "loc:city:1835848"
+    assert compatible_places(None, hanoi) and compatible_places(hanoi, hanoi)
+    assert not compatible_places(hanoi, "loc:place:panmunjom")
+    assert not compatible_places(seoul, "loc:place:panmunjom"), "a city 50 km away is another place"
+    assert not compatible_places("loc:country:KP", "loc:country:KR")  # countries are never "near"
+
+
 def test_a_leader_s_timeline_includes_what_the_country_did(store: Store) -> None:
     body = "Pemimpin Korea Utara Kim Jong Un diam. Korea Utara menolak tawaran Amerika Serikat."
     rejected = _event("REJECT", ["Korea Utara"], "2025-11-01")

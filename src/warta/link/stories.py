@@ -269,25 +269,88 @@ def _parties(event: dict[str, Any]) -> set[str]:
     return set(participants(event))
 
 
+PLACE_NEAR_KM = 100  # two places this close may be named for one event ("Panmunjom", "the DMZ") ...
+_AREAS = ("place", "region")  # ... when both are sites or areas: two cities are two places (Jakarta, Bogor)
+
+
+def compatible_places(a: str | None, b: str | None) -> bool:
+    """Places that may name where one event happened: either unknown, the same, one inside the
+    other (the knowledge base's parents), or two sites or areas within PLACE_NEAR_KM of each other
+    ("Panmunjom" and "Zona Demiliterisasi Korea": a village and the zone it lies in, which the
+    knowledge base gives as two places with coordinates and no parent). Cities are never near: a
+    meeting in Seoul is not one at Panmunjom, 50 km away."""
+    if not a or not b or a == b:
+        return True
+    from warta.link.kb import KnowledgeBase
+
+    kb = KnowledgeBase.load()
+    x, y = kb.get(a), kb.get(b)
+    if x is None or y is None:
+        return False
+    if _inside(kb, x.id, y.id) or _inside(kb, y.id, x.id):
+        return True
+    if x.has_coordinates and y.has_coordinates and x.kind in _AREAS and y.kind in _AREAS:
+        return _km(x.lat, x.lon, y.lat, y.lon) <= PLACE_NEAR_KM  # type: ignore[arg-type]
+    return False
+
+
+def _inside(kb: Any, inner: str, outer: str) -> bool:
+    seen = 0
+    entity = kb.get(inner)
+    while entity is not None and entity.parent and seen < 8:
+        if entity.parent == outer:
+            return True
+        entity, seen = kb.get(entity.parent), seen + 1
+    return False
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
 def _same_event(mine: dict[str, Any], theirs: dict[str, Any], duplicate: bool) -> bool:
-    a, b = _parties(mine), _parties(theirs)
-    if len(a & b) < min(2, len(a), len(b)) or not (a & b):
-        return False
-    if not any(mine["modality"] in g and theirs.get("modality") in g for g in _GROUPS):
-        return False
-    if mine.get("place_id") and theirs.get("place_id") and mine["place_id"] != theirs["place_id"]:
+    if not _same_happening(mine, theirs):
         return False
     if not mine.get("time") and not theirs.get("time"):
         return duplicate
     return compatible_times(mine.get("time"), theirs.get("time"))
 
 
+def _same_happening(mine: dict[str, Any], theirs: dict[str, Any]) -> bool:
+    """The same kind of thing between the same parties, with the same standing (happened, planned,
+    denied, ...), in places that may be one: what two reports of one event share, whatever their
+    times."""
+    a, b = _parties(mine), _parties(theirs)
+    if len(a & b) < min(2, len(a), len(b)) or not (a & b) or mine["type"] != theirs.get("type"):
+        return False
+    if not any(mine["modality"] in g and theirs.get("modality") in g for g in _GROUPS):
+        return False
+    return compatible_places(mine.get("place_id"), theirs.get("place_id"))
+
+
+def _earlier_mention(events: list[dict[str, Any]], merged: list[str], n: int) -> str | None:
+    """The merged id of an earlier mention of event n in the same article: one event mentioned
+    several times ("pertemuan itu", "saat bertemu di Panmunjom pada 30 Juni 2019") is one event.
+    A mention with a time joins the earlier one whose time it refines or equals; one without a time
+    joins the earlier one only when a single such event is mentioned before it."""
+    event = events[n]
+    same = [m for m in range(n) if _same_happening(event, events[m])]
+    if event.get("time"):
+        timed = [m for m in same if compatible_times(event["time"], events[m].get("time"))]
+        return merged[timed[0]] if timed else None
+    ids = {merged[m] for m in same}
+    return ids.pop() if len(ids) == 1 else None
+
+
 def _merge(conn: sqlite3.Connection, article: Article, duplicate_of: str | None) -> list[str]:
-    merged = []
+    merged: list[str] = []
     for n, event in enumerate(article.events):
         parties = sorted(_parties(event))
-        found = None
-        if parties:
+        found = _earlier_mention(article.events, merged, n)
+        if parties and found is None:
             rows = conn.execute(
                 "SELECT e.merged, e.article_id, e.event FROM events e JOIN event_entities x ON x.event = e.rowid "
                 f"WHERE x.entity_id IN ({', '.join('?' * len(parties))}) AND e.type = ? "
