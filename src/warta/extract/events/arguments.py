@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from warta.extract.events.context import DocContext, Hit, Item, sentence_items
+from warta.extract.events.context import PERSON_DESCRIPTION, DocContext, Hit, Item, sentence_items
 
 __all__ = ["Arguments", "find_arguments", "place_of", "time_of", "count_of", "resolve_anaphor"]
 
@@ -314,7 +314,7 @@ def resolve_anaphor(ctx: DocContext, it: Item) -> list[dict[str, Any]]:
         speaker = (q or {}).get("speaker")
         return [speaker] if speaker and speaker.get("name") else []
     floor = ctx.sents[max(0, ctx.sentence_of(it.start) - _ANAPHOR_REACH)][0]
-    if it.low in words["pronouns"]:
+    if it.low in words["pronouns"] or it.data == PERSON_DESCRIPTION:
         return _last(ctx, it.start, floor, ("PER",), 1)
     kind = ctx.lex.anaphors.get(it.low, "any")
     if kind == "any":

@@ -11,14 +11,16 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
 from warta.extract.events.lexicon import Lexicon, Trigger, lookup, words_key
+from warta.resources import load_toml
 
-__all__ = ["Item", "Hit", "DocContext", "prepare"]
+__all__ = ["Item", "Hit", "DocContext", "prepare", "PERSON_DESCRIPTION"]
 
 _TOKEN = re.compile(r"[^\W_][\w'’]*(?:-[^\W_][\w'’]*)*|[^\w\s]")
 _PARTICIPANT_TYPES = ("PER", "ORG", "LOC")
@@ -146,6 +148,25 @@ def prepare(doc: Doc, text: str, lex: Lexicon) -> DocContext:
                       quotes=list(doc._.quotes or []), hits=_hits(text, lex, entities))
 
 
+PERSON_DESCRIPTION = "person-description"
+# A description opens a phrase (the sentence, or after a comma or one of these words) and holds no
+# word that joins or relates phrases: "wakil rakyat dengan delapan perwakilan pedemo itu" is two.
+_DESCRIPTION_AFTER = frozenset({"bahwa", "oleh", "kepada", "dengan", "menurut", "kata", "ujar", "sementara", "namun"})
+_DESCRIPTION_BREAKS = frozenset({"dengan", "dan", "yang", "untuk", "di", "ke", "dari", "mengenai", "soal", "tentang",
+                                 "terkait", "atas", "serta", "kepada", "terhadap", "oleh", "atau", "pada", "dalam"})
+
+
+@cache
+def _person_descriptions() -> re.Pattern[str]:
+    """A definite description of a person: a person's title or calling ("mantan", "politikus",
+    "vokalis": roles.toml's heads) and up to four more words, closed by "itu" or "tersebut", with no
+    punctuation inside."""
+    heads = sorted(load_toml("roles.toml")["heads"], key=len, reverse=True)
+    alternation = "|".join(re.escape(h) for h in heads)
+    return re.compile(rf"(?i:\b(?:{alternation})\b)(?:[ \t\xa0]+[^\s.,;:!?\"“”()]+){{0,4}}?[ \t\xa0]+"
+                      r"(?:itu|tersebut)\b")
+
+
 def is_heading(text: str, pos: int) -> bool:
     """The line holding ``pos`` is a title or subheading: short, with no closing punctuation."""
     line_start = text.rfind("\n", 0, pos) + 1
@@ -171,6 +192,15 @@ def sentence_items(ctx: DocContext, a: int, b: int) -> list[Item]:
             spans.append((h.start, h.end, "G", h))
     for m in ctx.lex.anaphor_scan.finditer(ctx.text, a, b):
         spans.append((m.start(), m.end(), "A", words_key(m.group())))
+    for m in _person_descriptions().finditer(ctx.text, a, b):
+        before = ctx.text[a:m.start()].rstrip()
+        opens = not before or before[-1] in ",;:(\"“" or before.rsplit(None, 1)[-1].lower() in _DESCRIPTION_AFTER
+        inner = m.group().lower().split()[1:-1]
+        if opens and not _DESCRIPTION_BREAKS.intersection(inner) and \
+                not any(e["type"] == "PER" and m.start() <= e["start"] < m.end() for e in _within(ctx.entities, a, b)):
+            # "mantan vokalis band Nidji itu", "politikus PDIP tersebut": a person described, not
+            # the band or the party named inside the description
+            spans.append((m.start(), m.end(), "A", PERSON_DESCRIPTION))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     items: list[Item] = []
     pos = a
