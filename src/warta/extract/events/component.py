@@ -112,7 +112,8 @@ def _participants(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, i
         args.targets = args.targets or [e for e in parsed.targets if e not in args.actors]
     if not args.actors and (hit.trigger.kind != "passive" or not args.targets):
         return None  # an event needs a named actor; a passive one at least its named patient
-    if hit.trigger.need_target and not args.targets:
+    if hit.trigger.need_target and not args.targets and not (
+            hit.trigger.complement_ok and ctx.lex.complement.match(ctx.text, hit.end, sent[1])):
         return None
     ctx.last_participants.append((items[k].start, args.actors + args.targets))
     return args, lo, hi

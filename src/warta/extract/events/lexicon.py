@@ -28,6 +28,7 @@ class Trigger:
     phrase: str
     symmetric: bool
     need_target: bool
+    complement_ok: bool  # a clause may stand for its unnamed target ("meminta warga agar ...")
     patient_first: bool  # an event noun whose following name is its target ("penangkapan X")
 
 
@@ -53,6 +54,7 @@ class Lexicon:
     sport_types: frozenset[str]
     sport: re.Pattern[str]
     sport_article_min: int
+    complement: re.Pattern[str]  # a complement clause opening within the window after a trigger
 
 
 def words_key(text: str) -> str:
@@ -83,13 +85,14 @@ def _words_re(phrases: Any) -> re.Pattern[str]:
 
 def _triggers(data: dict[str, Any]) -> tuple[dict[str, Trigger], list[tuple[re.Pattern[str], Trigger]]]:
     need, patient = frozenset(data["need_target"]), frozenset(data["patient_nouns"])
+    clause_ok = frozenset(data["complement_ok"])
     plain: dict[str, Trigger] = {}
     gapped = []
     for type_, spec in data["types"].items():
         for kind in ("verb", "passive", "noun"):
             for phrase in spec.get(kind, []):
                 trig = Trigger(type_, kind, phrase, bool(spec.get("symmetric")), phrase.lower() in need,
-                               kind == "noun" and phrase.lower() in patient)
+                               phrase.lower() in clause_ok, kind == "noun" and phrase.lower() in patient)
                 if "*" in phrase:
                     gapped.append((re.compile(_phrase(phrase) + r"\Z"), trig))
                 else:
@@ -140,6 +143,8 @@ def lexicon() -> Lexicon:
         sport_types=frozenset(data["context"]["sport"]["types"]),
         sport=_words_re(data["context"]["sport"]["words"]),
         sport_article_min=data["context"]["sport"]["article_min"],
+        complement=re.compile(rf"(?:nya)?(?:[ \t\xa0]+[^\s.;:!?]+){{0,{data['complement_window'] - 1}}}?[ \t\xa0]+"
+                              rf"(?:{_alternation(data['complementizers'], cased=False)})(?![\w-])", re.I),
     )
 
 
