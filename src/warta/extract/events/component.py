@@ -11,13 +11,19 @@ Steps, in order, sentence by sentence:
    named participant, or without the target its word needs ("membantu X"), is no event;
 4. place, time, count, modality and source are read from the clause (``arguments``, ``modality``); a
    time goes to the nearest trigger that made an event, and an occurred event of the news lead (its
-   first two sentences) without a time of its own takes the publication month (``time_from``:
-   "published"; else "text" for a time expression, None for none);
+   first two sentences), and an occurred speech act (a demand, criticism, praise or refusal: made
+   when it is reported), without a time of its own take the day of its report: inside a quote the
+   date of the quote's attribution ("…," kata X, Senin (8/9/2025)), else the article's occasion,
+   its first full date in the week up to its publication; failing both, a lead event takes the
+   publication month (``time_from``: "said", "occasion" or "published"; "text" for a time
+   expression of its clause, None for none);
 5. the same type, actors and time twice in one sentence give one event.
 """
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Any
 
 from spacy.language import Language
@@ -34,6 +40,10 @@ from warta.nlp.factories import typed
 __all__ = ["find_events", "EventFinder"]
 
 _LEAD_SENTENCES = 2
+_OCCASION_DAYS = 7  # how far before its publication an article's occasion may be
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# speech acts: made when they are reported
+_STATEMENTS = frozenset({"DEMAND", "DISAPPROVE", "SUPPORT", "REJECT", "THREATEN"})
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -51,6 +61,7 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
     hit_starts = [h.start for h in ctx.hits]
     sport_article = len({m.group().lower() for m in lex.sport.finditer(ctx.text)}) >= lex.sport_article_min
     lead = _lead(ctx)
+    occasion = _occasion(ctx)
     for a, b in ctx.sents:
         if not _any_between(hit_starts, a, b):
             continue
@@ -66,13 +77,38 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
         live = {items[k].start for k, *_ in found}  # a time goes to a trigger only if it made an event
         seen: dict[tuple[Any, ...], dict[str, Any]] = {}
         for k, args, lo, hi in found:
-            _add(out, seen, _event(ctx, items, k, (a, b), args, (lo, hi), live, (a, b) in lead))
+            _add(out, seen, _event(ctx, items, k, (a, b), args, (lo, hi), live, (a, b) in lead, occasion))
     return out
 
 
 def _lead(ctx: DocContext) -> set[tuple[int, int]]:
     """The news lead: the first two sentences that are not a title or subheading."""
     return set([s for s in ctx.sents if not is_heading(ctx.text, s[0])][:_LEAD_SENTENCES])
+
+
+def _occasion(ctx: DocContext) -> str | None:
+    """The day the article reports on: its first full date (in text order) no later than its
+    publication day and at most ``_OCCASION_DAYS`` before it ("…, kata X di Jakarta, Senin
+    (8/9/2025)")."""
+    dct = ctx.doc._.dct
+    if dct is None:
+        return None
+    for t in sorted(ctx.times, key=lambda t: t["start"]):
+        value = str(t.get("value") or "")
+        if t.get("type") == "DATE" and _DAY.fullmatch(value) and \
+                0 <= (dct - date.fromisoformat(value)).days <= _OCCASION_DAYS:
+            return value
+    return None
+
+
+def _said_on(ctx: DocContext, quote: dict[str, Any]) -> str | None:
+    """The day of a quote's attribution: a full date after the quote in the sentence where it ends
+    ("…," ujar X, Senin (8/9/2025))."""
+    a, b = ctx.sents[ctx.sentence_of(max(quote["start"], quote["end"] - 1))]
+    for t in sorted(ctx.times, key=lambda t: t["start"]):
+        if quote["end"] <= t["start"] < b and t.get("type") == "DATE" and _DAY.fullmatch(str(t.get("value") or "")):
+            return str(t["value"])
+    return None
 
 
 def _add(out: list[dict[str, Any]], seen: dict[tuple[Any, ...], dict[str, Any]], event: dict[str, Any]) -> None:
@@ -120,7 +156,7 @@ def _participants(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, i
 
 
 def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int], args: Arguments,
-           clause: tuple[int, int], live: set[int], lead: bool) -> dict[str, Any]:
+           clause: tuple[int, int], live: set[int], lead: bool, occasion: str | None) -> dict[str, Any]:
     hit = items[k].data
     lo, hi = clause
     place = place_of(ctx, items, k, lo, hi)
@@ -132,8 +168,15 @@ def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int], ar
     value, time_from = (time["value"], "text") if time else (None, None)
     dct = ctx.doc._.dct
     undated = not any(it.kind == "T" for it in items[lo:hi])  # "berlangsung dua tahun": no news of the day
-    if undated and lead and modality == "occurred" and dct is not None:
-        value, time_from = f"{dct.year:04d}-{dct.month:02d}", "published"  # the lead's undated news is recent
+    if undated and modality == "occurred" and (lead or hit.trigger.type in _STATEMENTS):
+        quote = ctx.quote_at(hit.start)
+        said = _said_on(ctx, quote) if quote else None
+        if said:
+            value, time_from = said, "said"
+        elif occasion:
+            value, time_from = occasion, "occasion"
+        elif lead and dct is not None:
+            value, time_from = f"{dct.year:04d}-{dct.month:02d}", "published"  # the lead's undated news is recent
     return {
         "type": hit.trigger.type,
         "actors": [e["name"] for e in args.actors],
