@@ -32,9 +32,9 @@ def _nlp(profile: str) -> spacy.Language:
     return nlp
 
 
-def _events(text: str, dct: str, profile: str = "fast") -> list[dict]:
+def _events(text: str, dct: str, profile: str = "fast", title: str | None = None) -> list[dict]:
     nlp = _nlp(profile)
-    return nlp(warta.make_doc(nlp, text, date.fromisoformat(dct)))._.events
+    return nlp(warta.make_doc(nlp, text, date.fromisoformat(dct), title))._.events
 
 
 def _same_names(got: list[str], want: list[str]) -> bool:
@@ -44,6 +44,8 @@ def _same_names(got: list[str], want: list[str]) -> bool:
 
 def _matches(event: dict, want: dict) -> bool:
     if event["type"] != want["type"] or ("trigger" in want and event["trigger"] != want["trigger"]):
+        return False
+    if "in_title" in want and event.get("in_title", False) != want["in_title"]:
         return False
     for key in ("actors", "targets"):
         if key in want and not _same_names(event[key], want[key]):
@@ -57,15 +59,22 @@ def _matches(event: dict, want: dict) -> bool:
 @pytest.mark.parametrize(("case", "profile"), PARAMS)
 def test_case(case: dict, profile: str) -> None:
     skip_known_ner_miss(case, profile, _nlp(profile))
-    events = _events(case["text"], case["dct"], profile)
+    events = _events(case["text"], case["dct"], profile, case.get("title"))
     shown = [{k: e[k] for k in ("type", "trigger", "actors", "targets", "time", "place", "modality", "source",
-                                "count")} for e in events]
+                                "count")} | {"in_title": e.get("in_title", False)} for e in events]
     if "count" in case:
         assert len(events) == case["count"], shown
     for trigger in case.get("absent", []):
         assert not any(e["trigger"] == trigger for e in events), shown
     for want in case.get("event", []):
         assert any(_matches(e, want) for e in events), f"no event like {want}: {shown}"
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if "title" in c], ids=lambda c: c["name"])
+def test_title_events_point_into_the_title(case: dict) -> None:
+    for e in _events(case["text"], case["dct"], title=case["title"]):
+        source = case["title"] if e.get("in_title") else case["text"]
+        assert source[e["start"]:e["end"]] == e["text"]
 
 
 def test_case_count() -> None:

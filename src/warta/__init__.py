@@ -22,8 +22,8 @@ def load(profile: str = "default"):  # -> spacy.Language
     return _load(profile)
 
 
-def make_doc(nlp, text: str, dct=None):  # (spacy.Language, str, datetime.date | None) -> spacy.tokens.Doc
-    """A Doc to run ``nlp`` on, with its reference date (``warta.nlp.make_doc``)."""
+def make_doc(nlp, text: str, dct=None, title=None):  # (Language, str, date | None, str | None) -> Doc
+    """A Doc to run ``nlp`` on, with its reference date and the article's title (``warta.nlp.make_doc``)."""
     from warta.nlp import make_doc as _make_doc
 
-    return _make_doc(nlp, text, dct)
+    return _make_doc(nlp, text, dct, title)

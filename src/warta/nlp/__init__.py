@@ -47,11 +47,14 @@ def doc_text(doc) -> str:  # doc: spacy.tokens.Doc
     return text
 
 
-def make_doc(nlp, text: str, dct: date | None = None):  # (spacy.Language, ...) -> spacy.tokens.Doc
+def make_doc(nlp, text: str, dct: date | None = None, title: str | None = None):  # (spacy.Language, ...) -> Doc
     """The tokenised ``text`` ready for ``nlp.pipe``, with its reference date for relative times
-    (``doc._.dct``: the article's publication day) and its text kept for warta's components."""
+    (``doc._.dct``: the article's publication day), its text kept for warta's components and the
+    article's title, which the event component reads in headline grammar."""
     doc = nlp.make_doc(text)
     doc.user_data["warta.text"] = text
+    if title:
+        doc.user_data["warta.title"] = title
     doc._.dct = dct
     return doc
 

@@ -74,6 +74,7 @@ def annotate(articles: Sequence[Article], profile: str = "default") -> Iterator[
             article.language = detect_language(article.body)
     pieces = [(k, offset, text) for k, a in enumerate(articles) for offset, text in _chunks(a.body)]
     dcts = [reference_date(a.published) for a in articles]
+    titles = [a.title for a in articles]
 
     found: dict[int, dict[str, list[dict]]] = {k: {name: [] for name in FIELDS} for k in range(len(articles))}
     failed: dict[int, Exception] = {}
@@ -86,14 +87,16 @@ def annotate(articles: Sequence[Article], profile: str = "default") -> Iterator[
     # of several processes would fight over the same cores
     with threadpool_limits(1, user_api="blas"), nlp.memory_zone():
         try:
-            docs = list(nlp.pipe((make_doc(nlp, text, dcts[k]) for k, _, text in pieces), batch_size=BATCH_SIZE))
+            docs = list(nlp.pipe((make_doc(nlp, text, dcts[k], titles[k] if not offset else None)
+                                  for k, offset, text in pieces), batch_size=BATCH_SIZE))
         except Exception:  # noqa: BLE001  (retried one by one below, each error reported)
             docs = None
         for n, (k, offset, text) in enumerate(pieces):
             if k in failed:
                 continue
             try:
-                doc = docs[n] if docs is not None else nlp(make_doc(nlp, text, dcts[k]))
+                doc = docs[n] if docs is not None else \
+                    nlp(make_doc(nlp, text, dcts[k], titles[k] if not offset else None))
             except Exception as err:  # noqa: BLE001
                 failed[k] = err
                 continue

@@ -27,7 +27,8 @@ from typing import Any
 
 from warta.extract.events.context import PERSON_DESCRIPTION, DocContext, Hit, Item, sentence_items
 
-__all__ = ["Arguments", "find_arguments", "place_of", "time_of", "count_of", "resolve_anaphor"]
+__all__ = ["Arguments", "find_arguments", "place_of", "time_of", "count_of", "resolve_anaphor", "is_place",
+           "after_according"]
 
 _MAX_UNKNOWN_BEFORE = 2
 _MAX_UNKNOWN_AFTER = 1
@@ -44,7 +45,7 @@ class Arguments:
     targets: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _is_place(ctx: DocContext, items: list[Item], j: int, lo: int) -> int | None:
+def is_place(ctx: DocContext, items: list[Item], j: int, lo: int) -> int | None:
     """The index of the preposition when entity j is a place ("di Singapura", "di kota Hanoi")."""
     words = ctx.lex.words
     i, bridges = j - 1, 0
@@ -53,11 +54,11 @@ def _is_place(ctx: DocContext, items: list[Item], j: int, lo: int) -> int | None
     if i >= lo and items[i].kind == "W" and items[i].low in words["place_preps"]:
         return i
     if i - 1 >= lo and items[i].low == "," and items[i - 1].kind == "E" and items[j].data["type"] == "LOC":
-        return _is_place(ctx, items, i - 1, lo)  # "asal Kemayoran, Jakarta Pusat"; not "di Paris, Adenauer"
+        return is_place(ctx, items, i - 1, lo)  # "asal Kemayoran, Jakarta Pusat"; not "di Paris, Adenauer"
     return None
 
 
-def _after_according(ctx: DocContext, items: list[Item], j: int, lo: int) -> bool:
+def after_according(ctx: DocContext, items: list[Item], j: int, lo: int) -> bool:
     prev = [it.low for it in items[max(lo, j - 3):j] if it.kind == "W"]
     return "menurut" in prev or "oleh" in prev[-1:]
 
@@ -77,8 +78,8 @@ def _group(ctx: DocContext, items: list[Item], j: int, lo: int, hi: int, step: i
         if not joiner:
             break
         n = _skip_bridges(items, i + step, lo, hi, step, words["bridge_words"]) if step > 0 else i + step
-        if not (lo <= n < hi) or items[n].kind != "E" or _is_place(ctx, items, n, lo) is not None \
-                or _after_according(ctx, items, n, lo):
+        if not (lo <= n < hi) or items[n].kind != "E" or is_place(ctx, items, n, lo) is not None \
+                or after_according(ctx, items, n, lo):
             break
         if it.low == "," and step > 0 and not _and_follows(items, n, hi):
             break  # "X, Y bertemu": a comma joins only a list closed by "dan"
@@ -112,11 +113,11 @@ def backward(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[dict[s
     while j >= lo:
         it = items[j]
         if it.kind == "E":
-            place = _is_place(ctx, items, j, lo)
+            place = is_place(ctx, items, j, lo)
             if place is not None:
                 j = place - 1
                 continue
-            if _after_according(ctx, items, j, lo):
+            if after_according(ctx, items, j, lo):
                 return []
             group, past = _group(ctx, items, j, lo, k, -1)
             verb = _skip_bridges(items, past, lo, k, -1, words["bridge_words"])
@@ -145,7 +146,7 @@ def forward(ctx: DocContext, items: list[Item], k: int, hi: int, max_unknown: in
     while j < hi:
         it = items[j]
         if it.kind == "E":
-            if _is_place(ctx, items, j, k + 1) is not None or j in in_place:
+            if is_place(ctx, items, j, k + 1) is not None or j in in_place:
                 j += 1
                 continue
             group, nxt = _group(ctx, items, j, k + 1, hi, 1)
@@ -181,7 +182,7 @@ def place_phrases(ctx: DocContext, items: list[Item], k: int, hi: int) -> dict[i
         elif opener is None:
             continue
         elif it.kind == "E":
-            if it.data["type"] in ("LOC", "ORG") or _is_place(ctx, items, j, k + 1) is not None:
+            if it.data["type"] in ("LOC", "ORG") or is_place(ctx, items, j, k + 1) is not None:
                 out[j] = opener
             else:
                 opener = None
@@ -259,7 +260,7 @@ def antecedent_group(ctx: DocContext, pos: int) -> list[dict[str, Any]]:
         found: list[dict[str, Any]] = []
         j = 0
         while j < len(items):
-            if items[j].kind != "E" or _is_place(ctx, items, j, 0) is not None:
+            if items[j].kind != "E" or is_place(ctx, items, j, 0) is not None:
                 j += 1
                 continue
             group, j = _group(ctx, items, j, 0, len(items), 1)
@@ -344,9 +345,9 @@ def place_of(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> di
     else the last one before it."""
     phrases = place_phrases(ctx, items, k, hi)
     after = [j for j in range(k + 1, hi) if items[j].kind == "E" and phrases.get(j, "dari") != "dari"]
-    before = [j for j in range(lo, k) if items[j].kind == "E" and _is_place(ctx, items, j, lo) is not None]
+    before = [j for j in range(lo, k) if items[j].kind == "E" and is_place(ctx, items, j, lo) is not None]
     for j in after[:1] + before[-1:]:
-        prep = _is_place(ctx, items, j, lo)
+        prep = is_place(ctx, items, j, lo)
         origin = items[j if prep is None else prep].low == "asal"  # "asal X": where someone comes from
         if items[j].data["type"] in ("LOC", "ORG") and not origin:
             return items[j].data

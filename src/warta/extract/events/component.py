@@ -29,8 +29,17 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from warta.extract.events.arguments import Arguments, count_of, find_arguments, place_of, time_of
+from warta.extract.events.arguments import (
+    Arguments,
+    after_according,
+    count_of,
+    find_arguments,
+    is_place,
+    place_of,
+    time_of,
+)
 from warta.extract.events.context import DocContext, Item, clause_bounds, is_heading, prepare, sentence_items
+from warta.extract.events.headline import headline_events
 from warta.extract.events.lexicon import lexicon
 from warta.extract.events.modality import modality_of, source_of
 from warta.extract.events.parse import parse_arguments
@@ -55,7 +64,8 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
     text) and trigger, start, end (of ``text``), actor_ids, target_ids, place_id, time_text, count."""
     lex = lexicon()
     ctx = prepare(doc, doc_text(doc), lex)
-    if not ctx.hits:
+    title = doc.user_data.get("warta.title")
+    if not ctx.hits and not title:
         return []
     out: list[dict[str, Any]] = []
     hit_starts = [h.start for h in ctx.hits]
@@ -78,12 +88,22 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
         seen: dict[tuple[Any, ...], dict[str, Any]] = {}
         for k, args, lo, hi in found:
             _add(out, seen, _event(ctx, items, k, (a, b), args, (lo, hi), live, (a, b) in lead, occasion))
-    return out
+    return headline_events(ctx, title, out, _day_of_report(ctx, occasion)) + out
 
 
 def _lead(ctx: DocContext) -> set[tuple[int, int]]:
     """The news lead: the first two sentences that are not a title or subheading."""
     return set([s for s in ctx.sents if not is_heading(ctx.text, s[0])][:_LEAD_SENTENCES])
+
+
+def _day_of_report(ctx: DocContext, occasion: str | None) -> tuple[str | None, str | None]:
+    """The time an undated event of the article's occasion takes, and where it comes from."""
+    dct = ctx.doc._.dct
+    if occasion:
+        return occasion, "occasion"
+    if dct is not None:
+        return f"{dct.year:04d}-{dct.month:02d}", "published"
+    return None, None
 
 
 def _occasion(ctx: DocContext) -> str | None:
@@ -146,6 +166,8 @@ def _participants(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, i
     if parsed is not None:  # the parse fills what positions left empty (a subject far from its verb)
         args.actors = args.actors or parsed.actors
         args.targets = args.targets or [e for e in parsed.targets if e not in args.actors]
+    if not args.actors and hit.trigger.kind == "verb":
+        args.actors = [e for e in _main_subject(ctx, items, k, lo) if e not in args.targets]
     if not args.actors and (hit.trigger.kind != "passive" or not args.targets):
         return None  # an event needs a named actor; a passive one at least its named patient
     if hit.trigger.need_target and not args.targets and not (
@@ -153,6 +175,33 @@ def _participants(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, i
         return None
     ctx.last_participants.append((items[k].start, args.actors + args.targets))
     return args, lo, hi
+
+
+def _main_subject(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[dict[str, Any]]:
+    """The participant of a subjectless adverbial clause ("Hal itu disampaikan Erick usai bertemu
+    Prabowo", "Jokowi menyampaikan hal itu setelah menemui Anwar"): its clause opens with a
+    subordinator of time or manner right before the trigger (``subordinators``), and its subject is
+    the main clause's, the nearest person or organisation before it that is no place, no
+    prepositional object ("kepada X") and no source ("menurut X")."""
+    words = ctx.lex.words
+    j = k - 1
+    while j > lo and items[j].kind == "W" and items[j].low in words["bridge_words"]:
+        j -= 1
+    if j != lo or items[lo].kind != "W" or items[lo].low not in words["subordinators"]:
+        return []
+    for i in range(lo - 1, -1, -1):
+        it = items[i]
+        if it.kind == "P" and it.low in ".;:!?":
+            return []
+        if it.kind != "E" or it.data.get("type") not in ("PER", "ORG"):
+            continue
+        if is_place(ctx, items, i, 0) is not None or after_according(ctx, items, i, 0):
+            return []
+        before = items[i - 1] if i else None
+        if before is not None and before.kind == "W" and before.low in words["target_preps"]:
+            return []
+        return [it.data]
+    return []
 
 
 def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int], args: Arguments,
