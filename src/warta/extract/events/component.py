@@ -40,7 +40,7 @@ from warta.extract.events.arguments import (
 )
 from warta.extract.events.context import DocContext, Item, clause_bounds, is_heading, prepare, sentence_items
 from warta.extract.events.headline import headline_events
-from warta.extract.events.lexicon import lexicon
+from warta.extract.events.lexicon import lexicon, words_key
 from warta.extract.events.modality import modality_of, source_of
 from warta.extract.events.parse import parse_arguments
 from warta.nlp import doc_text
@@ -160,6 +160,8 @@ def _participants(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, i
     if hit.trigger.kind == "noun" and hit.written[0].isupper() and hit.written.lower() != hit.written \
             and hit.start != sent[0] and hit.written.upper() != hit.written:
         return None  # "Perjanjian Paris", "Panglima Perang Pandawa": part of a name
+    if words_key(hit.written) in ctx.lex.judgements and not _fault_follows(ctx, hit.end, sent[1]):
+        return None  # "X menilai Y ..." is a judgement to report, a disapproval only of a fault
     lo, hi = clause_bounds(ctx, items, k)
     args = find_arguments(ctx, items, k, lo, hi)
     parsed = parse_arguments(ctx, hit) if not (args.actors and args.targets) else None
@@ -175,6 +177,15 @@ def _participants(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, i
         return None
     ctx.last_participants.append((items[k].start, args.actors + args.targets))
     return args, lo, hi
+
+
+def _fault_follows(ctx: DocContext, start: int, end: int) -> bool:
+    """A fault ("melanggar", "tak adil", "keliru") is named after ``start`` in the sentence, not
+    right after a negation."""
+    for m in ctx.lex.faults.finditer(ctx.text, start, end):
+        if not ctx.lex.fault_negated.search(ctx.text, max(start, m.start() - 12), m.start()):
+            return True
+    return False
 
 
 def _main_subject(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[dict[str, Any]]:

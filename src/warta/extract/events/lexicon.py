@@ -55,6 +55,9 @@ class Lexicon:
     sport: re.Pattern[str]
     sport_article_min: int
     complement: re.Pattern[str]  # a complement clause opening within the window after a trigger
+    judgements: frozenset[str]  # verbs that are DISAPPROVE only when a fault follows ("menilai ... melanggar")
+    faults: re.Pattern[str]
+    fault_negated: re.Pattern[str]  # a negation right before a fault ("tidak salah")
 
 
 def words_key(text: str) -> str:
@@ -143,6 +146,9 @@ def lexicon() -> Lexicon:
         sport_types=frozenset(data["context"]["sport"]["types"]),
         sport=_words_re(data["context"]["sport"]["words"]),
         sport_article_min=data["context"]["sport"]["article_min"],
+        judgements=frozenset(data["judgement"]["verbs"]),
+        faults=_words_re(data["judgement"]["faults"]),
+        fault_negated=re.compile(r"(?<![\w-])(?:tidak|tak|bukan|nggak|gak|tanpa)[ \t\xa0]+\Z", re.I),
         complement=re.compile(rf"(?:nya)?(?:[ \t\xa0]+[^\s.;:!?]+){{0,{data['complement_window'] - 1}}}?[ \t\xa0]+"
                               rf"(?:{_alternation(data['complementizers'], cased=False)})(?![\w-])", re.I),
     )
