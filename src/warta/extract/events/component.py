@@ -4,7 +4,8 @@ Steps, in order, sentence by sentence:
 
 1. triggers are found with one scan of the text (``lexicon``), less those inside names, those an
    exclusion cancels ("serangan jantung", "meminta maaf"), those in headings, and violent ones in
-   sentences about sport;
+   sentences about sport (a sport word in the sentence or next to it in its paragraph, or a match
+   report: sentence by sentence, so that a roundup keeps its arrest);
 2. each sentence is read as items (``context``) and each trigger's clause is delimited;
 3. its actors and targets come from the dependency parse when the pipeline has one (``parse``),
    else, and for whatever the parse leaves empty, from positions (``arguments``); a trigger with no
@@ -49,6 +50,7 @@ from warta.nlp.factories import typed
 __all__ = ["find_events", "EventFinder"]
 
 _LEAD_SENTENCES = 2
+_SPORT_SHARE = 0.4  # an article with a sport word in this share of its sentences is about sport
 _OCCASION_DAYS = 7  # how far before its publication an article's occasion may be
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # speech acts: made when they are reported
@@ -69,13 +71,13 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
         return []
     out: list[dict[str, Any]] = []
     hit_starts = [h.start for h in ctx.hits]
-    sport_article = len({m.group().lower() for m in lex.sport.finditer(ctx.text)}) >= lex.sport_article_min
+    sporty = _sport_sentences(ctx)
     lead = _lead(ctx)
     occasion = _occasion(ctx)
-    for a, b in ctx.sents:
+    for n, (a, b) in enumerate(ctx.sents):
         if not _any_between(hit_starts, a, b):
             continue
-        sport = sport_article or lex.sport.search(ctx.text, a, b) is not None
+        sport = sporty[n]
         items = sentence_items(ctx, a, b)
         found = []
         for k, it in enumerate(items):
@@ -89,6 +91,24 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
         for k, args, lo, hi in found:
             _add(out, seen, _event(ctx, items, k, (a, b), args, (lo, hi), live, (a, b) in lead, occasion))
     return headline_events(ctx, title, out, _day_of_report(ctx, occasion)) + out
+
+
+def _sport_sentences(ctx: DocContext) -> list[bool]:
+    """Which sentences are about sport, where a fight or a meeting is a match: those with a sport
+    word, those next to one in its paragraph, and every sentence of an article where at least
+    ``_SPORT_SHARE`` of the sentences have one (a match report). A roundup's other news keeps its
+    events."""
+    has = [ctx.lex.sport.search(ctx.text, a, b) is not None for a, b in ctx.sents]
+    if not any(has):
+        return has
+    if sum(has) >= _SPORT_SHARE * len(has):
+        return [True] * len(has)
+    sents, text = ctx.sents, ctx.text
+
+    def joined(i: int, j: int) -> bool:  # two sentences of one paragraph
+        return 0 <= i < j < len(sents) and "\n" not in text[sents[i][1]:sents[j][0]]
+
+    return [h or (joined(i - 1, i) and has[i - 1]) or (joined(i, i + 1) and has[i + 1]) for i, h in enumerate(has)]
 
 
 def _lead(ctx: DocContext) -> set[tuple[int, int]]:

@@ -53,7 +53,6 @@ class Lexicon:
     numbers: dict[str, int]
     sport_types: frozenset[str]
     sport: re.Pattern[str]
-    sport_article_min: int
     complement: re.Pattern[str]  # a complement clause opening within the window after a trigger
     judgements: frozenset[str]  # verbs that are DISAPPROVE only when a fault follows ("menilai ... melanggar")
     faults: re.Pattern[str]
@@ -145,7 +144,6 @@ def lexicon() -> Lexicon:
         numbers=numbers,
         sport_types=frozenset(data["context"]["sport"]["types"]),
         sport=_words_re(data["context"]["sport"]["words"]),
-        sport_article_min=data["context"]["sport"]["article_min"],
         judgements=frozenset(data["judgement"]["verbs"]),
         faults=_words_re(data["judgement"]["faults"]),
         fault_negated=re.compile(r"(?<![\w-])(?:tidak|tak|bukan|nggak|gak|tanpa)[ \t\xa0]+\Z", re.I),
