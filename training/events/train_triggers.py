@@ -1,6 +1,8 @@
-"""Train the experimental event-trigger classifier (trigger_classifier.py) on the event corpus.
+"""Train the event-trigger classifier (warta.extract.events.learned) on the event corpus.
 
     python training/events/train_triggers.py [--epochs 3] [--out OUT.npz]
+
+Writes src/warta/data/event_triggers.npz (what warta ships) unless --out says otherwise.
 
 Every word of every annotated sentence is an example: the type of the trigger it starts, or "O".
 Training data: batches 00-09 (ann1's batch_00); dev: batch_10 (the split of convert.py). The
@@ -14,6 +16,7 @@ lexicon's where the classifier found none), and the threshold chosen (best dev F
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import random
 import sys
@@ -28,9 +31,10 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(HERE))
 
 from convert import DEV_BATCHES, annotation_files  # noqa: E402
-from trigger_classifier import TriggerModel, features, lexical_triggers, words_of  # noqa: E402
+from trigger_classifier import TriggerModel, features, lexical_triggers, root_of, words_of  # noqa: E402
 
 MIN_COUNT = 2
+ROOT_SHARE = 0.04
 
 
 def examples(rows: list[dict]) -> list[tuple[list[str], str, tuple[int, int]]]:
@@ -97,14 +101,14 @@ def predict(model: TriggerModel, rows: list[dict], threshold: float) -> list[lis
         lexical = lexical_triggers(text)
         labels = model.predict([features(text, words, k, lexical) for k in range(len(words))])
         out.append([(w.start(), w.end(), label) for w, (label, p) in zip(words, labels, strict=True)
-                    if label != "O" and p >= threshold])
+                    if label != "O" and p >= threshold and (not model.roots or root_of(w.group()) in model.roots)])
     return out
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--epochs", type=int, default=3)
-    parser.add_argument("--out", default=str(HERE / "corpus" / "event_triggers.npz"))
+    parser.add_argument("--out", default=str(ROOT / "src" / "warta" / "data" / "event_triggers.npz"))
     args = parser.parse_args()
     train_rows, dev_rows = [], []
     for batch, path in annotation_files().items():
@@ -114,21 +118,32 @@ def main() -> int:
     best = max(((score(predict(model, dev_rows, t), dev_rows), t) for t in (0.3, 0.4, 0.5, 0.6, 0.7)),
                key=lambda found: found[0][2])
     (p, r, f), threshold = best
+    model = dataclasses.replace(model, roots=trigger_roots(train_rows))
+    (p, r, f) = score(predict(model, dev_rows, threshold), dev_rows)
     lexicon = [lexical_spans(row["text"]) for row in dev_rows]
     found = predict(model, dev_rows, threshold)
     both = [sorted(set(a) | {x for x in b if not any(x[0] < y[1] and y[0] < x[1] for y in a)})
             for a, b in zip(found, lexicon, strict=True)]
     lp, lr, lf = score(lexicon, dev_rows)
     bp, br, bf = score(both, dev_rows)
-    print(f"train: {len(train_rows)} sentences; features {len(model.index)}; labels {len(model.labels)}")
+    print(f"train: {len(train_rows)} sentences; features {len(model.index)}; labels {len(model.labels)}; "
+          f"roots classified {len(model.roots)}")
     print(f"dev ({len(dev_rows)} sentences), typed triggers: classifier P {p:.3f} R {r:.3f} F1 {f:.3f} "
           f"(threshold {threshold}); lexicon P {lp:.3f} R {lr:.3f} F1 {lf:.3f}; "
           f"both P {bp:.3f} R {br:.3f} F1 {bf:.3f}")
+    model = dataclasses.replace(model, threshold=threshold, roots=trigger_roots(train_rows))
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     model.save(args.out)
-    Path(args.out).with_suffix(".json").write_text(json.dumps({"threshold": threshold}) + "\n", encoding="utf-8")
     print(f"-> {args.out} ({Path(args.out).stat().st_size / 1024:.0f} KB)")
     return 0
+
+
+def trigger_roots(rows: list[dict]) -> frozenset[str]:
+    """The roots a trigger began with in training at least ROOT_SHARE of the times they were
+    written: only their words are classified at run time (the rest never were, or hardly ever)."""
+    as_trigger = Counter(root_of(e["trigger"].split()[0]) for row in rows for e in row["events"])
+    seen = Counter(root_of(w.group()) for row in rows for w in words_of(row["text"]))
+    return frozenset(r for r, n in as_trigger.items() if n >= ROOT_SHARE * seen[r])
 
 
 def lexical_spans(text: str) -> list[tuple[int, int, str]]:

@@ -98,7 +98,9 @@ def _sport_sentences(ctx: DocContext) -> list[bool]:
     word, those next to one in its paragraph, and every sentence of an article where at least
     ``_SPORT_SHARE`` of the sentences have one (a match report). A roundup's other news keeps its
     events."""
-    has = [ctx.lex.sport.search(ctx.text, a, b) is not None for a, b in ctx.sents]
+    has = [False] * len(ctx.sents)
+    for m in ctx.lex.sport.finditer(ctx.text):
+        has[ctx.sentence_of(m.start())] = True
     if not any(has):
         return has
     if sum(has) >= _SPORT_SHARE * len(has):

@@ -17,6 +17,7 @@ from typing import Any
 from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
+from warta.extract.events.learned import free_of, learned_triggers
 from warta.extract.events.lexicon import Lexicon, Trigger, lookup, words_key
 from warta.resources import load_toml
 
@@ -59,9 +60,13 @@ class DocContext:
     hits: list[Hit]
     last_participants: list[tuple[int, list[dict[str, Any]]]] = field(default_factory=list)
     token_starts: list[int] | None = None  # filled by the parse reader on first use
+    sent_starts: list[int] | None = None  # filled on first use
+    hit_starts: list[int] | None = None  # filled on first use
 
     def sentence_of(self, pos: int) -> int:
-        return max(0, bisect.bisect_right([s for s, _ in self.sents], pos) - 1)
+        if self.sent_starts is None:
+            self.sent_starts = [s for s, _ in self.sents]
+        return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
 
     def quote_at(self, pos: int) -> dict[str, Any] | None:
         for q in self.quotes:
@@ -111,21 +116,46 @@ def _participants(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _hits(text: str, lex: Lexicon, entities: list[dict[str, Any]]) -> list[Hit]:
-    spans = [(e["start"], e["end"]) for e in entities]
+    """The lexicon's triggers in the text, less those an exclusion cancels and those inside a name
+    ("Komisi Pemberantasan Korupsi": a trigger inside a name is no event)."""
+    outside = free_of([(e["start"], e["end"]) for e in entities])
+    return [h for h in _scan(text, lex) if outside(h.start)]
+
+
+def _scan(text: str, lex: Lexicon) -> list[Hit]:
     out = []
     for m in lex.scan.finditer(text):
         nya = m.group("nya") is not None
         end = m.end() - (3 if nya else 0)
         trig = lookup(lex, text[m.start():end])
-        if trig is None or any(a <= m.start() < b for a, b in spans):
-            continue  # "Komisi Pemberantasan Korupsi": a trigger inside a name is no event
-        if _excluded(text, lex, trig.phrase, m.start(), m.end()):
+        if trig is None or _excluded(text, lex, trig.phrase, m.start(), m.end()):
             continue
         if "*" in trig.phrase:  # "menetapkan X sebagai tersangka": the first word stands, X stays a name
             end = m.start() + len(trig.phrase.split()[0])
             out.append(Hit(trig, m.start(), end, text[m.start():end], False))
         else:
             out.append(Hit(trig, m.start(), m.end(), text[m.start():m.end()], nya))
+    return out
+
+
+def _learned(text: str, lex: Lexicon, found: list[Hit], entities: list[dict[str, Any]],
+             sents: list[tuple[int, int]]) -> list[Hit]:
+    """The triggers the learned model finds beside the lexicon's (``learned``), in the sentences
+    that name a participant (an event needs one), outside the lexicon's triggers and the names;
+    what the lexicon says is one of the model's features."""
+    lexical = {h.start: f"{h.trigger.type}/{h.trigger.kind}" for h in found}
+    blocked = [(h.start, h.end) for h in found] + [(e["start"], e["end"]) for e in entities]
+    starts = [e["start"] for e in entities]
+    named = [(a, b) for a, b in sents if bisect.bisect_left(starts, a) < bisect.bisect_left(starts, b)]
+    out = []
+    for start, end, type_, kind in learned_triggers(text, lexical, blocked, named):
+        written = text[start:end]
+        nya = kind != "noun" and written.lower().endswith("nya") and len(written) > 6
+        if nya:
+            end -= 3
+            written = written[:-3]
+        trig = Trigger(type_, kind, written.lower(), type_ in lex.symmetric_types, False, False, False)
+        out.append(Hit(trig, start, end, written, nya))
     return out
 
 
@@ -143,9 +173,14 @@ def _excluded(text: str, lex: Lexicon, phrase: str, start: int, end: int) -> boo
 
 def prepare(doc: Doc, text: str, lex: Lexicon) -> DocContext:
     entities = _participants(doc._.entities or [])
-    return DocContext(doc=doc, text=text, lex=lex, sents=_sentences(doc, text), entities=entities,
+    sents = _sentences(doc, text)
+    found = _scan(text, lex)
+    outside = free_of([(e["start"], e["end"]) for e in entities])
+    hits = [h for h in found if outside(h.start)]
+    hits = sorted(hits + _learned(text, lex, found, entities, sents), key=lambda h: h.start)
+    return DocContext(doc=doc, text=text, lex=lex, sents=sents, entities=entities,
                       ent_starts=[e["start"] for e in entities], times=list(doc._.times or []),
-                      quotes=list(doc._.quotes or []), hits=_hits(text, lex, entities))
+                      quotes=list(doc._.quotes or []), hits=hits)
 
 
 PERSON_DESCRIPTION = "person-description"
@@ -178,7 +213,8 @@ def is_heading(text: str, pos: int) -> bool:
 def sentence_items(ctx: DocContext, a: int, b: int) -> list[Item]:
     """The sentence [a, b) as items, in text order."""
     spans: list[tuple[int, int, str, Any]] = []
-    for e in _within(ctx.entities, a, b):
+    inside = _within(ctx, a, b)
+    for e in inside:
         spans.append((e["start"], e["end"], "E", e))
         role = e.get("role")
         at = ctx.text.rfind(role, max(a, e["start"] - len(role) - 3), e["start"]) if role else -1
@@ -187,9 +223,10 @@ def sentence_items(ctx: DocContext, a: int, b: int) -> list[Item]:
     for t in ctx.times:
         if a <= t["start"] and t["end"] <= b:
             spans.append((t["start"], t["end"], "T", t))
-    for h in ctx.hits:
-        if a <= h.start < b:
-            spans.append((h.start, h.end, "G", h))
+    if ctx.hit_starts is None:
+        ctx.hit_starts = [h.start for h in ctx.hits]
+    for h in ctx.hits[bisect.bisect_left(ctx.hit_starts, a):bisect.bisect_left(ctx.hit_starts, b)]:
+        spans.append((h.start, h.end, "G", h))
     for m in ctx.lex.anaphor_scan.finditer(ctx.text, a, b):
         spans.append((m.start(), m.end(), "A", words_key(m.group())))
     for m in _person_descriptions().finditer(ctx.text, a, b):
@@ -197,7 +234,7 @@ def sentence_items(ctx: DocContext, a: int, b: int) -> list[Item]:
         opens = not before or before[-1] in ",;:(\"“" or before.rsplit(None, 1)[-1].lower() in _DESCRIPTION_AFTER
         inner = m.group().lower().split()[1:-1]
         if opens and not _DESCRIPTION_BREAKS.intersection(inner) and \
-                not any(e["type"] == "PER" and m.start() <= e["start"] < m.end() for e in _within(ctx.entities, a, b)):
+                not any(e["type"] == "PER" and m.start() <= e["start"] < m.end() for e in inside):
             # "mantan vokalis band Nidji itu", "politikus PDIP tersebut": a person described, not
             # the band or the party named inside the description
             spans.append((m.start(), m.end(), "A", PERSON_DESCRIPTION))
@@ -214,10 +251,11 @@ def sentence_items(ctx: DocContext, a: int, b: int) -> list[Item]:
     return items
 
 
-def _within(entities: list[dict[str, Any]], a: int, b: int) -> list[dict[str, Any]]:
-    starts = [e["start"] for e in entities]
+def _within(ctx: DocContext, a: int, b: int) -> list[dict[str, Any]]:
+    """The participants inside [a, b)."""
+    starts = ctx.ent_starts
     lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
-    return [e for e in entities[lo:hi] if e["end"] <= b]
+    return [e for e in ctx.entities[lo:hi] if e["end"] <= b]
 
 
 def _words(text: str, a: int, b: int, items: list[Item]) -> None:

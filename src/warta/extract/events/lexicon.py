@@ -54,6 +54,7 @@ class Lexicon:
     sport_types: frozenset[str]
     sport: re.Pattern[str]
     complement: re.Pattern[str]  # a complement clause opening within the window after a trigger
+    symmetric_types: frozenset[str]  # types whose coordinated subjects are joint actors
     judgements: frozenset[str]  # verbs that are DISAPPROVE only when a fault follows ("menilai ... melanggar")
     faults: re.Pattern[str]
     fault_negated: re.Pattern[str]  # a negation right before a fault ("tidak salah")
@@ -144,6 +145,7 @@ def lexicon() -> Lexicon:
         numbers=numbers,
         sport_types=frozenset(data["context"]["sport"]["types"]),
         sport=_words_re(data["context"]["sport"]["words"]),
+        symmetric_types=frozenset(t for t, spec in data["types"].items() if spec.get("symmetric")),
         judgements=frozenset(data["judgement"]["verbs"]),
         faults=_words_re(data["judgement"]["faults"]),
         fault_negated=re.compile(r"(?<![\w-])(?:tidak|tak|bukan|nggak|gak|tanpa)[ \t\xa0]+\Z", re.I),
