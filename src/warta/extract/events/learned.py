@@ -32,7 +32,7 @@ __all__ = ["TriggerModel", "words_of", "features", "root_of", "trigger_model", "
 
 MODEL_FILE = "event_triggers.npz"
 # words that start like a di-/ter- passive and are not one ("terima kasih", "diskusi")
-_NOT_PREFIXED = ("terima", "diskusi", "dialog", "dinas", "diplomasi", "direktur", "diri", "digital")
+_NOT_PREFIXED = frozenset({"terima", "diskusi", "dialog", "dinas", "diplomasi", "direktur", "digital"})
 
 _WORD = re.compile(r"[^\W_][\w'’]*(?:-[^\W_][\w'’]*)*")
 _PREFIXES = ("memper", "menge", "meng", "meny", "mem", "men", "me", "diper", "di", "ber", "be", "ter", "te",
@@ -142,7 +142,7 @@ def kind_of(word: str) -> str:
     w = word.casefold()
     if w.endswith("nya"):
         w = w[:-3]
-    if (w.startswith("di") or w.startswith("ter")) and len(w) > 5 and not w.startswith(_NOT_PREFIXED):
+    if (w.startswith("di") or w.startswith("ter")) and len(w) > 5 and w not in _NOT_PREFIXED:
         return "passive"
     if w.startswith(("me", "ber", "be")) and len(w) > 4:
         return "verb"
