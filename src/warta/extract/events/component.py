@@ -192,6 +192,8 @@ def _participants(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, i
         args.targets = args.targets or [e for e in parsed.targets if e not in args.actors]
     if not args.actors and hit.trigger.kind == "verb":
         args.actors = [e for e in _main_subject(ctx, items, k, lo) if e not in args.targets]
+    if not args.actors and hit.trigger.type in _STATEMENTS and hit.trigger.kind != "passive":
+        args.actors = [e for e in _speaker_of(ctx, items, k, lo) if e not in args.targets]
     if not args.actors and (hit.trigger.kind != "passive" or not args.targets):
         return None  # an event needs a named actor; a passive one at least its named patient
     if hit.trigger.need_target and not args.targets and not (
@@ -208,6 +210,19 @@ def _fault_follows(ctx: DocContext, start: int, end: int) -> bool:
         if not ctx.lex.fault_negated.search(ctx.text, max(start, m.start() - 12), m.start()):
             return True
     return False
+
+
+def _speaker_of(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[dict[str, Any]]:
+    """The speaker of a quote whose clause states a speech act without a subject: "Kami tidak
+    sependapat ..." has one, but "Tidak sependapat dengan putusan itu," kata X, and "Sangat
+    menyesalkan ...," ujar X, are X's: nothing named stands before the trigger in its clause."""
+    quote = ctx.quote_at(items[k].start)
+    speaker = (quote or {}).get("speaker")
+    if not speaker or not speaker.get("name") or speaker.get("type") not in ("PER", "ORG"):
+        return []
+    if any(it.kind in ("E", "A") and it.start >= quote["start"] for it in items[lo:k]):
+        return []
+    return [speaker]
 
 
 def _main_subject(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[dict[str, Any]]:
