@@ -31,6 +31,7 @@ __all__ = ["TriggerModel", "words_of", "features", "root_of", "trigger_model", "
            "free_of", "MODEL_FILE"]
 
 MODEL_FILE = "event_triggers.npz"
+_MEMO_WORDS = 200_000  # words whose candidacy is remembered
 # words that start like a di-/ter- passive and are not one ("terima kasih", "diskusi")
 _NOT_PREFIXED = frozenset({"terima", "diskusi", "dialog", "dinas", "diplomasi", "direktur", "digital"})
 
@@ -62,16 +63,29 @@ def root_of(word: str) -> str:
 def features(text: str, words: list[re.Match[str]], k: int, lexical: dict[int, str]) -> list[str]:
     """The features of word ``k`` of a sentence; ``lexical`` maps a word's start offset to the
     trigger lexicon's "type/kind" for a phrase starting there."""
+    return word_features(words[k].group()) + context_features(words, k, lexical)
+
+
+@cache
+def word_features(word: str) -> list[str]:
+    """The features of a word by itself."""
+    low = word.casefold()
+    out = ["b", f"w={low}", f"r={root_of(word)}", f"p3={low[:3]}", f"s3={low[-3:]}", f"s2={low[-2:]}"]
+    if low.endswith("nya"):
+        out.append("nya")
+    return out
+
+
+def context_features(words: list[re.Match[str]], k: int, lexical: dict[int, str]) -> list[str]:
+    """The features of word ``k`` that depend on its place: its neighbours, its case inside the
+    sentence, what the lexicon says of a phrase starting there."""
     word = words[k].group()
     low = word.casefold()
     prev = words[k - 1].group().casefold() if k else "<s>"
     nxt = words[k + 1].group().casefold() if k + 1 < len(words) else "</s>"
-    out = ["b", f"w={low}", f"r={root_of(word)}", f"p3={low[:3]}", f"s3={low[-3:]}", f"s2={low[-2:]}",
-           f"pw={prev}", f"nw={nxt}", f"pr={root_of(prev)}", f"w+n={low}_{nxt}", f"p+w={prev}_{low}"]
+    out = [f"pw={prev}", f"nw={nxt}", f"pr={root_of(prev)}", f"w+n={low}_{nxt}", f"p+w={prev}_{low}"]
     if k and word[:1].isupper():
         out.append("cap")
-    if low.endswith("nya"):
-        out.append("nya")
     lex = lexical.get(words[k].start())
     if lex:
         kind_type = lex.split("/")
@@ -87,23 +101,36 @@ class TriggerModel:
     threshold: float = 0.5  # the probability a type must reach
     roots: frozenset[str] = frozenset()  # the roots of the words that began a trigger in training
     memo: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)  # word -> candidate
+    word_memo: dict[str, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
+
+    def word_scores(self, word: str) -> np.ndarray:
+        """The summed weights of a word's own features (kept per word)."""
+        known = self.word_memo.get(word)
+        if known is None:
+            ids = [self.index[f] for f in word_features(word) if f in self.index]
+            known = self.word_memo[word] = self.weights[ids].sum(axis=0)
+        return known
 
     def candidate(self, word: str) -> bool:
         """Whether the word's root began a trigger in training (only such words are classified)."""
         known = self.memo.get(word)
         if known is None:
+            if len(self.memo) >= _MEMO_WORDS:  # a long run's new names and numbers must not grow it for ever
+                self.memo.clear()
+                self.word_memo.clear()
             known = self.memo[word] = root_of(word) in self.roots
         return known
 
-    def predict(self, rows: list[list[str]]) -> list[tuple[str, float]]:
-        """The most likely label of each word and its probability."""
+    def predict(self, rows: list[list[str]], base: np.ndarray | None = None) -> list[tuple[str, float]]:
+        """The most likely label of each word and its probability; ``base``: scores already summed
+        for each row (its word's own features)."""
         if not rows:
             return []
         index = self.index
         ids = [[index[f] for f in feats if f in index] for feats in rows]
         flat = np.fromiter((i for row in ids for i in row), dtype=np.int64)
         owner = np.repeat(np.arange(len(rows)), [len(row) for row in ids])
-        scores = np.zeros((len(rows), len(self.labels)), dtype=np.float32)
+        scores = base.copy() if base is not None else np.zeros((len(rows), len(self.labels)), dtype=np.float32)
         np.add.at(scores, owner, self.weights[flat])
         scores -= scores.max(axis=1, keepdims=True)
         probs = np.exp(scores)
@@ -166,11 +193,11 @@ def learned_triggers(text: str, lexical: dict[int, str], blocked: list[tuple[int
             word = w.group()
             known = memo.get(word)
             if (known or (known is None and candidate(word))) and free(w.start()):
-                rows.append(features(text, words, k, lexical))
+                rows.append(context_features(words, k, lexical))
                 found.append(w)
     if not rows:
         return []
-    labels = model.predict(rows)
+    labels = model.predict(rows, np.stack([model.word_scores(w.group()) for w in found]))
     return [(w.start(), w.end(), label, kind_of(w.group()))
             for w, (label, p) in zip(found, labels, strict=True) if label != "O" and p >= model.threshold]
 
