@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import accumulate
 from typing import Any
@@ -45,7 +45,7 @@ def words_of(text: str, start: int = 0, end: int | None = None) -> list[re.Match
     return list(_WORD.finditer(text, start, len(text) if end is None else end))
 
 
-@cache
+@lru_cache(maxsize=100_000)
 def root_of(word: str) -> str:
     """A rough root: the longest known prefix and suffix cut while at least three letters stay."""
     w = word.casefold()
@@ -66,7 +66,7 @@ def features(text: str, words: list[re.Match[str]], k: int, lexical: dict[int, s
     return word_features(words[k].group()) + context_features(words, k, lexical)
 
 
-@cache
+@lru_cache(maxsize=100_000)
 def word_features(word: str) -> list[str]:
     """The features of a word by itself."""
     low = word.casefold()
