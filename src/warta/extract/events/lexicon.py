@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from warta.patterns import grouped
+from warta.patterns import grouped, trie
 from warta.resources import load_toml
 
 __all__ = ["Trigger", "Lexicon", "lexicon", "words_key"]
@@ -116,8 +116,14 @@ def _exclusions(table: dict[str, list[str]], after: bool) -> dict[str, re.Patter
 def lexicon() -> Lexicon:
     data = load_toml("events.toml")
     plain, gapped = _triggers(data)
-    phrases = [t.phrase for t in plain.values()] + [t.phrase for _, t in gapped]
-    scan = re.compile(rf"(?<![\w-])(?:{_alternation(phrases)})(?P<nya>nya)?(?![\w-])")
+    # gapped phrases first (longer than any plain phrase they start with), then the plain ones as
+    # tries (``warta.patterns.trie``: ~N times faster than an alternation of N phrases, the same
+    # matches); acronyms ("KTT", "MoU") keep their case
+    gapped_src = [_phrase(t.phrase) for _, t in sorted(gapped, key=lambda g: len(g[1].phrase), reverse=True)]
+    plain_phrases = [t.phrase for t in plain.values()]
+    tries = [trie([p for p in plain_phrases if not p[0].isupper()]),
+             trie([p for p in plain_phrases if p[0].isupper()], cased_first=False)]
+    scan = re.compile(rf"(?<![\w-])(?:{'|'.join(gapped_src + tries)})(?P<nya>nya)?(?![\w-])")
     mod = data["modality"]
     numbers = {words_key(k): v for k, v in data["count"]["numbers"].items()}
     number_alt = _alternation(numbers, cased=False)
