@@ -26,6 +26,7 @@ __all__ = ["Item", "Hit", "DocContext", "prepare", "PERSON_DESCRIPTION"]
 _TOKEN = re.compile(r"[^\W_][\w'’]*(?:-[^\W_][\w'’]*)*|[^\w\s]")
 _PARTICIPANT_TYPES = ("PER", "ORG", "LOC")
 _HEADING_WORDS = 15
+_ASIDE_WORDS = 2  # words after the clause word in an aside between commas ("karena itu")
 _ENDS = ".!?\"”’)…"
 
 
@@ -264,6 +265,14 @@ def _words(text: str, a: int, b: int, items: list[Item]) -> None:
         items.append(Item("W" if w[0].isalnum() else "P", m.start(), m.end(), w.lower()))
 
 
+def _parenthetical(items: list[Item], i: int) -> bool:
+    """A clause word inside a short aside between commas ("Tjahjo, karena itu, meminta ...",
+    "Ia, sementara itu, menolak ..."): it opens no clause; the sentence goes on around it."""
+    if i == 0 or items[i - 1].low != ",":
+        return False
+    return any(items[j].low == "," for j in range(i + 1, min(len(items), i + _ASIDE_WORDS + 2)))
+
+
 def clause_bounds(ctx: DocContext, items: list[Item], k: int) -> tuple[int, int]:
     """Item indices [lo, hi) of the clause around item k: cut at ; and : and at clause words
     ("bahwa", "sementara", "setelah" …), which open the clause they belong to."""
@@ -271,7 +280,8 @@ def clause_bounds(ctx: DocContext, items: list[Item], k: int) -> tuple[int, int]
 
     def cut(i: int) -> bool:
         it = items[i]
-        return (it.kind == "P" and it.low in ";:") or (it.kind == "W" and it.low in clause_words)
+        return (it.kind == "P" and it.low in ";:") or (it.kind == "W" and it.low in clause_words
+                                                         and not _parenthetical(items, i))
 
     lo = k
     while lo > 0 and not cut(lo):
