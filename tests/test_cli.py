@@ -173,3 +173,22 @@ def test_quotes_and_times_are_stored_and_listed_by_speaker(tmp_path: Path, artic
     assert "Kami akan terus menjaga" in shown and "2016" in shown
     stats = json.loads(run_warta("stats", "--format", "json", "--db", db, check=True).stdout)
     assert stats["quotes"] == len(first["quotes"]) + len(second["quotes"])
+
+
+def test_a_titles_event_is_stored_exported_and_on_the_timeline(tmp_path: Path) -> None:
+    """The event only the title reports goes through ingest, the store, export and the timeline."""
+    page = {"id": "kemlu-1", "title": "Menlu Sugiono Kecam Serangan ke Kamp Pengungsi di Rafah",
+            "published": "2025-03-05", "outlet": "contoh",
+            "text": ("Menteri Luar Negeri Sugiono menyampaikan sikap pemerintah di Jakarta, Selasa (4/3/2025). "
+                     "Pemerintah Indonesia menilai tindakan itu tak dapat dibenarkan dalam keadaan apa pun.\n"
+                     "Sugiono menambahkan, Indonesia akan membawa persoalan ini ke sidang Dewan Keamanan PBB.")}
+    src = tmp_path / "page.jsonl"
+    src.write_text(json.dumps(page, ensure_ascii=False) + "\n", encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    run_warta("ingest", str(src), "--db", db, "--profile", "fast", check=True)
+    article = json.loads(run_warta("export", "--format", "jsonl", "--db", db, check=True).stdout.splitlines()[0])
+    titled = [e for e in article["events"] if e.get("in_title")]
+    assert [(e["type"], e["actors"], e["time"]) for e in titled] == [("DISAPPROVE", ["Sugiono"], "2025-03-04")]
+    assert titled[0]["text"] == page["title"]
+    timeline = json.loads(run_warta("timeline", "Sugiono", "--format", "json", "--db", db, check=True).stdout)
+    assert any(entry["event"]["type"] == "DISAPPROVE" and entry["date"] == "2025-03-04" for entry in timeline)
