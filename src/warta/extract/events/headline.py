@@ -116,8 +116,9 @@ def _names(clause: str, entities: list[dict[str, Any]]) -> list[tuple[int, dict[
     for a person, a run of the name's words: titles say "Prabowo" for "Prabowo Subianto" and
     "Listyo Sigit" for "Listyo Sigit Prabowo"), leftmost and longest first, without overlaps."""
     hits: list[tuple[int, int, dict[str, Any]]] = []
+    roles = _role_forms(entities)
     for e in entities:
-        forms = {e.get("text") or "", e.get("name") or ""}
+        forms = {e.get("text") or "", e.get("name") or ""} | roles.get(id(e), set())
         if e.get("type") == "PER":
             words = _WORD.findall(e.get("name") or "")
             forms.update(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
@@ -133,6 +134,31 @@ def _names(clause: str, entities: list[dict[str, Any]]) -> list[tuple[int, dict[
         if a >= reach:
             out.append((a, e))
             reach = b
+    return out
+
+
+def _role_forms(entities: list[dict[str, Any]]) -> dict[int, set[str]]:
+    """The titles a headline may name a person by alone ("Mendagri Tekankan ...", "Kapolri
+    Perintahkan ..."): the acronym in brackets of the role the body gives them ("Menteri Dalam Negeri
+    (Mendagri)"), or the title word that heads it ("Kapolri Jenderal"), when no other person of the
+    article holds it."""
+    holders: dict[str, set[str]] = {}
+    for e in entities:
+        role = e.get("role") or ""
+        if e.get("type") != "PER" or not role:
+            continue
+        forms = set(re.findall(r"\(([^()]{2,20})\)", role))
+        words = _WORD.findall(re.sub(r"\([^()]*\)", " ", role))
+        if words and (len(words) == 1 or words[0].lower() in _roles()):
+            forms.add(words[0])  # "Kapolri Jenderal": its head is a title of its own
+        for form in forms:
+            holders.setdefault(form, set()).add(e.get("id") or e.get("name") or "")
+    out: dict[int, set[str]] = {}
+    for e in entities:
+        role = e.get("role") or ""
+        for form, ids in holders.items():
+            if len(ids) == 1 and (e.get("id") or e.get("name") or "") in ids and form in role:
+                out.setdefault(id(e), set()).add(form)
     return out
 
 
