@@ -18,14 +18,14 @@ def test_the_shipped_model_loads_with_its_threshold_and_roots() -> None:
 
 
 def test_it_finds_a_trigger_the_lexicon_lacks() -> None:
-    text = "Kericuhan terjadi di depan Gedung DPR, Jakarta."
-    assert [(text[a:b], t) for a, b, t, _ in learned_triggers(text, {}, [])] == [("Kericuhan", "ASSAULT")]
+    text = "Polisi melakukan olah TKP di rumah korban di Depok."
+    assert [(text[a:b], t) for a, b, t, _ in learned_triggers(text, {}, [])] == [("olah", "INVESTIGATE")]
 
 
 def test_blocked_spans_and_sentences_outside_the_spans_are_not_read() -> None:
-    text = "Kericuhan terjadi di depan Gedung DPR."
-    assert learned_triggers(text, {}, [(0, 9)]) == []
-    assert learned_triggers(text, {}, [], spans=[(10, len(text))]) == []
+    text = "Polisi melakukan olah TKP di rumah korban di Depok."
+    assert learned_triggers(text, {}, [(17, 21)]) == []
+    assert learned_triggers(text, {}, [], spans=[(22, len(text))]) == []
 
 
 def test_words_whose_root_never_began_a_trigger_are_not_classified() -> None:
