@@ -23,9 +23,11 @@ right after the trigger.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from warta.extract.events.context import PERSON_DESCRIPTION, DocContext, Hit, Item, sentence_items
+from warta.resources import load_toml
 
 __all__ = ["Arguments", "find_arguments", "place_of", "time_of", "count_of", "resolve_anaphor", "is_place",
            "after_according"]
@@ -237,7 +239,58 @@ def _noun(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> Argum
             targets, tprep, _ = forward(ctx, items, nxt - 1, hi, max_unknown=1)
             targets = targets if tprep else []
         return Arguments(actors=owners + _subject_pair(ctx, items, k, hi), targets=targets)
-    return Arguments(targets=owners if prep else [])
+    # no owner named with the noun: "kecaman dari seluruh negara" (its agent after "dari"), or
+    # "Dalam kunjungan ke Nauru, Wiranto ..." (the subject of the clause it is fronted in)
+    actors = _agent_after(ctx, items, k, hi) or _fronted_subject(ctx, items, k, lo, hi)
+    return Arguments(actors=actors, targets=[e for e in (owners if prep else []) if e not in actors])
+
+
+_SPEECH_NOUN_TYPES = frozenset({"DEMAND", "DISAPPROVE", "SUPPORT", "REJECT", "PROTEST", "THREATEN"})
+
+
+def _agent_after(ctx: DocContext, items: list[Item], k: int, hi: int) -> list[dict[str, Any]]:
+    """Who a speech act noun is from: "kecaman dari Indonesia", "permintaan dari pihak X"."""
+    hit: Hit = items[k].data
+    if hit.trigger.type not in _SPEECH_NOUN_TYPES or k + 2 >= hi or items[k + 1].low != "dari":
+        return []
+    j = _skip_bridges(items, k + 2, k + 2, hi, 1, ctx.lex.words["bridge_words"])
+    if j < hi and items[j].kind == "E" and items[j].data.get("type") in ("PER", "ORG", "LOC"):
+        group, _ = _group(ctx, items, j, j, hi, 1)
+        return _entities(group)
+    return []
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """The words of persons' titles (roles.toml's heads): "Menko Polhukam", "Kapolda Metro Jaya"."""
+    return frozenset(w.lower() for h in load_toml("roles.toml")["heads"] for w in h.split())
+
+
+def _fronted_subject(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> list[dict[str, Any]]:
+    """The subject of the main clause for an event noun in a fronted adjunct ("Dalam kunjungan ke
+    Nauru, Menko Wiranto menghadiri ...", "Di sela pertemuan itu, Jokowi ..."): the adjunct opens the
+    sentence with a preposition, a comma closes it, and a named person or organisation follows."""
+    words = ctx.lex.words
+    j = k - 1
+    while j >= lo and items[j].kind == "W" and items[j].low not in words["adjunct_preps"] and k - j <= 2:
+        j -= 1
+    if j < lo or items[j].kind != "W" or items[j].low not in words["adjunct_preps"] or j > lo + 1:
+        return []
+    comma = next((i for i in range(k + 1, hi) if items[i].kind == "P"), None)
+    if comma is None or items[comma].low != ",":
+        return []
+    first = _skip_bridges(items, comma + 1, comma + 1, hi, 1, words["bridge_words"])
+    if first < hi and items[first].kind == "W" and items[first].low in _title_words():
+        title_end = first + 1  # "Menko Polhukam Wiranto": a title, its capitalised words, the name
+        while title_end < min(hi, first + 5) and items[title_end].kind == "W" \
+                and ctx.text[items[title_end].start].isupper():
+            title_end += 1
+        first = title_end
+    if first < hi and items[first].kind == "E" and items[first].data.get("type") in ("PER", "ORG"):
+        group, nxt = _group(ctx, items, first, first, hi, 1)
+        if nxt < hi and (items[nxt].kind == "G" or items[nxt].kind == "W"):
+            return _entities(group)
+    return []
 
 
 def _possessive_group(ctx: DocContext, items: list[Item], k: int, hi: int) -> list[dict[str, Any]]:

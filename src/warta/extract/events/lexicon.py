@@ -155,8 +155,9 @@ def lexicon() -> Lexicon:
         judgements=frozenset(data["judgement"]["verbs"]),
         faults=_words_re(data["judgement"]["faults"]),
         fault_negated=re.compile(r"(?<![\w-])(?:tidak|tak|bukan|nggak|gak|tanpa)[ \t\xa0]+\Z", re.I),
-        complement=re.compile(rf"(?:nya)?(?:[ \t\xa0]+[^\s.;:!?]+){{0,{data['complement_window'] - 1}}}?[ \t\xa0]+"
-                              rf"(?:{_alternation(data['complementizers'], cased=False)})(?![\w-])", re.I),
+        complement=re.compile(rf"(?:nya)?(?:[ \t\xa0]+[^\s.;:!?,]+){{0,{data['complement_window'] - 1}}}?[ \t\xa0]+"
+                              rf"(?:{_alternation(data['complementizers'], cased=False)}"
+                              r"|(?:me|ber|memper)[a-z]{3,}(?:kan|i)?)(?![\w-])", re.I),
     )
 
 
