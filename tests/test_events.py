@@ -119,7 +119,7 @@ def test_lead_event_without_time_takes_the_publication_month() -> None:
 
 
 def test_reported_past_without_time_stays_null_after_the_lead() -> None:
-    text = ("Harga minyak dunia naik tajam pekan ini. Pasar saham Asia ditutup melemah. "
+    text = ("Harga minyak dunia naik tajam pekan ini. Pasar saham Asia ditutup melemah. Rupiah menguat. "
             "Joe Biden bertemu Xi Jinping di Bali.")
     events = _events(text, "2022-11-20")
     assert events and events[0]["time"] is None and events[0]["modality"] == "occurred"

@@ -12,7 +12,7 @@ Steps, in order, sentence by sentence:
    named participant, or without the target its word needs ("membantu X"), is no event;
 4. place, time, count, modality and source are read from the clause (``arguments``, ``modality``); a
    time goes to the nearest trigger that made an event, and an occurred event of the news lead (its
-   first two sentences), and an occurred speech act (a demand, criticism, praise or refusal: made
+   first three sentences), and an occurred speech act (a demand, criticism, praise or refusal: made
    when it is reported), without a time of its own take the day of its report: inside a quote the
    date of the quote's attribution ("…," kata X, Senin (8/9/2025)), else the article's occasion,
    its first full date in the week up to its publication; failing both, a lead event takes the
@@ -49,7 +49,7 @@ from warta.nlp.factories import typed
 
 __all__ = ["find_events", "EventFinder"]
 
-_LEAD_SENTENCES = 2
+_LEAD_SENTENCES = 3
 _SPORT_SHARE = 0.4  # an article with a sport word in this share of its sentences is about sport
 _OCCASION_DAYS = 7  # how far before its publication an article's occasion may be
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -114,7 +114,8 @@ def _sport_sentences(ctx: DocContext) -> list[bool]:
 
 
 def _lead(ctx: DocContext) -> set[tuple[int, int]]:
-    """The news lead: the first two sentences that are not a title or subheading."""
+    """The news lead: the first three sentences that are not a title or subheading (a dateline
+    sentence, "Jakarta, CNN Indonesia --", often opens it)."""
     return set([s for s in ctx.sents if not is_heading(ctx.text, s[0])][:_LEAD_SENTENCES])
 
 
