@@ -114,20 +114,27 @@ def _trigger(clause: str) -> tuple[Trigger, int, int, str] | None:
 def _names(clause: str, entities: list[dict[str, Any]]) -> list[tuple[int, dict[str, Any]]]:
     """Where the clause names a body entity (its text as the body wrote it, its canonical name, or,
     for a person, a run of the name's words: titles say "Prabowo" for "Prabowo Subianto" and
-    "Listyo Sigit" for "Listyo Sigit Prabowo"), leftmost and longest first, without overlaps."""
+    "Listyo Sigit" for "Listyo Sigit Prabowo"), leftmost and longest first, without overlaps. Names
+    are matched word by word (a title is a dozen words: no pattern is compiled)."""
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(clause)]
+    at: dict[str, list[int]] = {}
+    for i, (_, _, w) in enumerate(words):
+        at.setdefault(w, []).append(i)
     hits: list[tuple[int, int, dict[str, Any]]] = []
     roles = _role_forms(entities)
     for e in entities:
         forms = {e.get("text") or "", e.get("name") or ""} | roles.get(id(e), set())
         if e.get("type") == "PER":
-            words = _WORD.findall(e.get("name") or "")
-            forms.update(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
-                         if j - i > 1 or (len(words[i]) >= _NAME_WORD and words[i][0].isupper()))
+            parts = _WORD.findall(e.get("name") or "")
+            forms.update(" ".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)
+                         if j - i > 1 or (len(parts[i]) >= _NAME_WORD and parts[i][0].isupper()))
         for form in forms:
-            if len(form) < 2:
+            seq = _WORD.findall(form)
+            if not seq or len(form) < 2:
                 continue
-            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", clause):
-                hits.append((m.start(), m.end(), e))
+            for i in at.get(seq[0], ()):
+                if [w for _, _, w in words[i:i + len(seq)]] == seq:
+                    hits.append((words[i][0], words[i + len(seq) - 1][1], e))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     out, reach = [], -1
     for a, b, e in hits:
@@ -265,12 +272,15 @@ def headline_events(ctx: DocContext, title: str | None, body_events: list[dict[s
     if not title or not ctx.entities:
         return []
     clauses = _clauses(title)
+    found_in = [_trigger(c) for c in clauses]
+    if not any(found_in):
+        return []  # most titles report no event in words warta knows: nothing more to read
     named = [_names(c, ctx.entities) for c in clauses]
     known = {(e["type"], a) for e in body_events for a in e["actor_ids"]}
     gap_words, roles = _gap_words(), _roles()
     out: list[dict[str, Any]] = []
     for n, clause in enumerate(clauses):
-        found = _trigger(clause)
+        found = found_in[n]
         if found is None:
             continue
         trig, start, end, written = found
