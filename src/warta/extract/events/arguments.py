@@ -93,6 +93,24 @@ def _group(ctx: DocContext, items: list[Item], j: int, lo: int, hi: int, step: i
     return group, i
 
 
+def _apposed_to(items: list[Item], first: int, k: int, lo: int) -> Item | None:
+    """The person an appositive describes when the group starting at item ``first`` lies inside one:
+    "Kelik Ismunanto, Koordinator Relawan Kawan 98 dan Jaga Suara, menilai ...": the appositive
+    opens after a comma that follows a person, with a title (roles.toml), and closes with a comma
+    before the trigger; its subject is the person, not the organisation in the title."""
+    if not any(it.kind == "P" and it.low == "," for it in items[first:k]):
+        return None
+    i = first - 1
+    while i > lo and not (items[i].kind == "P" and items[i].low == ","):
+        if items[i].kind in ("P", "G", "E"):
+            return None
+        i -= 1
+    if i <= lo or items[i + 1].kind not in ("W", "R") or items[i + 1].low.split()[0] not in _title_words():
+        return None
+    person = items[i - 1]
+    return person if person.kind == "E" and person.data.get("type") == "PER" else None
+
+
 def _skip_bridges(items: list[Item], i: int, lo: int, hi: int, step: int, bridges: frozenset[str]) -> int:
     n = 0
     while lo <= i < hi and (items[i].kind == "R" or items[i].kind == "W" and items[i].low in bridges) \
@@ -125,7 +143,8 @@ def backward(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[dict[s
             verb = _skip_bridges(items, past, lo, k, -1, words["bridge_words"])
             if verb >= lo and items[verb].kind == "G" and items[verb].data.trigger.kind == "verb":
                 return backward(ctx, items, verb, lo)  # "X bertemu Y dan bertemu Z": Y is an object
-            return _entities(group)
+            head = _apposed_to(items, past + 1, k, lo)
+            return [head.data] if head is not None else _entities(group)
         if it.kind == "A":
             return resolve_anaphor(ctx, it)
         if it.kind == "G" and not (j + 1 < k and items[j + 1].low in ("dan", ",", "untuk")):
