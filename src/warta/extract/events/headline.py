@@ -7,13 +7,20 @@ shares the main clause's ("Panggil Erick Thohir, Prabowo Minta ...", "Kunjungan 
 Airlangga Ungkap ..."). The body names the participants in full, so the title's names are matched
 to the body's entities (a title names no one the body does not).
 
-Steps: the title is cut into clauses at "," ";" "|" and dashes; a clause after a colon that
-follows a bare name is that person's words (a claim, not the reported event) and is skipped. In
-each clause the first trigger, written in full (the lexicon) or bare (``bare_forms``), is looked
-up; its actor is the last body entity named before it in the clause, or, for a clause with none,
-the first one named in the next clause; an active trigger's target is the first entity named after
-it. Passive triggers ("Diminta ...") say who was acted on, not who acted, and give no event here.
-An event the body already reports (same type and actor) is the body's; the title adds nothing.
+Steps: the title is cut into clauses at "," ";" "|" and dashes; after a colon that follows a short
+name ("Bahlil: ...") the words are that person's (a claim, not the reported event) and are not
+read. A title with no trigger anywhere is left at once. In each clause the first trigger, written
+in full (the lexicon) or bare (``bare_forms``), is looked up. Its actors are the subject in
+headline grammar (``_subject``): the body entity named right before it with only auxiliaries,
+modal words or adverbs between, nothing but a person's title before the name, coordinated names
+together; a person may be named by a run of their name's words or by the title only they hold in
+the article ("Mendagri"). A clause that opens with its trigger ("Panggil Erick Thohir, ...",
+"Kunjungan ke London, ...") takes the name the next clause opens with. An event noun inside a
+clause is a topic ("Kasus Suap"), not a report. The target is the first entity named after an
+active trigger (a place after "di"/"ke"/"dari" is the place). Passive triggers ("Diminta ...")
+say who was acted on, not who acted, and give no event here. The modality comes from the words
+before the trigger; an occurred event takes the day of the article's report. An event the body
+already reports (same type and actor) is the body's; the title adds nothing.
 A title's event has ``in_title``: true, its ``text`` is the title and ``start``/``end`` are offsets
 in the title, not the body.
 """
@@ -297,7 +304,7 @@ def headline_events(ctx: DocContext, title: str | None, body_events: list[dict[s
             continue
         ids = [a.get("id") for a in actors]
         places = [e for pos, e in named[n] if pos >= end and _PLACE_BEFORE.search(clause, 0, pos)]
-        targets = [e for pos, e in named[n][:] if pos >= end and e not in places and e.get("id") not in ids][:1]
+        targets = [e for pos, e in named[n] if pos >= end and e not in places and e.get("id") not in ids][:1]
         if trig.need_target and not targets and not trig.complement_ok:
             continue  # a title's request needs no named target: "Prabowo Minta Diskon ... Segera Berjalan"
         if any((trig.type, i) in known for i in ids) or any(o["actor_ids"] == ids and o["type"] == trig.type
