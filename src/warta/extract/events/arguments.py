@@ -27,10 +27,11 @@ from functools import cache
 from typing import Any
 
 from warta.extract.events.context import PERSON_DESCRIPTION, DocContext, Hit, Item, sentence_items
+from warta.extract.events.lexicon import SPEECH_ACTS
 from warta.resources import load_toml
 
 __all__ = ["Arguments", "find_arguments", "place_of", "time_of", "count_of", "resolve_anaphor", "is_place",
-           "after_according"]
+           "after_according", "title_words"]
 
 _MAX_UNKNOWN_BEFORE = 2
 _MAX_UNKNOWN_AFTER = 1
@@ -105,7 +106,7 @@ def _apposed_to(items: list[Item], first: int, k: int, lo: int) -> Item | None:
         if items[i].kind in ("P", "G", "E"):
             return None
         i -= 1
-    if i <= lo or items[i + 1].kind not in ("W", "R") or items[i + 1].low.split()[0] not in _title_words():
+    if i <= lo or items[i + 1].kind not in ("W", "R") or items[i + 1].low.split()[0] not in title_words():
         return None
     person = items[i - 1]
     return person if person.kind == "E" and person.data.get("type") == "PER" else None
@@ -264,7 +265,7 @@ def _noun(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> Argum
     return Arguments(actors=actors, targets=[e for e in (owners if prep else []) if e not in actors])
 
 
-_SPEECH_NOUN_TYPES = frozenset({"DEMAND", "DISAPPROVE", "SUPPORT", "REJECT", "PROTEST", "THREATEN"})
+_SPEECH_NOUN_TYPES = SPEECH_ACTS | {"PROTEST"}
 
 
 def _agent_after(ctx: DocContext, items: list[Item], k: int, hi: int) -> list[dict[str, Any]]:
@@ -280,15 +281,16 @@ def _agent_after(ctx: DocContext, items: list[Item], k: int, hi: int) -> list[di
 
 
 @cache
-def _title_words() -> frozenset[str]:
-    """The words of persons' titles (roles.toml's heads): "Menko Polhukam", "Kapolda Metro Jaya"."""
+def title_words() -> frozenset[str]:
+    """The words of persons' titles (roles.toml's heads, lower case): "menko", "kapolda", "ketua"."""
     return frozenset(w.lower() for h in load_toml("roles.toml")["heads"] for w in h.split())
 
 
 def _fronted_subject(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> list[dict[str, Any]]:
     """The subject of the main clause for an event noun in a fronted adjunct ("Dalam kunjungan ke
-    Nauru, Menko Wiranto menghadiri ...", "Di sela pertemuan itu, Jokowi ..."): the adjunct opens the
-    sentence with a preposition, a comma closes it, and a named person or organisation follows."""
+    Nauru, Menko Polhukam Wiranto menghadiri ...", "Pada rapat koordinasi di Istana, Tito ..."): the
+    adjunct opens the sentence with "dalam" or "pada", a comma closes it, and a named person or
+    organisation follows (after a title)."""
     words = ctx.lex.words
     j = k - 1
     while j >= lo and items[j].kind == "W" and items[j].low not in words["adjunct_preps"] and k - j <= 2:
@@ -299,7 +301,7 @@ def _fronted_subject(ctx: DocContext, items: list[Item], k: int, lo: int, hi: in
     if comma is None or items[comma].low != ",":
         return []
     first = _skip_bridges(items, comma + 1, comma + 1, hi, 1, words["bridge_words"])
-    if first < hi and items[first].kind == "W" and items[first].low in _title_words():
+    if first < hi and items[first].kind == "W" and items[first].low in title_words():
         title_end = first + 1  # "Menko Polhukam Wiranto": a title, its capitalised words, the name
         while title_end < min(hi, first + 5) and items[title_end].kind == "W" \
                 and ctx.text[items[title_end].start].isupper():
@@ -307,7 +309,7 @@ def _fronted_subject(ctx: DocContext, items: list[Item], k: int, lo: int, hi: in
         first = title_end
     if first < hi and items[first].kind == "E" and items[first].data.get("type") in ("PER", "ORG"):
         group, nxt = _group(ctx, items, first, first, hi, 1)
-        if nxt < hi and (items[nxt].kind == "G" or items[nxt].kind == "W"):
+        if nxt < hi and items[nxt].kind in ("G", "W"):
             return _entities(group)
     return []
 

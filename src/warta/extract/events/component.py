@@ -49,7 +49,7 @@ from warta.extract.events.arguments import (
 )
 from warta.extract.events.context import DocContext, Item, clause_bounds, is_heading, prepare, sentence_items
 from warta.extract.events.headline import headline_events
-from warta.extract.events.lexicon import lexicon, words_key
+from warta.extract.events.lexicon import SPEECH_ACTS, lexicon, words_key
 from warta.extract.events.modality import modality_of, source_of
 from warta.extract.events.parse import parse_arguments
 from warta.nlp import doc_text
@@ -61,8 +61,8 @@ _LEAD_SENTENCES = 3
 _SPORT_SHARE = 0.4  # an article with a sport word in this share of its sentences is about sport
 _OCCASION_DAYS = 7  # how far before its publication an article's occasion may be
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-# speech acts: made when they are reported
-_STATEMENTS = frozenset({"DEMAND", "DISAPPROVE", "SUPPORT", "REJECT", "THREATEN"})
+# speech acts are made when they are reported
+_STATEMENTS = SPEECH_ACTS
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -81,7 +81,7 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
     hit_starts = [h.start for h in ctx.hits]
     sporty = _sport_sentences(ctx)
     lead = _lead(ctx)
-    occasion = _occasion(ctx)
+    report = _day_of_report(ctx, _occasion(ctx))
     for n, (a, b) in enumerate(ctx.sents):
         if not _any_between(hit_starts, a, b):
             continue
@@ -97,8 +97,8 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
         live = {items[k].start for k, *_ in found}  # a time goes to a trigger only if it made an event
         seen: dict[tuple[Any, ...], dict[str, Any]] = {}
         for k, args, lo, hi in found:
-            _add(out, seen, _event(ctx, items, k, (a, b), args, (lo, hi), live, (a, b) in lead, occasion))
-    return headline_events(ctx, title, out, _day_of_report(ctx, occasion)) + out
+            _add(out, seen, _event(ctx, items, k, (a, b), args, (lo, hi), live, (a, b) in lead, report))
+    return headline_events(ctx, title, out, report) + out
 
 
 def _sport_sentences(ctx: DocContext) -> list[bool]:
@@ -144,7 +144,7 @@ def _occasion(ctx: DocContext) -> str | None:
     dct = ctx.doc._.dct
     if dct is None:
         return None
-    for t in sorted(ctx.times, key=lambda t: t["start"]):
+    for t in ctx.times:
         value = str(t.get("value") or "")
         if t.get("type") == "DATE" and _DAY.fullmatch(value) and \
                 0 <= (dct - date.fromisoformat(value)).days <= _OCCASION_DAYS:
@@ -156,7 +156,7 @@ def _said_on(ctx: DocContext, quote: dict[str, Any]) -> str | None:
     """The day of a quote's attribution: a full date after the quote in the sentence where it ends
     ("…," ujar X, Senin (8/9/2025))."""
     a, b = ctx.sents[ctx.sentence_of(max(quote["start"], quote["end"] - 1))]
-    for t in sorted(ctx.times, key=lambda t: t["start"]):
+    for t in ctx.times:
         if quote["end"] <= t["start"] < b and t.get("type") == "DATE" and _DAY.fullmatch(str(t.get("value") or "")):
             return str(t["value"])
     return None
@@ -262,7 +262,8 @@ def _main_subject(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[d
 
 
 def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int], args: Arguments,
-           clause: tuple[int, int], live: set[int], lead: bool, occasion: str | None) -> dict[str, Any]:
+           clause: tuple[int, int], live: set[int], lead: bool, report: tuple[str | None, str | None],
+           ) -> dict[str, Any]:
     hit = items[k].data
     lo, hi = clause
     place = place_of(ctx, items, k, lo, hi)
@@ -272,17 +273,14 @@ def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int], ar
         b -= 1
     modality = modality_of(ctx, items, k, lo, hi, a, time)
     value, time_from = (time["value"], "text") if time else (None, None)
-    dct = ctx.doc._.dct
     undated = not any(it.kind == "T" for it in items[lo:hi])  # "berlangsung dua tahun": no news of the day
     if undated and modality == "occurred" and (lead or hit.trigger.type in _STATEMENTS):
         quote = ctx.quote_at(hit.start)
         said = _said_on(ctx, quote) if quote else None
         if said:
             value, time_from = said, "said"
-        elif occasion:
-            value, time_from = occasion, "occasion"
-        elif lead and dct is not None:
-            value, time_from = f"{dct.year:04d}-{dct.month:02d}", "published"  # the lead's undated news is recent
+        elif report[1] == "occasion" or lead:  # the publication month only for the lead's news
+            value, time_from = report
     return {
         "type": hit.trigger.type,
         "actors": [e["name"] for e in args.actors],

@@ -119,8 +119,12 @@ def _participants(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _hits(text: str, lex: Lexicon, entities: list[dict[str, Any]]) -> list[Hit]:
     """The lexicon's triggers in the text, less those an exclusion cancels and those inside a name
     ("Komisi Pemberantasan Korupsi": a trigger inside a name is no event)."""
+    return _outside_names(_scan(text, lex), entities)
+
+
+def _outside_names(hits: list[Hit], entities: list[dict[str, Any]]) -> list[Hit]:
     outside = free_of([(e["start"], e["end"]) for e in entities])
-    return [h for h in _scan(text, lex) if outside(h.start)]
+    return [h for h in hits if outside(h.start)]
 
 
 def _scan(text: str, lex: Lexicon) -> list[Hit]:
@@ -176,11 +180,10 @@ def prepare(doc: Doc, text: str, lex: Lexicon) -> DocContext:
     entities = _participants(doc._.entities or [])
     sents = _sentences(doc, text)
     found = _scan(text, lex)
-    outside = free_of([(e["start"], e["end"]) for e in entities])
-    hits = [h for h in found if outside(h.start)]
-    hits = sorted(hits + _learned(text, lex, found, entities, sents), key=lambda h: h.start)
+    hits = sorted(_outside_names(found, entities) + _learned(text, lex, found, entities, sents), key=lambda h: h.start)
     return DocContext(doc=doc, text=text, lex=lex, sents=sents, entities=entities,
-                      ent_starts=[e["start"] for e in entities], times=list(doc._.times or []),
+                      ent_starts=[e["start"] for e in entities],
+                      times=sorted(doc._.times or [], key=lambda t: t["start"]),
                       quotes=list(doc._.quotes or []), hits=hits)
 
 

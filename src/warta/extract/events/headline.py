@@ -31,15 +31,15 @@ import re
 from functools import cache
 from typing import Any
 
+from warta.extract.events.arguments import title_words
 from warta.extract.events.context import DocContext
+from warta.extract.events.learned import WORD as _WORD
 from warta.extract.events.lexicon import Trigger, lexicon, lookup, words_key
 from warta.patterns import grouped
-from warta.resources import load_toml
 
 __all__ = ["bare_forms", "headline_events"]
 
 _CLAUSE = re.compile(r"\s*(?:[,;|]|\s[-–—]\s)\s*")
-_WORD = re.compile(r"[^\W_][\w'’]*(?:-[^\W_][\w'’]*)*")
 _VOWELS = "aeiou"
 _NOT_VERBS = frozenset({"tentang"})  # bare forms that are other words: "tentang" (about), not "menentang"
 _NAME_BEFORE_COLON = 4  # "Bahlil:", "Wapres Gibran:": a speaker's name is short
@@ -163,7 +163,7 @@ def _role_forms(entities: list[dict[str, Any]]) -> dict[int, set[str]]:
             continue
         forms = set(re.findall(r"\(([^()]{2,20})\)", role))
         words = _WORD.findall(re.sub(r"\([^()]*\)", " ", role))
-        if words and (len(words) == 1 or words[0].lower() in _roles()):
+        if words and (len(words) == 1 or words[0].lower() in title_words()):
             forms.add(words[0])  # "Kapolri Jenderal": its head is a title of its own
         for form in forms:
             holders.setdefault(form, set()).add(e.get("id") or e.get("name") or "")
@@ -243,12 +243,6 @@ def _end_of(clause: str, pos: int, entity: dict[str, Any]) -> int:
 
 
 @cache
-def _roles() -> frozenset[str]:
-    heads = load_toml("roles.toml")["heads"]
-    return frozenset(w.lower() for h in heads for w in _WORD.findall(h))
-
-
-@cache
 def _gap_words() -> frozenset[str]:
     lex = lexicon()
     return frozenset(lex.words["bridge_words"]) | _HEADLINE_CUES
@@ -284,7 +278,7 @@ def headline_events(ctx: DocContext, title: str | None, body_events: list[dict[s
         return []  # most titles report no event in words warta knows: nothing more to read
     named = [_names(c, ctx.entities) for c in clauses]
     known = {(e["type"], a) for e in body_events for a in e["actor_ids"]}
-    gap_words, roles = _gap_words(), _roles()
+    gap_words, roles = _gap_words(), title_words()
     out: list[dict[str, Any]] = []
     for n, clause in enumerate(clauses):
         found = found_in[n]

@@ -28,21 +28,21 @@ from typing import Any
 import numpy as np
 
 __all__ = ["TriggerModel", "words_of", "features", "root_of", "trigger_model", "kind_of", "learned_triggers",
-           "free_of", "MODEL_FILE"]
+           "free_of", "MODEL_FILE", "WORD"]
 
 MODEL_FILE = "event_triggers.npz"
 _MEMO_WORDS = 200_000  # words whose candidacy is remembered
 # words that start like a di-/ter- passive and are not one ("terima kasih", "diskusi")
 _NOT_PREFIXED = frozenset({"terima", "diskusi", "dialog", "dinas", "diplomasi", "direktur", "digital"})
 
-_WORD = re.compile(r"[^\W_][\w'’]*(?:-[^\W_][\w'’]*)*")
+WORD = re.compile(r"[^\W_][\w'’]*(?:-[^\W_][\w'’]*)*")  # a word, hyphenated ones whole
 _PREFIXES = ("memper", "menge", "meng", "meny", "mem", "men", "me", "diper", "di", "ber", "be", "ter", "te",
              "peng", "peny", "pem", "pen", "per", "pe", "ke", "se")
 _SUFFIXES = ("kannya", "annya", "nya", "kan", "lah", "an", "i")
 
 
 def words_of(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
-    return list(_WORD.finditer(text, start, len(text) if end is None else end))
+    return list(WORD.finditer(text, start, len(text) if end is None else end))
 
 
 @lru_cache(maxsize=100_000)

@@ -15,7 +15,11 @@ from typing import Any
 from warta.patterns import grouped, trie
 from warta.resources import load_toml
 
-__all__ = ["Trigger", "Lexicon", "lexicon", "words_key"]
+__all__ = ["Trigger", "Lexicon", "lexicon", "words_key", "SPEECH_ACTS"]
+
+# the types of speech acts (criticising, demanding, praising, refusing, threatening): made when
+# they are reported, and said by whoever a statement's quote credits
+SPEECH_ACTS = frozenset({"DEMAND", "DISAPPROVE", "SUPPORT", "REJECT", "THREATEN"})
 
 _SPACE = r"[ \t\xa0]+"
 _GAP = r"(?:[ \t\xa0]+[^\s.;!?]+){0,6}?[ \t\xa0]+"  # "*" in a phrase: up to six words, one clause
@@ -157,7 +161,7 @@ def lexicon() -> Lexicon:
         fault_negated=re.compile(r"(?<![\w-])(?:tidak|tak|bukan|nggak|gak|tanpa)[ \t\xa0]+\Z", re.I),
         complement=re.compile(rf"(?:nya)?(?:[ \t\xa0]+[^\s.;:!?,]+){{0,{data['complement_window'] - 1}}}?[ \t\xa0]+"
                               rf"(?:{_alternation(data['complementizers'], cased=False)}"
-                              r"|(?:me|ber|memper)[a-z]{3,}(?:kan|i)?)(?![\w-])", re.I),
+                              r"|(?:me|ber)[a-z]{3,})(?![\w-])", re.I),
     )
 
 
