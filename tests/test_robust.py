@@ -93,6 +93,24 @@ def test_a_lone_surrogate_in_jsonl_is_repaired_and_recorded(tmp_path: Path) -> N
     assert [r.rule for r in article.removed] == ["sanitised", "sanitised"]
 
 
+def test_jsonl_fields_of_the_wrong_json_type_cost_the_field_not_the_article(tmp_path: Path) -> None:
+    """A title that is a list or an object (a scraper's dump) once stopped the whole ingest at the
+    store (exit 3, the records after it lost); a number one reached the headline reader."""
+    source = tmp_path / "t.jsonl"
+    records = [{"id": "t1", "title": 12345, "text": SENTENCE},
+               {"id": "t2", "title": ["Jokowi Kecam"], "text": SENTENCE},
+               {"id": "t3", "title": {"a": 1}, "outlet": [], "text": SENTENCE},
+               {"id": "t4", "text": SENTENCE}]
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    result = run_warta("ingest", str(source), "--db", db)
+    assert result.returncode == 0 and "4 stored" in result.stderr, result.stderr
+    with Store(db, create=False) as store:
+        listed, number = store.get("t2"), store.get("t1")
+    assert listed.title is None and number.title == "12345"
+    assert any("field 'title' is a JSON list" in r.reason for r in listed.removed)
+
+
 def test_sanitise_says_what_it_repaired() -> None:
     text, repairs = sanitise("a\x00b\ud800c\x07")
     assert text == "ab\ufffdc"

@@ -176,8 +176,16 @@ def _jsonl_record(raw: bytes, source: str, number: int) -> RawPage:
     if not isinstance(content, str) or not content.strip():
         raise InputError(source, "record has no non-empty 'text' or 'html' field", number)
     content, repairs = sanitise(content)
-    given = {k: _clean_field(record[k]) for k in ("id", "title", "outlet", "published")
-             if record.get(k) not in (None, "")}
+    given = {}
+    for key in ("id", "title", "outlet", "published"):
+        value = record.get(key)
+        if value in (None, ""):
+            continue
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            # a list or an object where a string belongs: the article stays, the field is dropped
+            repairs.append(f"field {key!r} is a JSON {type(value).__name__}, not a string: ignored")
+            continue
+        given[key] = _clean_field(value)
     url = _clean_field(record["url"]) if isinstance(record.get("url"), str) else None
     return RawPage(source=url or f"{source}:{number}", kind=kind, content=content, url=url, given=given,
                    repairs=tuple(repairs))

@@ -53,7 +53,7 @@ def make_doc(nlp, text: str, dct: date | None = None, title: str | None = None):
     article's title, which the event component reads in headline grammar."""
     doc = nlp.make_doc(text)
     doc.user_data["warta.text"] = text
-    if title:
+    if isinstance(title, str) and title.strip():  # a JSONL dump may give a number or a list: no title then
         doc.user_data["warta.title"] = title
     doc._.dct = dct
     return doc
