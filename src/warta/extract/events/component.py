@@ -51,7 +51,7 @@ from warta.extract.events.context import DocContext, Item, clause_bounds, is_hea
 from warta.extract.events.headline import headline_events
 from warta.extract.events.lexicon import SPEECH_ACTS, lexicon, words_key
 from warta.extract.events.modality import modality_of, source_of
-from warta.extract.events.parse import parse_arguments
+from warta.extract.events.parse import parse_arguments, parse_noun_arguments
 from warta.nlp import doc_text
 from warta.nlp.factories import typed
 
@@ -63,6 +63,7 @@ _OCCASION_DAYS = 7  # how far before its publication an article's occasion may b
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # speech acts are made when they are reported
 _STATEMENTS = SPEECH_ACTS
+_SPEECH_NOUNS = SPEECH_ACTS | {"PROTEST"}
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -199,6 +200,11 @@ def _participants(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, i
     if parsed is not None:  # the parse fills what positions left empty (a subject far from its verb)
         args.actors = args.actors or parsed.actors
         args.targets = args.targets or [e for e in parsed.targets if e not in args.actors]
+    if not args.actors and hit.trigger.kind == "noun":
+        parsed = parse_noun_arguments(ctx, hit, hit.trigger.type in _SPEECH_NOUNS)
+        if parsed is not None and parsed.actors:
+            args.actors = parsed.actors
+            args.targets = args.targets or [e for e in parsed.targets if e not in args.actors]
     if not args.actors and hit.trigger.kind == "verb":
         args.actors = [e for e in _main_subject(ctx, items, k, lo) if e not in args.targets]
     if not args.actors and hit.trigger.type in _STATEMENTS and hit.trigger.kind != "passive":

@@ -1,10 +1,16 @@
-"""Actors and targets from the dependency parse (default profile), for verb triggers.
+"""Actors and targets from the dependency parse (default profile).
 
 The trigger's subject (``nsubj``) holds its actors and its object or prepositional object
 (``obj``, ``obl`` with "dengan", "terhadap" …) its targets; a passive trigger (``nsubj:pass``, an
 ``obl`` with "oleh") swaps them. A trigger that is the complement of another verb ("dijadwalkan
 bertemu", "sepakat untuk berunding") takes that verb's subject. Entities count when they start
 inside the dependent's phrase, less its clauses (relative clauses, adverbial clauses).
+
+An event noun's participants are its nominal dependents: an owner without a preposition
+("pemeriksaan terbaru FBI") is its actor, or its target when the noun names what is done to
+someone ("penangkapan dua WNI"); one after "oleh" (and "dari" for a speech act or protest:
+"kecaman keras dari Indonesia") its actor; one after "dengan", "terhadap", "kepada" or "atas" its
+target; the agent of a passive relative clause ("penghinaan yang dilakukan Mario") its actor.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from spacy.tokens import Token
 from warta.extract.events.arguments import Arguments
 from warta.extract.events.context import DocContext, Hit
 
-__all__ = ["parse_arguments"]
+__all__ = ["parse_arguments", "parse_noun_arguments"]
 
 _SUBJECTS = ("nsubj", "nsubj:pass", "csubj")
 _OBJECTS = ("obj", "iobj", "obl", "obl:arg")
@@ -27,6 +33,9 @@ _PRUNE = frozenset(("acl", "acl:relcl", "advcl", "ccomp", "parataxis", "xcomp", 
 _TARGET_CASES = frozenset(("dengan", "terhadap", "kepada", "atas", "bagi", "untuk", "melawan", "oleh"))
 _MAX_GROUP = 3  # more entities under one dependent is an enumeration of places or a misparse
 # places, times and sources, not participants
+_NOUN_OWNERS = ("nmod", "nmod:poss", "compound", "appos")
+_AGENT_CASES = frozenset(("oleh",))
+_SPEECH_AGENT_CASES = frozenset(("oleh", "dari"))
 _SKIP_CASES = frozenset(("di", "ke", "dari", "pada", "dalam", "sejak", "hingga", "selama", "menurut", "seperti",
                          "sebagaimana"))
 
@@ -82,3 +91,32 @@ def parse_arguments(ctx: DocContext, hit: Hit) -> Arguments | None:
     if hit.trigger.kind == "passive":
         return Arguments(actors=agents or objects, targets=subjects)
     return Arguments(actors=subjects, targets=objects)
+
+
+def parse_noun_arguments(ctx: DocContext, hit: Hit, speech: bool) -> Arguments | None:
+    """The participants of an event noun read from its dependents (module docstring); None when the
+    document has no parse. ``speech``: the noun is a speech act or protest, whose "dari" names who
+    makes it."""
+    if not ctx.doc.has_annotation("DEP"):
+        return None
+    noun = _token(ctx, hit.start)
+    agent_cases = _SPEECH_AGENT_CASES if speech else _AGENT_CASES
+    owners, actors, targets = [], [], []
+    for c in noun.children:
+        if c.i < noun.i or c.idx < hit.end:
+            continue  # a modifier before the noun, or a word of a multi-word trigger
+        if c.dep_ in _NOUN_OWNERS or c.dep_ in ("nmod:arg", "obl"):
+            case = _case(c)
+            if case is None and c.dep_ != "obl":
+                owners.extend(_entities(ctx, c))
+            elif case in agent_cases:
+                actors.extend(_entities(ctx, c))
+            elif case in _TARGET_CASES:
+                targets.extend(_entities(ctx, c))
+        elif c.dep_ == "acl:relcl" and c.lower_.startswith("di"):
+            for a in c.children:  # "yang dilakukan X", "yang dilayangkan oleh X"
+                if a.dep_ in _OBJECTS and _case(a) in (None, "oleh"):
+                    actors.extend(_entities(ctx, a))
+    if hit.trigger.patient_first:
+        return Arguments(actors=actors, targets=owners + targets)
+    return Arguments(actors=owners + actors, targets=targets)
