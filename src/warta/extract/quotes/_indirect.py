@@ -19,6 +19,45 @@ _ADJUNCT = re.compile(r"\s*(?:kepada|di|pada|saat|ketika|dalam|usai|seusai|melal
 # "membeberkan mengenai …" names a topic, not what was said
 _TOPIC = re.compile(r"(?:mengenai|tentang|soal|terkait|perihal|atas|akan hal)\b", re.IGNORECASE)
 _LEAD_IN = re.compile(r"\s*(?:bahwa\b|[,:](?:\s*bahwa\b)?)", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:()\"“”]|\.(?!\d)")
+_VERB_PREFIXES = ("me", "di", "ber")
+
+
+def _is_predicate(lex: Lexicon, word: str) -> bool:
+    """A verb (the POS-built list, or an unseen word of a verb's shape; not a nominalised one:
+    "tewasnya"), an auxiliary, a modal, a negation or a copula."""
+    if word in lex.predicates:
+        return True
+    if word.endswith("nya") or word in lex.not_predicate_after:
+        return False
+    return word in lex.verbs or (len(word) >= 7 and word.startswith(_VERB_PREFIXES) and word not in lex.not_verbs)
+
+
+def _clause_follows(t: Text, lex: Lexicon, a: int, b: int) -> bool:
+    """Text[a:b] opens with a clause: a noun phrase of one word or more, then its predicate, within
+    ``lex.clause_reach`` words and before any punctuation or subordinate clause ("menilai pejabat
+    publik seharusnya terbuka", "mengingatkan Pemda agar fokus …"); not a plain object ("menilai
+    kinerja kabinet", "menjelaskan cara menggunakan …", "menyampaikan hal tersebut karena …")."""
+    end = _CLAUSE_END.search(t.text, a, b)
+    words = [w.group().lower() for w in words_in(t.text, a, end.start() if end else b)][:lex.clause_reach]
+    first = words[0] if words else ""
+    if len(words) < 3 or _is_predicate(lex, first) or first in lex.not_predicate_after \
+            or first in lex.object_openers or first in lex.clause_stops:
+        return False
+    skipping = relative = False  # in a verb run of the object ("upaya meningkatkan"); in a relative clause
+    for prev, word in zip(words, words[1:]):
+        if word in lex.directives:
+            return True
+        if word in lex.clause_stops:
+            return False
+        relative = relative or prev == "yang"
+        if not _is_predicate(lex, word) or (relative and word not in lex.predicates):
+            skipping = False
+            continue
+        skipping = skipping or prev in lex.not_predicate_after
+        if not skipping:
+            return True
+    return False
 
 
 def _content(t: Text, a: int, b: int) -> tuple[int, int] | None:
@@ -52,7 +91,7 @@ def _reported(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
         lead = _LEAD_IN.match(text, after, s1)
         if lead:
             after = lead.end()
-        elif verb in lex.weak:
+        elif verb in lex.weak and not (verb in lex.clause_verbs and _clause_follows(t, lex, after, s1)):
             return None
     span = _content(t, after, s1)
     if span is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 from warta.patterns import grouped
 from warta.resources import load_toml
@@ -37,6 +38,22 @@ class Lexicon:
     titles: frozenset[str]
     audiences: re.Pattern[str]
     roles: frozenset[str]
+    clause_verbs: frozenset[str]  # weak verbs whose clause needs no "bahwa"
+    clause_reach: int  # words after a weak verb in which its clause's predicate must stand
+    predicates: frozenset[str]  # auxiliaries, modals, negations, copulas
+    verbs: frozenset[str]  # data/verbs.txt
+    not_verbs: frozenset[str]  # words shaped like verbs that are not ones
+    not_predicate_after: frozenset[str]
+    directives: frozenset[str]
+    clause_stops: frozenset[str]
+    object_openers: frozenset[str]
+
+
+def _verb_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """data/verbs.txt (scripts/build_verbs.py): the verbs, and after "!" the verb-shaped non-verbs."""
+    text = resources.files("warta.data").joinpath("verbs.txt").read_text(encoding="utf-8")
+    lines = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+    return frozenset(w for w in lines if not w.startswith("!")), frozenset(w[1:] for w in lines if w.startswith("!"))
 
 
 @cache
@@ -48,6 +65,7 @@ def lexicon() -> Lexicon:
     passive = _alts(d["passive_cues"])
     heads = [*d["description_heads"], *roles["heads"]]  # "wakil gubernur Teheran" with no name is a description
     f = re.IGNORECASE
+    verb_words, not_verbs = _verb_lists()
     return Lexicon(
         after=re.compile(rf"\s*,?\s*(?:(?:demikian|begitu)\s+)?(?:(?P<cue>{cues})(?P<nya>nya)?|(?P<pas>{passive})"
                          rf"(?:\s+oleh)?)\b", f),
@@ -67,4 +85,13 @@ def lexicon() -> Lexicon:
         titles=frozenset(d["title_words"]),
         audiences=re.compile(rf"(?:{_alts(d['attribution']['audiences'])})\b", f),
         roles=frozenset(roles["heads"]) | frozenset(roles["continuations"]) | frozenset(roles["honorifics"]),
+        clause_verbs=frozenset(d["clause_verbs"]),
+        clause_reach=int(d["clause_reach"]),
+        predicates=frozenset(d["predicate_words"]),
+        verbs=verb_words,
+        not_verbs=not_verbs,
+        not_predicate_after=frozenset(d["not_predicate_after"]),
+        directives=frozenset(d["directive_words"]),
+        clause_stops=frozenset(d["clause_stops"]),
+        object_openers=frozenset(d["object_openers"]),
     )

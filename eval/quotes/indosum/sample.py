@@ -1,0 +1,51 @@
+"""Draw the IndoSum articles of the quote benchmark (eval/quotes/indosum/README.md).
+
+    python eval/quotes/indosum/sample.py --data ../shared/data
+
+Deterministic (seed 20261207): general-news articles ("tajuk utama") of 150-600 words from
+IndoSum's dev folds (CC BY-SA 4.0), none of the events article benchmark
+(training/events/articles) and none of the 150 articles read while building the clause rule of
+the quote finder (IndoSum shuffled with random.Random(7), its first 150). Writes articles.jsonl.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[2]
+N = 24
+
+
+def text_of(row: dict) -> str:
+    """The detokenised text, paragraphs apart."""
+    return "\n\n".join(p.strip() for p in row["text_detok"].split("\n") if p.strip())
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    args = ap.parse_args()
+    rows = [json.loads(line) for line in (args.data / "news" / "indosum_devfolds.jsonl").open(encoding="utf-8")]
+    read = list(rows)
+    random.Random(7).shuffle(read)
+    taken = {r["id"] for r in read[:150]}
+    bench = ROOT / "training" / "events" / "articles" / "articles.jsonl"
+    taken |= {json.loads(line)["id"] for line in bench.open(encoding="utf-8")}
+    pool = [r for r in rows if r["category"] == "tajuk utama" and r["id"] not in taken
+            and 150 <= len(text_of(r).split()) <= 600]
+    pool.sort(key=lambda r: r["id"])
+    random.Random(20261207).shuffle(pool)
+    with (HERE / "articles.jsonl").open("w", encoding="utf-8") as fh:
+        for r in pool[:N]:
+            fh.write(json.dumps({"id": r["id"], "published": r["date_from_id"][:10], "outlet": r["source"],
+                                 "text": text_of(r)}, ensure_ascii=False) + "\n")
+    print(f"{N} articles of {len(pool)} -> {HERE / 'articles.jsonl'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
