@@ -230,13 +230,19 @@ def _fault_follows(ctx: DocContext, start: int, end: int) -> bool:
 def _speaker_of(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[dict[str, Any]]:
     """The speaker of a quote whose clause states a speech act without a subject: "Kami tidak
     sependapat ..." has one, but "Tidak sependapat dengan putusan itu," kata X, and "Sangat
-    menyesalkan ...," ujar X, are X's: nothing named stands before the trigger in its clause."""
+    menyesalkan ...," ujar X, are X's: nothing named stands before the trigger in its clause. Only
+    a verb in the speaker's own words (a direct or partial quote): indirect speech tells of others
+    ("X menilai demokrasi menghadapi ancaman")."""
     quote = ctx.quote_at(items[k].start)
-    speaker = (quote or {}).get("speaker")
+    if quote is None or quote.get("kind") == "indirect" or items[k].data.trigger.kind != "verb":
+        return []  # reported content speaks of others; an event noun has no subject
+    speaker = quote.get("speaker")
     if not speaker or not speaker.get("name") or speaker.get("type") not in ("PER", "ORG"):
         return []
     if any(it.kind in ("E", "A") and it.start >= quote["start"] for it in items[lo:k]):
         return []
+    if k and items[k - 1].kind == "W" and items[k - 1].low == "yang":
+        return []  # "gerakan yang mengancam demokrasi": the relative clause's head is its subject
     return [speaker]
 
 

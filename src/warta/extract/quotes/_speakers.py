@@ -120,15 +120,28 @@ def subject_before(t: Text, lex: Lexicon, a: int, b: int) -> Ref | None:
             parts.append((start, k))
             start = k + 1
     parts.append((start, b))
-    for x, y in reversed(parts):
+    for n in range(len(parts) - 1, -1, -1):
+        x, y = parts[n]
         words = words_in(text, x, y)
         if not words:
             continue
         if words[0].group().lower() in lex.weak or words[0].group().lower() in ("saat", "ketika", "dalam", "usai"):
             continue
         ref = classify(t, lex, x, y, subject=True)
+        if ref is not None and ref.kind == "desc" and not ref.back and n:
+            named = _named_before(t, lex, *parts[n - 1])
+            return named or ref  # "Kelik Ismunanto, Koordinator Relawan X, menilai": the person
         if ref is not None:
             return ref
         if len(words) > 2 and any(w.group()[0].islower() for w in words):
             return None  # a clause of its own, not a date or place between commas
     return None
+
+
+def _named_before(t: Text, lex: Lexicon, x: int, y: int) -> Ref | None:
+    """The person a title in apposition describes: the comma-part before it is that person's
+    name and nothing else ("Kelik Ismunanto, Koordinator …")."""
+    ref = classify(t, lex, x, y, subject=True)
+    if ref is None or ref.kind != "entity" or ref.entity is None or ref.entity["type"] != "PER":
+        return None
+    return ref if not t.text[ref.end:y].strip() else None
