@@ -9,7 +9,7 @@ import re
 
 from warta.extract.quotes._lexicon import Lexicon
 from warta.extract.quotes._quoted import Quote, prev_close
-from warta.extract.quotes._speakers import CONNECTORS, NOT_AFTER, Ref, classify, subject_before
+from warta.extract.quotes._speakers import CONNECTORS, NOT_AFTER, Ref, classify, leads_to, subject_before
 from warta.extract.quotes._text import DOUBLE, SINGLE, Text, words_in
 
 __all__ = ["find_indirect"]
@@ -19,7 +19,7 @@ _ADJUNCT = re.compile(r"\s*(?:kepada|di|pada|saat|ketika|dalam|usai|seusai|melal
 # "membeberkan mengenai …" names a topic, not what was said
 _TOPIC = re.compile(r"(?:mengenai|tentang|soal|terkait|perihal|atas|akan hal)\b", re.IGNORECASE)
 _LEAD_IN = re.compile(r"\s*(?:bahwa\b|[,:](?:\s*bahwa\b)?)", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[,;:()\"“”]|\.(?!\d)")
+_CLAUSE_END = re.compile(r"[,;:\"“”]|\.(?!\d)")  # not a bracket: "Dana Moneter Internasional (IMF) yang …"
 _VERB_PREFIXES = ("me", "di", "ber")
 
 
@@ -41,6 +41,8 @@ def _clause_follows(t: Text, lex: Lexicon, a: int, b: int) -> bool:
     end = _CLAUSE_END.search(t.text, a, b)
     words = [w.group().lower() for w in words_in(t.text, a, end.start() if end else b)][:lex.clause_reach]
     first = words[0] if words else ""
+    if first in lex.directives and len(words) >= 3:
+        return True  # "menyerukan agar …"
     if len(words) < 3 or _is_predicate(lex, first) or first in lex.not_predicate_after \
             or first in lex.object_openers or first in lex.clause_stops:
         return False
@@ -113,9 +115,12 @@ def _according(t: Text, lex: Lexicon, m: re.Match[str], cue: str) -> Quote | Non
         who_end = m.end()
     else:
         comma = text.find(",", m.end(), s1)
-        stop = comma if comma > 0 else s1
-        ref = classify(t, lex, m.end(), stop)
-        who_end = stop
+        if comma > 0:
+            ref, who_end = classify(t, lex, m.end(), comma), comma
+        else:  # no comma closes the name: "Menurut Feri Amsari hal tersebut bisa …"
+            ref, who_end = _named_right_after(t, lex, m.end(), s1)
+            if ref is None:  # "…, sebut sumber tersebut."
+                ref = classify(t, lex, m.end(), s1)
     if ref is None:
         return None
     head = [w for w in words_in(text, s0, m.start()) if w.group().lower() not in CONNECTORS]
@@ -127,6 +132,16 @@ def _according(t: Text, lex: Lexicon, m: re.Match[str], cue: str) -> Quote | Non
     if pick is None:
         return None
     return Quote(pick[0], pick[1], "indirect", cue, ref, (s0, s1), s1)
+
+
+def _named_right_after(t: Text, lex: Lexicon, a: int, b: int) -> tuple[Ref | None, int]:
+    """The person or organisation named right after "menurut" (titles before the name allowed)
+    when no comma closes the phrase, and where the name ends."""
+    for e in t.entities_in(a, b):
+        if e["type"] in ("PER", "ORG") and leads_to(t, lex, a, e):
+            return Ref("entity", e["start"], e["end"], entity=e), e["end"]
+        break
+    return None, b
 
 
 def find_indirect(t: Text, lex: Lexicon) -> list[Quote]:

@@ -125,8 +125,8 @@ def subject_before(t: Text, lex: Lexicon, a: int, b: int) -> Ref | None:
         words = words_in(text, x, y)
         if not words:
             continue
-        if words[0].group().lower() in lex.weak or words[0].group().lower() in ("saat", "ketika", "dalam", "usai"):
-            continue
+        if words[0].group().lower() in lex.weak or words[0].group().lower() in ("saat", "ketika", "dalam", "usai", "yang"):
+            continue  # a verb, an adjunct, or a relative clause on the part before ("X, yang hadir di sana, mengatakan")
         ref = classify(t, lex, x, y, subject=True)
         if ref is not None and ref.kind == "desc" and not ref.back and n:
             named = _named_before(t, lex, *parts[n - 1])
