@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Score warta's quotes and entities on 24 IndoSum news articles annotated blind (README.md).
+
+    python eval/quotes/indosum/run.py [--profile default|fast] [--agreement]
+
+Ingests ``articles.jsonl`` with warta (``warta ingest FILE --db TMP/e.db --profile P``), exports
+it and scores the export with ``../shared/eval/score.py`` against ``gold.json`` (its quotes and
+entities facets: the gold has no other). Prints each facet's mean F1 over the articles (score.py's
+facet figure) and the quotes' micro totals. ``--agreement`` instead scores annotator B's four
+overlap articles (``gold_B_overlap.json``) against annotator A's, both ways, with the same scorer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[2]
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"  # --scorer for another place
+FACETS = ("quotes", "entities")
+_SCORER = [SCORER]
+
+
+def _score(gold: dict, pred: list[dict], tmp: Path) -> dict:
+    """score.py's JSON result; the gold's ``body`` (needed by score.py, not annotated) is the text."""
+    texts = {json.loads(line)["id"]: json.loads(line)["text"]
+             for line in (HERE / "articles.jsonl").read_text(encoding="utf-8").splitlines()}
+    gold = {"articles": [{**a, "body": texts[a["file"]]} for a in gold["articles"]]}
+    (tmp / "gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    (tmp / "pred.jsonl").write_text("\n".join(json.dumps(p, ensure_ascii=False) for p in pred), encoding="utf-8")
+    r = subprocess.run([sys.executable, str(_SCORER[0]), "--gold", str(tmp / "gold.json"), "--pred",
+                        str(tmp / "pred.jsonl"), "--json"], capture_output=True, text=True, check=True)
+    return json.loads(r.stdout)
+
+
+def _report(label: str, res: dict, gold: dict, pred: list[dict]) -> None:
+    by_id = {p["id"]: p for p in pred}
+    required = sum(1 for a in gold["articles"] for q in a.get("quotes", []) if not q.get("optional"))
+    predicted = sum(len(by_id.get(a["file"], {}).get("quotes") or []) for a in gold["articles"])
+    right = sum(round(r["quotes"]["r"] * sum(1 for q in a.get("quotes", []) if not q.get("optional")))
+                for a, r in ((a, res["articles"][a["file"]]) for a in gold["articles"]) if r["quotes"].get("r") is not None)
+    means = " ".join(f"{f}={res['facets'][f]:.3f}" for f in FACETS)
+    print(f"{label}: {len(gold['articles'])} articles; facet F1 {means}; quotes: {required} required, "
+          f"{predicted} predicted, {right} found with the right speaker (recall {right / required:.3f})")
+
+
+def _as_pred(gold_article: dict) -> dict:
+    """An annotation written as a warta export, to score one annotator against another."""
+    return {"id": gold_article["file"],
+            "quotes": [{"text": q["text"], "kind": q["kind"], "speaker": {"name": (q.get("speaker") or [""])[0]}}
+                       for q in gold_article.get("quotes", [])],
+            "entities": [{"text": e["name"], "name": e["name"], "type": e["type"]} for e in gold_article.get("entities", [])]}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--profile", choices=("default", "fast"), default="default")
+    ap.add_argument("--warta", default=str(ROOT / ".venv" / "bin" / "warta"))
+    ap.add_argument("--agreement", action="store_true")
+    ap.add_argument("--scorer", default=str(SCORER), help="shared/eval/score.py")
+    args = ap.parse_args()
+    _SCORER[0] = Path(args.scorer)
+    gold = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
+    tmp = Path(tempfile.mkdtemp(prefix="warta-indosum-quotes-"))
+    try:
+        if args.agreement:
+            other = json.loads((HERE / "gold_B_overlap.json").read_text(encoding="utf-8"))
+            ids = {a["file"] for a in other["articles"]}
+            first = {"articles": [a for a in gold["articles"] if a["file"] in ids]}
+            _report("B against A", _score(first, [_as_pred(a) for a in other["articles"]], tmp), first,
+                    [_as_pred(a) for a in other["articles"]])
+            _report("A against B", _score(other, [_as_pred(a) for a in first["articles"]], tmp), other,
+                    [_as_pred(a) for a in first["articles"]])
+            return 0
+        db = tmp / "e.db"
+        subprocess.run([args.warta, "ingest", str(HERE / "articles.jsonl"), "--db", str(db), "--profile",
+                        args.profile, "--quiet"], check=True)
+        out = subprocess.run([args.warta, "export", "--format", "jsonl", "--db", str(db)], check=True,
+                             capture_output=True, text=True).stdout
+        pred = [json.loads(line) for line in out.splitlines() if line.strip()]
+        _report(f"warta ({args.profile})", _score(gold, pred, tmp), gold, pred)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
