@@ -28,6 +28,9 @@ def text_of(row: dict) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--tune", action="store_true",
+                    help="draw the tuning set instead (training/quotes/tune: 30 articles, seed 20261208, "
+                         "20 general news, 5 sport, 5 showbiz, none of the benchmark's)")
     args = ap.parse_args()
     rows = [json.loads(line) for line in (args.data / "news" / "indosum_devfolds.jsonl").open(encoding="utf-8")]
     read = list(rows)
@@ -35,15 +38,23 @@ def main() -> int:
     taken = {r["id"] for r in read[:150]}
     bench = ROOT / "training" / "events" / "articles" / "articles.jsonl"
     taken |= {json.loads(line)["id"] for line in bench.open(encoding="utf-8")}
-    pool = [r for r in rows if r["category"] == "tajuk utama" and r["id"] not in taken
-            and 150 <= len(text_of(r).split()) <= 600]
-    pool.sort(key=lambda r: r["id"])
-    random.Random(20261207).shuffle(pool)
-    with (HERE / "articles.jsonl").open("w", encoding="utf-8") as fh:
-        for r in pool[:N]:
+    if args.tune:
+        taken |= {json.loads(line)["id"] for line in (HERE / "articles.jsonl").open(encoding="utf-8")}
+    quota = {"tajuk utama": 20, "olahraga": 5, "showbiz": 5} if args.tune else {"tajuk utama": N}
+    out = ROOT / "training" / "quotes" / "tune" / "articles.jsonl" if args.tune else HERE / "articles.jsonl"
+    chosen = []
+    for category, n in quota.items():
+        pool = [r for r in rows if r["category"] == category and r["id"] not in taken
+                and 150 <= len(text_of(r).split()) <= 600]
+        pool.sort(key=lambda r: r["id"])
+        random.Random(20261208 if args.tune else 20261207).shuffle(pool)
+        chosen += pool[:n]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as fh:
+        for r in chosen:
             fh.write(json.dumps({"id": r["id"], "published": r["date_from_id"][:10], "outlet": r["source"],
                                  "text": text_of(r)}, ensure_ascii=False) + "\n")
-    print(f"{N} articles of {len(pool)} -> {HERE / 'articles.jsonl'}")
+    print(f"{len(chosen)} articles -> {out}")
     return 0
 
 

@@ -170,7 +170,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     others = [e for e in ents if e.label_ not in LINKED_TYPES]
     mentions = _split_at_line_breaks(doc, mentions)
     mentions = _split_at_web_domains(doc, tx, mentions)
-    mentions = _split_bracketed(doc, mentions)
+    mentions = _trim_marks(tx, _split_bracketed(doc, mentions))
     mentions = _split_leading_place(doc, mentions, kb)
     mentions = _split_at_ranks(doc, mentions, lex)
     mentions = _merge_adjacent_people(mentions)
@@ -230,6 +230,24 @@ def _split_at_line_breaks(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         for a, b in itertools.pairwise(edges):
             if b - (a + 1) > 0:
                 out.append(_Mention(a + 1, b, m.label, m.how))
+    return out
+
+
+_MARKS = frozenset(",.;:!?\"“”'‘’–—")  # not brackets: "PT PLN (Persero)"; not a hyphen: "Al-"
+
+
+def _trim_marks(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
+    """A name neither starts nor ends with a punctuation token ("Salemba ," where the NER took the
+    comma), and has a letter: a list number the NER read as an organisation ("5. Surat …") is none."""
+    out = []
+    for m in mentions:
+        a, b = m.start, m.end
+        while a < b and all(ch in _MARKS for ch in tx.words[a]):
+            a += 1
+        while b > a and all(ch in _MARKS for ch in tx.words[b - 1]):
+            b -= 1
+        if any(ch.isalpha() for k in range(a, b) for ch in tx.words[k]):
+            out.append(m if (a, b) == (m.start, m.end) else _Mention(a, b, m.label, m.how))
     return out
 
 
@@ -817,6 +835,17 @@ def _group(tx: _Text, mentions: list[_Mention], aliases: dict[str, _Mention],
     for k, m in enumerate(mentions):
         if not m.kb and k not in short_of:
             m.kb = _kb_candidates(names[k], m.label, kb)
+    # a person's partial name that no fuller written form contains joins the person the knowledge
+    # base names in full ("Gibran" is Gibran Rakabuming Raka, so "Rakabuming Raka" is him too)
+    full_names = {k: [w for w in map(normalize_alias, mentions[k].kb[0].name.split()) if w]
+                  for k in people if mentions[k].kb}
+    for k in people:
+        if k in short_of or mentions[k].kb or not words[k]:
+            continue
+        owner = next((j for j, full in full_names.items()
+                      if len(full) > len(words[k]) and _contains(full, words[k])), None)
+        if owner is not None:
+            uf.union(owner, k)
     # in-text aliases, unless the knowledge base knows the two as different things
     alias_keys = {normalize_alias(a): index[id(d)] for a, d in aliases.items()}
     for k in range(n):
