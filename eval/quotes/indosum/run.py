@@ -2,12 +2,15 @@
 """Score warta's quotes and entities on 24 IndoSum news articles annotated blind (README.md).
 
     python eval/quotes/indosum/run.py [--profile default|fast] [--agreement]
+    python eval/quotes/indosum/run.py --tune [--show]     # the tuning set, training/quotes/tune
 
 Ingests ``articles.jsonl`` with warta (``warta ingest FILE --db TMP/e.db --profile P``), exports
 it and scores the export with ``../shared/eval/score.py`` against ``gold.json`` (its quotes and
 entities facets: the gold has no other). Prints each facet's mean F1 over the articles (score.py's
 facet figure) and the quotes' micro totals. ``--agreement`` instead scores annotator B's four
 overlap articles (``gold_B_overlap.json``) against annotator A's, both ways, with the same scorer.
+``--tune`` scores the tuning set (``training/quotes/tune``: 30 more articles, annotated the same
+way, whose errors may be read); ``--show`` prints its errors (never the benchmark's: it stays blind).
 """
 
 from __future__ import annotations
@@ -25,12 +28,13 @@ ROOT = HERE.parents[2]
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"  # --scorer for another place
 FACETS = ("quotes", "entities")
 _SCORER = [SCORER]
+TUNE = ROOT / "training" / "quotes" / "tune"
 
 
-def _score(gold: dict, pred: list[dict], tmp: Path) -> dict:
+def _score(gold: dict, pred: list[dict], tmp: Path, articles: Path = HERE / "articles.jsonl") -> dict:
     """score.py's JSON result; the gold's ``body`` (needed by score.py, not annotated) is the text."""
     texts = {json.loads(line)["id"]: json.loads(line)["text"]
-             for line in (HERE / "articles.jsonl").read_text(encoding="utf-8").splitlines()}
+             for line in articles.read_text(encoding="utf-8").splitlines()}
     gold = {"articles": [{**a, "body": texts[a["file"]]} for a in gold["articles"]]}
     (tmp / "gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
     (tmp / "pred.jsonl").write_text("\n".join(json.dumps(p, ensure_ascii=False) for p in pred), encoding="utf-8")
@@ -64,9 +68,14 @@ def main() -> int:
     ap.add_argument("--warta", default=str(ROOT / ".venv" / "bin" / "warta"))
     ap.add_argument("--agreement", action="store_true")
     ap.add_argument("--scorer", default=str(SCORER), help="shared/eval/score.py")
+    ap.add_argument("--tune", action="store_true", help="the tuning set instead of the benchmark")
+    ap.add_argument("--show", action="store_true", help="the tuning set's errors (with --tune only)")
     args = ap.parse_args()
+    if args.show and not args.tune:
+        ap.error("--show reads errors: only the tuning set's (--tune); the benchmark stays blind")
     _SCORER[0] = Path(args.scorer)
-    gold = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
+    where = TUNE if args.tune else HERE
+    gold = json.loads((where / "gold.json").read_text(encoding="utf-8"))
     tmp = Path(tempfile.mkdtemp(prefix="warta-indosum-quotes-"))
     try:
         if args.agreement:
@@ -79,12 +88,22 @@ def main() -> int:
                     [_as_pred(a) for a in first["articles"]])
             return 0
         db = tmp / "e.db"
-        subprocess.run([args.warta, "ingest", str(HERE / "articles.jsonl"), "--db", str(db), "--profile",
+        subprocess.run([args.warta, "ingest", str(where / "articles.jsonl"), "--db", str(db), "--profile",
                         args.profile, "--quiet"], check=True)
         out = subprocess.run([args.warta, "export", "--format", "jsonl", "--db", str(db)], check=True,
                              capture_output=True, text=True).stdout
         pred = [json.loads(line) for line in out.splitlines() if line.strip()]
-        _report(f"warta ({args.profile})", _score(gold, pred, tmp), gold, pred)
+        res = _score(gold, pred, tmp, where / "articles.jsonl")
+        _report(f"warta ({args.profile}{', tuning set' if args.tune else ''})", res, gold, pred)
+        if args.show:
+            for a in gold["articles"]:
+                r = res["articles"][a["file"]]
+                print(f"== {a['file']}")
+                for facet in FACETS:
+                    extra = {k: v for k, v in r[facet].items() if k in ("missed", "wrong_speaker", "split")
+                             and v}
+                    print(f"  {facet}: F1 {r[facet]['f1'] if r[facet]['f1'] is None else round(r[facet]['f1'], 2)} "
+                          + json.dumps(extra, ensure_ascii=False)[:1500])
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
