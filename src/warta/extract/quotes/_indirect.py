@@ -9,7 +9,15 @@ import re
 
 from warta.extract.quotes._lexicon import Lexicon
 from warta.extract.quotes._quoted import Quote, prev_close
-from warta.extract.quotes._speakers import CONNECTORS, NOT_AFTER, Ref, classify, leads_to, subject_before
+from warta.extract.quotes._speakers import (
+    CONNECTORS,
+    NOT_AFTER,
+    Ref,
+    classify,
+    leads_to,
+    person_after_comma,
+    subject_before,
+)
 from warta.extract.quotes._text import DOUBLE, SINGLE, Text, words_in
 
 __all__ = ["find_indirect"]
@@ -117,6 +125,9 @@ def _according(t: Text, lex: Lexicon, m: re.Match[str], cue: str) -> Quote | Non
         comma = text.find(",", m.end(), s1)
         if comma > 0:
             ref, who_end = classify(t, lex, m.end(), comma), comma
+            person = person_after_comma(t, ref)
+            if person is not None:  # "menurut Kepala …, Siegfried O Wolf, krisis ini …"
+                ref, who_end = person, person.end
         else:  # no comma closes the name: "Menurut Feri Amsari hal tersebut bisa …"
             ref, who_end = _named_right_after(t, lex, m.end(), s1)
             if ref is None:  # "…, sebut sumber tersebut."

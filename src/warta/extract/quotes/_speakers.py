@@ -10,8 +10,8 @@ from typing import Any
 from warta.extract.quotes._lexicon import Lexicon
 from warta.extract.quotes._text import SPEAKER_TYPES, Text, words_in
 
-__all__ = ["CONNECTORS", "NOT_AFTER", "Ref", "after_phrase", "classify", "leads_to", "pick_speaker",
-           "subject_before"]
+__all__ = ["CONNECTORS", "NOT_AFTER", "Ref", "after_phrase", "classify", "leads_to", "person_after_comma",
+           "pick_speaker", "subject_before"]
 
 CONNECTORS = frozenset("itu ini sementara namun adapun kemudian lalu sedangkan tetapi tapi dan pun juga".split())
 _OF = re.compile(r"\s+(?:di|dari)\s+", re.IGNORECASE)
@@ -100,13 +100,31 @@ def after_phrase(t: Text, lex: Lexicon, pos: int) -> Ref | None:
         if e["start"] < end < e["end"]:
             end = e["end"]
     ref = classify(t, lex, pos, end) if end > pos else None
-    if ref is not None and ref.kind == "desc" and not ref.back:
-        comma = text.find(",", ref.end, min(len(text), ref.end + 120))
-        if comma > 0 and not any(ch in ".;\"“”\n" for ch in text[ref.end:comma]):
-            named = [e for e in t.entities_in(comma, comma + 3) if e["type"] == "PER" and e["start"] > comma]
-            if named:  # "kata seorang pejabat kementerian, Budi Santoso, …": the person named
-                return Ref("entity", named[0]["start"], named[0]["end"], entity=named[0])
-    return ref
+    return person_after_comma(t, ref) or ref
+
+
+def person_after_comma(t: Text, ref: Ref | None) -> Ref | None:
+    """The person a description or an organisation is followed by, between commas: "kata seorang
+    pejabat kementerian, Budi Santoso, …", "kata Humas PT Jasa Marga cabang Cikampek, Handoyono,
+    di Bekasi", "menurut Kepala bidang penelitian pada Forum X, Siegfried O Wolf, …"."""
+    if ref is None or not (ref.kind == "desc" and not ref.back or ref.kind == "entity" and ref.entity is not None
+                           and ref.entity["type"] in ("ORG", "LOC")):
+        return None
+    text = t.text
+    comma = text.find(",", ref.end, min(len(text), ref.end + 120))
+    if comma < 0 or any(ch in ".;\"“”\n" for ch in text[ref.end:comma]):
+        return None
+    named = [e for e in t.entities_in(comma, comma + 3) if e["type"] == "PER" and e["start"] > comma]
+    if not named or (ref.kind == "entity" and not _closed(text, named[0]["end"])):
+        return None
+    return Ref("entity", named[0]["start"], named[0]["end"], entity=named[0])
+
+
+def _closed(text: str, end: int) -> bool:
+    """A name in apposition ends at a comma or the sentence's end, not inside a clause ("kata KPK,
+    Budi pun ditahan")."""
+    rest = text[end:end + 2]
+    return not rest.strip() or rest[:1] in ",.;"
 
 
 def subject_before(t: Text, lex: Lexicon, a: int, b: int) -> Ref | None:
