@@ -33,7 +33,6 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.attrs import IDX, ORTH, SENT_START, SPACY
@@ -43,7 +42,7 @@ from spacy.tokens import Doc, Span
 from warta.link.kb import Entity, KnowledgeBase, normalize_alias
 from warta.meta.outlets import outlet_for_domain, outlet_for_form
 from warta.nlp.factories import typed
-from warta.resources import load_toml
+from warta.resources import load_toml, load_words
 
 __all__ = ["EntityLinker", "link_doc", "entity_slug", "entity_id_from_name"]
 
@@ -67,11 +66,14 @@ if not Doc.has_extension("entities"):
     Doc.set_extension("entities", default=None)
 
 
-@cache
+def _person_words() -> frozenset[str]:
+    """Capitalised words that are parts of persons' names (scripts/build_person_words.py)."""
+    return load_words("person_words.txt")
+
+
 def _common_words() -> frozenset[str]:
     """Words news writes in lower case (scripts/build_common_words.py)."""
-    text = resources.files("warta.data").joinpath("common_words.txt").read_text(encoding="utf-8")
-    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+    return load_words("common_words.txt")
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,23 +355,25 @@ def _split_bracketed(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
 
 def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase,
                            lex: _Lexicon) -> list[_Mention]:
-    """An organisation or place span that runs on into a person the article names elsewhere:
-    "Kementerian Kesehatan Barlian", with "Barlian" a person in this article, is the ministry and
-    the person, when a title comes before the span and the knowledge base knows the part before the
-    name as an organisation or a place. A person's name here is a PER mention's name, or its first
-    or last word, that the knowledge base knows as nothing else."""
+    """An organisation or place span that runs on into a person's name: "Kementerian Kesehatan
+    Barlian", with "Barlian" a person in this article, is the ministry and the person, when a title
+    comes before the span and the knowledge base knows the part before the name as an organisation
+    or a place. A person's name here is a PER mention's name, or its first or last word, or two
+    words or more that are all parts of persons' names in the NER training data
+    (``person_words.txt``: "PT Semen Padang Iskandar Zulkarnain Lubis", where the part before
+    need only be two words or more), that the knowledge base knows as nothing else."""
     names: set[tuple[str, ...]] = set()
     for m in mentions:
         if m.label == "PER":
             words = tuple(tx.words[m.nstart:m.nend])
             names.update((words, words[:1], words[-1:]))
-    if not names:
-        return mentions
     common = _common_words()
+    person_words = _person_words()
 
     def person(rest: tuple[str, ...]) -> bool:
-        return rest in names and all(w[:1].isupper() and w.isalpha() and w.lower() not in _GENERIC
-                                     and w.lower() not in common for w in rest) \
+        known = rest in names or (len(rest) >= 2 and all(w in person_words for w in rest))
+        return known and all(w[:1].isupper() and w.isalpha() and w.lower() not in _GENERIC
+                             and w.lower() not in common for w in rest) \
             and not any(e.type in ("ORG", "LOC") for e in kb.lookup(" ".join(rest)))
 
     out: list[_Mention] = []
@@ -381,8 +385,9 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
         if titled and not kb.lookup(tx.span(m.start, m.end)):
             texts = tx.words[m.start:m.end]
             for p in range(1, len(texts)):
-                if person(tuple(texts[p:])) and \
-                        any(e.type in ("ORG", "LOC") for e in kb.lookup(" ".join(texts[:p]))):
+                rest = tuple(texts[p:])
+                if person(rest) and (any(e.type in ("ORG", "LOC") for e in kb.lookup(" ".join(texts[:p])))
+                                     or p >= 2 and rest not in names):
                     out.append(_Mention(m.start, m.start + p, m.label, m.how))
                     out.append(_Mention(m.start + p, m.end, "PER", m.how))
                     break

@@ -9,6 +9,7 @@ from typing import Any
 
 from warta.extract.quotes._lexicon import Lexicon
 from warta.extract.quotes._text import SPEAKER_TYPES, Text, words_in
+from warta.resources import load_words
 
 __all__ = ["CONNECTORS", "NOT_AFTER", "Ref", "after_phrase", "classify", "leads_to", "person_after_comma",
            "pick_speaker", "subject_before"]
@@ -71,6 +72,10 @@ def classify(t: Text, lex: Lexicon, a: int, b: int, *, subject: bool = False) ->
     end = len(text[:end].rstrip())
     phrase = text[a:end]
     demo = lex.demonstrative.search(phrase)
+    if head and subject:
+        named = _name_ending(t, lex, words, b)
+        if named is not None:  # "Kepala PT KAI Divre II Sumatera Barat Sulthon mengatakan"
+            return named
     if head:
         name = re.sub(r"\s+", " ", head.group("head").lower())
         org = pick_speaker(found)
@@ -163,3 +168,25 @@ def _named_before(t: Text, lex: Lexicon, x: int, y: int) -> Ref | None:
     if ref is None or ref.kind != "entity" or ref.entity is None or ref.entity["type"] != "PER":
         return None
     return ref if not t.text[ref.end:y].strip() else None
+
+
+_PLACE_WORDS = frozenset("barat timur utara selatan tengah raya pusat daya laut".split())
+
+
+def _name_ending(t: Text, lex: Lexicon, words: list[re.Match[str]], b: int) -> Ref | None:
+    """A name the NER missed at the end of a title chain that is a clause's subject: the last
+    capitalised words before the verb, after the title, inside no entity, none a word news writes
+    in lower case, a title's word or a compass word."""
+    if len(words) < 2 or words[-1].end() != len(t.text[:b].rstrip()):
+        return None
+    common = load_words("common_words.txt")
+    run: list[re.Match[str]] = []
+    for w in reversed(words[1:]):
+        word = w.group()
+        if not (word[:1].isupper() and word.isalpha() and not word.isupper()) or word.lower() in common \
+                or word.lower() in lex.roles or word.lower() in _PLACE_WORDS or t.entities_in(w.start(), w.end()):
+            break
+        run.append(w)
+    if not run or len(run) > 3:
+        return None
+    return Ref("name", run[-1].start(), run[0].end())
