@@ -47,8 +47,11 @@ def _report(label: str, res: dict, gold: dict, pred: list[dict]) -> None:
     by_id = {p["id"]: p for p in pred}
     required = sum(1 for a in gold["articles"] for q in a.get("quotes", []) if not q.get("optional"))
     predicted = sum(len(by_id.get(a["file"], {}).get("quotes") or []) for a in gold["articles"])
-    right = sum(round(r["quotes"]["r"] * sum(1 for q in a.get("quotes", []) if not q.get("optional")))
-                for a, r in ((a, res["articles"][a["file"]]) for a in gold["articles"]) if r["quotes"].get("r") is not None)
+    right = 0
+    for a in gold["articles"]:
+        r = res["articles"][a["file"]]["quotes"].get("r")
+        if r is not None:
+            right += round(r * sum(1 for q in a.get("quotes", []) if not q.get("optional")))
     means = " ".join(f"{f}={res['facets'][f]:.3f}" for f in FACETS)
     print(f"{label}: {len(gold['articles'])} articles; facet F1 {means}; quotes: {required} required, "
           f"{predicted} predicted, {right} found with the right speaker (recall {right / required:.3f})")
@@ -59,7 +62,8 @@ def _as_pred(gold_article: dict) -> dict:
     return {"id": gold_article["file"],
             "quotes": [{"text": q["text"], "kind": q["kind"], "speaker": {"name": (q.get("speaker") or [""])[0]}}
                        for q in gold_article.get("quotes", [])],
-            "entities": [{"text": e["name"], "name": e["name"], "type": e["type"]} for e in gold_article.get("entities", [])]}
+            "entities": [{"text": e["name"], "name": e["name"], "type": e["type"]}
+                         for e in gold_article.get("entities", [])]}
 
 
 def main() -> int:

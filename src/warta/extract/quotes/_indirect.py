@@ -5,6 +5,7 @@ The quote is the reported content only, and one is kept only when its speaker is
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from warta.extract.quotes._lexicon import Lexicon
@@ -55,7 +56,7 @@ def _clause_follows(t: Text, lex: Lexicon, a: int, b: int) -> bool:
             or first in lex.object_openers or first in lex.clause_stops:
         return False
     skipping = relative = False  # in a verb run of the object ("upaya meningkatkan"); in a relative clause
-    for prev, word in zip(words, words[1:]):
+    for prev, word in itertools.pairwise(words):
         if word in lex.directives:
             return True
         if word in lex.clause_stops:

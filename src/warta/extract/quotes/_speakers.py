@@ -18,6 +18,7 @@ CONNECTORS = frozenset("itu ini sementara namun adapun kemudian lalu sedangkan t
 _OF = re.compile(r"\s+(?:di|dari)\s+", re.IGNORECASE)
 NOT_AFTER = frozenset("yang untuk tidak tak belum enggan menolak bisa dapat akan ingin mau sempat".split())
 _MAX_SUBJECT_WORDS = 14
+_NOT_SUBJECT = frozenset(("saat", "ketika", "dalam", "usai", "yang"))
 
 
 @dataclass(slots=True)
@@ -148,8 +149,9 @@ def subject_before(t: Text, lex: Lexicon, a: int, b: int) -> Ref | None:
         words = words_in(text, x, y)
         if not words:
             continue
-        if words[0].group().lower() in lex.weak or words[0].group().lower() in ("saat", "ketika", "dalam", "usai", "yang"):
-            continue  # a verb, an adjunct, or a relative clause on the part before ("X, yang hadir di sana, mengatakan")
+        # a verb, an adjunct, or a relative clause on the part before ("X, yang hadir di sana, mengatakan")
+        if words[0].group().lower() in lex.weak or words[0].group().lower() in _NOT_SUBJECT:
+            continue
         ref = classify(t, lex, x, y, subject=True)
         if ref is not None and ref.kind == "desc" and not ref.back and n:
             named = _named_before(t, lex, *parts[n - 1])
