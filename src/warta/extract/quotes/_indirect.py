@@ -42,7 +42,7 @@ def _is_predicate(lex: Lexicon, word: str) -> bool:
     return word in lex.verbs or (len(word) >= 7 and word.startswith(_VERB_PREFIXES) and word not in lex.not_verbs)
 
 
-def _clause_follows(t: Text, lex: Lexicon, a: int, b: int) -> bool:
+def _clause_follows(t: Text, lex: Lexicon, a: int, b: int, verb: str = "") -> bool:
     """Text[a:b] opens with a clause: a noun phrase of one word or more, then its predicate, within
     ``lex.clause_reach`` words and before any punctuation or subordinate clause ("menilai pejabat
     publik seharusnya terbuka", "mengingatkan Pemda agar fokus …"); not a plain object ("menilai
@@ -50,15 +50,15 @@ def _clause_follows(t: Text, lex: Lexicon, a: int, b: int) -> bool:
     end = _CLAUSE_END.search(t.text, a, b)
     words = [w.group().lower() for w in words_in(t.text, a, end.start() if end else b)][:lex.clause_reach]
     first = words[0] if words else ""
-    if first in lex.directives and len(words) >= 3:
-        return True  # "menyerukan agar …"
+    if (first in lex.directives or first in lex.subjectless) and len(words) >= 3:
+        return True  # "menyerukan agar …", "memastikan telah mengantongi …"
     if len(words) < 3 or _is_predicate(lex, first) or first in lex.not_predicate_after \
             or first in lex.object_openers or first in lex.clause_stops:
         return False
     skipping = relative = False  # in a verb run of the object ("upaya meningkatkan"); in a relative clause
     for prev, word in itertools.pairwise(words):
-        if word in lex.directives:
-            return True
+        if word in lex.directives or (verb in lex.predicative_verbs and word in lex.predicative_words):
+            return True  # "mengingatkan Pemda agar …", "menyebut X sebagai sosok …"
         if word in lex.clause_stops:
             return False
         relative = relative or prev == "yang"
@@ -102,7 +102,7 @@ def _reported(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
         lead = _LEAD_IN.match(text, after, s1)
         if lead:
             after = lead.end()
-        elif verb in lex.weak and not (verb in lex.clause_verbs and _clause_follows(t, lex, after, s1)):
+        elif verb in lex.weak and not (verb in lex.clause_verbs and _clause_follows(t, lex, after, s1, verb)):
             return None
     span = _content(t, after, s1)
     if span is None:
@@ -131,6 +131,10 @@ def _according(t: Text, lex: Lexicon, m: re.Match[str], cue: str) -> Quote | Non
                 ref, who_end = person, person.end
         else:  # no comma closes the name: "Menurut Feri Amsari hal tersebut bisa …"
             ref, who_end = _named_right_after(t, lex, m.end(), s1)
+            first = words_in(text, m.end(), s1)[:1]
+            if ref is None and first and first[0].group().lower() in lex.pronouns:  # "Menurut dia kejadian itu …"
+                ref, who_end = Ref("pronoun", first[0].start(), first[0].end(),
+                                   plural=first[0].group().lower() in lex.plural), first[0].end()
             if ref is None:  # "…, sebut sumber tersebut."
                 ref = classify(t, lex, m.end(), s1)
     if ref is None:

@@ -45,6 +45,9 @@ class Lexicon:
     not_verbs: frozenset[str]  # words shaped like verbs that are not ones
     not_predicate_after: frozenset[str]
     directives: frozenset[str]
+    subjectless: frozenset[str]  # a complement clause's first word when it has no subject
+    predicative_verbs: frozenset[str]
+    predicative_words: frozenset[str]
     clause_stops: frozenset[str]
     object_openers: frozenset[str]
 
@@ -92,6 +95,9 @@ def lexicon() -> Lexicon:
         not_verbs=not_verbs,
         not_predicate_after=frozenset(d["not_predicate_after"]),
         directives=frozenset(d["directive_words"]),
+        subjectless=frozenset(d["subjectless_openers"]),
+        predicative_verbs=frozenset(d["predicative_verbs"]),
+        predicative_words=frozenset(d["predicative_words"]),
         clause_stops=frozenset(d["clause_stops"]),
         object_openers=frozenset(d["object_openers"]),
     )
