@@ -175,6 +175,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     mentions = _trim_marks(tx, _split_bracketed(doc, mentions))
     mentions = _split_leading_place(doc, mentions, kb)
     mentions = _split_at_ranks(doc, mentions, lex)
+    mentions = _unit_places(tx, mentions)
     mentions = _merge_adjacent_people(mentions)
     _retype(doc, tx, mentions, kb)
     _clubs(doc, tx, mentions, kb)
@@ -438,6 +439,59 @@ def _split_at_ranks(doc: Doc, mentions: list[_Mention], lex: _Lexicon) -> list[_
             out.append(_Mention(m.start, k, "ORG" if m.label == "PER" else m.label, m.how))
         if named:
             out.append(_Mention(k, m.end, "PER", m.how))  # the rank stays as a title, stripped later
+    return out
+
+
+_ADMIN_WORDS = frozenset(("Kabupaten", "Kota", "Provinsi", "Kab.", "Kecamatan"))
+
+
+@cache
+def _units() -> tuple[tuple[str, ...], ...]:
+    """The unit words of org_units.toml, as word tuples, longest first."""
+    return tuple(sorted((tuple(u.split()) for u in load_toml("org_units.toml")["units"]), key=len, reverse=True))
+
+
+def _unit_at(words: list[str], k: int) -> int:
+    """How many words a unit word ("Polda", "Pemerintah Kota") takes at word k; 0 for none."""
+    for unit in _units():
+        if tuple(words[k:k + len(unit)]) == unit:
+            return len(unit)
+    return 0
+
+
+def _unit_places(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
+    """A unit word and the place right after it are one organisation ("Polda" + "Jawa Barat",
+    "Pemkot" untagged + "Bandung"), and an organisation span coordinating two units is two
+    ("Polres Bogor dan Pemkot Bandung") (``org_units.toml``). News gold names the institution
+    this way; NER-UI mostly tags the place alone (MODEL.md)."""
+    words = tx.words
+    split: list[_Mention] = []
+    for m in mentions:
+        cuts = [k for k in range(m.start + 1, m.end - 1)
+                if words[k] in ("dan", "serta", ",") and _unit_at(words, k + 1) and _unit_at(words, m.start)]
+        if m.label != "ORG" or not cuts:
+            split.append(m)
+            continue
+        for a, b in itertools.pairwise([m.start, *cuts, m.end]):
+            a = a if a == m.start else a + 1
+            if b > a:
+                split.append(_Mention(a, b, "ORG", m.how))
+    out: list[_Mention] = []
+    for m in split:
+        prev = out[-1] if out else None
+        if m.label != "LOC":
+            out.append(m)
+            continue
+        start = m.start  # "KPU Kabupaten Bekasi": an administrative word between the unit and the place
+        while start > 0 and words[start - 1] in _ADMIN_WORDS and (prev is None or prev.end < start):
+            start -= 1
+        if prev is not None and prev.end == start and prev.label in ("ORG", "LOC") \
+                and _unit_at(words, prev.start) == prev.end - prev.start:
+            out[-1] = _Mention(prev.start, m.end, "ORG", prev.how)  # "Polda" + "Jawa Barat"
+            continue
+        size = next((n for n in range(1, 3) if start - n >= 0 and _unit_at(words, start - n) == n
+                     and (prev is None or prev.end <= start - n)), 0)
+        out.append(_Mention(start - size, m.end, "ORG", m.how) if size else m)  # "Pemkot" + "Bandung"
     return out
 
 
