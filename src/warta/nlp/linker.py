@@ -187,12 +187,15 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     # though one word may be a brand written in lower case ("detikcom")
     mentions = [m for m in mentions if m.end - m.start == 1 or
                 any(not w.islower() for w in words[m.start:m.end])]
+    # nor is a lone pronoun or the acronym of a common noun ("Ia", "TPS", "CCTV": not_names.toml)
+    mentions = [m for m in mentions if tx.span(m.start, m.end) not in _not_names()]
     taken = _covered(mentions, others)
     aliases = _defined_aliases(doc, mentions, kb)
     mentions += _alias_mentions(words, aliases, taken)
     mentions += _outlet_mentions(doc, words, taken)
     if gazetteer:
         mentions += _kb_mentions(doc, tx, kb, taken)
+        mentions = _absorb_places(tx, mentions)
     mentions += _name_part_mentions(doc, words, mentions, taken, lex)
     for m in mentions:
         if m.label == "PER":
@@ -442,6 +445,12 @@ def _split_at_ranks(doc: Doc, mentions: list[_Mention], lex: _Lexicon) -> list[_
     return out
 
 
+@cache
+def _not_names() -> frozenset[str]:
+    data = load_toml("not_names.toml")
+    return frozenset(data["pronouns"]) | frozenset(data["generic_acronyms"])
+
+
 _ADMIN_WORDS = frozenset(("Kabupaten", "Kota", "Provinsi", "Kab.", "Kecamatan"))
 
 
@@ -477,9 +486,23 @@ def _unit_places(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
             if b > a:
                 split.append(_Mention(a, b, "ORG", m.how))
     out: list[_Mention] = []
+    units = load_toml("org_units.toml")
+    party_units, party_words = frozenset(units["party_units"]), frozenset(units["party_words"])
     for m in split:
         prev = out[-1] if out else None
-        if m.label != "LOC":
+        if m.label == "ORG" and words[m.start] in party_words and m.start > 0 and words[m.start - 1] in party_units \
+                and (prev is None or prev.end <= m.start):
+            if prev is not None and prev.end == m.start:
+                out.pop()  # "DPD" (the NER's ORG) + "Partai Golkar": the party's regional board
+            out.append(_Mention(m.start - 1, m.end, "ORG", m.how))
+            continue
+        if m.label == "LOC" and _unit_at(words, m.start) and _unit_at(words, m.start) < m.end - m.start:
+            m = _Mention(m.start, m.end, "ORG", m.how)  # "Polsek Kuta" typed a place
+        if m.label != "LOC" or (prev is not None and prev.label == "ORG" and prev.end == m.start
+                                and words[prev.start] in party_units):
+            if m.label == "LOC" and prev is not None:
+                out[-1] = _Mention(prev.start, m.end, "ORG", prev.how)  # "DPD Partai Golkar" + "Jawa Barat"
+                continue
             out.append(m)
             continue
         start = m.start  # "KPU Kabupaten Bekasi": an administrative word between the unit and the place
@@ -493,6 +516,29 @@ def _unit_places(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
                      and (prev is None or prev.end <= start - n)), 0)
         out.append(_Mention(start - size, m.end, "ORG", m.how) if size else m)  # "Pemkot" + "Bandung"
     return out
+
+
+def _absorb_places(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
+    """A place the knowledge base found right after a unit's or a party board's organisation
+    becomes part of it ("DPD Partai Golkar" + "Provinsi Jawa Barat"); the organisation mention is
+    extended in place (in-text aliases point to it)."""
+    words = tx.words
+    units = load_toml("org_units.toml")
+    party_units, party_words = frozenset(units["party_units"]), frozenset(units["party_words"])
+    drop: set[int] = set()
+    prev: _Mention | None = None
+    for m in sorted(mentions, key=lambda m: m.start):
+        if prev is not None and prev.label == "ORG" and prev.end == m.start and (
+                m.label == "LOC" and m.how == "kb" and (words[prev.start] in party_units
+                                                        or _unit_at(words, prev.start) == prev.end - prev.start)
+                or m.label == "ORG" and prev.end - prev.start == 1 and words[prev.start] in party_units
+                and words[m.start] in party_words):
+            prev.end = prev.nend = m.end  # "DPD" + "Partai Golkar" + "Provinsi Jawa Barat"
+            prev.kb = []
+            drop.add(id(m))
+            continue
+        prev = m
+    return [m for m in mentions if id(m) not in drop]
 
 
 def _merge_adjacent_people(mentions: list[_Mention]) -> list[_Mention]:
