@@ -313,6 +313,7 @@ def _split_leading_place(doc: Doc, mentions: list[_Mention], kb: KnowledgeBase) 
     the person works, not part of the name. Only all-capital abbreviations the knowledge base
     knows, which no given name is; a full place name may well start a name ("Georgia")."""
     out: list[_Mention] = []
+    honorifics = _lexicon().honorifics
     for m in mentions:
         first = doc[m.start]
         if m.label == "PER" and m.end - m.start >= 2 and first.is_upper and first.is_alpha and \
@@ -321,9 +322,27 @@ def _split_leading_place(doc: Doc, mentions: list[_Mention], kb: KnowledgeBase) 
             ent = next(e for e in kb.lookup(first.text) if e.type in ("LOC", "ORG"))
             out.append(_Mention(m.start, m.start + 1, ent.type, m.how))
             out.append(_Mention(m.start + 1, m.end, "PER", m.how))
+        elif m.label == "PER" and m.end - m.start >= 2 and _acronym(first.text) and len(first) >= 3 \
+                and first.lower_ not in honorifics and first.lower_ not in _lexicon().heads \
+                and first.text not in _named_after_people() \
+                and all(t.text[:1].isupper() and t.lower_ not in honorifics for t in doc[m.start + 1:m.end]):
+            # "FPI Maman Suryadi": an organisation's acronym of three letters or more (a person's
+            # initials take two: "JK", "HM"), then a name; not a hospital or
+            # a campus named after a person ("RSUP Fatmawati")
+            out.append(_Mention(m.start, m.start + 1, "ORG", m.how))
+            out.append(_Mention(m.start + 1, m.end, "PER", m.how))
         else:
             out.append(m)
     return out
+
+
+@cache
+def _named_after_people() -> frozenset[str]:
+    return frozenset(load_toml("org_units.toml")["named_after_people"])
+
+
+def _acronym(word: str) -> bool:
+    return word.isupper() and word.isalpha() and 2 <= len(word) <= 6
 
 
 def _split_bracketed(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
@@ -391,7 +410,7 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
             for p in range(1, len(texts)):
                 rest = tuple(texts[p:])
                 if person(rest) and (any(e.type in ("ORG", "LOC") for e in kb.lookup(" ".join(texts[:p])))
-                                     or p >= 2 and rest not in names):
+                                     or p >= 2 and rest not in names or p == 1 and _acronym(texts[0])):
                     out.append(_Mention(m.start, m.start + p, m.label, m.how))
                     out.append(_Mention(m.start + p, m.end, "PER", m.how))
                     break
