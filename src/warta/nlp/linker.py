@@ -246,13 +246,17 @@ def _trim_marks(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
     """A name neither starts nor ends with a punctuation token ("Salemba ," where the NER took the
     comma), and has a letter: a list number the NER read as an organisation ("5. Surat …") is none."""
     out = []
+    words = tx.words
     for m in mentions:
         a, b = m.start, m.end
-        while a < b and all(ch in _MARKS for ch in tx.words[a]):
+        if words[a][0].isalpha() and words[b - 1][-1].isalnum():
+            out.append(m)  # the usual case: a word at each edge, so a letter inside
+            continue
+        while a < b and all(ch in _MARKS for ch in words[a]):
             a += 1
-        while b > a and all(ch in _MARKS for ch in tx.words[b - 1]):
+        while b > a and all(ch in _MARKS for ch in words[b - 1]):
             b -= 1
-        if any(ch.isalpha() for k in range(a, b) for ch in tx.words[k]):
+        if any(ch.isalpha() for k in range(a, b) for ch in words[k]):
             out.append(m if (a, b) == (m.start, m.end) else _Mention(a, b, m.label, m.how))
     return out
 
@@ -474,14 +478,17 @@ _ADMIN_WORDS = frozenset(("Kabupaten", "Kota", "Provinsi", "Kab.", "Kecamatan"))
 
 
 @cache
-def _units() -> tuple[tuple[str, ...], ...]:
-    """The unit words of org_units.toml, as word tuples, longest first."""
-    return tuple(sorted((tuple(u.split()) for u in load_toml("org_units.toml")["units"]), key=len, reverse=True))
+def _units() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The unit words of org_units.toml by their first word, as word tuples, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for unit in sorted((tuple(u.split()) for u in load_toml("org_units.toml")["units"]), key=len, reverse=True):
+        out.setdefault(unit[0], []).append(unit)
+    return {first: tuple(units) for first, units in out.items()}
 
 
 def _unit_at(words: list[str], k: int) -> int:
     """How many words a unit word ("Polda", "Pemerintah Kota") takes at word k; 0 for none."""
-    for unit in _units():
+    for unit in _units().get(words[k], ()) if 0 <= k < len(words) else ():
         if tuple(words[k:k + len(unit)]) == unit:
             return len(unit)
     return 0
