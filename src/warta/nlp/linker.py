@@ -175,7 +175,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     mentions = _trim_marks(tx, _split_bracketed(doc, mentions))
     mentions = _split_leading_place(doc, mentions, kb)
     mentions = _split_at_ranks(doc, mentions, lex)
-    mentions = _unit_places(tx, mentions)
+    mentions = _org_heads(tx, _unit_places(tx, mentions))
     mentions = _merge_adjacent_people(mentions)
     _retype(doc, tx, mentions, kb)
     _clubs(doc, tx, mentions, kb)
@@ -867,6 +867,22 @@ def _kb_mentions(doc: Doc, tx: _Text, kb: KnowledgeBase, taken: dict[int, str]) 
             i = j
         else:
             i += 1
+    return out
+
+
+def _org_heads(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
+    """A name that opens with an organisation's word is an organisation ("Laskar Pembela Islam"
+    typed PER), and so is such a word with the name right after it ("Kepolisian" + "Chengnan")."""
+    heads = frozenset(load_toml("org_units.toml")["org_heads"]) - {"Kantor", "Pusat"}
+    words = tx.words
+    out: list[_Mention] = []
+    for m in mentions:
+        prev_end = out[-1].end if out else 0
+        if words[m.start] in heads and m.label != "ORG":
+            m = _Mention(m.start, m.end, "ORG", m.how)
+        elif m.label in ("LOC", "PER") and m.start > prev_end and words[m.start - 1] in heads:
+            m = _Mention(m.start - 1, m.end, "ORG", m.how)
+        out.append(m)
     return out
 
 
