@@ -31,6 +31,9 @@ def main() -> int:
     ap.add_argument("--tune", action="store_true",
                     help="draw the tuning set instead (training/quotes/tune: 30 articles, seed 20261208, "
                          "20 general news, 5 sport, 5 showbiz, none of the benchmark's)")
+    ap.add_argument("--tune2", action="store_true",
+                    help="draw 30 more tuning articles (training/quotes/tune/articles_2.jsonl, seed 20261209, "
+                         "same mix, none of the benchmark's or the first tuning set's)")
     args = ap.parse_args()
     rows = [json.loads(line) for line in (args.data / "news" / "indosum_devfolds.jsonl").open(encoding="utf-8")]
     read = list(rows)
@@ -38,16 +41,21 @@ def main() -> int:
     taken = {r["id"] for r in read[:150]}
     bench = ROOT / "training" / "events" / "articles" / "articles.jsonl"
     taken |= {json.loads(line)["id"] for line in bench.open(encoding="utf-8")}
-    if args.tune:
+    tune_dir = ROOT / "training" / "quotes" / "tune"
+    if args.tune or args.tune2:
         taken |= {json.loads(line)["id"] for line in (HERE / "articles.jsonl").open(encoding="utf-8")}
-    quota = {"tajuk utama": 20, "olahraga": 5, "showbiz": 5} if args.tune else {"tajuk utama": N}
-    out = ROOT / "training" / "quotes" / "tune" / "articles.jsonl" if args.tune else HERE / "articles.jsonl"
+    if args.tune2:
+        taken |= {json.loads(line)["id"] for line in (tune_dir / "articles.jsonl").open(encoding="utf-8")}
+    tuning = args.tune or args.tune2
+    quota = {"tajuk utama": 20, "olahraga": 5, "showbiz": 5} if tuning else {"tajuk utama": N}
+    out = (tune_dir / ("articles_2.jsonl" if args.tune2 else "articles.jsonl")) if tuning else HERE / "articles.jsonl"
+    seed = 20261209 if args.tune2 else 20261208 if args.tune else 20261207
     chosen = []
     for category, n in quota.items():
         pool = [r for r in rows if r["category"] == category and r["id"] not in taken
                 and 150 <= len(text_of(r).split()) <= 600]
         pool.sort(key=lambda r: r["id"])
-        random.Random(20261208 if args.tune else 20261207).shuffle(pool)
+        random.Random(seed).shuffle(pool)
         chosen += pool[:n]
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as fh:

@@ -201,6 +201,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
         if m.label == "PER":
             m.role = _role_before(doc, m, lex, taken)
     mentions.sort(key=lambda m: m.start)
+    mentions = _misc(tx, mentions, kb)
     groups = _group(tx, mentions, aliases, kb)
     out: list[dict[str, Any]] = []
     spans: list[Span] = []
@@ -541,6 +542,37 @@ def _unit_places(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
         size = next((n for n in range(1, 3) if start - n >= 0 and _unit_at(words, start - n) == n
                      and (prev is None or prev.end <= start - n)), 0)
         out.append(_Mention(start - size, m.end, "ORG", m.how) if size else m)  # "Pemkot" + "Bandung"
+    return out
+
+
+def _misc(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
+    """Laws, programmes, products, works and events are MISC, not persons or organisations
+    (misc.toml): a name that opens with a law's or programme's word, or stands right after a
+    product's or work's word, unless the knowledge base knows it as an organisation or a place.
+    A product's name that runs on into a person the article names is the product and the person
+    ("akun Instagram Mahfud MD")."""
+    data = load_toml("misc.toml")
+    openers = tuple(tuple(w.split()) for w in data["openers"])
+    cues = frozenset(data["cues"])
+    words = tx.words
+    people = {tuple(words[m.nstart:m.nend]) for m in mentions if m.label == "PER"}
+    out: list[_Mention] = []
+    for m in mentions:
+        if m.how in ("kb", "outlet"):
+            out.append(m)
+            continue
+        opens = any(tuple(words[m.start:m.start + len(o)]) == o for o in openers) and m.end - m.start > 1
+        cued = m.start > 0 and words[m.start - 1] in cues
+        if not (opens or cued) or any(e.type in ("ORG", "LOC", "PER") for e in kb.lookup(tx.span(m.start, m.end))):
+            out.append(m)
+            continue
+        cut = next((k for k in range(m.start + 1, m.end) if tuple(words[k:m.end]) in people), None) if cued else None
+        if cut is not None:
+            out.append(_Mention(m.start, cut, "MISC", m.how))
+            out.append(_Mention(cut, m.end, "PER", m.how))
+        else:
+            m.label = "MISC"
+            out.append(m)
     return out
 
 
