@@ -280,7 +280,7 @@ def show(
             out.print(f"  {escape(t['text'])} [dim]→[/] [bold]{escape(t['value'])}[/] [dim]{t['type']}{mod}[/]")
 
 
-_ENTITY_STYLE = {"PER": "bold cyan", "ORG": "bold magenta", "LOC": "bold green"}
+_ENTITY_STYLE = {"PER": "bold cyan", "ORG": "bold magenta", "LOC": "bold green", "MISC": "bold yellow"}
 
 
 def _highlighted(article: Article) -> str:
