@@ -9,8 +9,8 @@ it and scores the export with ``../shared/eval/score.py`` against ``gold.json`` 
 entities facets: the gold has no other). Prints each facet's mean F1 over the articles (score.py's
 facet figure) and the quotes' micro totals. ``--agreement`` instead scores annotator B's four
 overlap articles (``gold_B_overlap.json``) against annotator A's, both ways, with the same scorer.
-``--tune`` scores the tuning set (``training/quotes/tune``: 30 more articles, annotated the same
-way, whose errors may be read); ``--show`` prints its errors (never the benchmark's: it stays blind).
+``--tune`` scores the tuning set (``training/quotes/tune``: 60 more articles in two draws,
+annotated the same way, whose errors may be read); ``--show`` prints its errors (never the benchmark's: it stays blind).
 """
 
 from __future__ import annotations
@@ -79,7 +79,8 @@ def main() -> int:
         ap.error("--show reads errors: only the tuning set's (--tune); the benchmark stays blind")
     _SCORER[0] = Path(args.scorer)
     where = TUNE if args.tune else HERE
-    gold = json.loads((where / "gold.json").read_text(encoding="utf-8"))
+    parts = [("articles.jsonl", "gold.json")] + ([("articles_2.jsonl", "gold_2.json")] if args.tune else [])
+    gold = {"articles": [a for _, g in parts for a in json.loads((where / g).read_text(encoding="utf-8"))["articles"]]}
     tmp = Path(tempfile.mkdtemp(prefix="warta-indosum-quotes-"))
     try:
         if args.agreement:
@@ -92,12 +93,14 @@ def main() -> int:
                     [_as_pred(a) for a in first["articles"]])
             return 0
         db = tmp / "e.db"
-        subprocess.run([args.warta, "ingest", str(where / "articles.jsonl"), "--db", str(db), "--profile",
+        articles = tmp / "articles.jsonl"
+        articles.write_text("".join((where / a).read_text(encoding="utf-8") for a, _ in parts), encoding="utf-8")
+        subprocess.run([args.warta, "ingest", str(articles), "--db", str(db), "--profile",
                         args.profile, "--quiet"], check=True)
         out = subprocess.run([args.warta, "export", "--format", "jsonl", "--db", str(db)], check=True,
                              capture_output=True, text=True).stdout
         pred = [json.loads(line) for line in out.splitlines() if line.strip()]
-        res = _score(gold, pred, tmp, where / "articles.jsonl")
+        res = _score(gold, pred, tmp, articles)
         _report(f"warta ({args.profile}{', tuning set' if args.tune else ''})", res, gold, pred)
         if args.show:
             for a in gold["articles"]:
