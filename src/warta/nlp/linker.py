@@ -182,6 +182,12 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     for m in mentions:
         if m.label == "PER":
             _strip_person(doc, m, lex)
+            _first_name_before(tx, m, lex, kb)
+            if m.role and m.nend - m.nstart <= 3 and not _person_known(kb, tx.span(m.nstart, m.nend)) and \
+                    any(e.type in ("LOC", "ORG") for e in kb.lookup(tx.span(m.nstart, m.nend))):
+                # "Kapolrestabes Surabaya": an office and its place, no person named
+                m.label = next(e.type for e in kb.lookup(tx.span(m.nstart, m.nend)) if e.type in ("LOC", "ORG"))
+                m.start, m.end, m.role = m.nstart, m.nend, None
     mentions = _split_trailing_person(doc, tx, mentions, kb, lex)
     # names are written with capitals; an all-lower-case phrase is an NER slip ("desa gencatan"),
     # though one word may be a brand written in lower case ("detikcom")
@@ -399,7 +405,8 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
     person_words = _person_words()
 
     def person(rest: tuple[str, ...]) -> bool:
-        known = rest in names or (len(rest) >= 2 and all(w in person_words for w in rest))
+        known = rest in names or (len(rest) >= 2 and all(w in person_words for w in rest)) \
+            or (len(rest) == 2 and rest[-1:] in names)  # "Jose Mourinho", with "Mourinho" a person
         return known and all(w[:1].isupper() and w.isalpha() and w.lower() not in _GENERIC
                              and w.lower() not in common for w in rest) \
             and not any(e.type in ("ORG", "LOC") for e in kb.lookup(" ".join(rest)))
@@ -415,7 +422,8 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
             for p in range(1, len(texts)):
                 rest = tuple(texts[p:])
                 if person(rest) and (any(e.type in ("ORG", "LOC") for e in kb.lookup(" ".join(texts[:p])))
-                                     or p >= 2 and rest not in names or p == 1 and _acronym(texts[0])):
+                                     or p >= 2 and rest not in names and all(w in person_words for w in rest)
+                                     or p == 1 and _acronym(texts[0])):
                     out.append(_Mention(m.start, m.start + p, m.label, m.how))
                     out.append(_Mention(m.start + p, m.end, "PER", m.how))
                     break
@@ -735,6 +743,33 @@ def _strip_person(doc: Doc, m: _Mention, lex: _Lexicon) -> None:
         if words:
             m.role = " ".join(words)
     m.nstart, m.nend = start, end
+
+
+def _is_rank_word(word: str, lex: _Lexicon) -> bool:
+    """A word of a rank ("Kombes Pol", "Komisaris Besar Polisi")."""
+    low = word.lower()
+    return low in lex.ranks or low in lex.rank_tails or low in lex.rank_named or \
+        any(low in phrase for phrases in lex.ranks.values() for phrase in phrases)
+
+
+def _person_known(kb: KnowledgeBase, name: str) -> bool:
+    return any(e.type == "PER" for e in kb.lookup(name))
+
+
+def _first_name_before(tx: _Text, m: _Mention, lex: _Lexicon, kb: KnowledgeBase) -> None:
+    """A first name the NER left out of an appositive person (", Panggah Susanto", "Dirjen X
+    Panggah Susanto"): one capitalised word right before the span, after a comma or a title, that
+    is no title, no word news writes in lower case and no known organisation or place."""
+    k = m.start - 1
+    if m.nstart != m.start or k < 1:
+        return
+    word, before = tx.words[k], tx.words[k - 1]
+    if not (word[:1].isupper() and word[1:].islower() and word.isalpha()) or word.lower() in _common_words() \
+            or word.lower() in lex.heads or word.lower() in lex.honorifics or word.lower() in lex.continuations \
+            or _is_rank_word(word, lex) or kb.lookup(word):
+        return
+    if before == "," or before.lower() in lex.heads:
+        m.start = m.nstart = k
 
 
 def _role_before(doc: Doc, m: _Mention, lex: _Lexicon, taken: dict[int, str]) -> str | None:

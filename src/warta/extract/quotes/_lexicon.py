@@ -50,6 +50,7 @@ class Lexicon:
     predicative_words: frozenset[str]
     clause_stops: frozenset[str]
     object_openers: frozenset[str]
+    group_heads: frozenset[str]  # descriptions of a body that its name may follow ("kelompok pemantau X")
 
 
 def _verb_lists() -> tuple[frozenset[str], frozenset[str]]:
@@ -100,4 +101,5 @@ def lexicon() -> Lexicon:
         predicative_words=frozenset(d["predicative_words"]),
         clause_stops=frozenset(d["clause_stops"]),
         object_openers=frozenset(d["object_openers"]),
+        group_heads=frozenset(d["group_heads"]),
     )

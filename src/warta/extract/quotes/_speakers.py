@@ -65,6 +65,11 @@ def classify(t: Text, lex: Lexicon, a: int, b: int, *, subject: bool = False) ->
     found = [e for e in t.entities_in(a, b) if leads_to(t, lex, a, e)]
     person = [e for e in found if e["type"] == "PER"]
     head = lex.heads.match(text, a, b)
+    if head and not person and re.sub(r"\s+", " ", head.group("head").lower()) in lex.group_heads:
+        named = [e for e in t.entities_in(head.end(), b) if e["type"] == "ORG"
+                 and _only_lower(text, head.end(), e["start"])][:1]
+        if named:  # "kelompok pemantau Syrian Observatory for Human Rights": the organisation
+            return Ref("entity", named[0]["start"], named[0]["end"], entity=named[0])
     if person or (found and not head):
         e = pick_speaker(person or found)
         return Ref("entity", e["start"], e["end"], entity=e)
@@ -120,10 +125,22 @@ def person_after_comma(t: Text, ref: Ref | None) -> Ref | None:
     comma = text.find(",", ref.end, min(len(text), ref.end + 120))
     if comma < 0 or any(ch in ".;\"“”\n" for ch in text[ref.end:comma]):
         return None
-    named = [e for e in t.entities_in(comma, comma + 3) if e["type"] == "PER" and e["start"] > comma]
+    named = [e for e in t.entities_in(comma, comma + 40) if e["type"] == "PER" and e["start"] > comma
+             and _only_capitalised(text, comma + 1, e["start"])][:1]
     if not named or (ref.kind == "entity" and not _closed(text, named[0]["end"])):
         return None
     return Ref("entity", named[0]["start"], named[0]["end"], entity=named[0])
+
+
+def _only_lower(text: str, a: int, b: int) -> bool:
+    """Only words in lower case between a and b ("kelompok pemantau X")."""
+    return all(w.islower() for w in text[a:b].split())
+
+
+def _only_capitalised(text: str, a: int, b: int) -> bool:
+    """Nothing but capitalised words (ranks, titles, a first name the NER left out: ", Kombes Pol
+    Rudi Setiawan", ", Panggah Susanto") between a and b."""
+    return all(w[:1].isupper() for w in text[a:b].split()) and not any(ch in text[a:b] for ch in ",.;:\"“”")
 
 
 def _closed(text: str, end: int) -> bool:
