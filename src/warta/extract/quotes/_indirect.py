@@ -150,6 +150,20 @@ def _according(t: Text, lex: Lexicon, m: re.Match[str], cue: str) -> Quote | Non
     return Quote(pick[0], pick[1], "indirect", cue, ref, (s0, s1), s1)
 
 
+def _passive_agent(t: Text, m: re.Match[str]) -> Quote | None:
+    """'… dinilai Teco memiliki kemampuan komplet …': a passive judgement whose agent, a named
+    person or organisation, stands right after it; what follows the agent is the quote."""
+    agent = next((e for e in t.entities_in(m.end(), m.end() + 1) if e["start"] == m.end()), None)
+    if agent is None or agent["type"] not in ("PER", "ORG"):
+        return None
+    s0, s1 = t.sentence(m.start())
+    span = _content(t, agent["end"], s1)
+    if span is None:
+        return None
+    ref = Ref("entity", agent["start"], agent["end"], entity=agent)
+    return Quote(span[0], span[1], "indirect", m.group("cue"), ref, (s0, s1), s1)
+
+
 def _named_right_after(t: Text, lex: Lexicon, a: int, b: int) -> tuple[Ref | None, int]:
     """The person or organisation named right after "menurut" (titles before the name allowed)
     when no comma closes the phrase, and where the name ends."""
@@ -176,6 +190,11 @@ def find_indirect(t: Text, lex: Lexicon) -> list[Quote]:
         lead = text[s0:m.start()].strip()
         if cue.lower() == "menurut" or not lead or lead.endswith(","):
             q = _according(t, lex, m, cue)
+            if q:
+                out.append(q)
+    for m in lex.passive_agent.finditer(text):
+        if not t.in_quote(m.start()):
+            q = _passive_agent(t, m)
             if q:
                 out.append(q)
     for m in lex.unquoted.finditer(text):

@@ -27,6 +27,7 @@ class Lexicon:
     report: re.Pattern[str]  # reporting verbs anywhere
     before: re.Pattern[str]  # a reporting clause ending right before an opening mark
     passive: re.Pattern[str]  # "Hal itu disampaikan X"
+    passive_agent: re.Pattern[str]  # "dinilai Teco …"
     menurut: re.Pattern[str]
     via: re.Pattern[str]
     stop: re.Pattern[str]
@@ -78,6 +79,7 @@ def lexicon() -> Lexicon:
         before=re.compile(rf"(?:\b(?P<verb>{verbs})(?:\s+bahwa)?|\b(?P<cue>{cues})(?P<nya>nya)?"
                           rf"(?P<who>\s+[^,:\"“”]{{1,60}}?)?)\s*[,:]?\s*$", f),
         passive=re.compile(rf"\s*(?:{_alts(d['passive_openers'])})\s+(?:juga\s+)?(?P<cue>{passive})(?:\s+oleh)?\b", f),
+        passive_agent=re.compile(rf"\b(?P<cue>{_alts(d['passive_agent_cues'])})\s+", f),
         menurut=re.compile(rf"\b(?P<cue>{_alts(d['according_to'])})(?P<nya>nya)?\b", f),
         via=re.compile(rf"\b(?P<how>{'|'.join(d['attribution']['cues'])})\s+(?P<src>[^\s,;:()]+)", f),
         stop=re.compile(rf"[,;:!?()\"“”\n]|\.(?!\w)|\s(?:{_alts(d['speaker_stops'])})\b", f),
