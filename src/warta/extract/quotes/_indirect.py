@@ -150,6 +150,25 @@ def _according(t: Text, lex: Lexicon, m: re.Match[str], cue: str) -> Quote | Non
     return Quote(pick[0], pick[1], "indirect", cue, ref, (s0, s1), s1)
 
 
+_FOR = re.compile(r"\bBagi\s+")
+
+
+def _for_person(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
+    """'Bagi Mourinho, sosok Lukaku tak cocok …' opening a sentence: the view of the person named,
+    a clause after the comma."""
+    person = next((e for e in t.entities_in(m.end(), m.end() + 1) if e["start"] == m.end()), None)
+    if person is None or person["type"] != "PER" or t.text[person["end"]:person["end"] + 1] != ",":
+        return None
+    s0, s1 = t.sentence(m.start())
+    if not _clause_follows(t, lex, person["end"] + 1, s1):
+        return None
+    span = _content(t, person["end"] + 1, s1)
+    if span is None:
+        return None
+    ref = Ref("entity", person["start"], person["end"], entity=person)
+    return Quote(span[0], span[1], "indirect", "Bagi", ref, (s0, s1), s1)
+
+
 def _passive_agent(t: Text, m: re.Match[str]) -> Quote | None:
     """'… dinilai Teco memiliki kemampuan komplet …': a passive judgement whose agent, a named
     person or organisation, stands right after it; what follows the agent is the quote."""
@@ -190,6 +209,12 @@ def find_indirect(t: Text, lex: Lexicon) -> list[Quote]:
         lead = text[s0:m.start()].strip()
         if cue.lower() == "menurut" or not lead or lead.endswith(","):
             q = _according(t, lex, m, cue)
+            if q:
+                out.append(q)
+    for m in _FOR.finditer(text):  # "Bagi Mourinho, sosok Lukaku tak cocok …"
+        s0, _ = t.sentence(m.start())
+        if m.start() == s0 and not t.in_quote(m.start()):
+            q = _for_person(t, lex, m)
             if q:
                 out.append(q)
     for m in lex.passive_agent.finditer(text):
