@@ -179,10 +179,11 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     mentions = _merge_adjacent_people(mentions)
     _retype(doc, tx, mentions, kb)
     _clubs(doc, tx, mentions, kb)
+    held = {k for m in mentions for k in range(m.start, m.end)}
     for m in mentions:
         if m.label == "PER":
             _strip_person(doc, m, lex)
-            _first_name_before(tx, m, lex, kb)
+            _first_name_before(tx, m, lex, kb, held)
             if m.role and m.nend - m.nstart <= 3 and not _person_known(kb, tx.span(m.nstart, m.nend)) and \
                     any(e.type in ("LOC", "ORG") for e in kb.lookup(tx.span(m.nstart, m.nend))):
                 # "Kapolrestabes Surabaya": an office and its place, no person named
@@ -208,6 +209,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
             m.role = _role_before(doc, m, lex, taken)
     mentions.sort(key=lambda m: m.start)
     mentions = _misc(tx, mentions, kb)
+    mentions = _without_overlaps(mentions, others)
     groups = _group(tx, mentions, aliases, kb)
     out: list[dict[str, Any]] = []
     spans: list[Span] = []
@@ -553,6 +555,20 @@ def _unit_places(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
     return out
 
 
+def _without_overlaps(mentions: list[_Mention], others: list[Span]) -> list[_Mention]:
+    """Mentions that share no token with an earlier one or with the NER's other spans: the rules
+    above each keep their own spans apart, and this keeps any slip between them from failing the
+    article (spaCy refuses overlapping entities)."""
+    held = {k for span in others for k in range(span.start, span.end)}
+    out = []
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if any(k in held for k in range(m.start, m.end)):
+            continue
+        held.update(range(m.start, m.end))
+        out.append(m)
+    return out
+
+
 def _misc(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
     """Laws, programmes, products, works and events are MISC, not persons or organisations
     (misc.toml): a name that opens with a law's or programme's word, or stands right after a
@@ -756,12 +772,12 @@ def _person_known(kb: KnowledgeBase, name: str) -> bool:
     return any(e.type == "PER" for e in kb.lookup(name))
 
 
-def _first_name_before(tx: _Text, m: _Mention, lex: _Lexicon, kb: KnowledgeBase) -> None:
+def _first_name_before(tx: _Text, m: _Mention, lex: _Lexicon, kb: KnowledgeBase, held: set[int]) -> None:
     """A first name the NER left out of an appositive person (", Panggah Susanto", "Dirjen X
     Panggah Susanto"): one capitalised word right before the span, after a comma or a title, that
     is no title, no word news writes in lower case and no known organisation or place."""
     k = m.start - 1
-    if m.nstart != m.start or k < 1:
+    if m.nstart != m.start or k < 1 or k in held:
         return
     word, before = tx.words[k], tx.words[k - 1]
     if not (word[:1].isupper() and word[1:].islower() and word.isalpha()) or word.lower() in _common_words() \
@@ -770,6 +786,7 @@ def _first_name_before(tx: _Text, m: _Mention, lex: _Lexicon, kb: KnowledgeBase)
         return
     if before == "," or before.lower() in lex.heads:
         m.start = m.nstart = k
+        held.add(k)
 
 
 def _role_before(doc: Doc, m: _Mention, lex: _Lexicon, taken: dict[int, str]) -> str | None:
@@ -1061,7 +1078,7 @@ def _group(tx: _Text, mentions: list[_Mention], aliases: dict[str, _Mention],
         if owner is not None:
             uf.union(owner, k)
     # in-text aliases, unless the knowledge base knows the two as different things
-    alias_keys = {normalize_alias(a): index[id(d)] for a, d in aliases.items()}
+    alias_keys = {normalize_alias(a): index[id(d)] for a, d in aliases.items() if id(d) in index}
     for k in range(n):
         d = alias_keys.get(keys[k])
         if d is not None:
