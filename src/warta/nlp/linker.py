@@ -569,15 +569,24 @@ def _without_overlaps(mentions: list[_Mention], others: list[Span]) -> list[_Men
     return out
 
 
+@cache
+def _misc_words() -> tuple[dict[str, tuple[tuple[str, ...], ...]], frozenset[str]]:
+    """misc.toml's openers by their first word (as word tuples), and its cues."""
+    data = load_toml("misc.toml")
+    openers: dict[str, list[tuple[str, ...]]] = {}
+    for opener in data["openers"]:
+        words = tuple(opener.split())
+        openers.setdefault(words[0], []).append(words)
+    return {first: tuple(o) for first, o in openers.items()}, frozenset(data["cues"])
+
+
 def _misc(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
     """Laws, programmes, products, works and events are MISC, not persons or organisations
     (misc.toml): a name that opens with a law's or programme's word, or stands right after a
     product's or work's word, unless the knowledge base knows it as an organisation or a place.
     A product's name that runs on into a person the article names is the product and the person
     ("akun Instagram Mahfud MD")."""
-    data = load_toml("misc.toml")
-    openers = tuple(tuple(w.split()) for w in data["openers"])
-    cues = frozenset(data["cues"])
+    openers, cues = _misc_words()
     words = tx.words
     people = {tuple(words[m.nstart:m.nend]) for m in mentions if m.label == "PER"}
     out: list[_Mention] = []
@@ -585,7 +594,8 @@ def _misc(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Menti
         if m.how in ("kb", "outlet"):
             out.append(m)
             continue
-        opens = any(tuple(words[m.start:m.start + len(o)]) == o for o in openers) and m.end - m.start > 1
+        opens = m.end - m.start > 1 and any(tuple(words[m.start:m.start + len(o)]) == o
+                                            for o in openers.get(words[m.start], ()))
         cued = m.start > 0 and words[m.start - 1] in cues
         if not (opens or cued) or any(e.type in ("ORG", "LOC", "PER") for e in kb.lookup(tx.span(m.start, m.end))):
             out.append(m)

@@ -150,7 +150,7 @@ def _according(t: Text, lex: Lexicon, m: re.Match[str], cue: str) -> Quote | Non
     return Quote(pick[0], pick[1], "indirect", cue, ref, (s0, s1), s1)
 
 
-_FOR = re.compile(r"\bBagi\s+")
+_FOR = re.compile(r"Bagi\s+")  # at a sentence's start (checked where it matches)
 
 
 def _for_person(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
@@ -218,7 +218,8 @@ def find_indirect(t: Text, lex: Lexicon) -> list[Quote]:
             if q:
                 out.append(q)
     for m in lex.passive_agent.finditer(text):
-        if not t.in_quote(m.start()):
+        glued = m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-")
+        if not glued and not t.in_quote(m.start()):
             q = _passive_agent(t, m)
             if q:
                 out.append(q)
