@@ -142,9 +142,7 @@ def _according(t: Text, lex: Lexicon, m: re.Match[str], cue: str) -> Quote | Non
     head = [w for w in words_in(text, s0, m.start()) if w.group().lower() not in CONNECTORS]
     before = _content(t, s0, m.start()) if len(head) >= 3 else None
     after = _content(t, who_end, s1)
-    pick = before or after
-    if before and after and after[1] - after[0] > before[1] - before[0]:
-        pick = after  # "Namun, kata Ali, PT INTI …": the longer side is what was said
+    pick = after or before  # "A, kata X, B": the part after the cue (GUIDE), else the part before
     if pick is None:
         return None
     return Quote(pick[0], pick[1], "indirect", cue, ref, (s0, s1), s1)
@@ -217,6 +215,12 @@ def find_indirect(t: Text, lex: Lexicon) -> list[Quote]:
             q = _for_person(t, lex, m)
             if q:
                 out.append(q)
+    for m in lex.passive_nya.finditer(text):  # "Dikatakannya, kepolisian …"
+        s0, s1 = t.sentence(m.start())
+        span = _content(t, m.end(), s1) if m.start() == s0 and not t.in_quote(m.start()) else None
+        if span is not None:
+            nya = m.end("cue") - 3
+            out.append(Quote(span[0], span[1], "indirect", m.group("cue"), Ref("pronoun", nya, nya + 3), (s0, s1), s1))
     for m in lex.passive_agent.finditer(text):
         glued = m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-")
         if not glued and not t.in_quote(m.start()):

@@ -33,6 +33,7 @@ class Lexicon:
     before: re.Pattern[str]  # a reporting clause ending right before an opening mark
     passive: re.Pattern[str]  # "Hal itu disampaikan X"
     passive_agent: re.Pattern[str]  # "dinilai Teco …"
+    passive_nya: re.Pattern[str]  # "Dikatakannya, …"
     menurut: re.Pattern[str]
     via: re.Pattern[str]
     stop: re.Pattern[str]
@@ -87,6 +88,7 @@ def lexicon() -> Lexicon:
         # a literal start lets the scan skip ahead (a look-behind there makes it 20 times slower);
         # the word boundary before is checked where it matches
         passive_agent=re.compile(rf"(?P<cue>[Dd]i(?:{_stems(d['passive_agent_cues'], 'di')}))\s+"),
+        passive_nya=re.compile(rf"(?P<cue>Di(?:{_stems(d['passive_nya_cues'], 'di')})nya)\s*,"),
         menurut=re.compile(rf"\b(?P<cue>{_alts(d['according_to'])})(?P<nya>nya)?\b", f),
         via=re.compile(rf"\b(?P<how>{'|'.join(d['attribution']['cues'])})\s+(?P<src>[^\s,;:()]+)", f),
         stop=re.compile(rf"[,;:!?()\"“”\n]|\.(?!\w)|\s(?:{_alts(d['speaker_stops'])})\b", f),

@@ -14,7 +14,8 @@ from warta.resources import load_words
 __all__ = ["CONNECTORS", "NOT_AFTER", "Ref", "after_phrase", "classify", "leads_to", "person_after_comma",
            "pick_speaker", "subject_before"]
 
-CONNECTORS = frozenset("itu ini sementara namun adapun kemudian lalu sedangkan tetapi tapi dan pun juga".split())
+CONNECTORS = frozenset("itu ini sementara namun adapun kemudian lalu sedangkan tetapi tapi dan pun juga meski meskipun "
+                       "walaupun walau".split())
 _OF = re.compile(r"\s+(?:di|dari)\s+", re.IGNORECASE)
 NOT_AFTER = frozenset("yang untuk tidak tak belum enggan menolak bisa dapat akan ingin mau sempat".split())
 _MAX_SUBJECT_WORDS = 14
