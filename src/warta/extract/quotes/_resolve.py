@@ -42,6 +42,8 @@ def sentence_subjects(t: Text, lex: Lexicon) -> list[tuple[int, dict[str, Any]]]
     """People who open a sentence as its subject ("Menteri X mengatakan …", "Sementara itu, X …")."""
     out = []
     for s0 in t.sent_starts:
+        if t.in_quote(s0) or t.in_quote(s0 + 1):  # (a sentence may start at its opening mark)
+            continue  # a person opening a sentence inside a quote is spoken of, not the next speaker
         for e in t.entities_in(s0, s0 + 80):
             if e["type"] == "PER" and e["start"] >= s0:
                 if e["start"] == s0 and " " not in e["text"] and e["name"] == e["text"]:
