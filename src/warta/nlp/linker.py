@@ -3,20 +3,31 @@
 Runs after the NER as the spaCy component ``warta_linker``. In order:
 
 0. The NER's spans are mended where they run over what no name runs over: a line break, a
-   dateline's dash after a web domain, brackets, a rank ("Polda Metro Jaya Kombes Argo Yuwono" is
-   an organisation and a person), a person named elsewhere in the article after a title.
+   dateline's dash after a web domain, brackets, a punctuation mark at an edge, a rank ("Polda
+   Metro Jaya Kombes Argo Yuwono" is an organisation and a person), an organisation's acronym
+   before a person ("FPI Maman Suryadi"), a person's name after a title ("Kementerian Kesehatan
+   Barlian"; a person named elsewhere in the article, or words of persons' names,
+   ``person_words.txt``). A unit word and its place are one organisation ("Polda" + "Jawa Barat",
+   "Pemkot Bandung"), and so are a party's board, its party and place ("DPD Partai Golkar Jawa
+   Barat"; ``org_units.toml``); a name opening with an organisation's word is one ("Laskar Pembela
+   Islam"). A span with no letter, a lone pronoun and the acronym of a common noun are no names
+   (``not_names.toml``).
 1. Person mentions lose titles, ranks and honorifics, which become the mention's ``role``
-   ("Presiden AS Donald Trump" -> name "Donald Trump", role "Presiden AS").
+   ("Presiden AS Donald Trump" -> name "Donald Trump", role "Presiden AS"); a first name the NER
+   left out after a comma or a title joins the person ("Panggah Susanto"); an office and its place
+   with no person named is the place ("Kapolrestabes Surabaya").
 2. Acronyms and short forms defined in the text itself ("Korea Utara (Korut)",
    "Badan Intelijen Nasional (NIS)", "Joko Widodo (Jokowi)") become aliases of the mention before
    them, and every later use of the alias is a mention of the same thing, found by the NER or not.
 3. Names from the knowledge base that the NER missed are added where the match is unambiguous
    (countries, large cities, organisations written exactly as the knowledge base spells them).
-4. Mentions are grouped: the same normalised name, an in-text alias, a person's short form
-   ("Trump", "Lee" -> the fuller name of a person in this article), or the same knowledge-base
-   entity. Each group resolves to a knowledge-base entity when one of its names is an alias of one
-   (type permitting); otherwise it gets an id made from its normalised canonical name, so the same
-   person or organisation gets the same id in every article.
+4. Laws, programmes, products, works and events are typed MISC (``misc.toml``: "UU Cipta Kerja",
+   "program MBG", "akun Instagram"). Mentions are grouped: the same normalised name, an in-text
+   alias, a person's short form ("Trump", "Lee" -> the fuller name of a person in this article, or
+   the full name the knowledge base gives a person of the article: "Rakabuming Raka" -> Gibran), or
+   the same knowledge-base entity. Each group resolves to a knowledge-base entity when one of its
+   names is an alias of one (type permitting); otherwise it gets an id made from its normalised
+   canonical name, so the same person or organisation gets the same id in every article.
 
 The result is ``doc._.entities``: one dict per mention (``text``, ``start``, ``end``, ``type``,
 ``id``, ``name``; ``role`` when a title was found; ``found_by`` when the NER did not find it:
