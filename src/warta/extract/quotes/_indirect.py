@@ -1,5 +1,12 @@
 """Indirect speech without quotation marks: 'X mengatakan (bahwa) …', 'Menurut X, …', '…, kata X.'.
 
+A weak verb ("menilai", "mengungkapkan", "meminta") reports speech before "bahwa", a comma or a
+colon, or when a clause follows it: a noun phrase and its predicate ("X menilai pejabat publik
+seharusnya terbuka"), a clause with no subject of its own ("memastikan telah mengantongi …"), a
+request's "agar" clause, "menyebut Y sebagai Z". Also: a passive judgement with its agent right
+after it ("dinilai Teco memiliki …"), "Dikatakannya, …", and "Bagi X, …" opening a sentence. A
+quote split by its cue ("A, kata X, B") is the part after the cue.
+
 The quote is the reported content only, and one is kept only when its speaker is found.
 """
 
