@@ -205,8 +205,10 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     # though one word may be a brand written in lower case ("detikcom")
     mentions = [m for m in mentions if m.end - m.start == 1 or
                 any(not w.islower() for w in words[m.start:m.end])]
-    # nor is a lone pronoun or the acronym of a common noun ("Ia", "TPS", "CCTV": not_names.toml)
-    mentions = [m for m in mentions if tx.span(m.start, m.end) not in _not_names()]
+    # nor is a lone pronoun or the acronym of a common noun ("Ia", "TPS", "CCTV": not_names.toml),
+    # nor a lone word that cannot be a name ("C", "Kesetiaannya", a title alone: "Kapolsek")
+    mentions = [m for m in mentions if tx.span(m.start, m.end) not in _not_names()
+                and not (m.end - m.start == 1 and _not_a_name(words[m.start], lex, kb))]
     taken = _covered(mentions, others)
     aliases = _defined_aliases(doc, mentions, kb)
     mentions += _alias_mentions(words, aliases, taken)
@@ -488,6 +490,20 @@ def _split_at_ranks(doc: Doc, mentions: list[_Mention], lex: _Lexicon) -> list[_
         if named:
             out.append(_Mention(k, m.end, "PER", m.how))  # the rank stays as a title, stripped later
     return out
+
+
+def _not_a_name(word: str, lex: _Lexicon, kb: KnowledgeBase) -> bool:
+    """A one-word mention that names nothing: a single letter, a word written in lower case the
+    knowledge base and the outlets do not know ("man"; not "kumparan"), a common word with "-nya" attached
+    ("Kesetiaannya"), or a person's title alone ("Kapolsek")."""
+    low = word.lower()
+    if len(word) == 1 and word.isalpha():
+        return True
+    if word.islower() and word.isalpha() and not kb.lookup(word) and not outlet_for_form(word):
+        return True
+    if low.endswith("nya") and len(low) > 6 and low[:-3] in _common_words():
+        return True
+    return low in lex.heads and not kb.lookup(word)
 
 
 @cache
