@@ -68,7 +68,12 @@ def _antecedent(t: Text, state: State, pos: int, plural: bool) -> dict[str, Any]
         t.subjects[0][0] < pos else None
     said = state.said[-1] if state.said else None
     if plural:
-        return said.speaker if said and said.group else None
+        if said and said.group:
+            return said.speaker
+        # no body spoke yet: the organisation named last in this sentence or the one before
+        floor = t.sentence(t.sentence(pos)[0] - 1)[0] if t.sentence(pos)[0] else 0
+        bodies = [e for e in t.entities_in(floor, pos) if e["type"] == "ORG" and e["end"] <= pos]
+        return _from_entity(bodies[-1]) if bodies and said is None else None
     if said and not (last and last[0] >= said.anchor):
         return said.speaker
     if last:
