@@ -914,6 +914,11 @@ def _defined_aliases(doc: Doc, mentions: list[_Mention], kb: KnowledgeBase) -> d
                 ok = not any(e.kind in ("country", "territory") for e in kb.lookup(alias))
             if ok:
                 found[alias] = m
+    for m in mentions:  # "Muhaimin Iskandar yang akrab disapa Cak Imin", "Andi Agustinus alias Andi Narogong"
+        if m.label == "PER":
+            nickname = _nickname_after(doc, m.end)
+            if nickname and nickname not in found and nickname != doc[m.nstart:m.nend].text:
+                found[nickname] = m
     for m in mentions:  # acronym mention followed by its expansion in brackets
         if m.start >= 2 and doc[m.start - 1].text == "(" and m.end < n and doc[m.end].text == ")":
             prev = doc[m.start - 2]
@@ -922,6 +927,26 @@ def _defined_aliases(doc: Doc, mentions: list[_Mention], kb: KnowledgeBase) -> d
                     and _compatible(alias, [t.text for t in doc[m.start:m.end]]):
                 found[alias] = m
     return found
+
+
+_NICKNAME_LEAD = frozenset(("yang", "akrab", "biasa", "kerap", "sering", "lebih", ","))
+_NICKNAME_CUES = frozenset(("disapa", "dipanggil", "alias", "panggilan", "sapaan"))
+
+
+def _nickname_after(doc: Doc, k: int) -> str | None:
+    """The name a person is also called, written right after the person: "…, yang akrab disapa
+    Cak Imin", "… alias Andi Narogong": one to three capitalised words after the cue."""
+    n = len(doc)
+    steps = 0
+    while k < n and doc[k].lower_ in _NICKNAME_LEAD and steps < 4:
+        k, steps = k + 1, steps + 1
+    if k >= n or doc[k].lower_ not in _NICKNAME_CUES:
+        return None
+    k += 1
+    end = k
+    while end < n and end - k < 3 and doc[end].text[:1].isupper() and doc[end].is_alpha:
+        end += 1
+    return doc[k:end].text if end > k else None
 
 
 def _alias_mentions(words: list[str], aliases: dict[str, _Mention], taken: dict[int, str]) -> list[_Mention]:
