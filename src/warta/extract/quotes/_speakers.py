@@ -197,7 +197,10 @@ def _name_ending(t: Text, lex: Lexicon, words: list[re.Match[str]], b: int) -> R
     """A name the NER missed at the end of a title chain that is a clause's subject: the last
     capitalised words before the verb, after the title, inside no entity, none a word news writes
     in lower case, a title's word or a compass word."""
-    if len(words) < 2 or words[-1].end() != len(t.text[:b].rstrip()):
+    end = b
+    while end > 0 and t.text[end - 1].isspace():
+        end -= 1
+    if len(words) < 2 or words[-1].end() != end:
         return None
     common = load_words("common_words.txt")
     run: list[re.Match[str]] = []
