@@ -191,10 +191,9 @@ def _passive_agent(t: Text, m: re.Match[str]) -> Quote | None:
 def _named_right_after(t: Text, lex: Lexicon, a: int, b: int) -> tuple[Ref | None, int]:
     """The person or organisation named right after "menurut" (titles before the name allowed)
     when no comma closes the phrase, and where the name ends."""
-    for e in t.entities_in(a, b):
-        if e["type"] in ("PER", "ORG") and leads_to(t, lex, a, e):
-            return Ref("entity", e["start"], e["end"], entity=e), e["end"]
-        break
+    e = next(iter(t.entities_in(a, b)), None)  # the first name after the cue, nothing else
+    if e is not None and e["type"] in ("PER", "ORG") and leads_to(t, lex, a, e):
+        return Ref("entity", e["start"], e["end"], entity=e), e["end"]
     return None, b
 
 
