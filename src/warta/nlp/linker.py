@@ -350,7 +350,7 @@ def _split_leading_place(doc: Doc, mentions: list[_Mention], kb: KnowledgeBase) 
             out.append(_Mention(m.start + 1, m.end, "PER", m.how))
         elif m.label == "PER" and m.end - m.start >= 2 and _acronym(first.text) and len(first) >= 3 \
                 and first.lower_ not in honorifics and first.lower_ not in _lexicon().heads \
-                and first.text not in _named_after_people() \
+                and first.text not in _org_words().named_after_people \
                 and all(t.text[:1].isupper() and t.lower_ not in honorifics for t in doc[m.start + 1:m.end]):
             # "FPI Maman Suryadi": an organisation's acronym of three letters or more (a person's
             # initials take two: "JK", "HM"), then a name; not a hospital or
@@ -360,11 +360,6 @@ def _split_leading_place(doc: Doc, mentions: list[_Mention], kb: KnowledgeBase) 
         else:
             out.append(m)
     return out
-
-
-@cache
-def _named_after_people() -> frozenset[str]:
-    return frozenset(load_toml("org_units.toml")["named_after_people"])
 
 
 def _acronym(word: str) -> bool:
@@ -515,18 +510,30 @@ def _not_names() -> frozenset[str]:
 _ADMIN_WORDS = frozenset(("Kabupaten", "Kota", "Provinsi", "Kab.", "Kecamatan"))
 
 
+@dataclass(frozen=True, slots=True)
+class _OrgWords:
+    """org_units.toml, read once."""
+    units: dict[str, tuple[tuple[str, ...], ...]]  # unit words by their first word, longest first
+    party_units: frozenset[str]
+    party_words: frozenset[str]
+    heads: frozenset[str]  # words that open an organisation's name
+    named_after_people: frozenset[str]
+
+
 @cache
-def _units() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The unit words of org_units.toml by their first word, as word tuples, longest first."""
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for unit in sorted((tuple(u.split()) for u in load_toml("org_units.toml")["units"]), key=len, reverse=True):
-        out.setdefault(unit[0], []).append(unit)
-    return {first: tuple(units) for first, units in out.items()}
+def _org_words() -> _OrgWords:
+    data = load_toml("org_units.toml")
+    units: dict[str, list[tuple[str, ...]]] = {}
+    for unit in sorted((tuple(u.split()) for u in data["units"]), key=len, reverse=True):
+        units.setdefault(unit[0], []).append(unit)
+    return _OrgWords({first: tuple(u) for first, u in units.items()}, frozenset(data["party_units"]),
+                     frozenset(data["party_words"]), frozenset(data["org_heads"]),
+                     frozenset(data["named_after_people"]))
 
 
 def _unit_at(words: list[str], k: int) -> int:
     """How many words a unit word ("Polda", "Pemerintah Kota") takes at word k; 0 for none."""
-    for unit in _units().get(words[k], ()) if 0 <= k < len(words) else ():
+    for unit in _org_words().units.get(words[k], ()) if 0 <= k < len(words) else ():
         if tuple(words[k:k + len(unit)]) == unit:
             return len(unit)
     return 0
@@ -550,8 +557,7 @@ def _unit_places(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
             if b > a:
                 split.append(_Mention(a, b, "ORG", m.how))
     out: list[_Mention] = []
-    units = load_toml("org_units.toml")
-    party_units, party_words = frozenset(units["party_units"]), frozenset(units["party_words"])
+    party_units, party_words = _org_words().party_units, _org_words().party_words
     for m in split:
         prev = out[-1] if out else None
         if m.label == "ORG" and words[m.start] in party_words and m.start > 0 and words[m.start - 1] in party_units \
@@ -642,8 +648,7 @@ def _absorb_places(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
     becomes part of it ("DPD Partai Golkar" + "Provinsi Jawa Barat"); the organisation mention is
     extended in place (in-text aliases point to it)."""
     words = tx.words
-    units = load_toml("org_units.toml")
-    party_units, party_words = frozenset(units["party_units"]), frozenset(units["party_words"])
+    party_units, party_words = _org_words().party_units, _org_words().party_words
     drop: set[int] = set()
     prev: _Mention | None = None
     for m in sorted(mentions, key=lambda m: m.start):
@@ -1016,10 +1021,13 @@ def _kb_mentions(doc: Doc, tx: _Text, kb: KnowledgeBase, taken: dict[int, str]) 
     return out
 
 
+_NOT_BEFORE_A_NAME = frozenset(("Kantor", "Pusat"))  # "Kantor Jokowi", "Pusat Kota"
+
+
 def _org_heads(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
     """A name that opens with an organisation's word is an organisation ("Laskar Pembela Islam"
     typed PER), and so is such a word with the name right after it ("Kepolisian" + "Chengnan")."""
-    heads = frozenset(load_toml("org_units.toml")["org_heads"]) - {"Kantor", "Pusat"}
+    heads = _org_words().heads - _NOT_BEFORE_A_NAME
     words = tx.words
     out: list[_Mention] = []
     for m in mentions:
