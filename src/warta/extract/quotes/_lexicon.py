@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from warta.patterns import grouped
-from warta.resources import load_toml
+from warta.resources import load_toml, load_words
 
 __all__ = ["Lexicon", "lexicon"]
 
@@ -62,8 +61,7 @@ class Lexicon:
 
 def _verb_lists() -> tuple[frozenset[str], frozenset[str]]:
     """data/verbs.txt (scripts/build_verbs.py): the verbs, and after "!" the verb-shaped non-verbs."""
-    text = resources.files("warta.data").joinpath("verbs.txt").read_text(encoding="utf-8")
-    lines = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+    lines = load_words("verbs.txt")
     return frozenset(w for w in lines if not w.startswith("!")), frozenset(w[1:] for w in lines if w.startswith("!"))
 
 
