@@ -50,6 +50,28 @@ def test_anchor() -> None:
     assert by_text["kemarin"]["anchor"] == "dct"
 
 
+def test_day_under_discussion_is_the_anchor() -> None:
+    """A clock time and a quoted "hari ini" take the day the text talks about, and say so."""
+    text = ("Pesawat hilang kontak Minggu (2/11/2025). Kontak terakhir sekitar pukul 06.14 WIB.\n"
+            "\"Hari ini tim kembali mencari,\" kata Kepala Basarnas, Senin (3/11/2025).\n"
+            "Pencarian dilanjutkan hari ini pukul 08.00 WIB.")
+    by_text = {t["text"]: t for t in find_times(text, date(2025, 11, 5))}
+    assert by_text["sekitar pukul 06.14 WIB"]["value"] == "2025-11-02T06:14"
+    assert by_text["sekitar pukul 06.14 WIB"]["anchor"] == "text"
+    assert (by_text["Hari ini"]["value"], by_text["Hari ini"]["anchor"]) == ("2025-11-03", "text")
+    assert (by_text["hari ini"]["value"], by_text["hari ini"]["anchor"]) == ("2025-11-05", "dct")
+    assert by_text["pukul 08.00 WIB"]["value"] == "2025-11-05T08:00"
+    assert not any(k.startswith("_") for t in by_text.values() for k in t)
+
+
+def test_far_dates_do_not_anchor_a_clock_time() -> None:
+    """Without a paragraph break, a date five sentences back is not the day under discussion."""
+    text = ("Rapat digelar Senin (3/11/2025). Rapat membahas anggaran. Anggaran dinilai kurang. "
+            "Beberapa fraksi menolak. Fraksi lain diam. Sidang ditutup pukul 21.00 WIB.")
+    clock = [t for t in find_times(text, date(2025, 11, 5)) if t["type"] == "TIME"][0]
+    assert (clock["value"], clock["anchor"]) == ("2025-11-05T21:00", "dct")
+
+
 def test_sentences_bound_tense_cues() -> None:
     text = "Ia akan datang. Rapat digelar hari Sabtu."
     # in its own sentence "hari Sabtu" is past; the whole text as one sentence makes it future

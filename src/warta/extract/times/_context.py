@@ -34,6 +34,13 @@ class Context:
         i = max(bisect.bisect_right(self._starts, pos) - 1, 0)
         return self._starts[i], self._ends[i]
 
+    def around(self, pos: int, back: int, ahead: int) -> tuple[int, int]:
+        """The span of the sentences from ``back`` before ``pos``'s sentence to ``ahead`` after it."""
+        self.sentence(pos)
+        assert self._starts is not None and self._ends is not None
+        i = max(bisect.bisect_right(self._starts, pos) - 1, 0)
+        return self._starts[max(i - back, 0)], self._ends[min(i + ahead, len(self._ends) - 1)]
+
     def tense(self, start: int, end: int) -> int:
         """+1 when the nearest tense cue of the sentence is a future one, -1 past, 0 none."""
         s, e = self.sentence(start)

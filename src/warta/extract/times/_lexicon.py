@@ -99,17 +99,22 @@ def _sources() -> dict[str, str]:
                  rf"|(?P<h2>\d{{1,2}})[.:](?P<mi2>[0-5]\d)(?={_S0}(?:WIB|WITA|WIT)\b))"
                  rf"(?:{_S0}(?P<tz>WIB|WITA|WIT|GMT|UTC))?{tod}",
         "rel_pod": rf"(?P<pod1>{pod})(?:{_S}hari)?{_S}(?P<x>ini|tadi|nanti)|{_cased('tadi')}{_S}(?P<pod2>{pod})"
-                   rf"|(?P<semalam>{_cased('semalam')})",
+                   rf"|{_cased('nanti')}{_S}(?P<pod3>{pod})|(?P<semalam>{_cased('semalam')})",
         "relative": rf"(?P<rel>{_alt(lx['relative'])}){tod}",
         "wd": rf"(?:{hari}{_S})?(?P<wd>{wd}){tod}(?:{_S}(?P<rel>{wdrel}))?",
         "set": rf"(?P<cue>{_alt(lx['sets']['cues'])}){_S}(?:(?P<n>{num}){_S})?(?:hari{_S})?"
                rf"(?P<u>{units}|{wd}|{monf}|{pod})(?:nya)?",
-        "nunit": rf"(?:(?P<mod>{qmod}){_S})?(?P<n>{num}){_S}(?P<u>{units})(?!-)(?:{_S}(?P<rel>{urel}))?",
+        "nunit": rf"(?:(?P<mod>{qmod}){_S})?(?P<n>{num})(?:{_S0}\({_S0}{num}{_S0}\))?{_S}(?P<u>{units})(?!-)"
+                 rf"(?:{_S}(?P<rel>{urel}))?",
         "seunit": rf"(?:(?P<mod>{qmod}){_S})?{_cased('se')}(?P<u>{units})(?!-)(?:{_S}(?P<rel>{urel}))?",
-        "set_adj": rf"(?P<a>{_alt(lx['sets']['adjectives'])})",
+        "set_adj": rf"(?:(?P<n>{num}){_S})?(?P<a>{_alt(lx['sets']['adjectives'])})",
+        "season": rf"{_cased('musim')}{_S}(?P<s>{_alt(lx['seasons'])})"
+                  rf"(?:{_S}(?P<yi>{yrel}|ini|lalu|depan|mendatang)|{_S}(?P<y>{_Y4}))?",
+        "vague_dur": rf"(?P<v>{_alt(lx['vague_durations'])})",
         "vague": rf"(?P<v>{_alt(lx['vague'])})",
         "dulu": rf"(?:(?P<pre>{_alt(lx['vague_dulu']['after'])}){_S})?(?:{_alt(['dulu', 'dahulu'])})",
         "anaphoric": rf"(?P<a>{_alt(lx['anaphoric'])})",
+        "pod_alone": rf"(?P<pod>{pod})(?P<hari>{_S}hari)?(?P<itu>{_S}itu)?",
     }
 
 
@@ -134,9 +139,9 @@ def regexes() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, re.Pattern[st
 def _core_regex() -> re.Pattern[str]:
     lx = lex()
     words = set(lx["months"]) | {k for k in lx["weekdays"] if len(k) > 3} | set(lx["units"])
-    words |= set(lx["part_of_day"]) | set(lx["sets"]["adjectives"])
+    words |= set(lx["part_of_day"]) | set(lx["sets"]["adjectives"]) | set(lx["vague_durations"]) | {"musim"}
     words |= {"paruh", "tadi", "dulu", "dahulu", "pukul", "WIB", "WITA", "WIT"}
-    for table in ("relative", "vague", "anaphoric"):
+    for table in ("relative", "vague", "anaphoric", "vague_durations"):
         words |= {w for phrase in lx[table] for w in phrase.split()}
     words -= {"ke", "yang", "akan", "ini", "itu", "lalu", "hari"} - set(lx["units"])
     by_letter: dict[str, list[str]] = {}
@@ -159,4 +164,18 @@ def cue_regexes() -> dict[str, re.Pattern[str]]:
         "coordinated": re.compile(rf"{_S}(?:dan|hingga|sampai|-){_S}(?:kuartal{_S}|triwulan{_S})?(?:{ords}){_S}"
                                   rf"(?:(?P<y>{_Y4})|(?P<yi>tahun{_S}(?:ini|lalu|depan|mendatang)))", re.I),
         "quarter_before": re.compile(rf"(?:kuartal|triwulan|semester|paruh){_S}\S+{_S}dan{_S}$", re.I),
+        "document": _document_regex(lx["documents"]),
+        "ordinal_before": re.compile(r"\bke[-\s]?$", re.I),
+        "quotation": re.compile(r"[“\"][^“”\"\n]{2,}[”\"]"),
     }
+
+
+def _document_regex(docs: dict[str, list[str]]) -> re.Pattern[str]:
+    """The name or number of a law or document up to its year: "UU Nomor 7 Tahun 2017", "Perpres 12/2025",
+    "UUD 1945", "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945", "Nomor 19 Tahun 2023"."""
+    heads = "|".join(re.escape(h).replace(r"\ ", _S) for h in sorted(docs["heads"], key=len, reverse=True))
+    nums = "|".join(re.escape(n) for n in sorted(docs["numbers"], key=len, reverse=True))
+    number = rf"(?:{nums}){_S0}[\w./-]*\w{_S}"
+    name = rf"(?:{_S}(?:[A-Z][\w-]*|tentang|dan)){{0,8}}?"  # "Dasar Negara Republik Indonesia", "KPU RI"
+    return re.compile(rf"(?<!\w)(?:(?:{heads}){name}{_S}(?:{number})?|{number})(?:[Tt]ahun{_S})?(?:\d{{1,4}}{_S0}/{_S0})?"
+                      rf"{_Y4}(?!\d)")

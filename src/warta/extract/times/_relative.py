@@ -12,7 +12,7 @@ import re
 from datetime import timedelta
 
 from warta.extract.times._context import Context
-from warta.extract.times._lexicon import key, lex
+from warta.extract.times._lexicon import cue_regexes, key, lex
 from warta.extract.times._values import (
     Found,
     duration,
@@ -44,12 +44,30 @@ def _h_clock(m: re.Match[str], ctx: Context) -> Found:
 
 
 def _h_rel_pod(m: re.Match[str], ctx: Context) -> Found:
-    pod = m["pod1"] or m["pod2"] or "malam"
+    pod = m["pod1"] or m["pod2"] or m["pod3"] or "malam"
     back = bool(m["semalam"])
     if ctx.dct is None:
-        return timex("TIME", "PAST_REF" if back or m["pod2"] else "PRESENT_REF"), None
+        later = m["pod3"] or key(m["x"] or "") == "nanti"
+        return timex("TIME", "PAST_REF" if back or m["pod2"] else "FUTURE_REF" if later else "PRESENT_REF"), None
     day = ctx.dct - timedelta(days=1) if back else ctx.dct
-    return timex("TIME", day.isoformat() + lex()["part_of_day"][key(pod)], anchor="dct"), (day, "D")
+    found = timex("TIME", day.isoformat() + lex()["part_of_day"][key(pod)], anchor="dct")
+    found["_deictic"] = (-1 if back else 0, lex()["part_of_day"][key(pod)])
+    return found, (day, "D")
+
+
+def _h_pod_alone(m: re.Match[str], ctx: Context) -> Found:
+    """A part of the day alone ("pada malam hari", "sejak pagi", "selepas ashar", "pagi itu"): a time of
+    the day under discussion (its day is found after the scan, as a clock time's)."""
+    rules, pod = lex()["part_of_day_alone"], key(m["pod"])
+    before = ctx.word_before(m.start()).casefold()
+    prayer = pod in rules["prayers"]
+    if not m["pod"].islower() and not (prayer and m["pod"][1:].islower()):
+        return None
+    if not (m["hari"] or m["itu"] or before in rules["before"] or (prayer and before in rules["prayer_before"])):
+        return None
+    found = timex("TIME", lex()["part_of_day"][pod])
+    found["_clock"] = True
+    return found, None
 
 
 def _weekday(m: re.Match[str], ctx: Context, target: int, rel: str) -> Found:
@@ -82,20 +100,28 @@ def _h_relative(m: re.Match[str], ctx: Context) -> Found:
     value, type_ = fmt(day, unit), "DATE"
     if unit == "D":
         value, type_ = with_pod(value, type_, m["pod"])
-    return timex(type_, value, anchor="dct"), (day, unit)
+    found = timex(type_, value, anchor="dct")
+    if unit == "D":  # "hari ini" in a quotation dated by its speech: that day (after the scan)
+        found["_deictic"] = (off, value[10:])
+    return found, (day, unit)
 
 
 def _h_wd(m: re.Match[str], ctx: Context) -> Found:
     lx = lex()
     if not m["wd"][0].isupper() and not key(m.group(0)).startswith("hari "):
         return None
-    if ctx.word_before(m.start()).casefold() in lx["weekday_names_not"]["before"]:
+    before = ctx.word_before(m.start()).casefold()
+    if before in lx["weekday_names_not"]["before"]:
         return None
+    if before in lx["habitual_weekday"]["before"] and not m["rel"]:  # "khotbah Jumat": every Friday's
+        return timex("SET", f"XXXX-WXX-{lx['weekdays'][key(m['wd'])] + 1}"), None
     return _weekday(m, ctx, lx["weekdays"][key(m["wd"])], key(m["rel"] or ""))
 
 
 def _h_set(m: re.Match[str], ctx: Context) -> Found:
     lx, word, cue = lex(), key(m["u"]), key(m["cue"])
+    if cue == "per" and _next_word(ctx, m.end()) in lx["sets"]["not_before"]:
+        return None  # "per hari ini": as of today
     if word in lx["units"]:
         n = number(m["n"]) if m["n"] else 1.0
         return timex("SET", duration(n, unit_code(word))), None
@@ -108,13 +134,25 @@ def _h_set(m: re.Match[str], ctx: Context) -> Found:
     return timex("SET", lx["part_of_day"][word]), None
 
 
+_FOR = ("selama", "dalam", "untuk")  # "selama lima tahun mendatang": a stretch of time, not a date
+
+
+def _next_word(ctx: Context, pos: int) -> str:
+    m = re.match(r"[ \t\xa0]+(\w+)", ctx.text[pos:pos + 20])
+    return m[1].casefold() if m else ""
+
+
 def _h_nunit(m: re.Match[str], ctx: Context) -> Found:
     parts = m.groupdict()
     if parts.get("n") and re.fullmatch(r"\d{4,}", parts["n"]):
         return None  # Indonesian writes counts from a thousand as "6.000": "Nokia 3310 tahun lalu" is a name
+    if parts.get("n") and cue_regexes()["ordinal_before"].search(ctx.text, max(0, m.start() - 3), m.start()):
+        return None  # "HUT ke-14 tahun ini": an ordinal, then "tahun ini"
     n = number(parts["n"]) if parts.get("n") else 1.0
     unit, mod, rel = unit_code(m["u"]), modifier(m["mod"], "quantity"), key(m["rel"] or "")
     how = lex()["unit_relations"].get(rel)
+    if how == 1 and rel not in ("kemudian", "setelahnya", "lagi") and ctx.word_before(m.start()).casefold() in _FOR:
+        how = None
     if how not in (-1, 1):
         return timex("DURATION", duration(n, unit), mod), None
     if rel in ("sebelumnya", "kemudian", "berikutnya", "setelahnya") and ctx.last:
@@ -137,7 +175,28 @@ def _h_nunit(m: re.Match[str], ctx: Context) -> Found:
 def _h_set_adj(m: re.Match[str], ctx: Context) -> Found:
     if not m["a"].islower():  # "Harian Kompas": a name
         return None
-    return timex("SET", lex()["sets"]["adjectives"][m["a"]]), None
+    value = lex()["sets"]["adjectives"][m["a"]]
+    n = number(m["n"]) if m["n"] else None
+    if n is not None and n == int(n):  # "lima tahunan": every five years
+        value = f"P{int(n)}{value[2:]}"
+    return timex("SET", value), None
+
+
+def _h_season(m: re.Match[str], ctx: Context) -> Found:
+    code = lex()["seasons"][key(m["s"])]
+    if ctx.word_before(m.start()).casefold() in ("setiap", "tiap", "saban"):
+        return timex("SET", f"XXXX-{code}"), None
+    if m["y"]:
+        return timex("DATE", f"{m['y']}-{code}"), None
+    if ctx.dct is None:
+        return timex("DATE", f"XXXX-{code}"), None
+    word = key(m["yi"] or "ini").split()[-1]
+    year = ctx.dct.year + {"lalu": -1, "kemarin": -1, "depan": 1, "mendatang": 1}.get(word, 0)
+    return timex("DATE", f"{year:04d}-{code}", anchor="dct"), None
+
+
+def _h_vague_dur(m: re.Match[str], ctx: Context) -> Found:
+    return timex("DURATION", lex()["vague_durations"][key(m["v"])]), None
 
 
 def _h_vague(m: re.Match[str], ctx: Context) -> Found:
@@ -170,5 +229,5 @@ def _h_anaphoric(m: re.Match[str], ctx: Context) -> Found:
 RELATIVE_HANDLERS = {
     "clock": _h_clock, "rel_pod": _h_rel_pod, "relative": _h_relative, "wd": _h_wd, "set": _h_set,
     "set_adj": _h_set_adj, "nunit": _h_nunit, "seunit": _h_nunit, "vague": _h_vague, "dulu": _h_dulu,
-    "anaphoric": _h_anaphoric,
+    "anaphoric": _h_anaphoric, "pod_alone": _h_pod_alone, "season": _h_season, "vague_dur": _h_vague_dur,
 }

@@ -12,12 +12,12 @@ Steps, in order (``find_times``):
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from warta.extract.times._context import Context
 from warta.extract.times._dates import DATE_HANDLERS
-from warta.extract.times._lexicon import regexes
+from warta.extract.times._lexicon import cue_regexes, regexes
 from warta.extract.times._relative import RELATIVE_HANDLERS
 
 __all__ = ["find_times"]
@@ -65,23 +65,98 @@ def find_times(text: str, dct: date | None, sentences: list[tuple[int, int]] | N
             fields, last = got
             if last:
                 ctx.remember(*last)
+            if hit.lastgroup in _WRITTEN_DAYS:
+                fields["_written"] = True
             found.append({"text": m.group(0), "start": m.start(), "end": m.end(), **fields})
             start = pos = m.end()
-    _clock_days(found, ctx)
+    if found:
+        found = _outside_documents(found, text)
+        _clock_days(found, ctx)
+        _quoted_deixis(found, ctx)
+        for r in found:
+            r.pop("_written", None)
     return found
 
 
+# kinds that write a day out ("Rabu (15/10)", "15 Oktober 2025"): the days that anchor a paragraph
+_WRITTEN_DAYS = frozenset({"wd_num", "wd_long", "iso_date", "num_date", "paren_date", "dmy", "mdy"})
+
+
+def _outside_documents(found: list[dict], text: str) -> list[dict]:
+    """Drop the years and counts inside the name or number of a law or document ("UU Nomor 7 Tahun 2017")."""
+    zones = [m.span() for m in cue_regexes()["document"].finditer(text)]
+    if not zones:
+        return found
+    return [r for r in found if not any(s <= r["start"] and r["end"] <= e for s, e in zones)]
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _day_of(r: dict) -> str | None:
+    return r["value"][:10] if re.match(r"\d{4}-\d\d-\d\d", r["value"]) else None
+
+
 def _clock_days(found: list[dict], ctx: Context) -> None:
-    """A clock time takes the day of the nearest day in its sentence, else the DCT."""
-    days = [(r["start"], r["value"][:10]) for r in found if re.match(r"\d{4}-\d\d-\d\d", r["value"])]
+    """A clock time or a part of the day takes the day under discussion: the nearest day of its
+    sentence, else the last day written out in the two sentences before it, else the first in the
+    sentence after it ("... pukul 18.00 WIB. '...,' kata Rizal, Selasa (16/1/2024)."), all within its
+    paragraph; else the DCT."""
+    days = [(r["start"], day, r.get("_written", False)) for r in found if (day := _day_of(r))]
     for r in found:
         if not r.pop("_clock", False):
             continue
-        s, e = ctx.sentence(r["start"])
-        near = [(abs(start - r["start"]), value) for start, value in days if s <= start < e]
+        pos = r["start"]
+        s, e = ctx.sentence(pos)
+        near = [(abs(start - pos), day) for start, day, _ in days if s <= start < e]
+        if not near:
+            ps, pe = _paragraph(ctx.text, pos)
+            ws, we = ctx.around(pos, 2, 1)
+            ws, we = max(ws, ps), min(we, pe)
+            before = [(pos - start, day) for start, day, written in days if written and ws <= start < s]
+            after = [(start - pos, day) for start, day, written in days if written and e <= start < we]
+            near = before or after
         if near:
             r["value"], r["anchor"] = min(near)[1] + r["value"], "text"
         elif ctx.dct:
             r["value"], r["anchor"] = ctx.dct.isoformat() + r["value"], "dct"
         else:
             r["value"] = "XXXX-XX-XX" + r["value"]
+
+
+def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in cue_regexes()["quotation"].finditer(text, start, end)]
+
+
+_SAID_AFTER = 160  # characters from a quotation's end to the day of its attribution ("," kata X di Y, Senin (…)")
+
+
+def _quoted_deixis(found: list[dict], ctx: Context) -> None:
+    """"hari ini", "kemarin", "besok", "tadi pagi" inside a quotation are said on the day the text
+    gives for the quotation: the day written out in its attribution ("'… hari ini …,' kata X, Rabu
+    (15/10/2025)"), before the next quotation opens, or else before the quotation in the sentence
+    that opens it ("Kata X, Rabu (15/10/2025): '…'")."""
+    for r in found:
+        deictic = r.pop("_deictic", None)
+        if deictic is None or ctx.dct is None:
+            continue
+        ps, pe = _paragraph(ctx.text, r["start"])
+        quotes = _quote_spans(ctx.text, ps, pe)
+        k = next((i for i, (qs, qe) in enumerate(quotes) if qs < r["start"] < qe), None)
+        if k is None:
+            continue
+        qs, qe = quotes[k]
+        stop = min(qe + _SAID_AFTER, quotes[k + 1][0] if k + 1 < len(quotes) else pe)
+        opens = ctx.sentence(qs)[0]
+        written = [(t["start"], _day_of(t)) for t in found if t.get("_written") and _day_of(t)]
+        after = [(start, day) for start, day in written if qe <= start < stop]
+        before = [(start, day) for start, day in written if max(opens, ps) <= start < qs]
+        said = min(after)[1] if after else max(before)[1] if before else None
+        if said is None or said == ctx.dct.isoformat():
+            continue
+        off, suffix = deictic
+        day = date.fromisoformat(said) + timedelta(days=off)
+        r["value"], r["anchor"] = day.isoformat() + suffix, "text"
