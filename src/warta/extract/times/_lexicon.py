@@ -139,18 +139,20 @@ def regexes() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, re.Pattern[st
 def _core_regex() -> re.Pattern[str]:
     lx = lex()
     words = set(lx["months"]) | {k for k in lx["weekdays"] if len(k) > 3} | set(lx["units"])
-    words |= set(lx["part_of_day"]) | set(lx["sets"]["adjectives"]) | set(lx["vague_durations"]) | {"musim"}
+    words |= set(lx["part_of_day"]) | set(lx["sets"]["adjectives"]) | {"musim"}
     words |= {"paruh", "tadi", "dulu", "dahulu", "pukul", "WIB", "WITA", "WIT"}
-    for table in ("relative", "vague", "anaphoric", "vague_durations"):
+    for table in ("relative", "anaphoric"):
         words |= {w for phrase in lx[table] for w in phrase.split()}
     words -= {"ke", "yang", "akan", "ini", "itu", "lalu", "hari"} - set(lx["units"])
+    # vague phrases whole: their words ("saat", "masa", "beberapa") are too common to wake the scanner
+    words |= {phrase.replace(" ", "\x00") for table in ("vague", "vague_durations") for phrase in lx[table]}
     by_letter: dict[str, list[str]] = {}
     for w in words:
         by_letter.setdefault(w[0], []).append(w[1:])
-    trie = "|".join(f"[{c.upper()}{c}](?:{'|'.join(re.escape(r) for r in sorted(rest, key=len, reverse=True))})"
+    trie = "|".join(f"[{c.upper()}{c}](?:{'|'.join(re.escape(r).replace(chr(0), _S) for r in sorted(rest, key=len, reverse=True))})"
                     for c, rest in sorted(by_letter.items()))
     # digits are core only as a year or a day/month pair: "5 Mei", "24 jam", "10.00 WIB" have other core words
-    return re.compile(rf"(?<!\w)(?:{_Y4}|\d{{1,2}}[/-]\d{{1,2}}|(?:[Ss]e)?(?:{trie}))(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{_Y4}|\d{{1,2}}[/-]\d{{1,2}}|(?:[Ss]e)?(?:{trie})(?:nya)?)(?!\w)")
 
 
 @cache
@@ -175,7 +177,7 @@ def _document_regex(docs: dict[str, list[str]]) -> re.Pattern[str]:
     "UUD 1945", "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945", "Nomor 19 Tahun 2023"."""
     heads = "|".join(re.escape(h).replace(r"\ ", _S) for h in sorted(docs["heads"], key=len, reverse=True))
     nums = "|".join(re.escape(n) for n in sorted(docs["numbers"], key=len, reverse=True))
-    number = rf"(?:{nums}){_S0}[\w./-]*\w{_S}"
+    number = rf"(?:{nums})(?![a-z]){_S0}[\w./-]*\w{_S}"  # not "November"
     name = rf"(?:{_S}(?:[A-Z][\w-]*|tentang|dan)){{0,8}}?"  # "Dasar Negara Republik Indonesia", "KPU RI"
     return re.compile(rf"(?<!\w)(?:(?:{heads}){name}{_S}(?:{number})?|{number})(?:[Tt]ahun{_S})?(?:\d{{1,4}}{_S0}/{_S0})?"
                       rf"{_Y4}(?!\d)")

@@ -82,9 +82,22 @@ def find_times(text: str, dct: date | None, sentences: list[tuple[int, int]] | N
 _WRITTEN_DAYS = frozenset({"wd_num", "wd_long", "iso_date", "num_date", "paren_date", "dmy", "mdy"})
 
 
+_DOCUMENT_REACH = 120  # characters a document's name and number may take before its year
+
+
 def _outside_documents(found: list[dict], text: str) -> list[dict]:
-    """Drop the years and counts inside the name or number of a law or document ("UU Nomor 7 Tahun 2017")."""
-    zones = [m.span() for m in cue_regexes()["document"].finditer(text)]
+    """Drop the years and counts inside the name or number of a law or document ("UU Nomor 7 Tahun 2017").
+
+    The pattern is tried only just before a year-like expression, not over the whole text."""
+    document = cue_regexes()["document"]
+    zones: list[tuple[int, int]] = []
+    for r in found:
+        if not any(c.isdigit() for c in r["text"]) or any(s <= r["start"] < e for s, e in zones):
+            continue
+        pos, stop = max(0, r["start"] - _DOCUMENT_REACH), min(len(text), r["end"] + 12)
+        while (m := document.search(text, pos, stop)) is not None:
+            zones.append(m.span())
+            pos = m.end()
     if not zones:
         return found
     return [r for r in found if not any(s <= r["start"] and r["end"] <= e for s, e in zones)]
