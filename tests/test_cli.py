@@ -192,3 +192,48 @@ def test_a_titles_event_is_stored_exported_and_on_the_timeline(tmp_path: Path) -
     assert titled[0]["text"] == page["title"]
     timeline = json.loads(run_warta("timeline", "Sugiono", "--format", "json", "--db", db, check=True).stdout)
     assert any(entry["event"]["type"] == "DISAPPROVE" and entry["date"] == "2025-03-04" for entry in timeline)
+
+
+USAGE_ERRORS = [
+    (["timeline"], "Missing argument 'NAME'"),
+    (["search"], "Missing argument"),
+    (["show"], "Missing argument 'ID'"),
+    (["story"], "Missing argument 'ID'"),
+    (["entity"], "Missing argument 'NAME'"),
+    (["--bogus"], "No such option: --bogus"),
+    (["nosuch"], "No such command 'nosuch'"),
+    (["search", "kim", "--limit", "abc"], "'--limit'"),
+    (["search", "kim", "--since", "notadate"], "'notadate' is not a day"),
+    (["search", "kim", "--until", "2025-13-45"], "'2025-13-45' is not a day"),
+    (["analyze", "-", "--published", "kemarin"], "'kemarin' is not a day"),
+    (["search", "kim", "--format", "xml"], "'--format'"),
+    (["ingest"], "Missing argument"),
+]
+
+
+@pytest.mark.parametrize(("args", "says"), USAGE_ERRORS, ids=[" ".join(a) for a, _ in USAGE_ERRORS])
+def test_usage_errors_are_two_lines_and_exit_2(args: list[str], says: str, tmp_path: Path) -> None:
+    done = run_warta(*args, "--db", str(tmp_path / "none.db")) if args[0] != "--bogus" else run_warta(*args)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert 1 <= len(lines) <= 3, done.stderr
+    assert says in lines[0]
+    assert "--help" in done.stderr  # what to type next
+
+
+def test_lists_say_how_many_more_and_count_in_words(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    run_warta("ingest", str(SAMPLES), "--db", db, "--quiet", check=True)
+    every = run_warta("search", "Trump", "--db", db, "--format", "json", check=True).stdout.splitlines()
+    assert len(every) >= 3
+    one = run_warta("search", "Trump", "--db", db, "--limit", "1", check=True)
+    assert f"1 of {len(every)} hits (--limit for more)" in one.stderr
+    assert one.stdout.count("\n") == 2  # the hit and its snippet
+    all_hits = run_warta("search", "Trump", "--db", db, "--limit", "100", check=True)
+    assert f"{len(every)} hits;" in all_hits.stderr and "--limit for more" not in all_hits.stderr
+    stats = run_warta("stats", "--db", db, check=True).stdout
+    outlets = json.loads(run_warta("stats", "--db", db, "--format", "json", check=True).stdout)["outlets"]
+    if len(outlets) > 15:
+        assert f"and {len(outlets) - 15} more" in stats
+    assert " 1 events" not in stats and " 1 reports" not in stats

@@ -257,3 +257,15 @@ def test_worker_processes_extract_html_pages_ahead_with_the_same_store(tmp_path:
     assert all(language == "id" for _, _, language, _, _ in stored(two))
     again = api.ingest([str(pages)], two, profile="fast", jobs=2)  # a rerun: every page already stored
     assert again.stored == 0 and again.unchanged == first.stored
+
+
+def test_clip_cuts_at_a_word_and_says_so() -> None:
+    from warta.article import clip, headline
+
+    text = "Presiden meresmikan jembatan baru di Samarinda pada Rabu pagi bersama gubernur"
+    cut = clip(text, 40)
+    assert cut.endswith("…") and len(cut) <= 40
+    assert text.startswith(cut[:-1]) and text[len(cut) - 1] == " "  # a whole word before the mark
+    assert clip("pendek", 40) == "pendek"
+    assert headline(None, "Baris pertama.\nBaris kedua.") == "Baris pertama."
+    assert headline("Judul", "isi") == "Judul"

@@ -16,6 +16,25 @@ __all__ = ["RawPage", "Skipped", "RemovedLine", "Article", "page_id"]
 PageKind = Literal["text", "html"]
 
 
+def clip(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters at a word boundary, with "…" when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,.;:-–—") + "…"
+
+
+def headline(title: str | None, body: str | None) -> str:
+    """An article's title, or for one stored without a title its stand-in: the body's first line, clipped."""
+    if title:
+        return title
+    return clip((body or "").split("\n", 1)[0], 90) or "(empty article)"
+
+
 def page_id(kind: str, content: str) -> str:
     """Stable id from content: the same input always gets the same id."""
     digest = hashlib.blake2b(digest_size=8)

@@ -32,12 +32,28 @@ def main() -> None:
     except typer.Abort:
         err.print("aborted")
         sys.exit(130)
-    except Exception as error:  # click's usage errors
-        import click
-
-        if isinstance(error, click.ClickException):
-            error.show()
-            sys.exit(error.exit_code)
+    except Exception as error:  # click's usage errors (typer ships its own copy of click)
+        if _is_a(error, "NoArgsIsHelpError"):
+            error.show()  # type: ignore[attr-defined]  # the help text
+            sys.exit(0)
+        if _is_a(error, "ClickException"):
+            sys.exit(_usage_error(error))
         raise
     if isinstance(code, int) and code:
         sys.exit(code)
+
+
+def _is_a(error: BaseException, name: str) -> bool:
+    return any(cls.__name__ == name for cls in type(error).__mro__)
+
+
+def _usage_error(error: Exception) -> int:
+    """A usage error in two lines, what was wrong and what to type, and its exit status (2)."""
+    ctx = getattr(error, "ctx", None)
+    command = ctx.command_path if ctx is not None else "warta"
+    message = error.format_message()  # type: ignore[attr-defined]
+    err.print(f"[red]{escape(command)}:[/] {escape(message)}")
+    if ctx is not None:
+        usage = " ".join(ctx.get_usage().replace("{", "").replace("}", "").split())
+        err.print(f"{escape(usage)}  [dim]('{escape(command)} --help' for more)[/]")
+    return int(getattr(error, "exit_code", 2))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
@@ -46,8 +47,31 @@ NoCleanOption = Annotated[bool, typer.Option("--no-clean", help="Input is alread
                                              "the body is exactly the input.")]
 IdArg = Annotated[str, typer.Argument(metavar="ID", help="Article id or a unique prefix of it.")]
 FormatOption = Annotated[Format, typer.Option("--format", help="'text' for people, 'json' for scripts.")]
-PublishedOption = Annotated[str | None, typer.Option("--published", metavar="YYYY-MM-DD",
+
+
+def _day(value: str | None) -> str | None:
+    """A day given on the command line, checked as the HTTP API checks it: a calendar day, YYYY-MM-DD."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a day; write YYYY-MM-DD, e.g. 2025-11-05") from None
+
+
+PublishedOption = Annotated[str | None, typer.Option("--published", metavar="YYYY-MM-DD", callback=_day,
                                                      help="Publication date to use as the reference date.")]
+
+
+SinceOption = Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD", callback=_day,
+                                                 help="Published (or dated) on or after this day.")]
+UntilOption = Annotated[str | None, typer.Option("--until", metavar="YYYY-MM-DD", callback=_day,
+                                                 help="Published (or dated) on or before this day.")]
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """'1 event', '2 events', '1 copy', '3 copies'."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 def report_skip(skipped: Skipped) -> None:

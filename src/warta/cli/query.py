@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from warta.article import Article
-from warta.cli.common import DbOption, Format, FormatOption, IdArg, app, err, out
+from warta.article import Article, clip, headline
+from warta.cli.common import DbOption, Format, FormatOption, IdArg, SinceOption, UntilOption, app, err, out, plural
 from warta.store import DEFAULT_DB, Store, views
 from warta.store.store import HIGHLIGHT
 
@@ -19,15 +19,16 @@ from warta.store.store import HIGHLIGHT
 def search(
     query: Annotated[str, typer.Argument(help="Words to find; FTS5 syntax works: \"exact phrase\", OR, NOT, pre*.")],
     outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
-    since: Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="Published on or after.")] = None,
-    until: Annotated[str | None, typer.Option("--until", metavar="YYYY-MM-DD", help="Published on or before.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="Most hits to show.")] = 20,
     format: FormatOption = Format.text,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Full-text search over titles and bodies, best hits first, with highlighted snippets."""
     with Store(db, create=False) as store:
-        hits = store.search(query, outlet=outlet, since=since, until=until, limit=limit)
+        total, hits = store.find(query, outlet=outlet, since=since, until=until, limit=limit)
+        titles = store.headlines([h.id for h in hits if not h.title])
     if format is Format.json:
         for hit in hits:
             snippet = hit.snippet.replace(HIGHLIGHT[0], "").replace(HIGHLIGHT[1], "")
@@ -38,10 +39,18 @@ def search(
         return
     for rank, hit in enumerate(hits, start=1):
         snippet = escape(hit.snippet).replace(HIGHLIGHT[0], "[bold yellow]").replace(HIGHLIGHT[1], "[/]")
-        out.print(f"[bold]{rank}. {escape(hit.title or '(untitled)')}[/]  [dim]{escape(hit.outlet or '?')} · "
+        title = hit.title or titles.get(hit.id, hit.id)
+        out.print(f"[bold]{rank}. {escape(title)}[/]  [dim]{escape(hit.outlet or '?')} · "
                   f"{hit.published or 'undated'} · {hit.id}[/]")
         out.print(f"   {snippet.replace(chr(10), ' ')}")
-    err.print(f"[dim]{len(hits)} hits; 'warta show ID --db {escape(db)}' prints one article[/]")
+    err.print(f"[dim]{_shown(len(hits), total, 'hit')}; 'warta show ID --db {escape(db)}' prints one article[/]")
+
+
+def _shown(shown: int, total: int, word: str, many: str | None = None) -> str:
+    """'3 hits', or '20 of 57 hits (--limit for more)'."""
+    if total <= shown:
+        return plural(shown, word, many)
+    return f"{shown} of {plural(total, word, many)} (--limit for more)"
 
 
 @app.command()
@@ -57,6 +66,8 @@ def quotes(
     """Statements and who made them, newest article first, each with the article it comes from."""
     with Store(db, create=False) as store:
         hits = store.quotes(speaker=speaker, query=query, article=article, limit=limit)
+        total = store.count_quotes(speaker=speaker, query=query, article=article) if len(hits) >= limit else len(hits)
+        titles = store.headlines([h.article_id for h in hits if not h.title])
     if format is Format.json:
         for hit in hits:
             sys.stdout.write(json.dumps(hit.to_json(), ensure_ascii=False) + "\n")
@@ -67,9 +78,9 @@ def quotes(
         return
     for hit in hits:
         _print_quote(hit.quote)
-        out.print(f"     [dim]{escape(hit.title or '(untitled)')} · {escape(hit.outlet or '?')} · "
-                  f"{hit.published or 'undated'} · {hit.article_id}[/]")
-    err.print(f"[dim]{len(hits)} quotes[/]")
+        out.print(f"     [dim]{escape(hit.title or titles.get(hit.article_id, hit.article_id))} · "
+                  f"{escape(hit.outlet or '?')} · {hit.published or 'undated'} · {hit.article_id}[/]")
+    err.print(f"[dim]{_shown(len(hits), total, 'quote')}[/]")
 
 
 def _speaker_label(quote: dict) -> str:
@@ -104,11 +115,18 @@ def _print_entries(entries: list[dict]) -> None:
     for entry in entries:
         via = f" [dim](as {escape('; '.join(entry['via']))})[/]" if entry.get("via") else ""
         out.print(f"  [bold]{entry['date'] or 'undated':<12}[/] {_event_line(entry['event'])}{via}")
-        out.print(f"     [dim]“{escape(entry['event'].get('text', '')[:160])}”[/]")
+        out.print(f"     [dim]“{escape(clip(entry['event'].get('text', ''), 160))}”[/]")
         for article_id in entry["articles"]:
-            out.print(f"     [dim]· {escape(entry['titles'].get(article_id) or '(untitled)')} {article_id}[/]")
+            out.print(f"     [dim]· {escape(entry['titles'].get(article_id) or article_id)} {article_id}[/]")
         if entry.get("copies"):
-            out.print(f"     [dim]  and {len(entry['copies'])} copies of those pages[/]")
+            out.print(f"     [dim]  and {plural(len(entry['copies']), 'copy', 'copies')} of those pages[/]")
+
+
+def _fill_titles(store: Store, entries: list[dict]) -> None:
+    """Stand-in titles (``article.headline``) for the untitled articles of timeline entries, in place."""
+    found = store.headlines([i for e in entries for i, t in e["titles"].items() if not t])
+    for e in entries:
+        e["titles"] = {i: t or found.get(i) for i, t in e["titles"].items()}
 
 
 @app.command()
@@ -121,6 +139,7 @@ def timeline(
     first, each with the articles that report it; planned and possible events at their expected date."""
     with Store(db, create=False) as store:
         entries = views.timeline(store, name)
+        _fill_titles(store, entries)
     if format is Format.json:
         keep = ("date", "event", "articles", "via", "copies", "event_id")
         sys.stdout.write(json.dumps([{k: e[k] for k in keep if k in e} for e in entries], ensure_ascii=False) + "\n")
@@ -128,7 +147,7 @@ def timeline(
     if not entries:
         err.print(f"no dated events involve {name!r} yet")
         return
-    out.print(f"[bold]timeline of {escape(name)}[/] [dim]{len(entries)} events[/]")
+    out.print(f"[bold]timeline of {escape(name)}[/] [dim]{plural(len(entries), 'event')}[/]")
     _print_entries(entries)
 
 
@@ -142,15 +161,21 @@ def story(
     state differently (counts, dates, places), each with who says what."""
     with Store(db, create=False) as store:
         found = views.story(store, story_id)
+        titles = store.headlines([a["id"] for a in found["articles"]])
+        _fill_titles(store, found["events"])
     if format is Format.json:
         out.print_json(json.dumps(found, ensure_ascii=False))
         return
-    out.print(f"[bold]{escape(found['title'] or found['id'])}[/] [dim]{found['id']} · "
+    first = found["articles"][0]["id"] if found["articles"] else None
+    title = found["title"] or titles.get(first or "") or "(a story without articles)"
+    outlets = {a["outlet"] for a in found["articles"] if a["outlet"]}
+    out.print(f"[bold]{escape(title)}[/] [dim]{found['id']} · {plural(len(found['articles']), 'article')} from "
+              f"{plural(len(outlets), 'outlet')} · "
               f"{found['first_published'] or '?'} … {found['last_published'] or '?'}[/]")
     for a in found["articles"]:
         copy = f" [dim](copy of {a['duplicate_of']})[/]" if a["duplicate_of"] else ""
-        out.print(f"  {a['published'] or 'undated'}  {escape(a['outlet'] or '?')}: {escape(a['title'] or '(untitled)')}"
-                  f" [dim]{a['id']}[/]{copy}")
+        out.print(f"  {a['published'] or 'undated'}  {escape(a['outlet'] or '?')}: "
+                  f"{escape(titles.get(a['id'], a['id']))} [dim]{a['id']}[/]{copy}")
     if found["events"]:
         out.print("\n[bold]events[/]")
         _print_entries(found["events"])
@@ -171,13 +196,14 @@ def related(
     """Articles related to one article (the people, organisations and places they share), most similar first."""
     with Store(db, create=False) as store:
         found = views.related(store, article_id)
+        titles = store.headlines([row["id"] for row in found if not row["title"]])
     if format is Format.json:
         for row in found:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
     for row in found:
         out.print(f"  {row['score']:.2f}  {row['published'] or 'undated'}  {escape(row['outlet'] or '?')}: "
-                  f"{escape(row['title'] or '(untitled)')} [dim]{row['id']} {row['story']}[/]")
+                  f"{escape(row['title'] or titles.get(row['id'], row['id']))} [dim]{row['id']} {row['story']}[/]")
     if not found:
         err.print("no related articles stored")
 
@@ -303,7 +329,8 @@ def _stored(db: str, article_id: str) -> Article:
 
 
 def _print_article_head(article: Article) -> None:
-    out.print(f"[bold]{escape(article.title or '(untitled)')}[/]")
+    untitled = "" if article.title else " [dim](untitled)[/]"
+    out.print(f"[bold]{escape(headline(article.title, article.body))}[/]{untitled}")
     date = article.published or "undated"
     if article.published and article.published_estimated:
         date += " (estimated)"
@@ -332,7 +359,7 @@ def explain(
         out.print(f"[dim]{name:>11}[/]  {escape(why)}")
     out.print(f"\n[bold]{len(article.removed)} lines removed[/]")
     for line in article.removed:
-        text = line.text if len(line.text) <= 90 else line.text[:87] + "…"
+        text = clip(line.text, 90)
         out.print(f"[dim]{line.line_no:>4}[/] [red]{escape(text)}[/]\n      [dim]← {escape(line.reason)} "
                   f"\\[{escape(line.rule)}][/]")
 
@@ -358,7 +385,7 @@ def stats(
         out.print(f"\n[bold]entities[/] {figures['entities']} distinct; most often named:")
         for name, kind, entity_id, articles, mentions in figures["top_entities"]:
             out.print(f"  {escape(name)} [dim]{kind} {escape(entity_id)}: {articles} articles, {mentions} mentions[/]")
-    out.print(f"\n[bold]events[/] {figures['events']} ({figures['event_reports']} reports); "
+    out.print(f"\n[bold]events[/] {figures['events']} ({plural(figures['event_reports'], 'report')}); "
               f"[bold]stories[/] {figures['stories']}; [bold]copies of other pages[/] {figures['duplicates']}")
     if figures["quotes"] or figures["times"]:
         out.print(f"\n[bold]quotes[/] {figures['quotes']}; [bold]time expressions[/] {figures['times']}")
@@ -367,15 +394,22 @@ def stats(
     if figures["recurring_lines"]:
         out.print("\n[bold]lines recurring across pages (learned furniture)[/]")
         for outlet, n, sample in figures["recurring_lines"]:
-            out.print(f"  {n:>5}  {escape(outlet)}: {escape(sample[:80])}")
+            out.print(f"  {n:>5}  {escape(outlet)}: {escape(clip(sample, 80))}")
     out.print(f"\n[bold]{figures['skipped']}[/] skipped inputs")
     for source, line, reason, times in figures["skipped_reasons"]:
         where = f"{source}:{line}" if line else source
         out.print(f"  {escape(where)}: {escape(reason)}" + (f" (×{times})" if times > 1 else ""))
 
 
+_TABLE_ROWS = 15
+
+
 def _table(title: str, rows: list[tuple[str, int]]) -> None:
     out.print(f"\n[bold]{title}[/]")
-    for name, n in rows[:15]:
+    for name, n in rows[:_TABLE_ROWS]:
         out.print(f"  {n:>6}  {escape(str(name))}")
+    if len(rows) > _TABLE_ROWS:
+        rest = rows[_TABLE_ROWS:]
+        out.print(f"  [dim]and {len(rest)} more ({sum(n for _, n in rest)} in all; "
+                  "'--format json' lists them all)[/]")
 

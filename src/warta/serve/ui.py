@@ -21,7 +21,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
-from types import SimpleNamespace
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
@@ -31,6 +30,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
+from warta.article import headline
 from warta.errors import NotFound
 from warta.serve.app import MAX_PAGE, get_store
 from warta.store import Store, views
@@ -126,7 +126,7 @@ def search_page(request: Request, store: StoreDep, q: str = "", outlet: str = ""
     except sqlite3.Error:
         error = "This query could not be read as a search; try plain words."
     hits = _hits(store, found["items"])
-    untitled = _headlines(store, [h.id for h in hits if not h.title])
+    untitled = store.headlines([h.id for h in hits if not h.title])
     for h in hits:
         h.title = h.title or untitled.get(h.id)
     facets = found["facets"]
@@ -258,31 +258,21 @@ def annotated_body(article: Any) -> list[Markup]:
     return paragraphs
 
 
-def _headlines(store: Store, ids: list[str]) -> dict[str, str]:
-    """A stand-in title (the opening of the body) for each of ``ids`` stored without one."""
-    rows = store.conn.execute("SELECT id, substr(body, 1, 200) FROM articles WHERE title IS NULL AND id IN "
-                              "(SELECT value FROM json_each(?))", (json.dumps(ids),))
-    return {i: _headline(SimpleNamespace(title=None, body=b)) for i, b in rows}
-
-
 def _fill_titles(store: Store, items: list[dict[str, Any]]) -> None:
     """Give untitled article summaries ({id, title, …}) their stand-in title, in place."""
-    found = _headlines(store, [a["id"] for a in items if not a.get("title")])
+    found = store.headlines([a["id"] for a in items if not a.get("title")])
     for a in items:
         a["title"] = a.get("title") or found.get(a["id"])
 
 
 def _fill_entry_titles(store: Store, entries: list[dict[str, Any]]) -> None:
-    found = _headlines(store, [i for e in entries for i, t in e["titles"].items() if not t])
+    found = store.headlines([i for e in entries for i, t in e["titles"].items() if not t])
     for e in entries:
         e["titles"] = {i: t or found.get(i) for i, t in e["titles"].items()}
 
 
 def _headline(article: Any) -> str:
-    if article.title:
-        return article.title
-    first = article.body.split("\n", 1)[0]
-    return first[:90] + ("…" if len(first) > 90 else "")
+    return headline(article.title, article.body)
 
 
 @router.get("/article/{article_id:path}", name="article")

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from warta.article import Article, RemovedLine, Skipped
+from warta.article import Article, RemovedLine, Skipped, headline
 from warta.errors import NotFound, StoreError
 from warta.link.dedup import Signature, exact_key
 from warta.link.stories import Links, RelatedCache, link_article, participants
@@ -318,6 +318,14 @@ class Store:
         if len(rows) > 1 and rows[0][0] != id_or_prefix:
             raise NotFound(f"id prefix {id_or_prefix!r} is ambiguous; give more characters")
         return str(rows[0][0])
+
+    def headlines(self, ids: list[str]) -> dict[str, str]:
+        """Each article's title, or for one stored without a title its stand-in (``article.headline``)."""
+        if not ids:
+            return {}
+        rows = self.conn.execute("SELECT id, title, substr(body, 1, 300) FROM articles WHERE id IN "
+                                 "(SELECT value FROM json_each(?))", (json.dumps(sorted(set(ids))),))
+        return {i: headline(t, b) for i, t, b in rows}
 
     def get(self, id_or_prefix: str) -> Article:
         article_id = self.resolve(id_or_prefix)
