@@ -149,8 +149,10 @@ def _core_regex() -> re.Pattern[str]:
     by_letter: dict[str, list[str]] = {}
     for w in words:
         by_letter.setdefault(w[0], []).append(w[1:])
-    trie = "|".join(f"[{c.upper()}{c}](?:{'|'.join(re.escape(r).replace(chr(0), _S) for r in sorted(rest, key=len, reverse=True))})"
-                    for c, rest in sorted(by_letter.items()))
+    def tails(rest: list[str]) -> str:  # a space inside a phrase was written as \x00
+        return "|".join(re.escape(r).replace(chr(0), _S) for r in sorted(rest, key=len, reverse=True))
+
+    trie = "|".join(f"[{c.upper()}{c}](?:{tails(rest)})" for c, rest in sorted(by_letter.items()))
     # digits are core only as a year or a day/month pair: "5 Mei", "24 jam", "10.00 WIB" have other core words
     return re.compile(rf"(?<!\w)(?:{_Y4}|\d{{1,2}}[/-]\d{{1,2}}|(?:[Ss]e)?(?:{trie})(?:nya)?)(?!\w)")
 
@@ -179,5 +181,5 @@ def _document_regex(docs: dict[str, list[str]]) -> re.Pattern[str]:
     nums = "|".join(re.escape(n) for n in sorted(docs["numbers"], key=len, reverse=True))
     number = rf"(?:{nums})(?![a-z]){_S0}[\w./-]*\w{_S}"  # not "November"
     name = rf"(?:{_S}(?:[A-Z][\w-]*|tentang|dan)){{0,8}}?"  # "Dasar Negara Republik Indonesia", "KPU RI"
-    return re.compile(rf"(?<!\w)(?:(?:{heads}){name}{_S}(?:{number})?|{number})(?:[Tt]ahun{_S})?(?:\d{{1,4}}{_S0}/{_S0})?"
-                      rf"{_Y4}(?!\d)")
+    return re.compile(rf"(?<!\w)(?:(?:{heads}){name}{_S}(?:{number})?|{number})(?:[Tt]ahun{_S})?"
+                      rf"(?:\d{{1,4}}{_S0}/{_S0})?{_Y4}(?!\d)")
