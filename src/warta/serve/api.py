@@ -347,15 +347,20 @@ def events(
     return _paged(found, page, per_page)
 
 
-@router.get("/timeline/{name:path}", summary="Timeline of an entity", response_model=list[TimelineEntry],
+@router.get("/timeline/{name:path}", summary="Timeline of an entity", response_model=EventPage,
             responses=_NOT_FOUND)
 def timeline(
     store: StoreDep,
     name: EntityName,
     undated: Annotated[bool, Query(description="Also list events without a date, last.")] = False,
-) -> list[dict[str, Any]]:
-    """CONTRACT.md timeline entries: events involving the entity, merged across articles, oldest first."""
-    return views.timeline(store, name, undated=undated)
+    page: Page = 1,
+    per_page: PerPage = 20,
+) -> dict[str, Any]:
+    """CONTRACT.md timeline entries, one page of them: events involving the entity, merged across
+    articles, oldest first (paged as the other lists)."""
+    entries = views.timeline(store, name, undated=undated)
+    start = (page - 1) * per_page
+    return _paged({"total": len(entries), "items": entries[start:start + per_page]}, page, per_page)
 
 
 @router.get("/stories", summary="List stories", response_model=StoryPage)
