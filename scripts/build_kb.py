@@ -452,6 +452,9 @@ def add_places(b: Builder, cities: dict[int, dict]) -> None:
             flat, flon = city["latitude"], city["longitude"]
         else:
             flat, flon = (float(lat), float(lon)) if lat else (None, None)
+        within = country if country.startswith("loc:") else ""  # a place inside another: Panmunjom in the DMZ
+        if within:
+            country = ""
         b.add(
             Row(
                 id=pid,
@@ -462,7 +465,7 @@ def add_places(b: Builder, cities: dict[int, dict]) -> None:
                 country=country,
                 lat=flat,
                 lon=flon,
-                parent=f"loc:country:{country}" if country else "",
+                parent=within or (f"loc:country:{country}" if country else ""),
                 aliases=split_aliases(aliases),
             )
         )

@@ -287,3 +287,22 @@ def test_a_batch_commits_whole_articles_and_none_of_one_that_fails(tmp_path: Pat
     assert conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Mulyani'").fetchone()[0] == 0
     assert conn.execute("SELECT articles FROM entities WHERE id = 'per:kim-jong-un'").fetchone()[0] == 4
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_disagreements_are_between_articles_and_between_values_that_cannot_both_hold(store: Store) -> None:
+    meet = ["Donald Trump", "Kim Jong Un"]
+    one = _event("CONSULT", meet, "2019-06-30", count=3)
+    other = {**_event("CONSULT", meet, "2019-06", count=4), "place": "Panmunjom", "place_id": "loc:place:panmunjom"}
+    dmz = {**one, "place": "Zona Demiliterisasi Korea", "place_id": "loc:place:korean-dmz"}
+    # one article stating two counts is not two sources disagreeing
+    store.put(_article("d1", "2019-07-01", KOREA, [one, {**one, "count": 5}]))
+    assert views.story(store, store.get("d1").story)["disagreements"] == []
+    # another article: a month against a day in it, a village against the zone it lies in: no clash;
+    # a count of 4 against 3 and 5: a clash, shown with both articles
+    store.put(_article("d2", "2019-07-02", KOREA + " Lagi.", [other]))
+    store.put(_article("d3", "2019-07-02", KOREA + " Sekali lagi.", [dmz]))
+    found = views.story(store, store.get("d1").story)
+    facts = {d["fact"]: d for d in found["disagreements"]}
+    assert set(facts) == {"count"}
+    assert {"3", "4"} <= set(facts["count"]["values"])
+    assert any("d2" in s for s in facts["count"]["values"]["4"])

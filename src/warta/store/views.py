@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from warta.errors import NotFound
-from warta.link.stories import compatible_times, participants
+from warta.link.stories import compatible_places, compatible_times, participants
 from warta.store.store import Store
 
 __all__ = ["timeline", "story", "related", "entity_profile", "resolve_entity", "sortable_date", "search_articles",
@@ -100,9 +100,22 @@ def related(store: Store, article_id: str) -> list[dict[str, Any]]:
     return [{"id": i, "title": t, "outlet": o, "published": p, "story": s, "score": sc} for i, t, o, p, s, sc in rows]
 
 
+def _compatible(key: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two reports' values of one fact can both be true: a month and a day in it, a place
+    and a place inside it or the area around it ("Zona Demiliterisasi Korea" and "Panmunjom")."""
+    if str(a[key]) == str(b[key]):
+        return True
+    if key == "time":
+        return compatible_times(str(a[key]), str(b[key]))
+    if key == "place":
+        return bool(a.get("place_id") and b.get("place_id")) and compatible_places(a["place_id"], b["place_id"])
+    return False
+
+
 def _disagreements(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Facts sources state differently: the same kind of event between the same parties, reported
-    with different counts, places or dates (dates only where neither refines the other)."""
+    by two different articles with counts, places or dates that cannot both be true (never one
+    article against itself, a month against a day in it, or a place against a place inside it)."""
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
     for r in reports:
         e = r["event"]
@@ -112,17 +125,17 @@ def _disagreements(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for (kind, _, _), rs in groups.items():
         for fact, key in (("count", "count"), ("place", "place"), ("date", "time")):
-            values: dict[str, list[str]] = defaultdict(list)
-            for r in rs:
-                if r["event"].get(key) not in (None, ""):
-                    source = r["event"].get("source") or r["article"]["outlet"] or r["article"]["id"]
-                    values[str(r["event"][key])].append(f"{source} ({r['article']['id']})")
-            stated = list(values)
-            if key == "time":
-                stated = [v for v in stated if not any(w != v and compatible_times(v, w) for w in stated)]
-            if len(stated) > 1:
-                out.append({"event": kind, "actors": rs[0]["event"].get("actors", []), "fact": fact,
-                            "values": {v: sorted(set(values[v])) for v in stated}})
+            stating = [r for r in rs if r["event"].get(key) not in (None, "")]
+            clash = [(a, b) for i, a in enumerate(stating) for b in stating[i + 1:]
+                     if a["article"]["id"] != b["article"]["id"] and not _compatible(key, a["event"], b["event"])]
+            if not clash:
+                continue
+            values: dict[str, set[str]] = defaultdict(set)
+            for r in {id(r): r for pair in clash for r in pair}.values():
+                source = r["event"].get("source") or r["article"]["outlet"] or r["article"]["id"]
+                values[str(r["event"][key])].add(f"{source} ({r['article']['id']})")
+            out.append({"event": kind, "actors": rs[0]["event"].get("actors", []), "fact": fact,
+                        "values": {v: sorted(sources) for v, sources in values.items()}})
     return out
 
 
