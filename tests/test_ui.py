@@ -21,7 +21,7 @@ from fastapi.testclient import TestClient
 
 import warta.api
 from warta.serve import create_app
-from warta.serve.ui import annotated_body, snippet_html
+from warta.serve.ui import _month_range, annotated_body, is_subheading, snippet_html
 from warta.store import Store
 
 from .conftest import SAMPLES
@@ -113,6 +113,14 @@ def test_every_page_renders(client: TestClient, kim: SimpleNamespace) -> None:
         "/entity/Korut",
         f"/timeline/{quote(kim.entity)}",
         f"/story/{quote(kim.story)}",
+        "/stories",
+        "/stories?order=recent&min=2&page=1",
+        "/entities",
+        "/entities?type=PER&name=K",
+        "/events",
+        "/events?type=CONSULT&modality=occurred&entity=Kim+Jong+Un&since=2018-01-01&until=2019-12-31",
+        "/events?since=not-a-day",
+        "/events?entity=Tidak+Ada+Orang+Ini",
         "/static/warta.css",
         "/static/warta.js",
     ):
@@ -134,7 +142,7 @@ def test_front_page_shows_newest_articles_and_stats(client: TestClient) -> None:
 
 def test_search_highlights_facets_and_filters(client: TestClient) -> None:
     html = client.get("/search", params={"q": "Kim Jong Un"}).text
-    assert "<mark>Kim</mark>" in html
+    assert "<mark>Kim Jong Un</mark>" in html  # one mark for the words found side by side
     assert "Outlets" in html and "Named most" in html and "Months" in html
     assert 'href="/search?q=Kim+Jong+Un&amp;outlet=Tribunnews"' in html
     filtered = client.get("/search", params={"q": "Kim Jong Un", "outlet": "Tribunnews"}).text
@@ -389,3 +397,73 @@ def test_browser_story_and_not_found(page, server: str, kim: SimpleNamespace) ->
         assert page.goto(server + path).status == 200, path
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
     page.screenshot(path=str(ARTIFACTS / "07-article-phone.png"), full_page=True)
+
+
+def test_browse_pages_list_and_filter(client: TestClient) -> None:
+    home = client.get("/").text
+    for path in ("/stories", "/entities", "/events"):
+        assert f'href="{path}"' in home, f"the home page links {path}"
+    stories = client.get("/stories").text
+    rows = re.findall(r'<tr>\s*<td><a href="/story/[^"]+">', stories)
+    assert rows, "stories are listed"
+    sizes = [int(n) for n in re.findall(r"</a></td>\s*<td>(\d+)", stories)]
+    assert sizes == sorted(sizes, reverse=True), "largest first"
+    people = client.get("/entities?type=PER").text
+    assert 'aria-current="true">people' in people
+    assert re.search(r'class="ent ent-PER" href="/entity/', people) and "ent ent-ORG" not in people.split("<tbody>")[1]
+    assert "Kim Jong Un" in client.get("/entities?name=kim").text
+    consult = client.get("/events?type=CONSULT&entity=Kim+Jong+Un").text
+    n = int(re.search(r'Events <span class="count">(\d+)', consult)[1])
+    every = int(re.search(r'Events <span class="count">(\d+)', client.get("/events").text)[1])
+    assert 0 < n < every
+    assert set(re.findall(r'<span class="etype">(\w+)</span>', consult)) == {"CONSULT"}
+    bad = client.get("/events?since=2025-13-45").text
+    assert "not a day" in bad
+
+
+def test_snippets_months_and_subheadings() -> None:
+    a, b = "\x02", "\x03"  # the store's highlight markers
+    html = str(snippet_html(f"kata {a}Kim{b} {a}Jong{b} {a}Un{b} di {a}Pyongyang{b}"))
+    assert html == "kata <mark>Kim Jong Un</mark> di <mark>Pyongyang</mark>"
+    assert _month_range("2017-02") == ("2017-02-01", "2017-02-28") and _month_range("2024-02")[1] == "2024-02-29"
+    assert is_subheading("Kronologi Kejadian", "Peristiwa itu bermula ketika " + "warga melapor ke polisi " * 4)
+    assert not is_subheading("Polisi menangkap pelaku.", "Pelaku " * 30)
+    assert not is_subheading("Kronologi Kejadian", "Singkat.")
+
+
+def test_browser_browse_stories_entities_events(page, server: str) -> None:
+    page.goto(server + "/")
+    page.click("nav.browse a[href='/stories']")
+    page.wait_for_url("**/stories")
+    assert page.locator("table.stories tbody tr").count() > 0
+    page.screenshot(path=str(ARTIFACTS / "08-stories.png"), full_page=True)
+    page.locator("table.stories tbody tr a").first.click()
+    page.wait_for_url("**/story/*")
+    assert page.locator(".story-articles li").count() >= 1
+
+    page.click("nav.browse a[href='/entities']")
+    page.wait_for_url("**/entities")
+    page.click(".tabs a.ent-PER")
+    page.wait_for_url("**type=PER*")
+    assert page.locator("table.entities tbody tr").count() > 0
+    assert set(page.locator("table.entities tbody td:nth-child(2)").all_inner_texts()) == {"PER"}
+    page.fill(".browse-form input[name=name]", "Kim")
+    page.press(".browse-form input[name=name]", "Enter")
+    page.wait_for_url("**name=Kim*")
+    assert "Kim Jong Un" in page.locator("table.entities").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "09-entities.png"), full_page=True)
+
+    page.click("nav.browse a[href='/events']")
+    page.wait_for_url("**/events")
+    every = page.locator("ol.entries > li").count()
+    page.select_option(".browse-form select[name=type]", "CONSULT")
+    page.fill(".browse-form input[name=entity]", "Kim Jong Un")
+    page.click(".browse-form button")
+    page.wait_for_url("**type=CONSULT*")
+    types = page.locator("ol.entries .etype").all_inner_texts()
+    assert types and set(types) == {"CONSULT"} and len(types) <= every
+    page.screenshot(path=str(ARTIFACTS / "10-events.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone: no sideways scroll
+    for path in ("/stories", "/entities", "/events"):
+        assert page.goto(server + path).status == 200, path
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path

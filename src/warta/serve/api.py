@@ -12,7 +12,7 @@ import hmac
 import threading
 from datetime import UTC, date, datetime
 from html import escape
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi import Path as PathParam
@@ -123,6 +123,7 @@ class EntityItem(CoOccurring):
 
 class EntityPage(Paged):
     items: list[EntityItem]
+    types: dict[str, int] = Field({}, description="Entities of each type that match the name prefix.")
 
 
 class ArticleRef(BaseModel):
@@ -166,6 +167,8 @@ class StoryItem(BaseModel):
     first_published: str | None
     last_published: str | None
     articles: int
+    outlets: list[str] = Field([], description="Outlets that published its articles, most articles first.")
+    copies: int = Field(0, description="How many of its articles are copies of another page.")
 
 
 class StoryPage(Paged):
@@ -294,11 +297,13 @@ def article(store: StoreDep, article_id: ArticleId) -> dict[str, Any]:
 def entities(
     store: StoreDep,
     q: Annotated[str | None, Query(description="Prefix of a name or of a way articles write it (any case).")] = None,
+    type: Annotated[Literal["PER", "ORG", "LOC", "MISC"] | None, Query(description="Only this type.")] = None,
     page: Page = 1,
     per_page: PerPage = 20,
 ) -> dict[str, Any]:
-    """People, organisations and places, most mentioned first."""
-    return _paged(views.list_entities(store, q, limit=per_page, offset=(page - 1) * per_page), page, per_page)
+    """People, organisations, places and other names (MISC), most mentioned first."""
+    return _paged(views.list_entities(store, q, type=type, limit=per_page, offset=(page - 1) * per_page), page,
+                  per_page)
 
 
 @router.get("/entities/{name:path}", summary="Entity profile", response_model=EntityProfile, responses=_NOT_FOUND)
@@ -364,9 +369,16 @@ def timeline(
 
 
 @router.get("/stories", summary="List stories", response_model=StoryPage)
-def stories(store: StoreDep, page: Page = 1, per_page: PerPage = 20) -> dict[str, Any]:
-    """Developing stories (clusters of articles), the most recently updated first."""
-    return _paged(views.list_stories(store, limit=per_page, offset=(page - 1) * per_page), page, per_page)
+def stories(
+    store: StoreDep,
+    order: Annotated[Literal["recent", "size"], Query(description="'recent': the most recently updated "
+                                                                  "first; 'size': the largest first.")] = "recent",
+    page: Page = 1,
+    per_page: PerPage = 20,
+) -> dict[str, Any]:
+    """Developing stories (clusters of articles) with their outlets and dates."""
+    found = views.list_stories(store, order=order, limit=per_page, offset=(page - 1) * per_page)
+    return _paged(found, page, per_page)
 
 
 @router.get("/stories/{story_id:path}", summary="One story", response_model=StoryOut, responses=_NOT_FOUND)

@@ -13,6 +13,7 @@ snippets, where every piece of text passes through ``markupsafe.escape`` first.
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 import sqlite3
@@ -83,10 +84,14 @@ class Hit:
     snippet: Markup
 
 
+_NEXT_MARK = re.compile(r"</mark>(\s+)<mark>")
+
+
 def snippet_html(snippet: str) -> Markup:
-    """An FTS snippet as HTML: the text escaped, then its highlight markers made into <mark>."""
-    html = str(escape(snippet))
-    return Markup(html.replace(HIGHLIGHT[0], "<mark>").replace(HIGHLIGHT[1], "</mark>"))
+    """An FTS snippet as HTML: the text escaped, then its highlight markers made into <mark>; words
+    found side by side are one mark ("<mark>Kim Jong Un</mark>", not three)."""
+    html = str(escape(snippet)).replace(HIGHLIGHT[0], "<mark>").replace(HIGHLIGHT[1], "</mark>")
+    return Markup(_NEXT_MARK.sub(r"\1", html))
 
 
 def _hits(store: Store, found: list[SearchHit]) -> list[Hit]:
@@ -105,7 +110,12 @@ def _hits(store: Store, found: list[SearchHit]) -> list[Hit]:
 
 
 def _month_range(month: str) -> tuple[str, str]:
-    return f"{month}-01", f"{month}-31"  # dates compare as strings; "-31" bounds every month
+    """The first and the last day of a month ("2017-02" -> 2017-02-01, 2017-02-28)."""
+    try:
+        last = calendar.monthrange(int(month[:4]), int(month[5:7]))[1]
+    except (ValueError, calendar.IllegalMonthError):
+        return f"{month}-01", f"{month}-31"
+    return f"{month}-01", f"{month}-{last:02d}"
 
 
 def _clean(value: str | None) -> str | None:
@@ -134,7 +144,7 @@ def search_page(request: Request, store: StoreDep, q: str = "", outlet: str = ""
     context = {
         "title": f"{query} — search" if query else "warta", "q": query, "params": params, "total": found["total"],
         "shown": hits, "page": page, "pages": max(1, -(-found["total"] // PAGE_SIZE)), "error": error,
-        "facets": {"outlets": facets["outlets"][:12], "entities": facets["entities"],
+        "facets": {"outlets": facets["outlets"], "entities": facets["entities"],
                    "months": sorted(facets["months"], reverse=True)[:12]},
         "entity_name": _entity_name(store, entity_id),
         "link": lambda **change: _search_link(params, change), "month_range": _month_range,
@@ -248,14 +258,36 @@ def _render_range(body: str, lo: int, hi: int, spans: list[Span]) -> Markup:
 
 def annotated_body(article: Any) -> list[Markup]:
     """The body's paragraphs as HTML, with entities, quotes and time expressions marked."""
+    return [html for _, html in annotated_paragraphs(article)]
+
+
+def annotated_paragraphs(article: Any) -> list[tuple[str, Markup]]:
+    """Each paragraph of the body as ("p" or "h2" for a subheading, its HTML with entities, quotes and
+    time expressions marked)."""
     spans = _spans(article)
-    paragraphs, pos = [], 0
+    lines, pos = [], 0
     for line in article.body.split("\n"):
-        end = pos + len(line)
         if line.strip():
-            paragraphs.append(_render_range(article.body, pos, end, spans))
-        pos = end + 1
-    return paragraphs
+            lines.append((pos, pos + len(line), line.strip()))
+        pos += len(line) + 1
+    out = []
+    for i, (start, end, line) in enumerate(lines):
+        following = lines[i + 1][2] if i + 1 < len(lines) else ""
+        kind = "h2" if i and is_subheading(line, following) else "p"
+        out.append((kind, _render_range(article.body, start, end, spans)))
+    return out
+
+
+_SENTENCE_END = tuple('.!?:;,"”’\')…')
+
+
+def is_subheading(line: str, following: str) -> bool:
+    """A short line that is no sentence (no closing punctuation, a capital first) and opens the
+    longer paragraph after it: a subheading ("Kronologi Kejadian"), not a paragraph."""
+    words = line.split()
+    return (0 < len(words) <= 12 and len(line) <= 90 and not line.endswith(_SENTENCE_END)
+            and (line[0].isupper() or line[0].isdigit()) and any(c.isalpha() for c in line)
+            and len(following.split()) >= 2 * len(words) + 8)
 
 
 def _fill_titles(store: Store, items: list[dict[str, Any]]) -> None:
@@ -287,7 +319,7 @@ def article_page(request: Request, article_id: str, store: StoreDep) -> HTMLResp
     for e in article.entities:
         entities.setdefault(e["id"], {**e, "count": 0})["count"] += 1
     context = {"title": _headline(article), "article": article, "headline": _headline(article),
-               "paragraphs": annotated_body(article), "related": related,
+               "paragraphs": annotated_paragraphs(article), "related": related,
                "entities": sorted(entities.values(), key=lambda e: (-e["count"], e["name"])),
                "story": _story_size(store, article.story)}
     return _page(request, "article.html", context)
@@ -421,3 +453,91 @@ def story_page(request: Request, story_id: str, store: StoreDep) -> HTMLResponse
     first = data["articles"][0] if data["articles"] else None
     title = data["title"] or (first and first["title"]) or data["id"]
     return _page(request, "story.html", {"title": title, "s": data})
+
+
+# -- browsing: stories, entities, events -----------------------------------------------------------
+
+
+def _browse_link(path: str, params: dict[str, Any]) -> Callable[..., str]:
+    """A link maker for a browse page: ``link(type="PER")`` keeps the other filters, starts at page 1."""
+    def link(**change: Any) -> str:
+        merged = {**params, **change}
+        if "page" not in change:
+            merged.pop("page", None)
+        query = urlencode({k: v for k, v in merged.items() if v not in (None, "", 1)})
+        return f"{path}?{query}" if query else path
+    return link
+
+
+def _pages(total: int) -> int:
+    return max(1, -(-total // PAGE_SIZE))
+
+
+PageQuery = Annotated[int, Query(ge=1, le=MAX_PAGE)]
+_ORDERS = (("size", "largest first"), ("recent", "newest first"))
+
+
+@router.get("/stories", name="stories")
+def stories_page(request: Request, store: StoreDep, order: str = "size", min: int = 1,
+                 page: PageQuery = 1) -> HTMLResponse:
+    order = order if order in views.STORY_ORDERS else "size"
+    found = views.list_stories(store, order=order, min_articles=max(min, 1), limit=PAGE_SIZE,
+                               offset=(page - 1) * PAGE_SIZE)
+    heads = store.conn.execute(  # a story without a title: its first article's headline
+        "SELECT s.id, (SELECT a.id FROM articles a WHERE a.story = s.id ORDER BY a.published, a.rowid LIMIT 1) "
+        "FROM stories s WHERE s.id IN (SELECT value FROM json_each(?))",
+        (json.dumps([s["id"] for s in found["items"] if not s["title"]]),)).fetchall()
+    titles = store.headlines([a for _, a in heads if a])
+    first = dict(heads)
+    for s in found["items"]:
+        s["title"] = s["title"] or titles.get(first.get(s["id"]) or "") or s["id"]
+    params = {"order": order, "min": min if min > 1 else None}
+    context = {"title": "Stories", "items": found["items"], "total": found["total"], "order": order,
+               "orders": _ORDERS, "min_articles": min, "page": page, "pages": _pages(found["total"]),
+               "link": _browse_link("/stories", params)}
+    return _page(request, "stories.html", context)
+
+
+_TYPE_LABELS = (("PER", "people"), ("ORG", "organisations"), ("LOC", "places"), ("MISC", "other names"))
+
+
+@router.get("/entities", name="entities")
+def entities_page(request: Request, store: StoreDep, name: str = "", type: str = "",
+                  page: PageQuery = 1) -> HTMLResponse:
+    kind = type.upper() if type.upper() in dict(_TYPE_LABELS) else None
+    found = views.list_entities(store, _clean(name), type=kind, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    params = {"name": _clean(name), "type": kind}
+    context = {"title": "Entities", "items": found["items"], "total": found["total"], "types": found["types"],
+               "all_types": sum(found["types"].values()), "type_labels": _TYPE_LABELS, "type": kind,
+               "name": name.strip(), "page": page, "pages": _pages(found["total"]),
+               "link": _browse_link("/entities", params)}
+    return _page(request, "entities.html", context)
+
+
+def _day_or_none(value: str) -> str | None:
+    try:
+        return date.fromisoformat(value.strip()).isoformat() if value.strip() else None
+    except ValueError:
+        return None
+
+
+@router.get("/events", name="events")
+def events_page(request: Request, store: StoreDep, type: str = "", modality: str = "", entity: str = "",
+                since: str = "", until: str = "", page: PageQuery = 1) -> HTMLResponse:
+    f = {"type": _clean(type), "modality": _clean(modality), "entity": _clean(entity),
+         "since": _day_or_none(since), "until": _day_or_none(until)}
+    error = None
+    if (since.strip() and not f["since"]) or (until.strip() and not f["until"]):
+        error = "A date was not a day (YYYY-MM-DD); it is left out of the filter."
+    found: dict[str, Any] = {"total": 0, "items": []}
+    try:
+        found = views.list_events(store, **f, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    except NotFound as missing:
+        error = str(missing)
+    _fill_entry_titles(store, found["items"])
+    kinds = [r[0] for r in store.conn.execute("SELECT DISTINCT type FROM events ORDER BY 1")]
+    modalities = [r[0] for r in store.conn.execute("SELECT DISTINCT modality FROM events ORDER BY 1")]
+    context = {"title": "Events", "items": found["items"], "total": found["total"], "f": f, "error": error,
+               "event_types": kinds, "modalities": modalities, "page": page, "page_size": PAGE_SIZE,
+               "pages": _pages(found["total"]), "link": _browse_link("/events", f)}
+    return _page(request, "events.html", context)

@@ -415,13 +415,13 @@ class Store:
         return where, params
 
     def entity_ids(self, name: str) -> set[str]:
-        """Entity ids a name may refer to: stored entities with that name or mentioned by that text,
-        and the knowledge-base entity that has it as an alias."""
+        """Entity ids a name may refer to: stored entities with that name or id or mentioned by that
+        text, and the knowledge-base entity that has it as an alias."""
         from warta.link.kb import KnowledgeBase
 
         rows = self.conn.execute(
-            "SELECT id FROM entities WHERE name = ? COLLATE NOCASE UNION "
-            "SELECT entity_id FROM entity_mentions WHERE text = ? COLLATE NOCASE", (name, name)).fetchall()
+            "SELECT id FROM entities WHERE name = ? COLLATE NOCASE OR id = ? UNION "
+            "SELECT entity_id FROM entity_mentions WHERE text = ? COLLATE NOCASE", (name, name, name)).fetchall()
         ids = {r[0] for r in rows}
         ids.update(e.id for e in KnowledgeBase.load().lookup(name))
         return ids

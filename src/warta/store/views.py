@@ -212,20 +212,27 @@ def search_articles(store: Store, query: str | None = None, *, outlet: str | Non
             "facets": {"outlets": outlets, "entities": entities, "months": months}}
 
 
-def list_entities(store: Store, prefix: str | None = None, *, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+def list_entities(store: Store, prefix: str | None = None, *, type: str | None = None, limit: int = 20,
+                  offset: int = 0) -> dict[str, Any]:
     """Stored entities whose name, or a way an article wrote it, starts with ``prefix`` (any case),
-    most mentioned first."""
+    of one type (PER, ORG, LOC, MISC) if given, most mentioned first; ``types``: how many of each
+    type match the prefix."""
     where, params = "1", []
     if prefix and prefix.strip():
         like = prefix.strip().replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_") + "%"
         where = ("(name LIKE ? ESCAPE '\\' OR id IN (SELECT entity_id FROM entity_mentions "
                  "WHERE text LIKE ? ESCAPE '\\'))")
         params = [like, like]
+    types = dict(store.conn.execute(f"SELECT type, count(*) FROM entities WHERE {where} GROUP BY type "
+                                    "ORDER BY 2 DESC", params).fetchall())
+    if type:
+        where += " AND type = ?"
+        params = [*params, type.upper()]
     total = store.conn.execute(f"SELECT count(*) FROM entities WHERE {where}", params).fetchone()[0]
     rows = store.conn.execute(f"SELECT id, name, type, articles, mentions FROM entities WHERE {where} "
                               "ORDER BY mentions DESC, articles DESC, name LIMIT ? OFFSET ?", (*params, limit, offset))
     items = [{"id": i, "name": n, "type": t, "articles": a, "mentions": m} for i, n, t, a, m in rows]
-    return {"total": total, "items": items}
+    return {"total": total, "items": items, "types": types}
 
 
 def _in_range(value: str | None, since: str | None, until: str | None) -> bool:
@@ -270,12 +277,29 @@ def list_events(store: Store, *, entity: str | None = None, type: str | None = N
     return {"total": len(chosen), "items": sorted(entries, key=lambda e: order[e["event_id"]])}
 
 
-def list_stories(store: Store, *, limit: int = 20, offset: int = 0) -> dict[str, Any]:
-    """Stories, the most recently updated first."""
-    total = store.conn.execute("SELECT count(*) FROM stories").fetchone()[0]
+STORY_ORDERS = {
+    "recent": "last_published IS NULL, last_published DESC, articles DESC, id",
+    "size": "articles DESC, last_published IS NULL, last_published DESC, id",
+}
+
+
+def list_stories(store: Store, *, limit: int = 20, offset: int = 0, order: str = "recent",
+                 min_articles: int = 1) -> dict[str, Any]:
+    """Stories, the most recently updated first (``order="size"``: the largest first), with the
+    outlets that published their articles (copies included) and how many of their articles are copies."""
+    total = store.conn.execute("SELECT count(*) FROM stories WHERE articles >= ?", (min_articles,)).fetchone()[0]
     rows = store.conn.execute("SELECT id, title, first_published, last_published, articles FROM stories "
-                              "ORDER BY last_published IS NULL, last_published DESC, id LIMIT ? OFFSET ?",
-                              (limit, offset))
-    items = [{"id": i, "title": t, "first_published": f, "last_published": la, "articles": n}
-             for i, t, f, la, n in rows]
+                              f"WHERE articles >= ? ORDER BY {STORY_ORDERS[order]} LIMIT ? OFFSET ?",
+                              (min_articles, limit, offset)).fetchall()
+    outlets: dict[str, list[str]] = defaultdict(list)
+    copies: Counter[str] = Counter()
+    for sid, outlet, copy, n in store.conn.execute(
+            "SELECT story, outlet, duplicate_of IS NOT NULL, count(*) FROM articles WHERE story IN "
+            "(SELECT value FROM json_each(?)) GROUP BY 1, 2, 3 ORDER BY 1, 4 DESC, 2",
+            (json.dumps([r[0] for r in rows]),)):
+        if outlet and outlet not in outlets[sid]:
+            outlets[sid].append(outlet)
+        copies[sid] += n if copy else 0
+    items = [{"id": i, "title": t, "first_published": f, "last_published": la, "articles": n,
+              "outlets": outlets[i], "copies": copies[i]} for i, t, f, la, n in rows]
     return {"total": total, "items": items}
