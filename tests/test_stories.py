@@ -301,8 +301,9 @@ def test_disagreements_are_between_articles_and_between_values_that_cannot_both_
     # a count of 4 against 3 and 5: a clash, shown with both articles
     store.put(_article("d2", "2019-07-02", KOREA + " Lagi.", [other]))
     store.put(_article("d3", "2019-07-02", KOREA + " Sekali lagi.", [dmz]))
+    store.put(_article("d4", "2019-07-03", KOREA + " Dulu.", [{**one, "time": "PAST_REF", "count": None}]))
     found = views.story(store, store.get("d1").story)
     facts = {d["fact"]: d for d in found["disagreements"]}
-    assert set(facts) == {"count"}
+    assert set(facts) == {"count"}  # PAST_REF states no date to disagree with
     assert {"3", "4"} <= set(facts["count"]["values"])
     assert any("d2" in s for s in facts["count"]["values"]["4"])

@@ -105,8 +105,9 @@ def _compatible(key: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
     and a place inside it or the area around it ("Zona Demiliterisasi Korea" and "Panmunjom")."""
     if str(a[key]) == str(b[key]):
         return True
-    if key == "time":
-        return compatible_times(str(a[key]), str(b[key]))
+    if key == "time":  # a vague time (PAST_REF, "XXXX-06") states no date to disagree with
+        x, y = str(a[key]), str(b[key])
+        return not (x[:4].isdigit() and y[:4].isdigit()) or compatible_times(x, y)
     if key == "place":
         return bool(a.get("place_id") and b.get("place_id")) and compatible_places(a["place_id"], b["place_id"])
     return False
