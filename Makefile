@@ -32,6 +32,13 @@ demo: $(VENV)/.installed
 	@echo
 	$(BIN)/warta stats --db $(DB)
 	@echo
+	@echo "Developing stories, largest first: one is told by three outlets, with a republished copy of one"
+	@echo "page found as a duplicate and the US apology reported by two articles merged into one event:"
+	$(BIN)/warta stories --db $(DB) --limit 3
+	@echo
+	$(BIN)/warta story $$($(BIN)/warta stories --db $(DB) --limit 1 --format json \
+	    | $(BIN)/python -c "import json, sys; print(json.loads(sys.stdin.readline())['id'])") --db $(DB)
+	@echo
 	$(BIN)/warta search "Kim Jong Un" --db $(DB) --limit 3
 	@echo
 	@echo "What Donald Trump is quoted as saying, newest first (any alias works: Trump, Presiden Trump):"
@@ -49,10 +56,15 @@ demo: $(VENV)/.installed
 	@echo "               $(BIN)/warta explain ID --db $(DB)   (what cleaning removed, and why)"
 	@echo "               $(BIN)/warta quotes --speaker NAME --db $(DB)   (statements of a person or organisation)"
 	@echo "               $(BIN)/warta export --db $(DB)       (every article as JSONL)"
+	@story=$$($(BIN)/warta stories --db $(DB) --limit 1 --format json \
+	    | $(BIN)/python -c "import json, sys; print(json.loads(sys.stdin.readline())['id'])"); \
+	echo; echo "The story across outlets:  $(BIN)/warta story $$story --db $(DB)"; \
+	echo "  in the web UI ($(BIN)/warta serve --db $(DB)):  http://127.0.0.1:8000/story/$$story"
 ifneq ($(NO_SERVE),1)
 	@echo
 	@echo "Now serving the store: open http://127.0.0.1:8000 (search, articles, entities, timelines;"
-	@echo "API docs at /docs). Ctrl-C stops it; 'make demo NO_SERVE=1' skips this step."
+	@echo "API docs at /docs): the story above at its /story/ page, every story at /stories, entities at"
+	@echo "/entities, events at /events. Ctrl-C stops it; 'make demo NO_SERVE=1' skips this step."
 	$(BIN)/warta serve --db $(DB)
 endif
 

@@ -81,7 +81,9 @@ def test_shards_read_exactly_what_ingest_reads(tmp_path: Path) -> None:
         assert len({s.id for s in shards}) == len(shards)
     split = plan([str(FIXTURES / "sample.jsonl")], 2)
     assert [(s.kind, s.start, s.stop) for s in split] == [("jsonl", 1, 3), ("jsonl", 3, 5), ("jsonl", 5, None)]
-    assert len(plan([str(SAMPLES)], 5)) == 1 + 5  # the WARC, then 21 pages in groups of up to 5
+    # 21 pages in groups of up to 5 around the WARC (4, the WARC, 5, 5, 5, 1), then the demo story:
+    # its JSONL of 6 articles in two shards and the republished page
+    assert len(plan([str(SAMPLES)], 5)) == 6 + 2 + 1
 
 
 def test_batch_then_load_gives_what_ingest_gives(tmp_path: Path) -> None:

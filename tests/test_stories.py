@@ -302,8 +302,24 @@ def test_disagreements_are_between_articles_and_between_values_that_cannot_both_
     store.put(_article("d2", "2019-07-02", KOREA + " Lagi.", [other]))
     store.put(_article("d3", "2019-07-02", KOREA + " Sekali lagi.", [dmz]))
     store.put(_article("d4", "2019-07-03", KOREA + " Dulu.", [{**one, "time": "PAST_REF", "count": None}]))
+    store.put(_article("d5", "2019-07-04", KOREA + " Lalu.", [{**one, "time": "2019-07-04", "count": None,
+                                                              "time_from": "occasion"}]))  # the day it was reported
     found = views.story(store, store.get("d1").story)
     facts = {d["fact"]: d for d in found["disagreements"]}
-    assert set(facts) == {"count"}  # PAST_REF states no date to disagree with
+    assert set(facts) == {"count"}  # PAST_REF and the day of a report state no date to disagree with
     assert {"3", "4"} <= set(facts["count"]["values"])
     assert any("d2" in s for s in facts["count"]["values"]["4"])
+
+
+def test_a_report_without_its_own_date_joins_the_same_event_in_its_story(store: Store) -> None:
+    meet = ["Donald Trump", "Kim Jong Un"]
+    store.put(_article("u1", "2019-07-01", KOREA, [_event("CONSULT", meet, "2019-06-30")]))
+    store.put(_article("u2", "2019-07-02", KOREA + " Lagi.", [_event("CONSULT", meet, None)]))
+    store.put(_article("u3", "2019-07-03", KOREA + " Sekali lagi.",
+                       [_event("CONSULT", meet, "2019-07-03", time_from="occasion")]))
+    assert store.get("u2").story == store.get("u1").story == store.get("u3").story
+    (entry,) = views.timeline(store, "Kim Jong Un", undated=True)
+    assert entry["articles"] == ["u1", "u2", "u3"] and entry["date"] == "2019-06-30"
+    # two dates the texts state that differ are two events, whatever the story
+    store.put(_article("u4", "2019-07-04", KOREA + " Lain.", [_event("CONSULT", meet, "2019-02-28")]))
+    assert len(views.timeline(store, "Kim Jong Un")) == 2

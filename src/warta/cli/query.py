@@ -152,6 +152,45 @@ def timeline(
 
 
 @app.command()
+def stories(
+    order: Annotated[str, typer.Option("--order", help="'size': the largest first; 'recent': the newest first.")
+                     ] = "size",
+    min_articles: Annotated[int, typer.Option("--min", help="Only stories of at least this many articles.")] = 2,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="Most stories to show.")] = 10,
+    format: FormatOption = Format.text,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Developing stories: articles about one thing across outlets and days, with their outlets,
+    dates and copies; 'warta story ID' shows one."""
+    if order not in views.STORY_ORDERS:
+        raise typer.BadParameter(f"{order!r}: write 'size' or 'recent'", param_hint="'--order'")
+    with Store(db, create=False) as store:
+        found = views.list_stories(store, order=order, min_articles=max(min_articles, 1), limit=limit)
+        firsts = dict(store.conn.execute(
+            "SELECT s.id, (SELECT a.id FROM articles a WHERE a.story = s.id ORDER BY a.published, a.rowid LIMIT 1) "
+            "FROM stories s WHERE s.id IN (SELECT value FROM json_each(?))",
+            (json.dumps([s["id"] for s in found["items"]]),)).fetchall())
+        titles = store.headlines([a for a in firsts.values() if a])
+    for s in found["items"]:
+        s["title"] = s["title"] or titles.get(firsts.get(s["id"]) or "")
+    if format is Format.json:
+        for s in found["items"]:
+            sys.stdout.write(json.dumps(s, ensure_ascii=False) + "\n")
+        return
+    if not found["items"]:
+        err.print(f"no story of {plural(min_articles, 'article')} or more; '--min 1' lists every story")
+        return
+    for s in found["items"]:
+        copies = f", {plural(s['copies'], 'copy', 'copies')}" if s["copies"] else ""
+        out.print(f"[bold]{escape(s['title'] or s['id'])}[/]")
+        out.print(f"   [dim]{s['id']} · {plural(s['articles'], 'article')}{copies} from "
+                  f"{escape(', '.join(s['outlets']) or '?')} · {s['first_published'] or '?'} … "
+                  f"{s['last_published'] or '?'}[/]")
+    err.print(f"[dim]{_shown(len(found['items']), found['total'], 'story', 'stories')}; "
+              f"'warta story ID --db {escape(db)}' shows one[/]")
+
+
+@app.command()
 def story(
     story_id: Annotated[str, typer.Argument(metavar="ID", help="Story id (from 'warta show' or export).")],
     format: FormatOption = Format.text,

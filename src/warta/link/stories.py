@@ -13,8 +13,9 @@ ingesting more articles later extends stories and merged events instead of recom
 3. **Merged events.** An event is merged with a stored one (the same real-world event reported
    again) when the type matches, the participants overlap (both parties of a two-party event), the
    times are compatible (equal, or one is a more precise form of the other), the places do not
-   contradict and the modalities belong together (occurred/failed; planned/possible). Undated
-   events merge only with reports in duplicate pages.
+   contradict and the modalities belong together (occurred/failed; planned/possible). A report
+   without a date merges with one in a duplicate page, or, when both its parties are named and the
+   same, with one in another article of its story.
 4. **Affiliations.** A role such as "Pemimpin Korea Utara" or "Presiden AS" makes the person speak
    for that country or organisation (role heads in ``roles.toml``: ``leaders``); timelines of the
    person then include what the country or organisation did.
@@ -311,12 +312,27 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def _same_event(mine: dict[str, Any], theirs: dict[str, Any], duplicate: bool) -> bool:
+def _dated(event: dict[str, Any]) -> bool:
+    return str(event.get("time") or "")[:4].isdigit()  # PAST_REF, "XXXX-06" date nothing
+
+
+def _stated(event: dict[str, Any]) -> bool:
+    """A date the text gives the event, not the day it was reported ("said", "occasion", "published")."""
+    return _dated(event) and event.get("time_from") in (None, "text")
+
+
+def _same_event(mine: dict[str, Any], theirs: dict[str, Any], duplicate: bool, same_story: bool = False) -> bool:
+    """Two reports of one event: the same happening at compatible times. Where a report has no date
+    of its own (none, or only the day it was reported), it joins one in a copy of its page, or, when
+    both its parties are named and the same, one in another article of its story ("Menhan AS meminta
+    maaf kepada Menhan RI" in two reports of that week); two dates the texts state must agree."""
     if not _same_happening(mine, theirs):
         return False
-    if not mine.get("time") and not theirs.get("time"):
-        return duplicate
-    return compatible_times(mine.get("time"), theirs.get("time"))
+    if _dated(mine) and _dated(theirs) and compatible_times(mine.get("time"), theirs.get("time")):
+        return True
+    if _dated(mine) and _dated(theirs) and (_stated(mine) == _stated(theirs)):
+        return False  # two dates the texts state, or two days of report, that differ: two events
+    return duplicate or (same_story and len(_parties(mine) & _parties(theirs)) >= 2)
 
 
 def _same_happening(mine: dict[str, Any], theirs: dict[str, Any]) -> bool:
@@ -345,18 +361,31 @@ def _earlier_mention(events: list[dict[str, Any]], merged: list[str], n: int) ->
     return ids.pop() if len(ids) == 1 else None
 
 
-def _merge(conn: sqlite3.Connection, article: Article, duplicate_of: str | None) -> list[str]:
+def _conflicts(event: dict[str, Any], members: list[tuple[str, dict[str, Any], str]]) -> bool:
+    """Whether a merged event already holds a report whose stated date the event's stated date
+    contradicts (it joined through a report without a date of its own)."""
+    return _stated(event) and any(_stated(other) and not compatible_times(event.get("time"), other.get("time"))
+                                  for _, other, _ in members)
+
+
+def _merge(conn: sqlite3.Connection, article: Article, duplicate_of: str | None, story: str | None = None) -> list[str]:
     merged: list[str] = []
     for n, event in enumerate(article.events):
         parties = sorted(_parties(event))
         found = _earlier_mention(article.events, merged, n)
         if parties and found is None:
             rows = conn.execute(
-                "SELECT e.merged, e.article_id, e.event FROM events e JOIN event_entities x ON x.event = e.rowid "
+                "SELECT e.merged, e.article_id, e.event, a.story FROM events e "
+                "JOIN event_entities x ON x.event = e.rowid JOIN articles a ON a.id = e.article_id "
                 f"WHERE x.entity_id IN ({', '.join('?' * len(parties))}) AND e.type = ? "
                 "GROUP BY e.rowid ORDER BY e.rowid LIMIT 2000", [*parties, event["type"]])
-            for merged_id, other_article, stored in rows:
-                if _same_event(event, json.loads(stored), other_article == duplicate_of):
+            groups: dict[str, list[tuple[str, dict[str, Any], str]]] = {}
+            for merged_id, other_article, stored, other_story in rows:
+                groups.setdefault(merged_id, []).append((other_article, json.loads(stored), other_story))
+            for merged_id, members in groups.items():
+                if any(_same_event(event, other, other_article == duplicate_of,
+                                   story is not None and other_story == story)
+                       for other_article, other, other_story in members) and not _conflicts(event, members):
                     found = merged_id
                     break
         merged.append(found or f"event:{article.id}:{n}")
@@ -398,6 +427,6 @@ def link_article(conn: sqlite3.Connection, article: Article, duplicate_of: str |
         row = conn.execute("SELECT story FROM articles WHERE id = ?", (duplicate_of,)).fetchone()
         duplicate_story = row[0] if row else None
     story, new = _story(article, related, duplicate_story)
-    return Links(story, new, [(r[0], r[1]) for r in related], _merge(conn, article, duplicate_of),
+    return Links(story, new, [(r[0], r[1]) for r in related], _merge(conn, article, duplicate_of, story),
                  _affiliations(article))
 

@@ -116,7 +116,9 @@ def _compatible(key: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
 def _disagreements(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Facts sources state differently: the same kind of event between the same parties, reported
     by two different articles with counts, places or dates that cannot both be true (never one
-    article against itself, a month against a day in it, or a place against a place inside it)."""
+    article against itself, a month against a day in it, or a place against a place inside it).
+    Only dates the text states count, not the day an event was taken to happen because it was
+    reported then (``time_from`` "said", "occasion", "published")."""
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
     for r in reports:
         e = r["event"]
@@ -126,7 +128,8 @@ def _disagreements(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for (kind, _, _), rs in groups.items():
         for fact, key in (("count", "count"), ("place", "place"), ("date", "time")):
-            stating = [r for r in rs if r["event"].get(key) not in (None, "")]
+            stating = [r for r in rs if r["event"].get(key) not in (None, "")
+                       and (key != "time" or r["event"].get("time_from") in (None, "text"))]  # a date stated
             clash = [(a, b) for i, a in enumerate(stating) for b in stating[i + 1:]
                      if a["article"]["id"] != b["article"]["id"] and not _compatible(key, a["event"], b["event"])]
             if not clash:
