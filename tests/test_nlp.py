@@ -23,7 +23,7 @@ from spacy.tokens import Doc, DocBin, Span
 
 import warta
 from warta.link.kb import KnowledgeBase
-from warta.nlp import PROFILES, model_path
+from warta.model import PROFILES, model_path
 from warta.nlp.features import GAZETTEER_BITS, gazetteer_table
 from warta.nlp.linker import entity_slug, link_doc
 from warta.nlp.tokenizer import build_tokenizer
@@ -426,8 +426,8 @@ def test_sentences(case, profile) -> None:
 
 
 def test_long_articles_are_analysed_in_pieces() -> None:
+    from warta import annotate as ann
     from warta.article import Article
-    from warta.nlp import annotate as ann
 
     paragraph = "Presiden Joko Widodo berkunjung ke Surabaya untuk meresmikan pelabuhan baru.\n"
     body = paragraph * (ann.CHUNK_CHARS // len(paragraph) + 50)

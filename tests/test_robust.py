@@ -24,13 +24,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from warta import api
+from warta.annotate import annotate
 from warta.article import RawPage, Skipped
 from warta.clean import clean_text
 from warta.errors import InputError
 from warta.ingest import iter_pages
 from warta.ingest.decode import decode_bytes, sanitise
 from warta.limits import MAX_BODY_CHARS, MAX_TEXT_CHARS
-from warta.nlp.annotate import annotate
 from warta.nlp.sentences import MAX_SENTENCE_TOKENS
 from warta.pipeline import analyze_page
 from warta.serve import create_app
@@ -55,7 +55,7 @@ def _words(n: int) -> str:
 
 def test_an_unpunctuated_line_is_analysed_in_bounded_sentences(tmp_path: Path) -> None:
     # 25,000 words with no punctuation: one sentence to every splitter; before, quotes took ~40 s on it
-    from warta.nlp import load
+    from warta.model import load
     doc = load("fast")(_words(2_000))
     assert max(len(sentence) for sentence in doc.sents) <= MAX_SENTENCE_TOKENS
     page = tmp_path / "long.txt"

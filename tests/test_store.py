@@ -224,7 +224,7 @@ def test_the_article_count_follows_inserts_replacements_and_older_stores(tmp_pat
 def test_worker_processes_extract_html_pages_ahead_with_the_same_store(tmp_path: Path, monkeypatch) -> None:
     """With --jobs, HTML pages are extracted in the workers, a few batches ahead of the cleaning:
     the same articles, languages and skips as one process, a bad page among them included."""
-    from warta.nlp import annotate
+    from warta import annotate
 
     from .conftest import SAMPLES
 

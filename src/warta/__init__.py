@@ -1,10 +1,12 @@
 """warta: reads Indonesian news the way an analyst does.
 
-Stages, in the order data flows: ``ingest`` (readers) → ``clean`` (page text to article) →
-``meta`` (outlet, dateline, dates, language) → ``nlp`` (spaCy pipeline, entity linking, times,
-quotes) →
-``store`` (SQLite + FTS5) → ``cli``.
-``warta.api`` is the Python API; ``warta.article.Article`` the object that flows through.
+Stages, in the order data flows: ``ingest`` (readers of text, HTML, JSONL, WARC) → ``pipeline``
+(a page to an article: ``clean`` the page, ``meta`` its outlet, dateline, dates and language) →
+``annotate`` (the language pipeline over articles in batches: ``model`` assembles the trained spaCy
+pipeline with ``nlp``'s components and ``extract``'s times, quotes and events) → ``link`` (across
+articles: duplicates, stories, merged events) → ``store`` (SQLite + FTS5) → ``cli``, ``serve``
+(HTTP API and web UI), ``scale`` (Dask batches). ``warta.api`` is the Python API;
+``warta.article.Article`` the object that flows through.
 """
 
 from warta.article import Article, RawPage, Skipped
@@ -16,8 +18,8 @@ __all__ = ["Article", "RawPage", "Skipped", "WartaError", "InputError", "StoreEr
 
 
 def load(profile: str = "default"):  # -> spacy.Language
-    """warta's trained spaCy pipeline for Indonesian news with warta's components (``warta.nlp.load``)."""
-    from warta.nlp import load as _load
+    """warta's trained spaCy pipeline for Indonesian news with warta's components (``warta.model.load``)."""
+    from warta.model import load as _load
 
     return _load(profile)
 

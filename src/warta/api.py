@@ -11,10 +11,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from warta.annotate import BATCH_SIZE, Annotator, annotate
 from warta.article import Article, RawPage, Skipped
 from warta.errors import InputError
 from warta.ingest import iter_pages
-from warta.nlp.annotate import BATCH_SIZE, Annotator, annotate
 from warta.nlp.linker import entity_id_from_name
 from warta.pipeline import analyze_page
 from warta.store import DEFAULT_DB, Store

@@ -59,7 +59,7 @@ def analyze_page(page: RawPage, *, clean: bool = True, stats: LineCounts | None 
     """Turn one raw page into an article; raise InputError when it holds no article text.
 
     ``extracted``: the page's ``extract_pages`` result, when it ran elsewhere. ``language=False``
-    leaves the language to ``warta.nlp.annotate`` (which detects it when it is not known)."""
+    leaves the language to ``warta.annotate`` (which detects it when it is not known)."""
     given = dict(page.given)
     if published:
         given.setdefault("published", published)

@@ -26,8 +26,8 @@ def main() -> int:
     parser.add_argument("files", nargs="+")
     parser.add_argument("--profile", default="fast")
     args = parser.parse_args()
+    from warta.annotate import annotate
     from warta.article import Article
-    from warta.nlp.annotate import annotate
 
     rows = [json.loads(line) for name in args.files for line in Path(name).read_text(encoding="utf-8").splitlines()]
     articles = [Article(id=r["id"], source=r["id"], body=r["text"], kind="text", published="2017-06-01") for r in rows]

@@ -1,4 +1,7 @@
-"""warta's language pipeline: a trained spaCy pipeline for Indonesian news plus warta's components.
+"""warta's language pipeline: what every component shares (the doc's text, the doc made for an
+article) and the components that read language (sentences, tokenizer, entity linker, the tok2vec's
+knowledge-base features). ``warta.model`` assembles them with the extraction components
+(``warta.extract``) into the pipeline ``warta.load`` returns; nothing here imports ``warta.extract``.
 
     >>> import warta
     >>> nlp = warta.load()              # default profile: tagger, lemmas, parser, NER, linking
@@ -23,20 +26,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from functools import cache
-from importlib import resources
-from pathlib import Path
 
-from warta.errors import WartaError
-
-__all__ = ["load", "make_doc", "model_path", "doc_text", "warm_vocab", "PROFILES"]
-
-# profile -> the model folder under warta/models
-PROFILES = {
-    "default": "id_news",
-    "fast": "id_news_fast",
-}
-
+__all__ = ["make_doc", "doc_text", "warm_vocab"]
 
 def doc_text(doc) -> str:  # doc: spacy.tokens.Doc
     """``doc.text``, joined from the tokens once per doc and kept (spaCy joins it anew on every call,
@@ -97,36 +88,3 @@ def warm_vocab(nlp, texts: Iterable[str]) -> int:  # nlp: spacy.Language
     for chunk in new:  # one by one: spaCy caches nothing after a special case in the same string
         tokenizer(chunk)
     return len(new)
-
-
-def model_path(profile: str = "default") -> Path:
-    return Path(str(resources.files("warta").joinpath("models", PROFILES[profile])))
-
-
-@cache
-def load(profile: str = "default"):  # -> spacy.Language
-    """The trained pipeline with warta's components, loaded once per process and profile."""
-    if profile not in PROFILES:
-        raise WartaError(f"unknown profile {profile!r}; choose one of: {', '.join(PROFILES)}")
-    import spacy
-    from thinc.api import use_ops
-
-    from warta.extract import events, quotes, times  # noqa: F401  (register warta's factories)
-    from warta.nlp import features, linker, sentences, tokenizer  # noqa: F401  (and the tok2vec's)
-
-    path = model_path(profile)
-    if not (path / "config.cfg").exists():
-        raise WartaError(f"the language model is missing from {path}; rebuild it with `make train`")
-    # the tokenizer is built by the config's warta.news_tokenizer.v1 from warta/data/tokenizer.toml;
-    # the copy of its rules saved with the model is not read (it would override the data file)
-    # The networks multiply their matrices with numpy's BLAS (OpenBLAS) instead of thinc's default
-    # blis: 3-4x the GFLOPS on this build machine's CPU (AVX-512), the default profile's pipeline
-    # 35.3 -> 24.5 s over 600 IndoSum articles, annotations identical (bench/nlp.py, MODEL.md).
-    with use_ops("numpy", use_blis=False):
-        nlp = spacy.load(path, exclude=["tokenizer"])
-    nlp.add_pipe("warta_sentences", after="senter")
-    nlp.add_pipe("warta_linker", last=True)
-    nlp.add_pipe("warta_times", last=True)
-    nlp.add_pipe("warta_quotes", last=True)
-    nlp.add_pipe("warta_events", last=True)
-    return nlp

@@ -12,7 +12,7 @@ Steps, in order (``batch``):
      shard it was running, which Dask runs again on another worker (tests/test_scale.py kills one).
 
 One shard (``run_shard``) is read, cleaned (``warta.pipeline.analyze_page``) and analysed
-(``warta.nlp.annotate``, ``BATCH_SIZE`` articles at a time), and each batch is appended to the
+(``warta.annotate``, ``BATCH_SIZE`` articles at a time), and each batch is appended to the
 shard's Parquet part, so a worker holds one batch of articles, whatever the corpus size. Bad
 records are skipped with their reasons as ``warta ingest`` skips them.
 
@@ -42,11 +42,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from warta.annotate import BATCH_SIZE, annotate
 from warta.article import Article, Skipped
 from warta.errors import InputError, WartaError
 from warta.link.dedup import signature
-from warta.nlp import PROFILES
-from warta.nlp.annotate import BATCH_SIZE, annotate
+from warta.model import PROFILES
 from warta.pipeline import analyze_page
 from warta.scale.parts import PartWriter, write_skip
 from warta.scale.shards import SHARD_SIZE, Shard, ShardFiles, plan, read_shard, write_atomic, write_manifest

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
 from http import HTTPStatus
 from importlib import resources
 from pathlib import Path
@@ -17,35 +15,11 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from warta.errors import InputError, NotFound, StoreError, WartaError
+from warta.serve import api, ui
+from warta.serve.deps import MAX_PAGE, MAX_UPLOAD, Settings, get_settings, get_store
 from warta.store import Store
 
 __all__ = ["create_app", "Settings", "get_store", "get_settings", "MAX_PAGE"]
-
-MAX_UPLOAD = 20 * 1024 * 1024  # bytes one POST /api/ingest may carry
-MAX_PAGE = 10_000_000  # the highest page number asked for: beyond any store's last page, and it keeps the
-# row offset a small integer for SQLite (page=9223372036854775807 overflowed it)
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    db: str
-    allow_ingest: bool = False
-    token: str | None = None
-    max_upload: int = MAX_UPLOAD
-
-
-def get_settings(request: Request) -> Settings:
-    return request.app.state.settings
-
-
-def get_store(request: Request) -> Iterator[Store]:
-    """A store for one request (SQLite connections are cheap; WAL lets reads run beside a write)."""
-    store = Store(request.app.state.settings.db, create=False)
-    try:
-        yield store
-    finally:
-        store.close()
-
 
 _STATUS = {NotFound: 404, InputError: 400, StoreError: 503}
 
@@ -56,7 +30,6 @@ def create_app(db: str, *, allow_ingest: bool = False, token: str | None = None,
     if allow_ingest and not token:
         raise WartaError("--allow-ingest needs --token: writes are never open to anyone who can reach the port")
     Store(db, create=False).close()  # fail now, with the store's own message, not on the first request
-    from warta.serve import api, ui
 
     app = FastAPI(title="warta", version="0.1.0", docs_url=None, redoc_url=None,  # /docs: api.docs, offline
                   description="Indonesian news, read the way an analyst does: articles, entities, quotes, "

@@ -33,7 +33,7 @@ from markupsafe import Markup, escape
 
 from warta.article import headline
 from warta.errors import NotFound
-from warta.serve.app import MAX_PAGE, get_store
+from warta.serve.deps import MAX_PAGE, get_store
 from warta.store import Store, views
 from warta.store.store import HIGHLIGHT, SearchHit
 

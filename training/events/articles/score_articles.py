@@ -115,8 +115,8 @@ def main() -> int:
     args = parser.parse_args()
     if args.agreement:
         return agreement()
+    from warta.annotate import annotate
     from warta.article import Article
-    from warta.nlp.annotate import annotate
 
     gold = load_gold()
     rows = [json.loads(line) for line in (HERE / "articles.jsonl").read_text(encoding="utf-8").splitlines()]

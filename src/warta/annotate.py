@@ -14,7 +14,8 @@ from threadpoolctl import threadpool_limits
 from warta.article import Article, RawPage, Skipped
 from warta.link.dedup import signature
 from warta.meta.language import detect_language
-from warta.nlp import load, make_doc, warm_vocab
+from warta.model import load
+from warta.nlp import make_doc, warm_vocab
 from warta.pipeline import NOT_EXTRACTED, extract_pages
 
 __all__ = ["annotate", "Annotator", "reference_date", "BATCH_SIZE", "CHUNK_CHARS"]

@@ -1,0 +1,57 @@
+"""The trained pipelines and warta's components assembled: ``warta.load(profile)``.
+
+Two trained pipelines ship in ``warta/models/`` (built by ``make train``, see MODEL.md): ``id_news``
+for the default profile and ``id_news_fast`` for the fast profile. ``load`` adds warta's components
+after the trained ones: the language components of ``warta.nlp`` (sentence fixes, the entity linker)
+and the extraction components of ``warta.extract`` (times, quotes, events). This module is the one
+place that imports both, so that neither package imports the other's assembly.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from warta.errors import WartaError
+
+__all__ = ["load", "model_path", "PROFILES"]
+
+# profile -> the model folder under warta/models
+PROFILES = {
+    "default": "id_news",
+    "fast": "id_news_fast",
+}
+
+
+def model_path(profile: str = "default") -> Path:
+    return Path(str(resources.files("warta").joinpath("models", PROFILES[profile])))
+
+
+@cache
+def load(profile: str = "default"):  # -> spacy.Language
+    """The trained pipeline with warta's components, loaded once per process and profile."""
+    if profile not in PROFILES:
+        raise WartaError(f"unknown profile {profile!r}; choose one of: {', '.join(PROFILES)}")
+    import spacy
+    from thinc.api import use_ops
+
+    from warta.extract import events, quotes, times  # noqa: F401  (register warta's factories)
+    from warta.nlp import features, linker, sentences, tokenizer  # noqa: F401  (and the tok2vec's)
+
+    path = model_path(profile)
+    if not (path / "config.cfg").exists():
+        raise WartaError(f"the language model is missing from {path}; rebuild it with `make train`")
+    # the tokenizer is built by the config's warta.news_tokenizer.v1 from warta/data/tokenizer.toml;
+    # the copy of its rules saved with the model is not read (it would override the data file)
+    # The networks multiply their matrices with numpy's BLAS (OpenBLAS) instead of thinc's default
+    # blis: 3-4x the GFLOPS on this build machine's CPU (AVX-512), the default profile's pipeline
+    # 35.3 -> 24.5 s over 600 IndoSum articles, annotations identical (bench/nlp.py, MODEL.md).
+    with use_ops("numpy", use_blis=False):
+        nlp = spacy.load(path, exclude=["tokenizer"])
+    nlp.add_pipe("warta_sentences", after="senter")
+    nlp.add_pipe("warta_linker", last=True)
+    nlp.add_pipe("warta_times", last=True)
+    nlp.add_pipe("warta_quotes", last=True)
+    nlp.add_pipe("warta_events", last=True)
+    return nlp
