@@ -269,3 +269,15 @@ def test_clip_cuts_at_a_word_and_says_so() -> None:
     assert clip("pendek", 40) == "pendek"
     assert headline(None, "Baris pertama.\nBaris kedua.") == "Baris pertama."
     assert headline("Judul", "isi") == "Judul"
+
+
+def test_published_day_reads_every_form_of_a_publication_date() -> None:
+    from datetime import date, datetime
+
+    from warta.article import published_day
+
+    day = date(2025, 11, 5)
+    for value in ("2025-11-05", "2025-11-05T14:30:00+07:00", " 2025-11-05 ", day, datetime(2025, 11, 5, 14, 30)):
+        assert published_day(value) == day, value
+    for value in (None, "", "kemarin", "2025-13-45", "2025"):
+        assert published_day(value) is None, value

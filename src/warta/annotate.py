@@ -11,7 +11,7 @@ from typing import Any
 
 from threadpoolctl import threadpool_limits
 
-from warta.article import Article, RawPage, Skipped
+from warta.article import Article, RawPage, Skipped, published_day
 from warta.link.dedup import signature
 from warta.meta.language import detect_language
 from warta.model import load
@@ -44,12 +44,7 @@ def _chunks(body: str) -> list[tuple[int, str]]:
 
 def reference_date(published: str | None) -> date | None:
     """The article's publication day ("2025-11-05", "2025-11-05T14:30:00+07:00") as a date."""
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        return None
+    return published_day(published)
 
 
 def _shifted(item: Any, offset: int) -> Any:

@@ -9,11 +9,28 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
 from typing import Any, Literal
 
 __all__ = ["RawPage", "Skipped", "RemovedLine", "Article", "page_id"]
 
 PageKind = Literal["text", "html"]
+
+
+def published_day(value: object) -> date | None:
+    """The calendar day of a publication date in any form warta meets it: as stored ("2025-11-05",
+    "2025-11-05T14:30:00+07:00"), as a page's metadata gives it, a date or a datetime; None when there
+    is none or it names no day. The one parser of publication dates (store, links, times, pages)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        return None
 
 
 def clip(text: str, limit: int) -> str:

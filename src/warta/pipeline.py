@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
-from warta.article import Article, RawPage, RemovedLine
+from warta.article import Article, RawPage, RemovedLine, published_day
 from warta.clean import CleanResult, LineCounts, clean_text
 from warta.clean.html import HtmlExtract, extract_html
 from warta.errors import InputError
@@ -183,12 +182,10 @@ def _named_outlet(text: str) -> str | None:
 
 def _resolve_published(article: Article, given: dict) -> None:
     if given.get("published"):
-        value = str(given["published"])
-        try:
-            value = date.fromisoformat(value[:10]).isoformat()
-        except ValueError:
-            raise InputError(article.source, f"'published' is not a date (YYYY-MM-DD): {value!r}") from None
-        _take(article, "published", value, "given in the input", override=True)
+        day = published_day(given["published"])
+        if day is None:
+            raise InputError(article.source, f"'published' is not a date (YYYY-MM-DD): {str(given['published'])!r}")
+        _take(article, "published", day.isoformat(), "given in the input", override=True)
         article.published_estimated = False
         return
     if article.published:

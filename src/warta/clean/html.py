@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from warta.article import published_day
+
 __all__ = ["HtmlExtract", "extract_html"]
 
 
@@ -30,12 +32,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract | None:
     )
     if doc is None or not (doc.text or "").strip():
         return None
-    published = None
-    if doc.date:
-        try:
-            published = date.fromisoformat(str(doc.date)[:10])
-        except ValueError:
-            published = None
+    published = published_day(doc.date)
     return HtmlExtract(text=doc.text, title=doc.title or None, description=doc.description or None,
                        author=doc.author or None, date=published, sitename=doc.sitename or None,
                        url=doc.url or url)

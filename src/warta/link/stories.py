@@ -31,11 +31,10 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cache
 from typing import Any
 
-from warta.article import Article
+from warta.article import Article, published_day
 from warta.link.kb import capitals
 from warta.resources import load_toml
 
@@ -61,13 +60,6 @@ class Links:
     related: list[tuple[str, float]] = field(default_factory=list)
     merged: list[str] = field(default_factory=list)  # per event of the article: its merged event id
     affiliations: list[tuple[str, str, str]] = field(default_factory=list)  # (person, entity, role)
-
-
-def _day(published: str | None) -> date | None:
-    try:
-        return date.fromisoformat(published[:10]) if published else None
-    except ValueError:
-        return None
 
 
 # ---------------------------------------------------------------------------------- related, stories
@@ -235,9 +227,9 @@ def _story(article: Article, related: list[tuple[str, float, str | None, str | N
            duplicate_story: str | None) -> tuple[str, bool]:
     if duplicate_story:
         return duplicate_story, False
-    day = _day(article.published)
+    day = published_day(article.published)
     for _, score, story, published in related:
-        other = _day(published)
+        other = published_day(published)
         if story and score >= STORY_MIN and (day is None or other is None or abs((day - other).days) <= STORY_DAYS):
             return story, False
     return f"story:{article.id}", True

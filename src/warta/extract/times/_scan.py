@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Any
 
+from warta.article import published_day
 from warta.extract.times._context import Context
 from warta.extract.times._dates import DATE_HANDLERS
 from warta.extract.times._lexicon import cue_regexes, regexes
@@ -23,14 +23,6 @@ from warta.extract.times._relative import RELATIVE_HANDLERS
 __all__ = ["find_times"]
 
 _HANDLERS = {**DATE_HANDLERS, **RELATIVE_HANDLERS}
-
-
-def _as_date(dct: Any) -> date | None:
-    if dct is None or type(dct) is date:
-        return dct
-    if hasattr(dct, "date"):  # datetime
-        return dct.date()
-    return date.fromisoformat(str(dct)[:10])
 
 
 _REACH = 40  # characters an expression may reach before or after its core word
@@ -43,7 +35,7 @@ def find_times(text: str, dct: date | None, sentences: list[tuple[int, int]] | N
     sentence punctuation.
     """
     core, scanner, kinds = regexes()
-    ctx = Context(text, _as_date(dct), sentences)
+    ctx = Context(text, published_day(dct), sentences)
     found: list[dict] = []
     pos = clean = 0  # pos: end of the last expression; no expression starts in [.., clean)
     for word in core.finditer(text):
