@@ -11,8 +11,7 @@ from rich.markup import escape
 
 from warta.article import Article, clip, headline
 from warta.cli.common import DbOption, Format, FormatOption, IdArg, SinceOption, UntilOption, app, err, out, plural
-from warta.store import DEFAULT_DB, Store, views
-from warta.store.store import HIGHLIGHT
+from warta.store import DEFAULT_DB, HIGHLIGHT, Store, views
 
 
 @app.command()
@@ -166,13 +165,6 @@ def stories(
         raise typer.BadParameter(f"{order!r}: write 'size' or 'recent'", param_hint="'--order'")
     with Store(db, create=False) as store:
         found = views.list_stories(store, order=order, min_articles=max(min_articles, 1), limit=limit)
-        firsts = dict(store.conn.execute(
-            "SELECT s.id, (SELECT a.id FROM articles a WHERE a.story = s.id ORDER BY a.published, a.rowid LIMIT 1) "
-            "FROM stories s WHERE s.id IN (SELECT value FROM json_each(?))",
-            (json.dumps([s["id"] for s in found["items"]]),)).fetchall())
-        titles = store.headlines([a for a in firsts.values() if a])
-    for s in found["items"]:
-        s["title"] = s["title"] or titles.get(firsts.get(s["id"]) or "")
     if format is Format.json:
         for s in found["items"]:
             sys.stdout.write(json.dumps(s, ensure_ascii=False) + "\n")

@@ -23,8 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from warta import api as core
 from warta.ingest.readers import read_bytes
 from warta.serve.deps import MAX_PAGE, Settings, get_settings, get_store
-from warta.store import Store, views
-from warta.store.store import HIGHLIGHT
+from warta.store import HIGHLIGHT, Store, views
 
 __all__ = ["router", "docs"]
 

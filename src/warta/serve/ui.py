@@ -14,7 +14,6 @@ snippets, where every piece of text passes through ``markupsafe.escape`` first.
 from __future__ import annotations
 
 import calendar
-import json
 import re
 import sqlite3
 from collections import Counter
@@ -34,8 +33,7 @@ from markupsafe import Markup, escape
 from warta.article import headline
 from warta.errors import NotFound
 from warta.serve.deps import MAX_PAGE, get_store
-from warta.store import Store, views
-from warta.store.store import HIGHLIGHT, SearchHit
+from warta.store import HIGHLIGHT, SearchHit, Store, views
 
 __all__ = ["router", "annotated_body", "snippet_html"]
 
@@ -96,11 +94,7 @@ def snippet_html(snippet: str) -> Markup:
 
 def _hits(store: Store, found: list[SearchHit]) -> list[Hit]:
     """Search hits for display: highlighted snippets, or the opening of the body when browsing."""
-    openings = {}
-    if any(not h.snippet for h in found):
-        ids = [h.id for h in found]
-        openings = dict(store.conn.execute(
-            f"SELECT id, substr(body, 1, 260) FROM articles WHERE id IN ({', '.join('?' * len(ids))})", ids))
+    openings = views.openings(store, [h.id for h in found]) if any(not h.snippet for h in found) else {}
     out = []
     for h in found:
         body = openings.get(h.id, "")
@@ -153,7 +147,7 @@ def search_page(request: Request, store: StoreDep, q: str = "", outlet: str = ""
     if context["browsing"]:
         context["stats"] = store.stats()
         context["shown"] = hits[:NEWEST]  # page 1 of the newest articles
-        context["known"] = _known_names(store, [name for name, _ in context["stats"]["top_speakers"]])
+        context["known"] = views.entity_names(store, [name for name, _ in context["stats"]["top_speakers"]])
     return _page(request, "search.html", context)
 
 
@@ -164,18 +158,10 @@ def _search_link(params: dict[str, str], change: dict[str, Any]) -> str:
     return "/search?" + urlencode({k: v for k, v in merged.items() if v not in (None, "", 1)})
 
 
-def _known_names(store: Store, names: list[str]) -> set[str]:
-    """Those of ``names`` that name a stored entity (a speaker may be a description: "pejabat Gedung Putih")."""
-    rows = store.conn.execute("SELECT value FROM json_each(?) WHERE value IN (SELECT name FROM entities)",
-                              (json.dumps(names),))
-    return {r[0] for r in rows}
-
-
 def _entity_name(store: Store, entity_id: str | None) -> str | None:
     if not entity_id:
         return None
-    row = store.conn.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()
-    return row[0] if row else entity_id
+    return views.entity_name(store, entity_id) or entity_id
 
 
 # -- one article -----------------------------------------------------------------------------------
@@ -326,10 +312,7 @@ def article_page(request: Request, article_id: str, store: StoreDep) -> HTMLResp
 
 
 def _story_size(store: Store, story_id: str | None) -> int:
-    if not story_id:
-        return 0
-    row = store.conn.execute("SELECT articles FROM stories WHERE id = ?", (story_id,)).fetchone()
-    return int(row[0]) if row else 0
+    return views.story_size(store, story_id) if story_id else 0
 
 
 # -- entities, timelines, stories -------------------------------------------------------------------
@@ -424,9 +407,8 @@ def timeline_page(request: Request, name: str, store: StoreDep) -> HTMLResponse:
     except NotFound as error:
         return _not_found(request, error)
     _fill_entry_titles(store, entries)
-    row = store.conn.execute("SELECT name, type FROM entities WHERE id IN (SELECT value FROM json_each(?)) "
-                             "ORDER BY mentions DESC LIMIT 1", (json.dumps(sorted(ids)),)).fetchone()
-    context = {"title": f"Timeline: {row[0]}", "name": row[0], "type": row[1], "entries": entries,
+    main = views.main_entity(store, ids) or (name, "")
+    context = {"title": f"Timeline: {main[0]}", "name": main[0], "type": main[1], "entries": entries,
                "chart": timeline_chart(entries), "modalities": sorted({e["event"]["modality"] for e in entries})}
     return _page(request, "timeline.html", context)
 
@@ -483,14 +465,6 @@ def stories_page(request: Request, store: StoreDep, order: str = "size", min: in
     order = order if order in views.STORY_ORDERS else "size"
     found = views.list_stories(store, order=order, min_articles=max(min, 1), limit=PAGE_SIZE,
                                offset=(page - 1) * PAGE_SIZE)
-    heads = store.conn.execute(  # a story without a title: its first article's headline
-        "SELECT s.id, (SELECT a.id FROM articles a WHERE a.story = s.id ORDER BY a.published, a.rowid LIMIT 1) "
-        "FROM stories s WHERE s.id IN (SELECT value FROM json_each(?))",
-        (json.dumps([s["id"] for s in found["items"] if not s["title"]]),)).fetchall()
-    titles = store.headlines([a for _, a in heads if a])
-    first = dict(heads)
-    for s in found["items"]:
-        s["title"] = s["title"] or titles.get(first.get(s["id"]) or "") or s["id"]
     params = {"order": order, "min": min if min > 1 else None}
     context = {"title": "Stories", "items": found["items"], "total": found["total"], "order": order,
                "orders": _ORDERS, "min_articles": min, "page": page, "pages": _pages(found["total"]),
@@ -535,8 +509,7 @@ def events_page(request: Request, store: StoreDep, type: str = "", modality: str
     except NotFound as missing:
         error = str(missing)
     _fill_entry_titles(store, found["items"])
-    kinds = [r[0] for r in store.conn.execute("SELECT DISTINCT type FROM events ORDER BY 1")]
-    modalities = [r[0] for r in store.conn.execute("SELECT DISTINCT modality FROM events ORDER BY 1")]
+    kinds, modalities = views.event_kinds(store)
     context = {"title": "Events", "items": found["items"], "total": found["total"], "f": f, "error": error,
                "event_types": kinds, "modalities": modalities, "page": page, "page_size": PAGE_SIZE,
                "pages": _pages(found["total"]), "link": _browse_link("/events", f)}

@@ -304,6 +304,51 @@ def list_stories(store: Store, *, limit: int = 20, offset: int = 0, order: str =
         if outlet and outlet not in outlets[sid]:
             outlets[sid].append(outlet)
         copies[sid] += n if copy else 0
-    items = [{"id": i, "title": t, "first_published": f, "last_published": la, "articles": n,
-              "outlets": outlets[i], "copies": copies[i]} for i, t, f, la, n in rows]
+    firsts = dict(store.conn.execute(  # a story without a title: its first article's headline
+        "SELECT s.id, (SELECT a.id FROM articles a WHERE a.story = s.id ORDER BY a.published, a.rowid LIMIT 1) "
+        "FROM stories s WHERE s.title IS NULL AND s.id IN (SELECT value FROM json_each(?))",
+        (json.dumps([r[0] for r in rows]),)).fetchall())
+    heads = store.headlines([a for a in firsts.values() if a])
+    items = [{"id": i, "title": t or heads.get(firsts.get(i) or "") or i, "first_published": f,
+              "last_published": la, "articles": n, "outlets": outlets[i], "copies": copies[i]}
+             for i, t, f, la, n in rows]
     return {"total": total, "items": items}
+
+
+# -- small lookups the pages and the command line need ---------------------------------------------
+
+
+def openings(store: Store, ids: list[str], chars: int = 260) -> dict[str, str]:
+    """The first ``chars`` characters of each article's body (the UI's snippet when browsing)."""
+    return dict(store.conn.execute("SELECT id, substr(body, 1, ?) FROM articles WHERE id IN "
+                                   "(SELECT value FROM json_each(?))", (chars, json.dumps(ids))))
+
+
+def entity_names(store: Store, names: list[str]) -> set[str]:
+    """Those of ``names`` that are a stored entity's name (a speaker may be a description instead)."""
+    return {r[0] for r in store.conn.execute("SELECT value FROM json_each(?) WHERE value IN "
+                                             "(SELECT name FROM entities)", (json.dumps(names),))}
+
+
+def entity_name(store: Store, entity_id: str) -> str | None:
+    row = store.conn.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    return row[0] if row else None
+
+
+def main_entity(store: Store, ids: set[str]) -> tuple[str, str] | None:
+    """(name, type) of the most mentioned of the stored entities ``ids``."""
+    row = store.conn.execute("SELECT name, type FROM entities WHERE id IN (SELECT value FROM json_each(?)) "
+                             "ORDER BY mentions DESC LIMIT 1", (json.dumps(sorted(ids)),)).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def story_size(store: Store, story_id: str) -> int:
+    row = store.conn.execute("SELECT articles FROM stories WHERE id = ?", (story_id,)).fetchone()
+    return int(row[0]) if row else 0
+
+
+def event_kinds(store: Store) -> tuple[list[str], list[str]]:
+    """The event types and the modalities stored events have (the events page's choices)."""
+    types = [r[0] for r in store.conn.execute("SELECT DISTINCT type FROM events ORDER BY 1")]
+    modalities = [r[0] for r in store.conn.execute("SELECT DISTINCT modality FROM events ORDER BY 1")]
+    return types, modalities
