@@ -104,7 +104,7 @@ def test_one_event_mentioned_several_times_in_an_article_is_one_event(store: Sto
 
 
 def test_places_that_may_name_one_event() -> None:
-    from warta.link.stories import compatible_places
+    from warta.store.links import compatible_places
 
     assert compatible_places("loc:place:panmunjom", "loc:place:korean-dmz")  # a village in the zone, 70 km
     hanoi, seoul = "loc:city:1581130", "loc:city:1835848"
@@ -180,7 +180,7 @@ def test_related_scores_kept_between_articles_follow_every_write(tmp_path: Path,
     """The store keeps what linking read of earlier articles (RelatedCache); the related articles and
     scores are those of reading the store afresh after its own puts, a replaced article, and a
     commit by another connection, and the kept tables stay within their bounds."""
-    from warta.link import stories
+    from warta.store import links as stories
 
     texts = [KOREA, "Kim Jong Un menerima Donald Trump di Hanoi.", "Sri Mulyani dan Bank Indonesia di Singapura.",
              "Bank Indonesia menaikkan bunga. Sri Mulyani menyambut.", "Donald Trump dan Kim Jong Un di Hanoi lagi.",
@@ -220,7 +220,7 @@ def test_related_articles_are_those_every_stored_articles_cosine_gives(store: St
     import math
     from collections import Counter
 
-    from warta.link import stories
+    from warta.store import links as stories
 
     texts = [KOREA, "Persib menang di Bandung atas tamu dari Singapura.",
              "Sri Mulyani dan Bank Indonesia di Singapura.", "Hamas dan Israel berunding di Gaza. Singapura.",

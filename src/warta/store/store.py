@@ -19,8 +19,8 @@ from typing import Any
 from warta.article import Article, RemovedLine, Skipped, headline
 from warta.errors import NotFound, StoreError
 from warta.link.dedup import Signature, exact_key
-from warta.link.stories import Links, RelatedCache, link_article, participants
 from warta.store.duplicates import StoredDuplicates, lsh_rows
+from warta.store.links import Links, RelatedCache, link_article, participants
 from warta.store.schema import MIGRATIONS, migrate
 
 __all__ = ["Store", "SearchHit", "QuoteHit", "DEFAULT_DB"]

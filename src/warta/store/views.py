@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from warta.errors import NotFound
-from warta.link.stories import compatible_places, compatible_times, participants
+from warta.store.links import compatible_places, compatible_times, participants
 from warta.store.store import Store
 
 __all__ = ["timeline", "story", "related", "entity_profile", "resolve_entity", "sortable_date", "search_articles",
