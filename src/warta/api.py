@@ -16,7 +16,7 @@ from warta.article import Article, RawPage, Skipped
 from warta.errors import InputError
 from warta.ingest import iter_pages
 from warta.nlp.linker import entity_id_from_name
-from warta.pipeline import analyze_page
+from warta.pipeline import PendingLines, analysis_failed, analyze_page
 from warta.store import DEFAULT_DB, Store
 
 __all__ = ["IngestSummary", "ingest", "ingest_items", "analyze", "analyze_items"]
@@ -72,7 +72,7 @@ def ingest_items(items: Iterable[RawPage | Skipped], db: str = DEFAULT_DB, *, cl
         for article, error, sig in results:
             pending.remove(article)
             if error is not None or sig is None:
-                skip(Skipped(article.source, f"language analysis failed: {error}"))
+                skip(analysis_failed(article, error or "no signature"))
                 continue
             link_across(article, store)
             if article.duplicate_of is None:
@@ -84,7 +84,7 @@ def ingest_items(items: Iterable[RawPage | Skipped], db: str = DEFAULT_DB, *, cl
                 summary.unchanged += 1
 
     with Store(db) as store, Annotator(profile, jobs) as annotator:
-        pending = _PendingCounts(store)
+        pending = PendingLines(store)
         batch: list[Article] = []
         for item, extracted in annotator.extracted(items, lambda page: force or not store.has(page.id)):
             if on_item:
@@ -126,7 +126,7 @@ def analyze_items(paths: Iterable[str], *, clean: bool = True, published: str | 
         failed = {id(a): err for a, err in annotate(articles, profile) if err is not None}
         for item in batch:
             if id(item) in failed:
-                yield Skipped(item.source, f"language analysis failed: {failed[id(item)]}")
+                yield analysis_failed(item, failed[id(item)])  # type: ignore[arg-type]
             else:
                 yield item
         batch.clear()
@@ -165,35 +165,6 @@ def link_across(article: Article, store: Store) -> None:
             speaker = quote.get("speaker") or {}
             if speaker.get("id") in moved:
                 speaker["id"], speaker["name"] = moved[speaker["id"]]
-
-
-class _PendingCounts:
-    """Line statistics of the store plus those of the articles cleaned but not stored yet, so that
-    batching and worker processes do not change what the cleaning sees (the LineCounts protocol
-    of warta.clean)."""
-
-    def __init__(self, store: Store):
-        self.store = store
-        self.ids: set[str] = set()
-        self.keys: Counter[tuple[str, str]] = Counter()
-
-    def add(self, article: Article) -> None:
-        self.ids.add(article.id)
-        if article.outlet:
-            for key in set(article.line_keys):
-                self.keys[(article.outlet, key)] += 1
-
-    def remove(self, article: Article) -> None:
-        """The article is stored (its lines now count in the store) or given up."""
-        self.ids.discard(article.id)
-        if article.outlet:
-            for key in set(article.line_keys):
-                self.keys[(article.outlet, key)] -= 1
-
-    def counter(self, outlet: str) -> Callable[[str], int]:
-        stored = self.store.counter(outlet)
-        keys = self.keys
-        return lambda key: stored(key) + keys[(outlet, key)]
 
 
 def analyze(paths: Iterable[str], **options: object) -> Iterator[Article]:

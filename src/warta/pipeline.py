@@ -10,9 +10,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from warta.article import Article, RawPage, RemovedLine, published_day
+from warta.article import Article, RawPage, RemovedLine, Skipped, published_day
 from warta.clean import CleanResult, LineCounts, clean_text
 from warta.clean.html import HtmlExtract, extract_html
 from warta.errors import InputError
@@ -195,3 +197,38 @@ def _resolve_published(article: Article, given: dict) -> None:
         value, text = max(anchored)
         _take(article, "published", value.isoformat(), f"weekday-anchored date in the text '{text}'")
         article.published_estimated = True
+
+
+class PendingLines:
+    """Line statistics for the cleaning (the LineCounts protocol of warta.clean): those of ``base``
+    (a store's, when there is one) plus those of the articles cleaned but not yet stored or written,
+    so that batching and worker processes do not change what the cleaning sees; and those articles'
+    ids. The one counter of ``warta ingest``, ``warta analyze`` and ``warta batch``."""
+
+    def __init__(self, base: LineCounts | None = None) -> None:
+        self.base = base
+        self.ids: set[str] = set()
+        self.keys: Counter[tuple[str, str]] = Counter()
+
+    def add(self, article: Article) -> None:
+        self.ids.add(article.id)
+        if article.outlet:
+            self.keys.update((article.outlet, key) for key in set(article.line_keys))
+
+    def remove(self, article: Article) -> None:
+        """The article is stored (its lines now count in ``base``) or given up."""
+        self.ids.discard(article.id)
+        if article.outlet:
+            self.keys.subtract((article.outlet, key) for key in set(article.line_keys))
+
+    def counter(self, outlet: str) -> Callable[[str], int]:
+        keys = self.keys
+        if self.base is None:
+            return lambda key: keys[(outlet, key)]
+        stored = self.base.counter(outlet)
+        return lambda key: stored(key) + keys[(outlet, key)]
+
+
+def analysis_failed(article: Article, error: str) -> Skipped:
+    """What a page whose language analysis failed leaves in the record of skipped inputs."""
+    return Skipped(article.source, f"language analysis failed: {error}")

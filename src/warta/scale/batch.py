@@ -35,7 +35,6 @@ import logging
 import os
 import time
 import uuid
-from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -47,7 +46,7 @@ from warta.article import Article, Skipped
 from warta.errors import InputError, WartaError
 from warta.link.dedup import signature
 from warta.model import PROFILES
-from warta.pipeline import analyze_page
+from warta.pipeline import PendingLines, analysis_failed, analyze_page
 from warta.scale.parts import PartWriter, write_skip
 from warta.scale.shards import SHARD_SIZE, Shard, ShardFiles, plan, read_shard, write_atomic, write_manifest
 
@@ -287,7 +286,7 @@ def _trim_memory() -> None:
 def _analyse(shard: Shard, profile: str, writer: PartWriter, record: Callable[[Skipped], None],
              result: ShardResult) -> None:
     """The ingest loop for one shard, writing analysed batches instead of storing them."""
-    counts = _ShardCounts()
+    counts = PendingLines()
     pending: list[Article] = []
 
     def skip(item: Skipped) -> None:
@@ -298,8 +297,8 @@ def _analyse(shard: Shard, profile: str, writer: PartWriter, record: Callable[[S
         done = []
         for article, error in annotate(pending, profile):
             if error is not None:
-                counts.discard(article)
-                skip(Skipped(article.source, f"language analysis failed: {error}"))
+                counts.remove(article)
+                skip(analysis_failed(article, error))
             else:
                 done.append((article, signature(article.body)))
         writer.write(done)
@@ -326,25 +325,3 @@ def _analyse(shard: Shard, profile: str, writer: PartWriter, record: Callable[[S
     flush()
 
 
-class _ShardCounts:
-    """Line statistics of the pages of one shard cleaned so far (the LineCounts protocol of
-    warta.clean), and their ids. Bounded by the shard size."""
-
-    def __init__(self) -> None:
-        self.ids: set[str] = set()
-        self.keys: Counter[tuple[str, str]] = Counter()
-
-    def add(self, article: Article) -> None:
-        self.ids.add(article.id)
-        if article.outlet:
-            self.keys.update((article.outlet, key) for key in set(article.line_keys))
-
-    def discard(self, article: Article) -> None:
-        """Forget an article that will not be stored (as ingest never stores its lines)."""
-        self.ids.discard(article.id)
-        if article.outlet:
-            self.keys.subtract((article.outlet, key) for key in set(article.line_keys))
-
-    def counter(self, outlet: str) -> Callable[[str], int]:
-        keys = self.keys
-        return lambda key: keys[(outlet, key)]
