@@ -179,9 +179,11 @@ def test_a_syndicated_copy_is_stored_as_a_duplicate_of_the_first_page(tmp_path: 
 
 
 def test_worker_processes_give_the_same_store_as_one_process(tmp_path: Path, monkeypatch) -> None:
+    from warta import run
+
     from .conftest import SAMPLES
 
-    monkeypatch.setattr(api, "BATCH_SIZE", 3)  # many batches in flight at once across the two workers
+    monkeypatch.setattr(run, "BATCH_SIZE", 3)  # many batches in flight at once across the two workers
 
     def exported(db: str) -> list[dict]:
         with Store(db) as store:
@@ -224,11 +226,11 @@ def test_the_article_count_follows_inserts_replacements_and_older_stores(tmp_pat
 def test_worker_processes_extract_html_pages_ahead_with_the_same_store(tmp_path: Path, monkeypatch) -> None:
     """With --jobs, HTML pages are extracted in the workers, a few batches ahead of the cleaning:
     the same articles, languages and skips as one process, a bad page among them included."""
-    from warta import annotate
+    from warta import annotate, run
 
     from .conftest import SAMPLES
 
-    monkeypatch.setattr(api, "BATCH_SIZE", 3)
+    monkeypatch.setattr(run, "BATCH_SIZE", 3)
     monkeypatch.setattr(annotate, "EXTRACT_BATCH", 2)
     pages = tmp_path / "pages"
     pages.mkdir()

@@ -7,16 +7,17 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
-from warta.annotate import BATCH_SIZE, Annotator, annotate
+from warta.annotate import Annotator
 from warta.article import Article, RawPage, Skipped
-from warta.errors import InputError
 from warta.ingest import iter_pages
 from warta.nlp.linker import entity_id_from_name
-from warta.pipeline import PendingLines, analysis_failed, analyze_page
+from warta.pipeline import PendingLines, analysis_failed
+from warta.run import Repeated, analysed
 from warta.store import DEFAULT_DB, Store
 
 __all__ = ["IngestSummary", "ingest", "ingest_items", "analyze", "analyze_items"]
@@ -85,63 +86,50 @@ def ingest_items(items: Iterable[RawPage | Skipped], db: str = DEFAULT_DB, *, cl
 
     with Store(db) as store, Annotator(profile, jobs) as annotator:
         pending = PendingLines(store)
-        batch: list[Article] = []
-        for item, extracted in annotator.extracted(items, lambda page: force or not store.has(page.id)):
-            if on_item:
-                on_item(item)
-            if isinstance(item, Skipped):
-                skip(item)
-                continue
-            if (not force and store.has(item.id)) or item.id in pending.ids:
+        for step in analysed(items, annotator, pending, clean=clean, published=published, on_item=on_item,
+                             known=lambda page: not force and store.has(page.id)):
+            if isinstance(step, Skipped):
+                skip(step)
+            elif isinstance(step, Repeated):
                 summary.unchanged += 1
-                continue
-            try:
-                article = analyze_page(item, clean=clean, stats=pending, published=published, extracted=extracted,
-                                       language=False)
-            except InputError as err:
-                skip(Skipped(err.source, err.reason, err.line))
-                continue
-            pending.add(article)
-            batch.append(article)
-            if len(batch) >= BATCH_SIZE:
-                for results in annotator.submit(batch):
-                    put(results)
-                batch = []
-        for results in annotator.submit(batch):
-            put(results)
-        for results in annotator.drain():
-            put(results)
+            else:
+                put(step)
     return summary
 
 
 def analyze_items(paths: Iterable[str], *, clean: bool = True, published: str | None = None,
                   db: str | None = None, profile: str = "default") -> Iterator[Article | Skipped]:
-    """Articles (or Skipped) for every page, in input order, nothing stored. With ``db``, its line
+    """Articles (or Skipped) for every page, in input order, nothing stored: the loop of ``ingest``
+    (``warta.run``), every page analysed even when it repeats an earlier one. With ``db``, its line
     statistics help the cleaning."""
     store = Store(db, create=False) if db else None
-    batch: list[Article | Skipped] = []
+    slots: deque[list[Any]] = deque()  # [result or None] per input, in input order
+    analysing: deque[list[Any]] = deque()  # the slots of pages in the language pipeline, in order
 
-    def flush() -> Iterator[Article | Skipped]:
-        articles = [a for a in batch if isinstance(a, Article)]
-        failed = {id(a): err for a, err in annotate(articles, profile) if err is not None}
-        for item in batch:
-            if id(item) in failed:
-                yield analysis_failed(item, failed[id(item)])  # type: ignore[arg-type]
-            else:
-                yield item
-        batch.clear()
+    def read(item: RawPage | Skipped) -> None:
+        slot: list[Any] = [None, isinstance(item, RawPage)]
+        slots.append(slot)
+        if slot[1]:
+            analysing.append(slot)
+
+    def ready() -> Iterator[Article | Skipped]:
+        while slots and slots[0][0] is not None:
+            yield slots.popleft()[0]
 
     try:
-        for item in iter_pages(paths):
-            if isinstance(item, RawPage):
-                try:
-                    item = analyze_page(item, clean=clean, stats=store, published=published)
-                except InputError as err:
-                    item = Skipped(err.source, err.reason, err.line)
-            batch.append(item)
-            if len(batch) >= BATCH_SIZE:
-                yield from flush()
-        yield from flush()
+        with Annotator(profile) as annotator:
+            counts = PendingLines(store, track=False)  # the store's statistics, as before
+            for step in analysed(iter_pages(paths), annotator, counts, clean=clean, published=published,
+                                 on_item=read, repeats=True):
+                if isinstance(step, Skipped):  # the input just read: unreadable, or its cleaning refused
+                    if slots[-1][1]:
+                        analysing.pop()
+                    slots[-1][0] = step
+                elif not isinstance(step, Repeated):
+                    for article, error, _ in step:
+                        analysing.popleft()[0] = article if error is None else analysis_failed(article, error)
+                yield from ready()
+            yield from ready()
     finally:
         if store is not None:
             store.close()

@@ -205,18 +205,24 @@ class PendingLines:
     so that batching and worker processes do not change what the cleaning sees; and those articles'
     ids. The one counter of ``warta ingest``, ``warta analyze`` and ``warta batch``."""
 
-    def __init__(self, base: LineCounts | None = None) -> None:
-        self.base = base
+    def __init__(self, base: LineCounts | None = None, track: bool = True) -> None:
+        """``track=False``: only ``base`` counts, and nothing of the run is kept (``warta analyze``, whose
+        output streams and whose memory must not grow with its input)."""
+        self.base, self.track = base, track
         self.ids: set[str] = set()
         self.keys: Counter[tuple[str, str]] = Counter()
 
     def add(self, article: Article) -> None:
+        if not self.track:
+            return
         self.ids.add(article.id)
         if article.outlet:
             self.keys.update((article.outlet, key) for key in set(article.line_keys))
 
     def remove(self, article: Article) -> None:
         """The article is stored (its lines now count in ``base``) or given up."""
+        if not self.track:
+            return
         self.ids.discard(article.id)
         if article.outlet:
             self.keys.subtract((article.outlet, key) for key in set(article.line_keys))
@@ -224,7 +230,7 @@ class PendingLines:
     def counter(self, outlet: str) -> Callable[[str], int]:
         keys = self.keys
         if self.base is None:
-            return lambda key: keys[(outlet, key)]
+            return lambda key: keys[(outlet, key)] if keys else 0
         stored = self.base.counter(outlet)
         return lambda key: stored(key) + keys[(outlet, key)]
 

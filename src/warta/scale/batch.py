@@ -41,12 +41,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from warta.annotate import BATCH_SIZE, annotate
-from warta.article import Article, Skipped
-from warta.errors import InputError, WartaError
-from warta.link.dedup import signature
+from warta.annotate import Annotator
+from warta.article import Skipped
+from warta.errors import WartaError
 from warta.model import PROFILES
-from warta.pipeline import PendingLines, analysis_failed, analyze_page
+from warta.pipeline import PendingLines, analysis_failed
+from warta.run import Repeated, analysed
 from warta.scale.parts import PartWriter, write_skip
 from warta.scale.shards import SHARD_SIZE, Shard, ShardFiles, plan, read_shard, write_atomic, write_manifest
 
@@ -285,43 +285,28 @@ def _trim_memory() -> None:
 
 def _analyse(shard: Shard, profile: str, writer: PartWriter, record: Callable[[Skipped], None],
              result: ShardResult) -> None:
-    """The ingest loop for one shard, writing analysed batches instead of storing them."""
+    """The ingest loop (``warta.run``) for one shard, writing analysed batches instead of storing
+    them; the shard's own pages are its line statistics (bounded by the shard size)."""
     counts = PendingLines()
-    pending: list[Article] = []
 
-    def skip(item: Skipped) -> None:
-        record(item)
-        result.skipped += 1
-
-    def flush() -> None:
-        done = []
-        for article, error in annotate(pending, profile):
-            if error is not None:
-                counts.remove(article)
-                skip(analysis_failed(article, error))
-            else:
-                done.append((article, signature(article.body)))
-        writer.write(done)
-        result.articles += len(done)
-        pending.clear()
-
-    for item in read_shard(shard):
+    def seen(item: object) -> None:
         result.pages += 1
-        if isinstance(item, Skipped):
-            skip(item)
-            continue
-        if item.id in counts.ids:
-            result.repeated += 1
-            continue
-        try:
-            article = analyze_page(item, stats=counts)
-        except InputError as err:
-            skip(Skipped(err.source, err.reason, err.line))
-            continue
-        counts.add(article)
-        pending.append(article)
-        if len(pending) >= BATCH_SIZE:
-            flush()
-    flush()
 
-
+    with Annotator(profile) as annotator:
+        for step in analysed(read_shard(shard), annotator, counts, on_item=seen):
+            if isinstance(step, Skipped):
+                record(step)
+                result.skipped += 1
+            elif isinstance(step, Repeated):
+                result.repeated += 1
+            else:
+                done = []
+                for article, error, sig in step:
+                    if error is not None or sig is None:
+                        counts.remove(article)
+                        record(analysis_failed(article, error or "no signature"))
+                        result.skipped += 1
+                    else:
+                        done.append((article, sig))
+                writer.write(done)
+                result.articles += len(done)
