@@ -11,7 +11,7 @@ from typing import Any
 
 from threadpoolctl import threadpool_limits
 
-from warta.article import Article, RawPage, Skipped, published_day
+from warta.article import ANNOTATIONS, Article, RawPage, Skipped, published_day
 from warta.link.dedup import signature
 from warta.meta.language import detect_language
 from warta.model import load
@@ -20,7 +20,7 @@ from warta.pipeline import NOT_EXTRACTED, extract_pages
 
 __all__ = ["annotate", "Annotator", "reference_date", "BATCH_SIZE", "CHUNK_CHARS"]
 
-FIELDS = ("entities", "times", "quotes", "events")  # doc._.NAME -> Article.NAME
+FIELDS = tuple(ANNOTATIONS)  # doc._.NAME -> Article.NAME
 
 BATCH_SIZE = 32  # articles per nlp.pipe call: large enough for spaCy's batching, small for memory
 EXTRACT_BATCH = 16  # HTML pages per extraction task (Annotator.extracted)

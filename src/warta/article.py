@@ -17,6 +17,19 @@ __all__ = ["RawPage", "Skipped", "RemovedLine", "Article", "page_id"]
 PageKind = Literal["text", "html"]
 
 
+# The annotation fields: each a list of dicts set on the Doc (``doc._.NAME``) by one spaCy component,
+# added after the trained pipeline in this order by ``warta.model.load``: field -> (the module that
+# registers the component, the component's factory name). Declared here once: the annotator, the
+# store, the parts of a batch and the export read their list from here. A new annotation type is
+# this entry, a field of ``Article`` (and its place in CONTRACT_FIELDS), and its component's module.
+ANNOTATIONS: dict[str, tuple[str, str]] = {
+    "entities": ("warta.nlp.linker", "warta_linker"),
+    "times": ("warta.extract.times", "warta_times"),
+    "quotes": ("warta.extract.quotes", "warta_quotes"),  # reads doc._.entities
+    "events": ("warta.extract.events", "warta_events"),  # reads doc._.entities, times and quotes
+}
+
+
 def published_day(value: object) -> date | None:
     """The calendar day of a publication date in any form warta meets it: as stored ("2025-11-05",
     "2025-11-05T14:30:00+07:00"), as a page's metadata gives it, a date or a datetime; None when there

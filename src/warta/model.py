@@ -9,10 +9,12 @@ place that imports both, so that neither package imports the other's assembly.
 
 from __future__ import annotations
 
+import importlib
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from warta.article import ANNOTATIONS
 from warta.errors import WartaError
 
 __all__ = ["load", "model_path", "PROFILES"]
@@ -36,8 +38,10 @@ def load(profile: str = "default"):  # -> spacy.Language
     import spacy
     from thinc.api import use_ops
 
-    from warta.extract import events, quotes, times  # noqa: F401  (register warta's factories)
-    from warta.nlp import features, linker, sentences, tokenizer  # noqa: F401  (and the tok2vec's)
+    from warta.nlp import features, sentences, tokenizer  # noqa: F401  (the tok2vec's and sentence factories)
+
+    for module, _ in ANNOTATIONS.values():  # each registers its component's factory
+        importlib.import_module(module)
 
     path = model_path(profile)
     if not (path / "config.cfg").exists():
@@ -50,8 +54,6 @@ def load(profile: str = "default"):  # -> spacy.Language
     with use_ops("numpy", use_blis=False):
         nlp = spacy.load(path, exclude=["tokenizer"])
     nlp.add_pipe("warta_sentences", after="senter")
-    nlp.add_pipe("warta_linker", last=True)
-    nlp.add_pipe("warta_times", last=True)
-    nlp.add_pipe("warta_quotes", last=True)
-    nlp.add_pipe("warta_events", last=True)
+    for _, factory in ANNOTATIONS.values():
+        nlp.add_pipe(factory, last=True)
     return nlp

@@ -23,18 +23,15 @@ from typing import Any, TextIO
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from warta.article import Article, RemovedLine, Skipped
+from warta.article import ANNOTATIONS, Article, RemovedLine, Skipped
 
 __all__ = ["SCHEMA", "PartWriter", "iter_part", "write_skip", "iter_errors"]
 
 # CONTRACT.md order first, then the rest of the article; JSON holds lists and dicts as JSON text
-_COLUMNS = (
-    ("id", "str"), ("source", "str"), ("outlet", "str"), ("title", "str"), ("published", "str"),
-    ("published_estimated", "bool"), ("dateline", "str"), ("language", "str"), ("body", "str"),
-    ("entities", "json"), ("quotes", "json"), ("times", "json"), ("events", "json"), ("story", "str"),
-    ("related", "json"), ("duplicate_of", "str"), ("url", "str"), ("kind", "str"), ("description", "str"),
-    ("author", "str"), ("removed", "json"), ("provenance", "json"), ("line_keys", "json"),
-)
+_KINDS = {"published_estimated": "bool", "related": "json", "removed": "json", "provenance": "json",
+          "line_keys": "json", **{name: "json" for name in ANNOTATIONS}}
+_COLUMNS = tuple((name, _KINDS.get(name, "str")) for name in (
+    *Article.CONTRACT_FIELDS, "url", "kind", "description", "author", "removed", "provenance", "line_keys"))
 _JSON = tuple(name for name, kind in _COLUMNS if kind == "json")
 SCHEMA = pa.schema(
     [pa.field(name, pa.bool_() if kind == "bool" else pa.string(), nullable=name not in ("id", "source", "body"))

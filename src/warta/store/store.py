@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from warta.article import ANNOTATIONS as ARTICLE_ANNOTATIONS
 from warta.article import Article, RemovedLine, Skipped, headline
 from warta.errors import NotFound, StoreError
 from warta.link.dedup import Signature, exact_key
@@ -26,7 +27,8 @@ from warta.store.schema import MIGRATIONS, migrate
 __all__ = ["Store", "SearchHit", "QuoteHit", "DEFAULT_DB"]
 
 DEFAULT_DB = "warta.db"
-ANNOTATIONS = ("entities", "quotes", "times", "events")  # kept as JSON; `related` lives in its own table
+# kept as JSON, in the export's order (article.ANNOTATIONS); `related` lives in its own table
+ANNOTATIONS = tuple(name for name in Article.CONTRACT_FIELDS if name in ARTICLE_ANNOTATIONS)
 _COLUMNS = ("id", "source", "url", "kind", "outlet", "title", "description", "author", "published",
             "published_estimated", "dateline", "language", "body", "provenance", "annotations", "story",
             "duplicate_of")
