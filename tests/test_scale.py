@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from warta.api import ingest
 from warta.cli.scale import batch_command, load_command
 from warta.ingest import iter_pages
-from warta.scale import batch, load
+from warta.scale import batch, load_parts
 from warta.scale.shards import ShardFiles, plan, read_shard
 from warta.store import Store
 
@@ -110,7 +110,7 @@ def test_batch_then_load_gives_what_ingest_gives(tmp_path: Path) -> None:
     assert len({m["worker"] for m in markers}) == 2  # two worker processes shared the shards
     assert all(100 < m["rss_mb"] < 4000 for m in markers)  # each one's memory after its shard
 
-    loaded = load(str(out), str(tmp_path / "batch.db"))
+    loaded = load_parts(str(out), str(tmp_path / "batch.db"))
     assert (loaded.stored, loaded.unchanged, loaded.skipped, loaded.unfinished) == (10, 0, 2, [])
     ingested = ingest(inputs, str(tmp_path / "ingest.db"))
     assert ingested.stored == 10
@@ -123,7 +123,7 @@ def test_batch_then_load_gives_what_ingest_gives(tmp_path: Path) -> None:
     assert any(a["events"] for a in from_batch) and any(a["quotes"] for a in from_batch)
     assert _skips(str(tmp_path / "batch.db")) == _skips(str(tmp_path / "ingest.db"))
 
-    again = load(str(out), str(tmp_path / "batch.db"))  # safe to run again
+    again = load_parts(str(out), str(tmp_path / "batch.db"))  # safe to run again
     assert (again.stored, again.unchanged) == (0, 10)
     assert _exported(str(tmp_path / "batch.db")) == from_batch
 
@@ -252,7 +252,7 @@ def test_worker_crash_reruns_only_its_shard(tmp_path: Path, times: int) -> None:
         again = batch(inputs, str(out), workers=1, profile="fast")  # the crash's cause is gone
         assert again.computed == [target] and not again.failed
         assert {s: ShardFiles(out, s).part.stat().st_mtime_ns for s in runs} == parts
-    loaded = load(str(out), str(tmp_path / "news.db"))
+    loaded = load_parts(str(out), str(tmp_path / "news.db"))
     assert loaded.unfinished == [] and loaded.stored == 10
 
 

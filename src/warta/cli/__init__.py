@@ -13,7 +13,7 @@ import sys
 import typer
 from rich.markup import escape
 
-from warta.cli import pipeline, query, scale, serve  # noqa: F401  (each registers its commands)
+from warta.cli import pages, query, scale, serve  # noqa: F401  (each registers its commands)
 from warta.cli.common import EXIT_CODES, app, err
 from warta.errors import WartaError
 

@@ -1,4 +1,4 @@
-"""``warta batch`` and ``warta load``: they call ``warta.scale.batch`` and ``warta.scale.load`` and
+"""``warta batch`` and ``warta load``: they call ``warta.scale.batch`` and ``warta.scale.load_parts`` and
 only draw progress and summaries on stderr; warta's errors propagate to ``warta.cli.main``, which
 maps them to exit codes."""
 
@@ -83,7 +83,7 @@ def load_command(
 ) -> None:
     """Store what 'warta batch' wrote, linking duplicates, stories, related articles and events across the
     store. Safe to run again: stored articles are left unchanged."""
-    from warta.scale.load import LoadSummary, load
+    from warta.scale.loading import LoadSummary, load_parts
 
     with _progress(quiet, "shards") as progress:
         task = progress.add_task("loading", total=None, pages=0, rate=0.0)
@@ -93,7 +93,7 @@ def load_command(
             rate = summary.seen / max(time.monotonic() - started, 1e-6)
             progress.update(task, advance=1, pages=summary.seen, rate=rate)
 
-        summary = load(out, db, on_start=lambda n: progress.update(task, total=n), on_shard=on_shard)
+        summary = load_parts(out, db, on_start=lambda n: progress.update(task, total=n), on_shard=on_shard)
     if not quiet:
         outlets = ", ".join(f"{name} {n}" for name, n in summary.outlets.most_common(5))
         err.print(f"[bold]{summary.stored}[/] stored, {summary.unchanged} unchanged, {summary.skipped} skipped "

@@ -1,4 +1,6 @@
-"""Entity linking: warta's knowledge base of countries, places, organisations and people."""
+"""warta's knowledge base of countries, places, organisations and people (``kb``; the linker that
+uses it is ``warta.nlp.linker``) and the signatures that find copies of a page (``dedup``). What
+links stored articles to each other (stories, merged events) is ``warta.store.links``."""
 
 from warta.link.kb import Entity, KnowledgeBase, normalize_alias, strip_alias
 

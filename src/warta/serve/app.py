@@ -15,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from warta.errors import InputError, NotFound, StoreError, WartaError
-from warta.serve import api, ui
+from warta.serve import http_api, ui
 from warta.serve.deps import MAX_PAGE, MAX_UPLOAD, Settings, get_settings, get_store
 from warta.store import Store
 
@@ -31,7 +31,7 @@ def create_app(db: str, *, allow_ingest: bool = False, token: str | None = None,
         raise WartaError("--allow-ingest needs --token: writes are never open to anyone who can reach the port")
     Store(db, create=False).close()  # fail now, with the store's own message, not on the first request
 
-    app = FastAPI(title="warta", version="0.1.0", docs_url=None, redoc_url=None,  # /docs: api.docs, offline
+    app = FastAPI(title="warta", version="0.1.0", docs_url=None, redoc_url=None,  # /docs: http_api.docs, offline
                   description="Indonesian news, read the way an analyst does: articles, entities, quotes, "
                               "times, events, stories and timelines from a warta store.")
     app.state.settings = Settings(db, allow_ingest, token, max_upload)
@@ -75,8 +75,8 @@ def create_app(db: str, *, allow_ingest: bool = False, token: str | None = None,
                             status_code=500, media_type="text/plain")
         return JSONResponse({"error": "InternalError", "detail": f"{type(error).__name__}: {error}"}, status_code=500)
 
-    app.include_router(api.router, prefix="/api")
-    app.include_router(api.docs)
+    app.include_router(http_api.router, prefix="/api")
+    app.include_router(http_api.docs)
     app.include_router(ui.router)
     static = Path(str(resources.files("warta.serve").joinpath("static")))
     app.mount("/static", StaticFiles(directory=static), name="static")

@@ -30,7 +30,7 @@ from warta.scale.parts import iter_errors, iter_part
 from warta.scale.shards import Shard, ShardFiles, read_manifest
 from warta.store import Store
 
-__all__ = ["load", "LoadSummary"]
+__all__ = ["load_parts", "LoadSummary"]
 
 COMMIT_EVERY = 64  # articles stored per commit (Store.batch)
 T = TypeVar("T")
@@ -53,7 +53,7 @@ class LoadSummary:
 OnShard = Callable[[Shard, LoadSummary], None]
 
 
-def load(out: str, db: str, *, on_start: Callable[[int], None] | None = None,
+def load_parts(out: str, db: str, *, on_start: Callable[[int], None] | None = None,
          on_shard: OnShard | None = None) -> LoadSummary:
     """Store every article of the complete shards under ``out`` into the store ``db``, in input
     order, with cross-article linking; safe to run again. ``on_start`` gets the number of shards,
