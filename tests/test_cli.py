@@ -237,3 +237,12 @@ def test_lists_say_how_many_more_and_count_in_words(tmp_path: Path) -> None:
     if len(outlets) > 15:
         assert f"and {len(outlets) - 15} more" in stats
     assert " 1 events" not in stats and " 1 reports" not in stats
+
+
+def test_an_optional_part_missing_is_one_line_naming_the_extra() -> None:
+    from warta.cli.common import needs
+    from warta.errors import WartaError
+
+    needs("serve", "json")  # installed: nothing happens
+    with pytest.raises(WartaError, match=r"pip install 'warta\[scale\]'"):
+        needs("scale", "no_such_module_warta_needs")

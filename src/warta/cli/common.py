@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from warta.article import Skipped
-from warta.errors import InputError, NotFound, StoreError
+from warta.errors import InputError, NotFound, StoreError, WartaError
 
 app = typer.Typer(
     name="warta", no_args_is_help=True, add_completion=False, rich_markup_mode="rich",
@@ -67,6 +67,15 @@ SinceOption = Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD"
                                                  help="Published (or dated) on or after this day.")]
 UntilOption = Annotated[str | None, typer.Option("--until", metavar="YYYY-MM-DD", callback=_day,
                                                  help="Published (or dated) on or before this day.")]
+
+
+def needs(extra: str, module: str) -> None:
+    """Stop with one line when an optional part of warta is not installed (``warta[serve]``, ``warta[scale]``)."""
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        raise WartaError(f"this command needs warta's {extra!r} extra ({module} is not installed): "
+                         f"pip install 'warta[{extra}]'")
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

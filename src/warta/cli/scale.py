@@ -11,7 +11,7 @@ import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from warta.cli.common import DbOption, Profile, ProfileOption, QuietOption, app, err
+from warta.cli.common import DbOption, Profile, ProfileOption, QuietOption, app, err, needs
 from warta.store import DEFAULT_DB
 
 __all__ = ["batch_command", "load_command"]
@@ -44,6 +44,8 @@ def batch_command(
 ) -> None:
     """Clean and analyse pages on many cores or machines (Dask) into Parquet under --out, for 'warta load'.
     Resumable: finished shards are not redone. Exits with status 1 when a shard failed (run again to retry)."""
+    for module in ("dask", "distributed", "pyarrow"):
+        needs("scale", module)
     from warta.scale.batch import BatchSummary, ShardResult, batch
 
     with _progress(quiet, "shards") as progress:
@@ -83,6 +85,7 @@ def load_command(
 ) -> None:
     """Store what 'warta batch' wrote, linking duplicates, stories, related articles and events across the
     store. Safe to run again: stored articles are left unchanged."""
+    needs("scale", "pyarrow")
     from warta.scale.loading import LoadSummary, load_parts
 
     with _progress(quiet, "shards") as progress:

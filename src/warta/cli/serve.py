@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from warta.cli.common import DbOption, app, err
+from warta.cli.common import DbOption, app, err, needs
 from warta.store import DEFAULT_DB
 
 
@@ -25,6 +25,8 @@ def serve(
 ) -> None:
     """Serve the store over HTTP: a web UI, and a JSON API under /api (documented at /docs). Read-only
     unless --allow-ingest."""
+    for module in ("fastapi", "uvicorn", "jinja2"):
+        needs("serve", module)
     import uvicorn
 
     from warta.serve import create_app
