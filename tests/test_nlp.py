@@ -489,3 +489,12 @@ def test_warm_vocab_keeps_known_words_outside_the_memory_zone(blank) -> None:
         assert rare[0] in nlp.vocab.strings
     assert rare[0] not in nlp.vocab.strings  # what the model does not know is dropped with the zone
     assert "yang" in nlp.vocab.strings
+
+
+def test_sentence_starts_are_the_docs_sentences_read_once() -> None:
+    from warta.nlp import sentence_starts
+
+    doc = warta.load("fast")("Presiden tiba di Jakarta. Ia lalu bertemu menteri. Rapat selesai sore hari.")
+    tokens, chars = sentence_starts(doc)
+    assert tokens == [s.start for s in doc.sents] and chars == [s.start_char for s in doc.sents]
+    assert sentence_starts(doc) is sentence_starts(doc)  # kept on the doc

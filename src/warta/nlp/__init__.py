@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-__all__ = ["make_doc", "doc_text", "warm_vocab"]
+__all__ = ["make_doc", "doc_text", "sentence_starts", "warm_vocab"]
 
 def doc_text(doc) -> str:  # doc: spacy.tokens.Doc
     """``doc.text``, joined from the tokens once per doc and kept (spaCy joins it anew on every call,
@@ -36,6 +36,24 @@ def doc_text(doc) -> str:  # doc: spacy.tokens.Doc
     if text is None:
         text = doc.user_data["warta.text"] = doc.text
     return text
+
+
+def sentence_starts(doc) -> tuple[list[int], list[int]]:  # doc: spacy.tokens.Doc
+    """Where the doc's sentences start, as token indices and as character offsets (the tokens whose
+    SENT_START is set), read once per doc and kept: the one view of sentences the linker and the
+    extractors share. Both lists are empty when no component set sentences."""
+    found = doc.user_data.get("warta.sentence_starts")
+    if found is None:
+        if len(doc) and doc.has_annotation("SENT_START"):
+            from spacy.attrs import IDX, SENT_START
+
+            marks = doc.to_array([SENT_START, IDX])
+            starts = (marks[:, 0] == 1).nonzero()[0]
+            found = (starts.tolist(), marks[starts, 1].tolist())
+        else:
+            found = ([], [])
+        doc.user_data["warta.sentence_starts"] = found
+    return found
 
 
 def make_doc(nlp, text: str, dct: date | None = None, title: str | None = None):  # (spacy.Language, ...) -> Doc

@@ -46,12 +46,13 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from spacy.attrs import IDX, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from warta.link.kb import Entity, KnowledgeBase, normalize_alias
 from warta.meta.outlets import outlet_for_domain, outlet_for_form
+from warta.nlp import sentence_starts
 from warta.nlp.factories import typed
 from warta.resources import load_toml, load_words
 
@@ -727,7 +728,9 @@ def _clubs(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> 
     if not cities:
         return
     words, lower = tx.words, [w.lower() for w in tx.words]
-    starts = [k for k, v in enumerate(doc.to_array(SENT_START).tolist()) if v == 1 or k == 0]
+    starts = sentence_starts(doc)[0]
+    if not starts or starts[0] != 0:
+        starts = [0, *starts]
     named = {k for m in mentions if m.label in ("LOC", "ORG") for k in range(m.start, m.end)}
     for m in cities:
         s = bisect.bisect_right(starts, m.start) - 1

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
 from warta.extract.events.learned import free_of, learned_triggers
 from warta.extract.events.lexicon import Lexicon, Trigger, lookup, words_key
+from warta.nlp import sentence_starts
 from warta.resources import load_toml
 
 __all__ = ["Item", "Hit", "DocContext", "prepare", "PERSON_DESCRIPTION"]
@@ -78,8 +78,7 @@ class DocContext:
 
 def _sentences(doc: Doc, text: str) -> list[tuple[int, int]]:
     if len(doc) and doc.has_annotation("SENT_START"):
-        marks = doc.to_array([SENT_START, IDX])
-        starts = marks[marks[:, 0] == 1, 1].tolist()
+        starts = list(sentence_starts(doc)[1])
         if not starts or starts[0] != 0:
             starts = [0, *starts]
         bounds = list(zip(starts, [*starts[1:], len(text)], strict=True))

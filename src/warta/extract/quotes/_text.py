@@ -8,10 +8,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
-from warta.nlp import doc_text
+from warta.nlp import doc_text, sentence_starts
 
 __all__ = ["DOUBLE", "SINGLE", "SPEAKER_TYPES", "Span", "Text", "prepare", "words_in"]
 
@@ -145,8 +144,7 @@ def prepare(doc: Doc) -> Text:
     entities = sorted(doc._.entities or [], key=lambda e: e["start"])
     spans = _quote_spans(text)
     starts = {p for p, _ in _paragraphs(text)}
-    marks = doc.to_array([SENT_START, IDX]) if len(doc) else None
-    for idx in marks[marks[:, 0] == 1, 1].tolist() if marks is not None else []:
+    for idx in sentence_starts(doc)[1]:
         pos = idx
         while pos < len(text) and text[pos].isspace():
             pos += 1

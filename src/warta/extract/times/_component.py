@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import spacy.tokens
-from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 
 from warta.extract.times._scan import find_times
-from warta.nlp import doc_text
+from warta.nlp import doc_text, sentence_starts
 from warta.nlp.factories import typed
 
 __all__ = ["TimeTagger", "make_time_tagger"]
@@ -28,8 +27,7 @@ class TimeTagger:
         text = doc_text(doc)
         sents = None
         if len(doc) and doc.has_annotation("SENT_START"):
-            marks = doc.to_array([SENT_START, IDX])
-            starts = marks[marks[:, 0] == 1, 1].tolist()
+            starts = sentence_starts(doc)[1]
             sents = list(zip(starts, [*starts[1:], len(text)], strict=True))
         doc._.times = find_times(text, doc._.dct, sents)
         return doc
