@@ -57,13 +57,18 @@ def main() -> int:
         pool.sort(key=lambda r: r["id"])
         random.Random(seed).shuffle(pool)
         chosen += pool[:n]
+    write_articles(chosen, out)
+    return 0
+
+
+def write_articles(chosen: list[dict], out: Path) -> None:
+    """The drawn IndoSum rows as warta's JSONL input: id, publication day, outlet, text."""
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as fh:
         for r in chosen:
             fh.write(json.dumps({"id": r["id"], "published": r["date_from_id"][:10], "outlet": r["source"],
                                  "text": text_of(r)}, ensure_ascii=False) + "\n")
     print(f"{len(chosen)} articles -> {out}")
-    return 0
 
 
 if __name__ == "__main__":

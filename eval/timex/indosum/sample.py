@@ -21,7 +21,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT / "eval" / "quotes" / "indosum"))
 
-from sample import text_of  # noqa: E402  (the quote benchmark's detokenised text, paragraphs apart)
+from sample import text_of, write_articles  # noqa: E402  (the quote benchmark's text and writer)
 
 QUOTA = {"tajuk utama": 16, "olahraga": 4, "showbiz": 4}
 SEED = 20261210
@@ -50,11 +50,7 @@ def main() -> int:
                        and 150 <= len(text_of(r).split()) <= 600), key=lambda r: r["id"])
         random.Random(SEED).shuffle(pool)
         chosen += pool[:n]
-    with (HERE / "articles.jsonl").open("w", encoding="utf-8") as fh:
-        for r in chosen:
-            fh.write(json.dumps({"id": r["id"], "published": r["date_from_id"][:10], "outlet": r["source"],
-                                 "text": text_of(r)}, ensure_ascii=False) + "\n")
-    print(f"{len(chosen)} articles -> {HERE / 'articles.jsonl'}")
+    write_articles(chosen, HERE / "articles.jsonl")
     return 0
 
 
