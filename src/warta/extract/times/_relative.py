@@ -56,14 +56,16 @@ def _h_rel_pod(m: re.Match[str], ctx: Context) -> Found:
 
 
 def _h_pod_alone(m: re.Match[str], ctx: Context) -> Found:
-    """A part of the day alone ("pada malam hari", "sejak pagi", "selepas ashar", "pagi itu"): a time of
-    the day under discussion (its day is found after the scan, as a clock time's)."""
+    """A part of the day alone after a temporal word ("pada malam hari", "sejak pagi", "selepas ashar")
+    or before "itu" ("pagi itu"): a time of the day under discussion (its day is found after the scan,
+    as a clock time's)."""
     rules, pod = lex()["part_of_day_alone"], key(m["pod"])
     before = ctx.word_before(m.start()).casefold()
     prayer = pod in rules["prayers"]
     if not m["pod"].islower() and not (prayer and m["pod"][1:].islower()):
         return None
-    if not (m["hari"] or m["itu"] or before in rules["before"] or (prayer and before in rules["prayer_before"])):
+    # "malam itu": that night; "pada malam hari": a night of the story; "di pagi hari" alone is a habit
+    if not (m["itu"] or before in rules["before"] or (prayer and before in rules["prayer_before"])):
         return None
     found = timex("TIME", lex()["part_of_day"][pod])
     found["_clock"] = True
