@@ -301,12 +301,15 @@ def test_disagreements_are_between_articles_and_between_values_that_cannot_both_
     # a count of 4 against 3 and 5: a clash, shown with both articles
     store.put(_article("d2", "2019-07-02", KOREA + " Lagi.", [other]))
     store.put(_article("d3", "2019-07-02", KOREA + " Sekali lagi.", [dmz]))
-    store.put(_article("d4", "2019-07-03", KOREA + " Dulu.", [{**one, "time": "PAST_REF", "count": None}]))
+    store.put(_article("d4", "2019-07-03", KOREA + " Dulu.", [{**one, "time": "PAST_REF", "count": None,
+                                                             "place": "rumah dinasnya", "place_id": "loc:rumah-dinasnya"}]))
     store.put(_article("d5", "2019-07-04", KOREA + " Lalu.", [{**one, "time": "2019-07-04", "count": None,
                                                               "time_from": "occasion"}]))  # the day it was reported
     found = views.story(store, store.get("d1").story)
     facts = {d["fact"]: d for d in found["disagreements"]}
-    assert set(facts) == {"count"}  # PAST_REF and the day of a report state no date to disagree with
+    # PAST_REF and the day of a report state no date to disagree with; a place no knowledge base knows
+    # ("rumah dinasnya") cannot be told apart from Panmunjom
+    assert set(facts) == {"count"}
     assert {"3", "4"} <= set(facts["count"]["values"])
     assert any("d2" in s for s in facts["count"]["values"]["4"])
 
@@ -323,3 +326,14 @@ def test_a_report_without_its_own_date_joins_the_same_event_in_its_story(store: 
     # two dates the texts state that differ are two events, whatever the story
     store.put(_article("u4", "2019-07-04", KOREA + " Lain.", [_event("CONSULT", meet, "2019-02-28")]))
     assert len(views.timeline(store, "Kim Jong Un")) == 2
+
+
+def test_two_known_places_that_cannot_both_hold_are_a_disagreement(store: Store) -> None:
+    meet = ["Donald Trump", "Kim Jong Un"]
+    at = {"place": "Hanoi", "place_id": "loc:city:1581130"}
+    store.put(_article("p1", "2019-02-28", KOREA, [{**_event("CONSULT", meet, "2019-02-27"), **at}]))
+    store.put(_article("p2", "2019-03-01", KOREA + " Lagi.", [{**_event("CONSULT", meet, "2019-02-27"),
+                                                              "place": "Panmunjom",
+                                                              "place_id": "loc:place:panmunjom"}]))
+    facts = {d["fact"]: d for d in views.story(store, store.get("p1").story)["disagreements"]}
+    assert set(facts) == {"place"} and set(facts["place"]["values"]) == {"Hanoi", "Panmunjom"}

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from warta.errors import NotFound
+from warta.link.kb import KnowledgeBase
 from warta.store.links import compatible_places, compatible_times, participants
 from warta.store.store import Store
 
@@ -108,8 +109,10 @@ def _compatible(key: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
     if key == "time":  # a vague time (PAST_REF, "XXXX-06") states no date to disagree with
         x, y = str(a[key]), str(b[key])
         return not (x[:4].isdigit() and y[:4].isdigit()) or compatible_times(x, y)
-    if key == "place":
-        return bool(a.get("place_id") and b.get("place_id")) and compatible_places(a["place_id"], b["place_id"])
+    if key == "place":  # only two places the knowledge base knows can be seen to differ ("Rumah Dinasnya")
+        kb = KnowledgeBase.load()
+        known = [kb.get(x.get("place_id") or "") for x in (a, b)]
+        return None in known or compatible_places(a["place_id"], b["place_id"])
     return False
 
 
