@@ -301,8 +301,8 @@ def test_disagreements_are_between_articles_and_between_values_that_cannot_both_
     # a count of 4 against 3 and 5: a clash, shown with both articles
     store.put(_article("d2", "2019-07-02", KOREA + " Lagi.", [other]))
     store.put(_article("d3", "2019-07-02", KOREA + " Sekali lagi.", [dmz]))
-    store.put(_article("d4", "2019-07-03", KOREA + " Dulu.", [{**one, "time": "PAST_REF", "count": None,
-                                                             "place": "rumah dinasnya", "place_id": "loc:rumah-dinasnya"}]))
+    vague = {**one, "time": "PAST_REF", "count": None, "place": "rumah dinasnya", "place_id": "loc:rumah-dinasnya"}
+    store.put(_article("d4", "2019-07-03", KOREA + " Dulu.", [vague]))
     store.put(_article("d5", "2019-07-04", KOREA + " Lalu.", [{**one, "time": "2019-07-04", "count": None,
                                                               "time_from": "occasion"}]))  # the day it was reported
     found = views.story(store, store.get("d1").story)
