@@ -455,8 +455,9 @@ def _in_relative_clause(items: list[Item], i: int, k: int, lo: int) -> bool:
     """Item i (a time) is inside a relative clause that describes a person taking part, not the
     event: "pertemuan Prabowo dengan Megawati yang pernah berduet di Pilpres 2009" (2009 is when they
     ran together, not when they met). The clause runs from "yang" to the next punctuation; it
-    describes a person when the word before "yang" is a person and the clause is active (a person
-    does what it says); a passive one ("... Anwar Ibrahim yang digelar pada Senin") describes the
+    describes a person when the word before "yang" is a person, or when it says what someone once
+    did ("kedua tokoh yang pernah berduet ..."), and the clause is active (a person does what it
+    says); a passive one ("... Anwar Ibrahim yang digelar pada Senin") describes the
     event, and so does one after the trigger itself ("pertemuan yang digelar Senin")."""
     for j in range(i - 1, lo - 1, -1):
         it = items[j]
@@ -467,9 +468,11 @@ def _in_relative_clause(items: list[Item], i: int, k: int, lo: int) -> bool:
                 return False  # the trigger is in the clause too: "Miryam yang saat ini ditahan"
             head = items[j - 1] if j > lo else None
             person = head is not None and head.kind == "E" and head.data.get("type") == "PER"
+            # "yang pernah ...": what someone once did ("kedua tokoh yang pernah berduet di Pilpres 2009")
+            history = any(w.kind == "W" and w.low == "pernah" for w in items[j + 1:i]) and j - 1 != k
             verb = next((w for w in items[j + 1:i] if w.kind == "W" and w.low not in _AUXILIARIES), None)
             passive = verb is not None and verb.low.startswith("di") and len(verb.low) > 4
-            return person and not passive
+            return (person or history) and not passive
     return False
 
 

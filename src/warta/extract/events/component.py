@@ -47,7 +47,7 @@ from warta.extract.events.arguments import (
     place_of,
     time_of,
 )
-from warta.extract.events.context import DocContext, Item, clause_bounds, is_heading, prepare, sentence_items
+from warta.extract.events.context import DocContext, Hit, Item, clause_bounds, is_heading, prepare, sentence_items
 from warta.extract.events.headline import headline_events
 from warta.extract.events.lexicon import SPEECH_ACTS, lexicon, words_key
 from warta.extract.events.modality import modality_of, source_of
@@ -206,9 +206,10 @@ def _participants(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, i
             args.actors = parsed.actors
             args.targets = args.targets or [e for e in parsed.targets if e not in args.actors]
     if not args.actors and hit.trigger.kind == "verb":
-        args.actors = [e for e in _main_subject(ctx, items, k, lo) if e not in args.targets]
+        args.actors = _others(_main_subject(ctx, items, k, lo), args.targets)
     if not args.actors and hit.trigger.type in _STATEMENTS and hit.trigger.kind != "passive":
-        args.actors = [e for e in _speaker_of(ctx, items, k, lo) if e not in args.targets]
+        args.actors = _others(_speaker_of(ctx, items, k, lo), args.targets)
+    _one_side(args, hit, sent[0])
     if not args.actors and (hit.trigger.kind != "passive" or not args.targets):
         return None  # an event needs a named actor; a passive one at least its named patient
     if hit.trigger.need_target and not args.targets and not (
@@ -216,6 +217,33 @@ def _participants(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, i
         return None
     ctx.last_participants.append((items[k].start, args.actors + args.targets))
     return args, lo, hi
+
+
+def _one_side(args: Arguments, hit: Hit, sentence_start: int) -> None:
+    """One person is never both sides of an event ("X bertemu X"). A side found outside the event's
+    sentence (a pronoun taken to mean the last person named: "Ia ... bertemu Prabowo" after a
+    sentence naming only Prabowo) yields to the one named in it; within the sentence, after an
+    active verb the person is its object (a target), before it the subject (an actor)."""
+    both = {e.get("id") for e in args.actors} & {e.get("id") for e in args.targets}
+    if not both:
+        return
+    named_here = {e.get("id") for e in args.targets if e.get("start", 0) >= sentence_start}
+
+    def keeps(e: dict[str, Any]) -> bool:
+        if e.get("id") not in both:
+            return True
+        if e.get("start", 0) < sentence_start and e.get("id") in named_here:
+            return False
+        return hit.trigger.kind != "verb" or e.get("start", 0) < hit.start
+
+    args.actors = [e for e in args.actors if keeps(e)]
+    args.targets = _others(args.targets, args.actors)
+
+
+def _others(ents: list[dict[str, Any]], taken: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``ents`` less the entities (by id, whatever mention) already in ``taken``."""
+    ids = {e.get("id") for e in taken}
+    return [e for e in ents if e.get("id") not in ids]
 
 
 def _fault_follows(ctx: DocContext, start: int, end: int) -> bool:
