@@ -4,8 +4,9 @@ Steps, in order, sentence by sentence:
 
 1. triggers are found with one scan of the text (``lexicon``), less those inside names, those an
    exclusion cancels ("serangan jantung", "menyita perhatian"), those in headings, and violent ones
-   in sentences about sport (a sport word in the sentence or next to it in its paragraph, or a
-   match report: sentence by sentence, so that a roundup keeps its arrest); the model trained on
+   in sentences about sport (a sport word or a score in the sentence, or next to it in its
+   paragraph unless the sentence turns to other news: sentence by sentence, so that a roundup keeps
+   its arrest); the model trained on
    warta's event corpus (``learned``) adds the triggers the lexicon misses in sentences that name
    a participant; a judgement ("menilai") is a trigger only when a fault follows it;
 2. each sentence is read as items (``context``) and each trigger's clause is delimited (an aside
@@ -58,7 +59,6 @@ from warta.nlp.factories import typed
 __all__ = ["find_events", "EventFinder"]
 
 _LEAD_SENTENCES = 3
-_SPORT_SHARE = 0.4  # an article with a sport word in this share of its sentences is about sport
 _OCCASION_DAYS = 7  # how far before its publication an article's occasion may be
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # speech acts are made when they are reported
@@ -102,22 +102,39 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
     return headline_events(ctx, title, out, report) + out
 
 
+_SPORT_SHARE = 0.4  # sentences with a sport word in this share of an article's: a match report
+_SCORE = re.compile(r"(?<![\d/.,:-])\d{1,2}\s?-\s?\d{1,2}(?![\d/.,:-])")  # "3-1", "1 - 1": a match's score
+_NEW_TOPIC = re.compile(r"\s*(?:Sementara itu|Di sisi lain|Di tempat lain|Dalam perkembangan lain|Adapun)\b",
+                        re.IGNORECASE)
+
+
 def _sport_sentences(ctx: DocContext) -> list[bool]:
     """Which sentences are about sport, where a fight or a meeting is a match: those with a sport
-    word, those next to one in its paragraph, and every sentence of an article where at least
-    ``_SPORT_SHARE`` of the sentences have one (a match report). A roundup's other news keeps its
-    events."""
+    word or a score ("3-1"), and those next to one in its paragraph unless the sentence turns to
+    other news ("Sementara itu, ..."). In a match report (at least ``_SPORT_SHARE`` of the sentences
+    have a sport word: "melancarkan serangan", "melepaskan tembakan" are moves of a game) every
+    sentence is, except from a sentence that turns to other news up to the next sport word: a
+    roundup's arrest keeps its event."""
     has = [False] * len(ctx.sents)
-    for m in ctx.lex.sport.finditer(ctx.text):
-        has[ctx.sentence_of(m.start())] = True
+    for pattern in (ctx.lex.sport, _SCORE):
+        for m in pattern.finditer(ctx.text):
+            has[ctx.sentence_of(m.start())] = True
     if not any(has):
         return has
-    if sum(has) >= _SPORT_SHARE * len(has):
-        return [True] * len(has)
     sents, text = ctx.sents, ctx.text
+    if sum(has) >= _SPORT_SHARE * len(has):
+        out, away = [], False
+        for i, (a, _) in enumerate(sents):
+            if has[i]:
+                away = False
+            elif _NEW_TOPIC.match(text, a):
+                away = True  # "Sementara itu, ...": other news, until a sport word again
+            out.append(not away)
+        return out
 
-    def joined(i: int, j: int) -> bool:  # two sentences of one paragraph
-        return 0 <= i < j < len(sents) and "\n" not in text[sents[i][1]:sents[j][0]]
+    def joined(i: int, j: int) -> bool:  # two sentences of one paragraph, the second not turning away
+        return (0 <= i < j < len(sents) and "\n" not in text[sents[i][1]:sents[j][0]]
+                and not _NEW_TOPIC.match(text, sents[j][0]))
 
     return [h or (joined(i - 1, i) and has[i - 1]) or (joined(i, i + 1) and has[i + 1]) for i, h in enumerate(has)]
 
