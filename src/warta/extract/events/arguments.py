@@ -183,12 +183,23 @@ def forward(ctx: DocContext, items: list[Item], k: int, hi: int, max_unknown: in
             if it.low in words["target_preps"] or it.low in words["agent_preps"]:
                 prep = it.low
             elif it.low not in words["bridge_words"] and it.low not in words["place_preps"] \
-                    and it.low not in words["place_bridges"]:
+                    and it.low not in words["place_bridges"] and not _title_chain(ctx, items, j, hi):
                 unknown += 1
                 if unknown > max_unknown:
                     break
         j += 1
     return [], None, j
+
+
+def _title_chain(ctx: DocContext, items: list[Item], j: int, hi: int) -> bool:
+    """Word j is a capitalised word of a title chain that ends in a person ("menahan Bupati Kolaka
+    Timur Abdul Azis": a place in the title, not a word between the verb and its object)."""
+    if not ctx.text[items[j].start].isupper():
+        return False
+    n = j + 1
+    while n < hi and items[n].kind == "W" and ctx.text[items[n].start].isupper():
+        n += 1
+    return n < hi and items[n].kind == "E" and items[n].data.get("type") == "PER"
 
 
 def place_phrases(ctx: DocContext, items: list[Item], k: int, hi: int) -> dict[int, str]:
