@@ -399,6 +399,11 @@ def resolve_anaphor(ctx: DocContext, it: Item) -> list[dict[str, Any]]:
         q = ctx.quote_at(it.start)
         speaker = (q or {}).get("speaker")
         return [speaker] if speaker and speaker.get("name") else []
+    units = ctx.lex.institutions.get(it.low)
+    if units:  # "polisi": the police unit the article named last before it
+        named = [e for e in ctx.entities if e["start"] < it.start and e["type"] == "ORG"
+                 and e["name"].startswith(units)]
+        return named[-1:]
     floor = ctx.sents[max(0, ctx.sentence_of(it.start) - _ANAPHOR_REACH)][0]
     if it.low in words["pronouns"] or it.data == PERSON_DESCRIPTION:
         return _last(ctx, it.start, floor, ("PER",), 1)

@@ -47,6 +47,7 @@ class Lexicon:
     light_verbs: re.Pattern[str]  # at the end of the text before an event noun
     clause: re.Pattern[str]
     anaphors: dict[str, str]
+    institutions: dict[str, tuple[str, ...]]  # "polisi" -> the name beginnings of the units it may mean
     anaphor_scan: re.Pattern[str]
     modality: dict[str, re.Pattern[str]]
     not_negation: re.Pattern[str]
@@ -143,7 +144,8 @@ def lexicon() -> Lexicon:
                                rf"(?:[ \t\xa0]+\S+)?[ \t\xa0]+\Z", re.I),
         clause=re.compile(rf"[;:]|(?<![\w-])(?:{_alternation(data['clause_words'], cased=False)})(?![\w-])", re.I),
         anaphors={words_key(k): v for k, v in data["anaphors"].items()},
-        anaphor_scan=_words_re([*data["anaphors"], *data["pronouns"], *data["first_person"]]),
+        institutions={words_key(k): tuple(v) for k, v in data["institutions"].items()},
+        anaphor_scan=_words_re([*data["anaphors"], *data["pronouns"], *data["first_person"], *data["institutions"]]),
         modality={k: _words_re(mod[k]) for k in ("denied", "failed", "negated", "possible", "planned")},
         not_negation=_words_re(mod["not_negation"]),
         windows={"cue": mod["window"], "negation": mod["negation_window"], "after": mod["after_window"],
