@@ -294,16 +294,21 @@ def _speaker_of(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[dic
 def _main_subject(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[dict[str, Any]]:
     """The participant of a subjectless adverbial clause ("Hal itu disampaikan Erick usai bertemu
     Prabowo", "Jokowi menyampaikan hal itu setelah menemui Anwar"): its clause opens with a
-    subordinator of time or manner right before the trigger (``subordinators``), and its subject is
+    subordinator of time or manner right before the trigger (``subordinators``), or the trigger
+    follows "dengan" ("... dengan memberikan bantuan": by giving, ``manner_openers``), and its subject is
     the main clause's, the nearest person or organisation before it that is no place, no
     prepositional object ("kepada X") and no source ("menurut X")."""
     words = ctx.lex.words
     j = k - 1
     while j > lo and items[j].kind == "W" and items[j].low in words["bridge_words"]:
         j -= 1
-    if j != lo or items[lo].kind != "W" or items[lo].low not in words["subordinators"]:
+    if j == lo and items[lo].kind == "W" and items[lo].low in words["subordinators"]:
+        start = lo
+    elif k > lo and items[k - 1].kind == "W" and items[k - 1].low in words["manner_openers"]:
+        start = k - 1  # "X menggelar aksi sosial dengan memberikan bantuan": X gives the aid
+    else:
         return []
-    for i in range(lo - 1, -1, -1):
+    for i in range(start - 1, -1, -1):
         it = items[i]
         if it.kind == "P" and it.low in ".;:!?":
             return []
