@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -283,3 +284,22 @@ def test_published_day_reads_every_form_of_a_publication_date() -> None:
         assert published_day(value) == day, value
     for value in (None, "", "kemarin", "2025-13-45", "2025"):
         assert published_day(value) is None, value
+
+
+def test_an_acronym_takes_the_id_another_article_defined_it_for(tmp_path: Path) -> None:
+    """One article writes "Forum Warga Peduli Lingkungan (FWPL)"; a later one only "FWPL": one id,
+    its events' participants included (issue 24: an acronym and its expansion are one id across the store)."""
+    pages = tmp_path / "pages.jsonl"
+    pages.write_text(
+        json.dumps({"id": "a1", "published": "2025-11-03", "text": "Ketua Forum Warga Peduli Lingkungan (FWPL) "
+                    "Budi Santoso mendesak Pemerintah Kota Bekasi menutup tempat pembuangan sampah liar."}) + "\n"
+        + json.dumps({"id": "a2", "published": "2025-11-05", "text": "FWPL kembali menggelar unjuk rasa di depan "
+                      "Balai Kota Bekasi, Rabu (5/11/2025)."}) + "\n", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    api.ingest([str(pages)], db, profile="fast")
+    with Store(db) as store:
+        first, later = store.get("a1"), store.get("a2")
+    expansion = {e["id"] for e in first.entities if e["text"] == "Forum Warga Peduli Lingkungan"}
+    assert len(expansion) == 1
+    assert {e["id"] for e in later.entities if e["text"] == "FWPL"} == expansion
+    assert any(set(ev["actor_ids"]) & expansion for ev in later.events)

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -135,24 +136,46 @@ def analyze_items(paths: Iterable[str], *, clean: bool = True, published: str | 
             store.close()
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&-]{1,9}")
+
+
 def link_across(article: Article, store: Store) -> None:
-    """A person named by one word only ("Lee") whom this article does not introduce takes the id of
-    the one stored person whose fuller name has that word, when there is exactly one. Quote speakers
-    follow their mentions."""
+    """Names this article does not introduce take the id of what the store knows them as: a person
+    named by one word only ("Lee") the one stored person whose fuller name has that word; an
+    acronym ("PKB", "HTI") the one stored organisation or place another article wrote it for
+    ("Partai Kebangkitan Bangsa (PKB)"), when there is exactly one. Quote speakers and event
+    participants follow their mentions."""
     moved: dict[str, tuple[str, str]] = {}
-    for entity_id in {e["id"] for e in article.entities if e["type"] == "PER" and " " not in e["name"]
-                      and entity_id_from_name(e["id"])}:
+    for entity_id in {e["id"] for e in article.entities if entity_id_from_name(e["id"])}:
         mentions = [e for e in article.entities if e["id"] == entity_id]
-        found = store.person_for_word(mentions[0]["name"])
+        name, type_ = mentions[0]["name"], mentions[0]["type"]
+        found, retyped = None, None
+        if _ACRONYM.fullmatch(name) and sum(c.isupper() for c in name) >= 2 and (
+                type_ != "PER" or not any(c.islower() for c in name)):  # "FWPL" is no person's name
+            acronym = store.entity_for_acronym(name, entity_id)
+            if acronym:
+                found, retyped = acronym[:2], acronym[2]
+        if found is None and type_ == "PER" and " " not in name:
+            found = store.person_for_word(name)
         if found:
             moved[entity_id] = found
             for e in mentions:
                 e["id"], e["name"] = found
-    if moved:
-        for quote in article.quotes:
-            speaker = quote.get("speaker") or {}
-            if speaker.get("id") in moved:
-                speaker["id"], speaker["name"] = moved[speaker["id"]]
+                if retyped:
+                    e["type"] = retyped
+    if not moved:
+        return
+    for quote in article.quotes:
+        speaker = quote.get("speaker") or {}
+        if speaker.get("id") in moved:
+            speaker["id"], speaker["name"] = moved[speaker["id"]]
+    for event in article.events:
+        for names, ids in (("actors", "actor_ids"), ("targets", "target_ids")):
+            for n, entity_id in enumerate(event.get(ids) or []):
+                if entity_id in moved:
+                    event[ids][n] = moved[entity_id][0]
+                    if n < len(event.get(names) or []):
+                        event[names][n] = moved[entity_id][1]
 
 
 def analyze(paths: Iterable[str], **options: object) -> Iterator[Article]:

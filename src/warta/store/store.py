@@ -243,6 +243,17 @@ class Store:
             "WHERE w.word = ? AND e.type = 'PER' LIMIT 2", (word.casefold(),)).fetchall()
         return (rows[0][0], rows[0][1]) if len(rows) == 1 else None
 
+    def entity_for_acronym(self, acronym: str, entity_id: str) -> tuple[str, str, str] | None:
+        """The one stored organisation or place, other than ``entity_id``, that an article wrote as
+        ``acronym`` under a longer name ("FWPL" -> ("org:forum-warga-peduli-lingkungan", "Forum Warga
+        Peduli Lingkungan", "ORG"): an article that defined the acronym); None when there is none or
+        more than one."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT e.id, e.name, e.type FROM entity_mentions m JOIN entities e ON e.id = m.entity_id "
+            "WHERE m.text = ? AND e.id != ? AND e.type IN ('ORG', 'LOC') AND e.name != m.text LIMIT 2",
+            (acronym, entity_id)).fetchall()
+        return (rows[0][0], rows[0][1], rows[0][2]) if len(rows) == 1 else None
+
     def record_skip(self, skipped: Skipped) -> None:
         """Record a skipped input. When another process holds the store's write lock past the busy
         timeout (a long batch of its own), the skip waits its turn up to SKIP_WAIT seconds, and if
