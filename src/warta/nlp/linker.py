@@ -846,7 +846,7 @@ def _role_before(doc: Doc, m: _Mention, lex: _Lexicon, taken: dict[int, str]) ->
         elif not (low in lex.honorifics or low.rstrip(".") in lex.honorifics or low in lex.continuations
                   or low in lex.rank_tails or taken.get(k) in ("ORG", "LOC")
                   or (tok.is_upper and tok.is_alpha and len(tok) <= 6)
-                  or tok.text in ("(", ")")):
+                  or tok.text in ("(", ")") or _jurisdiction(doc, k, lex, taken)):
             break  # kept going over: honorifics, role words, places and organisations, "RI", "DPR"
         k -= 1
     if opener is None:
@@ -858,6 +858,18 @@ def _role_before(doc: Doc, m: _Mention, lex: _Lexicon, taken: dict[int, str]) ->
     while words and words[0].lower().rstrip(".") in lex.honorifics:
         words.pop(0)
     return " ".join(words) or m.role  # the words up to the name: a stripped title included
+
+
+def _jurisdiction(doc: Doc, k: int, lex: _Lexicon, taken: dict[int, str]) -> bool:
+    """Token k is a capitalised word of the place or body a title holds ("Bupati Kolaka Timur",
+    "Kasat Reskrim"): up to three such words, none of them a person's name, right after a title
+    word that is no rank of a person ("AKP Eduard Tobing" is a person)."""
+    j = k
+    while j >= 0 and k - j < 3 and doc[j].is_title and doc[j].is_alpha and taken.get(j) != "PER":
+        j -= 1
+        if j >= 0 and doc[j].lower_ in lex.heads and not doc[j].is_upper:
+            return True
+    return False
 
 
 def _covered(mentions: list[_Mention], others: list[Span]) -> dict[int, str]:
