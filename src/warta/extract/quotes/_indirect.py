@@ -37,6 +37,7 @@ _TOPIC = re.compile(r"(?:mengenai|tentang|soal|terkait|perihal|atas|akan hal)\b"
 _LEAD_IN = re.compile(r"\s*(?:bahwa\b|[,:](?:\s*bahwa\b)?)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:\"“”]|\.(?!\d)")  # not a bracket: "Dana Moneter Internasional (IMF) yang …"
 _VERB_PREFIXES = ("me", "di", "ber")
+_NEGATIONS = frozenset({"tidak", "tak", "belum", "bukan", "tidaklah", "enggak", "nggak", "gak"})
 
 
 def _is_predicate(lex: Lexicon, word: str) -> bool:
@@ -100,6 +101,8 @@ def _reported(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
     words = words_in(text, a, pos)
     if not words or words[-1].group().lower() in NOT_AFTER:
         return None
+    if any(w.group().lower() in _NEGATIONS for w in words[-3:]):
+        return None  # "tidak (secara khusus) mengatakan bahwa …": what was not said
     verb = m.group("cue").lower()
     after = m.end()
     lead = _ADJUNCT.match(text, after, s1) if not m.group("bahwa") else None
