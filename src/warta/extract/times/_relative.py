@@ -124,6 +124,10 @@ def _h_set(m: re.Match[str], ctx: Context) -> Found:
     lx, word, cue = lex(), key(m["u"]), key(m["cue"])
     if cue == "per" and _next_word(ctx, m.end()) in lx["sets"]["not_before"]:
         return None  # "per hari ini": as of today
+    if not m["n"] and word in lx["weekdays"] and m["u"][0].isupper():  # "saban Minggu": Sundays, not weeks
+        return timex("SET", f"XXXX-WXX-{lx['weekdays'][word] + 1}"), None
+    if not m["n"] and word in lx["part_of_day"] and cue != "per":  # "setiap malam": every night
+        return timex("SET", "XXXX-XX-XX" + lx["part_of_day"][word]), None
     if word in lx["units"]:
         n = number(m["n"]) if m["n"] else 1.0
         return timex("SET", duration(n, unit_code(word))), None
@@ -133,7 +137,7 @@ def _h_set(m: re.Match[str], ctx: Context) -> Found:
         return timex("SET", f"XXXX-WXX-{lx['weekdays'][word] + 1}"), None
     if word in lx["months"]:
         return timex("SET", f"XXXX-{month_number(word):02d}"), None
-    return timex("SET", lx["part_of_day"][word]), None
+    return timex("SET", "XXXX-XX-XX" + lx["part_of_day"][word]), None
 
 
 _FOR = ("selama", "dalam", "untuk")  # "selama lima tahun mendatang": a stretch of time, not a date
