@@ -213,24 +213,25 @@ class PendingLines:
         self.keys: Counter[tuple[str, str]] = Counter()
 
     def add(self, article: Article) -> None:
-        if not self.track:
-            return
-        self.ids.add(article.id)
-        if article.outlet:
-            self.keys.update((article.outlet, key) for key in set(article.line_keys))
+        """The article is cleaned: its lines count until it is stored or given up."""
+        self._count(article, 1)
 
     def remove(self, article: Article) -> None:
         """The article is stored (its lines now count in ``base``) or given up."""
+        self._count(article, -1)
+
+    def _count(self, article: Article, sign: int) -> None:
         if not self.track:
             return
-        self.ids.discard(article.id)
+        (self.ids.add if sign > 0 else self.ids.discard)(article.id)
         if article.outlet:
-            self.keys.subtract((article.outlet, key) for key in set(article.line_keys))
+            for key in set(article.line_keys):
+                self.keys[(article.outlet, key)] += sign
 
     def counter(self, outlet: str) -> Callable[[str], int]:
         keys = self.keys
         if self.base is None:
-            return lambda key: keys[(outlet, key)] if keys else 0
+            return lambda key: keys[(outlet, key)]
         stored = self.base.counter(outlet)
         return lambda key: stored(key) + keys[(outlet, key)]
 

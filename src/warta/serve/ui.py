@@ -460,14 +460,15 @@ _ORDERS = (("size", "largest first"), ("recent", "newest first"))
 
 
 @router.get("/stories", name="stories")
-def stories_page(request: Request, store: StoreDep, order: str = "size", min: int = 1,
-                 page: PageQuery = 1) -> HTMLResponse:
+def stories_page(request: Request, store: StoreDep, order: str = "size",
+                 least: Annotated[int, Query(alias="min")] = 1, page: PageQuery = 1) -> HTMLResponse:
     order = order if order in views.STORY_ORDERS else "size"
-    found = views.list_stories(store, order=order, min_articles=max(min, 1), limit=PAGE_SIZE,
+    least = max(least, 1)
+    found = views.list_stories(store, order=order, min_articles=least, limit=PAGE_SIZE,
                                offset=(page - 1) * PAGE_SIZE)
-    params = {"order": order, "min": min if min > 1 else None}
+    params = {"order": order, "min": least if least > 1 else None}
     context = {"title": "Stories", "items": found["items"], "total": found["total"], "order": order,
-               "orders": _ORDERS, "min_articles": min, "page": page, "pages": _pages(found["total"]),
+               "orders": _ORDERS, "min_articles": least, "page": page, "pages": _pages(found["total"]),
                "link": _browse_link("/stories", params)}
     return _page(request, "stories.html", context)
 

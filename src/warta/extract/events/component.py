@@ -4,7 +4,7 @@ Steps, in order, sentence by sentence:
 
 1. triggers are found with one scan of the text (``lexicon``), less those inside names, those an
    exclusion cancels ("serangan jantung", "menyita perhatian"), those in headings, and violent ones
-   in sentences about sport (a sport word or a score in the sentence, or next to it in its
+   in sentences about sport (a sport word in the sentence, or next to it in its
    paragraph unless the sentence turns to other news: sentence by sentence, so that a roundup keeps
    its arrest); the model trained on
    warta's event corpus (``learned``) adds the triggers the lexicon misses in sentences that name
@@ -103,22 +103,20 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
 
 
 _SPORT_SHARE = 0.4  # sentences with a sport word in this share of an article's: a match report
-_SCORE = re.compile(r"(?<![\d/.,:-])\d{1,2}\s?-\s?\d{1,2}(?![\d/.,:-])")  # "3-1", "1 - 1": a match's score
 _NEW_TOPIC = re.compile(r"\s*(?:Sementara itu|Di sisi lain|Di tempat lain|Dalam perkembangan lain|Adapun)\b",
                         re.IGNORECASE)
 
 
 def _sport_sentences(ctx: DocContext) -> list[bool]:
     """Which sentences are about sport, where a fight or a meeting is a match: those with a sport
-    word or a score ("3-1"), and those next to one in its paragraph unless the sentence turns to
+    word, and those next to one in its paragraph unless the sentence turns to
     other news ("Sementara itu, ..."). In a match report (at least ``_SPORT_SHARE`` of the sentences
     have a sport word: "melancarkan serangan", "melepaskan tembakan" are moves of a game) every
     sentence is, except from a sentence that turns to other news up to the next sport word: a
     roundup's arrest keeps its event."""
     has = [False] * len(ctx.sents)
-    for pattern in (ctx.lex.sport, _SCORE):
-        for m in pattern.finditer(ctx.text):
-            has[ctx.sentence_of(m.start())] = True
+    for m in ctx.lex.sport.finditer(ctx.text):
+        has[ctx.sentence_of(m.start())] = True
     if not any(has):
         return has
     sents, text = ctx.sents, ctx.text

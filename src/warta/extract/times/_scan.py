@@ -144,6 +144,7 @@ def _quoted_deixis(found: list[dict], ctx: Context) -> None:
     gives for the quotation: the day written out in its attribution ("'… hari ini …,' kata X, Rabu
     (15/10/2025)"), before the next quotation opens, or else before the quotation in the sentence
     that opens it ("Kata X, Rabu (15/10/2025): '…'")."""
+    written: list[tuple[int, str]] | None = None
     for r in found:
         deictic = r.pop("_deictic", None)
         if deictic is None or ctx.dct is None:
@@ -156,7 +157,8 @@ def _quoted_deixis(found: list[dict], ctx: Context) -> None:
         qs, qe = quotes[k]
         stop = min(qe + _SAID_AFTER, quotes[k + 1][0] if k + 1 < len(quotes) else pe)
         opens = ctx.sentence(qs)[0]
-        written = [(t["start"], _day_of(t)) for t in found if t.get("_written") and _day_of(t)]
+        if written is None:
+            written = [(t["start"], day) for t in found if t.get("_written") and (day := _day_of(t))]
         after = [(start, day) for start, day in written if qe <= start < stop]
         before = [(start, day) for start, day in written if max(opens, ps) <= start < qs]
         said = min(after)[1] if after else max(before)[1] if before else None
