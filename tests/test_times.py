@@ -64,12 +64,49 @@ def test_day_under_discussion_is_the_anchor() -> None:
     assert not any(k.startswith("_") for t in by_text.values() for k in t)
 
 
-def test_far_dates_do_not_anchor_a_clock_time() -> None:
-    """Without a paragraph break, a date five sentences back is not the day under discussion."""
+def test_a_clock_time_takes_the_last_day_written_before_it() -> None:
+    """With no day in its sentence or the two before, a clock time takes the last day written out
+    before it (TimeML's day under discussion), in its paragraph or an earlier one: the hour of a
+    death told after the paragraph that dates it is that day's, not the publication day's."""
     text = ("Rapat digelar Senin (3/11/2025). Rapat membahas anggaran. Anggaran dinilai kurang. "
-            "Beberapa fraksi menolak. Fraksi lain diam. Sidang ditutup pukul 21.00 WIB.")
-    clock = [t for t in find_times(text, date(2025, 11, 5)) if t["type"] == "TIME"][0]
-    assert (clock["value"], clock["anchor"]) == ("2025-11-05T21:00", "dct")
+            "Beberapa fraksi menolak. Fraksi lain diam. Sidang ditutup pukul 21.00 WIB.\n\n"
+            "Aktor itu meninggal di rumah sakit pada Sabtu (8/11) dini hari.\n\n"
+            "\"Papa meninggal jam setengah 3 subuh. Jam 9 malamnya sempat buka mata,\" tuturnya.")
+    clocks = [(t["text"], t["value"], t["anchor"]) for t in find_times(text, date(2025, 11, 9)) if t["type"] == "TIME"]
+    assert clocks == [("pukul 21.00 WIB", "2025-11-03T21:00", "text"),
+                      ("Sabtu (8/11) dini hari", "2025-11-08TNI", "dct"),
+                      ("jam setengah 3 subuh", "2025-11-08T02:30", "text"),
+                      ("Jam 9 malamnya", "2025-11-08T21:00", "text")]
+    alone = find_times("Sidang ditutup pukul 21.00 WIB.", date(2025, 11, 5))
+    assert [(t["value"], t["anchor"]) for t in alone] == [("2025-11-05T21:00", "dct")]
+
+
+def test_a_weekday_written_with_its_day_picks_the_year() -> None:
+    """'Senin (19/6)' published on Friday 16/6/2017 is the coming Monday (19/6/2016 was a Sunday);
+    a weekday that matches no year near the DCT (a writer's slip) leaves the tense to choose."""
+    by_text = {t["text"]: t["value"] for t in find_times(
+        "Jembatan mulai beroperasi pada Senin (19/6). Peninjauan dilakukan Kamis (16/6).", date(2017, 6, 16))}
+    assert by_text == {"Senin (19/6)": "2017-06-19", "Kamis (16/6)": "2017-06-16"}
+
+
+def test_a_day_without_its_year_follows_the_year_written_before_it() -> None:
+    """In one paragraph, a day written without its year after one written with it takes the first
+    such day on or after it ('mulai 15 Februari 2018 ... hingga 23 Juni'); a birth year far from the
+    DCT lends nothing, nor does a date in another paragraph."""
+    text = ("Mulai 15 Februari 2018 akan dimulai kampanye hingga 23 Juni. Sedangkan 24 - 26 Juni adalah masa tenang.\n"
+            "Ia lahir 5 Mei 1970. Pada 3 Juni ia dilantik.\nRapat digelar 22 hingga 24 Desember.")
+    got = [(t["text"], t["value"]) for t in find_times(text, date(2017, 7, 2))]
+    assert got == [("15 Februari 2018", "2018-02-15"), ("23 Juni", "2018-06-23"),
+                   ("24 - 26 Juni", "2018-06-24/2018-06-26"), ("5 Mei 1970", "1970-05-05"),
+                   ("3 Juni", "2017-06-03"), ("22 hingga 24 Desember", "2017-12-22/2017-12-24")]
+
+
+def test_clock_times_without_pukul() -> None:
+    """A bare hour is a clock time only before a part of the day or a time zone, never as a number."""
+    got = [(t["text"], t["value"]) for t in find_times(
+        "Ia ditahan pada 4.37 dini hari, dan dilepas 18.30 waktu setempat. Inflasi naik 4.37 persen.",
+        date(2017, 10, 10))]
+    assert got == [("4.37 dini hari", "2017-10-10T04:37"), ("18.30 waktu setempat", "2017-10-10T18:30")]
 
 
 def test_sentences_bound_tense_cues() -> None:

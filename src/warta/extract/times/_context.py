@@ -20,6 +20,8 @@ class Context:
         self.last: tuple[date, str] | None = None
         # weekday → the day written out for it in this text ("Kamis (27/11/2014)"), near the DCT
         self.named_days: dict[int, date] = {}
+        # the last day written with its year, and where ("mulai 15 Februari 2018 ... hingga 23 Juni")
+        self.dated: tuple[int, date] | None = None
 
     def remember(self, day: date, gran: str) -> None:
         self.last = (day, gran)

@@ -28,8 +28,10 @@ def _year(y: str) -> int:
 
 
 def _day(ctx: Context, m: re.Match[str], d: str, mon: str, y: str | None, bias: int = 0,
-         strict: bool = False) -> tuple[str, str | None, date | None] | None:
-    """A calendar day from its parts; a missing year is chosen around the DCT."""
+         strict: bool = False, weekday: int | None = None) -> tuple[str, str | None, date | None] | None:
+    """A calendar day from its parts; a missing year is chosen around the DCT: the one year near it
+    whose calendar has the ``weekday`` written with the day ("Senin (19/6)" published on Friday
+    16/6/2017 is the coming Monday, not 19/6/2016), else as the tense says."""
     day, month = int(d), month_number(mon)
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
@@ -38,24 +40,52 @@ def _day(ctx: Context, m: re.Match[str], d: str, mon: str, y: str | None, bias: 
             dt = date(_year(y), month, day)
         except ValueError:
             return None
+        ctx.dated = (m.end(), dt)
         return dt.isoformat(), None, dt
     if ctx.dct is None:
         return f"XXXX-{month:02d}-{day:02d}", None, None
+    after = _after_dated(ctx, m.start(), month, day)
+    if after is not None and weekday in (None, after.weekday()):
+        return after.isoformat(), "text", after
     cands = []
     for year in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1):
         with contextlib.suppress(ValueError):
             cands.append(date(year, month, day))
     if not bias:
-        cands = [c for c in cands if abs((c - ctx.dct).days) <= 280] or cands
+        cands = [c for c in cands if abs((c - ctx.dct).days) <= _NEAR] or cands
     if not cands:
         return None
-    dt = ctx.pick(cands, m.start(), m.end(), bias, strict)
+    same_day = [c for c in cands if c.weekday() == weekday and abs((c - ctx.dct).days) <= _NEAR]
+    dt = same_day[0] if len(same_day) == 1 else ctx.pick(cands, m.start(), m.end(), bias, strict)
     return dt.isoformat(), "dct", dt
+
+
+_NEAR = 280  # days from the DCT that a day written without its year is taken to be within
+_NEAR_DCT = 1  # years from the DCT's that a written year may be for a later day to follow it
+_FOLLOWS = 183  # days after a day written with its year that a day without one may be
+
+
+def _after_dated(ctx: Context, pos: int, month: int, day: int) -> date | None:
+    """A day written without its year that follows, in the same paragraph, a day written with one near
+    the DCT's ("mulai 15 Februari 2018 akan dimulai kampanye ... hingga 23 Juni"): the first such day
+    on or after it, within half a year; None otherwise."""
+    if ctx.dated is None or ctx.dct is None:
+        return None
+    at, written = ctx.dated
+    if "\n" in ctx.text[at:pos] or abs(written.year - ctx.dct.year) > _NEAR_DCT:
+        return None
+    for year in (written.year, written.year + 1):
+        with contextlib.suppress(ValueError):
+            cand = date(year, month, day)
+            if cand >= written:
+                return cand if (cand - written).days <= _FOLLOWS else None
+    return None
 
 
 def _h_day(m: re.Match[str], ctx: Context, bias: int = 0, strict: bool = False) -> Found:
     parts = m.groupdict()
-    got = _day(ctx, m, m["d"], parts.get("m") or parts["m2"], parts.get("y"), bias, strict)
+    weekday = lex()["weekdays"].get(key(parts["wd"])) if parts.get("wd") else None
+    got = _day(ctx, m, m["d"], parts.get("m") or parts["m2"], parts.get("y"), bias, strict, weekday)
     if not got:
         return None
     value, anchor, dt = got
@@ -79,7 +109,7 @@ def _h_dmy(m: re.Match[str], ctx: Context) -> Found:
     if not end or end[0] <= first[0]["value"]:
         return None
     first[0]["value"] = f"{first[0]['value']}/{end[0]}"
-    return first
+    return first[0], (first[1][0], "M") if first[1] else None  # a span of days names no one weekday
 
 
 def _rel_year(ctx: Context, phrase: str | None) -> tuple[int | None, str | None]:

@@ -65,7 +65,7 @@ def _sources() -> dict[str, str]:
     units, urel = _alt(lx["units"]), _alt(lx["unit_relations"])
     num = _number_source(lx["numbers"])
     yrel = rf"tahun{_S}(?:ini|lalu|depan|itu|kemarin|mendatang)"
-    tod = rf"(?:{_S}(?P<pod>{pod})(?:{_S}hari)?(?:{_S}(?:WIB|WITA|WIT))?)?"
+    tod = rf"(?:{_S}(?P<pod>{pod})(?:nya)?(?:{_S}hari)?(?:{_S}(?:WIB|WITA|WIT))?)?"  # "jam 9 malamnya"
     wdrel = rf"lalu|yang{_S}lalu|kemarin|depan|mendatang|ini|nanti"
     ords = _alt(list(lx["ordinals"]) + ["satu", "dua", "tiga", "empat"])
     hari, tahun = _cased("hari"), _cased("tahun")
@@ -77,7 +77,8 @@ def _sources() -> dict[str, str]:
         "iso_date": rf"(?P<y>{_Y4})-(?P<m>\d\d)-(?P<d>\d\d)",
         "num_date": rf"(?P<d>\d{{1,2}})(?:/(?P<m>\d{{1,2}})/|-(?P<m2>\d{{1,2}})-)(?P<y>{_Y4})",
         "paren_date": r"(?<=\()(?P<d>\d{1,2})/(?P<m>\d{1,2})(?=\))",
-        "dmy": rf"(?P<d>\d{{1,2}})(?:{_S0}[-–]{_S0}(?P<d2>\d{{1,2}}))?{_S}(?P<m>{mon})"
+        "dmy": rf"(?P<d>\d{{1,2}})(?:(?:{_S0}[-–]{_S0}|{_S}(?:hingga|sampai(?:{_S}dengan)?|s\.d\.?){_S})"
+               rf"(?P<d2>\d{{1,2}}))?{_S}(?P<m>{mon})"
                rf"(?:{_S}(?:tahun{_S})?(?P<y>{_Y4}))?(?:{_S}(?P<rel>lalu|yang{_S}lalu|silam|mendatang|depan|ini))?",
         "mdy": rf"(?P<m>{monf}){_S}(?P<d>\d{{1,2}}),{_S}(?P<y>{_Y4})",
         "quarter": rf"(?P<u>{_alt(['kuartal', 'triwulan', 'semester', 'paruh'])})(?:{_S}ke-?|{_S})(?P<n>{ords}|[1-4])"
@@ -94,10 +95,13 @@ def _sources() -> dict[str, str]:
                  rf"(?:{_S}(?P<rel>lalu|yang{_S}lalu|ini|itu|mendatang|depan|kemarin|silam))?",
         "part": rf"(?P<mod>{pmod}){_S}(?P<u>tahun|bulan|pekan|minggu)"
                 rf"(?:{_S}(?P<rel>ini|lalu|depan|mendatang|itu|kemarin))?",
+        # "pukul 10.00 WIB", "jam setengah 3 subuh" (2.30), "4.37 dini hari", "18.30 waktu setempat"
         "clock": rf"(?:(?P<mod>{_alt(['sekitar', 'sekira', 'kira-kira', 'hampir', 'lebih dari'])}){_S})?"
-                 rf"(?:(?:{_alt(['pukul', 'jam'])}){_S}(?P<h>\d{{1,2}})(?:[.:](?P<mi>[0-5]\d))?(?:[.:][0-5]\d)?"
-                 rf"|(?P<h2>\d{{1,2}})[.:](?P<mi2>[0-5]\d)(?={_S0}(?:WIB|WITA|WIT)\b))"
-                 rf"(?:{_S0}(?P<tz>WIB|WITA|WIT|GMT|UTC))?{tod}",
+                 rf"(?:(?:{_alt(['pukul', 'jam'])}){_S}(?:(?P<half>setengah){_S})?(?P<h>\d{{1,2}})"
+                 rf"(?:[.:](?P<mi>[0-5]\d))?(?:[.:][0-5]\d)?"
+                 rf"|(?P<h2>\d{{1,2}})[.:](?P<mi2>[0-5]\d)"
+                 rf"(?={_S0}(?:(?i:WIB|WITA|WIT)|waktu{_S}setempat|dini{_S}hari|pagi|siang|sore|malam|subuh)\b))"
+                 rf"(?:{_S0}(?P<tz>(?i:WIB|WITA|WIT)|GMT|UTC|waktu{_S}setempat))?{tod}",
         "rel_pod": rf"(?P<pod1>{pod})(?:{_S}hari)?{_S}(?P<x>ini|tadi|nanti)|{_cased('tadi')}{_S}(?P<pod2>{pod})"
                    rf"|{_cased('nanti')}{_S}(?P<pod3>{pod})|(?P<semalam>{_cased('semalam')})",
         "relative": rf"(?P<rel>{_alt(lx['relative'])}){tod}",
@@ -140,7 +144,7 @@ def _core_regex() -> re.Pattern[str]:
     lx = lex()
     words = set(lx["months"]) | {k for k in lx["weekdays"] if len(k) > 3} | set(lx["units"])
     words |= set(lx["part_of_day"]) | set(lx["sets"]["adjectives"]) | {"musim"}
-    words |= {"paruh", "tadi", "dulu", "dahulu", "pukul", "WIB", "WITA", "WIT"}
+    words |= {"paruh", "tadi", "dulu", "dahulu", "pukul", "WIB", "WITA", "WIT", "setempat"}
     for table in ("relative", "anaphoric"):
         words |= {w for phrase in lx[table] for w in phrase.split()}
     words -= {"ke", "yang", "akan", "ini", "itu", "lalu", "hari"} - set(lx["units"])

@@ -33,6 +33,10 @@ _GRAN_ORDER = "DWMQY"
 
 def _h_clock(m: re.Match[str], ctx: Context) -> Found:
     hour, minute = int(m["h"] or m["h2"]), int(m["mi"] or m["mi2"] or 0)
+    if m["half"]:  # "setengah 3": half past two
+        if minute or not 1 <= hour <= 24:
+            return None
+        hour, minute = hour - 1, 30
     pod = key(m["pod"] or "")
     if pod in ("sore", "petang", "senja", "malam") and hour < 12 and not (pod == "malam" and hour <= 3):
         hour += 12

@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Score warta's time expressions on the time tuning set (README.md), and show its errors.
+
+    python training/timex/tune/run.py [--profile default|fast] [--show] [--agreement]
+
+Ingests ``articles.jsonl`` with warta, exports it and scores the export with
+``../shared/eval/score.py`` (the dev set's scorer, its times facet) against ``gold.json``. This set
+may be read: ``--show`` prints each article's missed expressions, wrong values and extra ones.
+``--agreement`` scores annotator T3's two overlap articles against T1's instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[2]
+sys.path.insert(0, str(ROOT / "eval" / "quotes" / "indosum"))
+
+import run as quotes_run  # noqa: E402  (the quote benchmark's runner: its scorer call)
+
+
+def _report(label: str, res: dict, gold: dict) -> None:
+    rows = [res["articles"][a["file"]]["times"] for a in gold["articles"]]
+    rows = [r for r in rows if r.get("f1") is not None]
+    mean = {k: sum(r[k] for r in rows) / len(rows) for k in ("p", "r", "f1")}
+    n_gold = sum(len(a.get("times", [])) for a in gold["articles"])
+    print(f"{label}: {len(rows)} articles with times, {n_gold} gold times; "
+          f"times F1 {mean['f1']:.3f} (P {mean['p']:.3f}, R {mean['r']:.3f})")
+
+
+def _as_pred(gold_article: dict) -> dict:
+    return {"id": gold_article["file"],
+            "times": [{"text": t["text"], "value": t["value"][0]} for t in gold_article.get("times", [])]}
+
+
+def _show(res: dict, gold: dict, pred: list[dict]) -> None:
+    by_id = {p["id"]: p for p in pred}
+    norm = quotes_run_norm()
+    for a in gold["articles"]:
+        r = res["articles"][a["file"]]["times"]
+        if r.get("f1") is None or r["f1"] >= 1.0:
+            continue
+        texts = [norm(t["text"]) for t in a.get("times", [])] + [norm(t) for t in a.get("ignore_times", [])]
+        extra = [(t["text"], t.get("value")) for t in by_id.get(a["file"], {}).get("times", [])
+                 if not any(g in norm(t["text"]) or norm(t["text"]) in g for g in texts)]
+        print(f"== {a['file']} (published {a['published']['from']}) f1={r['f1']:.2f}")
+        for m in r.get("missed", []):
+            print(f"   missed  {m!r}")
+        for text, got, want in r.get("wrong_value", []):
+            print(f"   wrong   {text!r}: {got} (gold {want})")
+        for text, value in extra:
+            print(f"   extra   {text!r}: {value}")
+
+
+def quotes_run_norm():
+    sys.path.insert(0, str(quotes_run._SCORER[0].parent))
+    import score  # noqa: PLC0415  (../shared/eval/score.py)
+    return score.norm
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--profile", choices=("default", "fast"), default="default")
+    ap.add_argument("--warta", default=str(ROOT / ".venv" / "bin" / "warta"))
+    ap.add_argument("--show", action="store_true")
+    ap.add_argument("--agreement", action="store_true")
+    ap.add_argument("--scorer", default=str(quotes_run.SCORER), help="shared/eval/score.py")
+    args = ap.parse_args()
+    quotes_run._SCORER[0] = Path(args.scorer)
+    gold = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
+    articles = HERE / "articles.jsonl"
+    tmp = Path(tempfile.mkdtemp(prefix="warta-times-tune-"))
+    try:
+        if args.agreement:
+            other = json.loads((HERE / "gold_T3_overlap.json").read_text(encoding="utf-8"))
+            ids = {a["file"] for a in other["articles"]}
+            first = {"articles": [a for a in gold["articles"] if a["file"] in ids]}
+            for label, g, p in (("T3 against T1", first, other), ("T1 against T3", other, first)):
+                pred = [_as_pred(a) for a in p["articles"]]
+                _report(label, quotes_run._score(g, pred, tmp, articles), g)
+            return 0
+        db = tmp / "e.db"
+        subprocess.run([args.warta, "ingest", str(articles), "--db", str(db), "--profile", args.profile,
+                        "--quiet"], check=True)
+        out = subprocess.run([args.warta, "export", "--format", "jsonl", "--db", str(db)], check=True,
+                             capture_output=True, text=True).stdout
+        pred = [json.loads(line) for line in out.splitlines() if line.strip()]
+        res = quotes_run._score(gold, pred, tmp, articles)
+        if args.show:
+            _show(res, gold, pred)
+        _report(f"warta ({args.profile})", res, gold)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
