@@ -53,6 +53,7 @@ from warta.extract.events.headline import headline_events
 from warta.extract.events.lexicon import SPEECH_ACTS, lexicon, words_key
 from warta.extract.events.modality import modality_of, source_of
 from warta.extract.events.parse import parse_arguments, parse_noun_arguments
+from warta.link.kb import KnowledgeBase, capitals
 from warta.nlp import doc_text
 from warta.nlp.factories import typed
 
@@ -224,6 +225,7 @@ def _participants(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, i
         args.actors = _others(_main_subject(ctx, items, k, lo), args.targets)
     if not args.actors and hit.trigger.type in _STATEMENTS and hit.trigger.kind != "passive":
         args.actors = _others(_speaker_of(ctx, items, k, lo), args.targets)
+    args.actors, args.targets = _states_only(args.actors), _states_only(args.targets)
     _one_side(args, hit, sent[0])
     if not args.actors and (hit.trigger.kind != "passive" or not args.targets):
         return None  # an event needs a named actor; a passive one at least its named patient
@@ -232,6 +234,26 @@ def _participants(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, i
         return None
     ctx.last_participants.append((items[k].start, args.actors + args.targets))
     return args, lo, hi
+
+
+_STATES = frozenset({"country", "territory"})
+
+
+def _states_only(ents: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Participants less the places that cannot act: a country or territory acts ("Korea Utara
+    menolak"), and a capital for its government ("Pyongyang menolak"); a town, a province or a region
+    the knowledge base knows is where something happened or part of a name around it ("pasien RS
+    National Hospital, Surabaya, Jawa Timur", "Polres Metro Jakarta Selatan menangkap"), not who
+    did it."""
+    if not any(e.get("type") == "LOC" for e in ents):
+        return ents
+    kb, seats = KnowledgeBase.load(), capitals()
+    def acts(e: dict[str, Any]) -> bool:
+        if e.get("type") != "LOC":
+            return True
+        known = kb.get(e.get("id") or "")  # a name the KB does not know is as often a company or a club
+        return known is None or known.kind in _STATES or known.id in seats
+    return [e for e in ents if acts(e)]
 
 
 def _one_side(args: Arguments, hit: Hit, sentence_start: int) -> None:
@@ -284,6 +306,9 @@ def _speaker_of(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[dic
         return []
     if any(it.kind in ("E", "A") and it.start >= quote["start"] for it in items[lo:k]):
         return []
+    if any(it.kind == "W" and it.start >= quote["start"] and it.low not in ctx.lex.words["subjectless"]
+           for it in items[lo:k]):
+        return []  # "Perbaikan ... biasanya meminta perusahaan ...": the clause has its own subject
     if k and items[k - 1].kind == "W" and items[k - 1].low == "yang":
         return []  # "gerakan yang mengancam demokrasi": the relative clause's head is its subject
     return [speaker]
