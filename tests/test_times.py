@@ -89,6 +89,23 @@ def test_a_weekday_written_with_its_day_picks_the_year() -> None:
     assert by_text == {"Senin (19/6)": "2017-06-19", "Kamis (16/6)": "2017-06-16"}
 
 
+def test_the_weekday_of_an_attribution_is_past() -> None:
+    """A bare weekday closing an attribution is the day the words were said, even when the
+    quotation speaks of the future; elsewhere the tense still chooses."""
+    said = find_times('"Lahan akan difungsikan sebagai jalur darurat," kata Humas Jasa Marga, Handoyono, '
+                      "di Bekasi, Selasa.", date(2017, 12, 20))
+    assert [(t["text"], t["value"]) for t in said] == [("Selasa", "2017-12-19")]
+    planned = find_times("Rapat itu akan digelar Selasa.", date(2017, 12, 20))
+    assert [(t["text"], t["value"]) for t in planned] == [("Selasa", "2017-12-26")]
+
+
+def test_a_weekday_slip_two_days_on_is_the_coming_day() -> None:
+    """'Kamis (22/12)' published Wednesday 20/12/2017 (the 22nd is a Friday that year): the day two
+    days on, not 22/12/2016, a Thursday a year back."""
+    got = find_times("Pengerjaan proyek dihentikan, Kamis (22/12).", date(2017, 12, 20))
+    assert [(t["text"], t["value"]) for t in got] == [("Kamis (22/12)", "2017-12-22")]
+
+
 def test_a_day_without_its_year_follows_the_year_written_before_it() -> None:
     """In one paragraph, a day written without its year after one written with it takes the first
     such day on or after it ('mulai 15 Februari 2018 ... hingga 23 Juni'); a birth year far from the

@@ -31,7 +31,8 @@ def _day(ctx: Context, m: re.Match[str], d: str, mon: str, y: str | None, bias: 
          strict: bool = False, weekday: int | None = None) -> tuple[str, str | None, date | None] | None:
     """A calendar day from its parts; a missing year is chosen around the DCT: the one year near it
     whose calendar has the ``weekday`` written with the day ("Senin (19/6)" published on Friday
-    16/6/2017 is the coming Monday, not 19/6/2016), else as the tense says."""
+    16/6/2017 is the coming Monday, not 19/6/2016); when none has it (a slip), the coming week's day;
+    else as the tense says."""
     day, month = int(d), month_number(mon)
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
@@ -56,11 +57,18 @@ def _day(ctx: Context, m: re.Match[str], d: str, mon: str, y: str | None, bias: 
     if not cands:
         return None
     same_day = [c for c in cands if c.weekday() == weekday and abs((c - ctx.dct).days) <= _NEAR]
-    dt = same_day[0] if len(same_day) == 1 else ctx.pick(cands, m.start(), m.end(), bias, strict)
+    soon = [c for c in cands if weekday is not None and 0 < (c - ctx.dct).days <= _SOON]
+    if len(same_day) == 1:
+        dt = same_day[0]
+    elif not same_day and soon:  # "dihentikan, Kamis (22/12)" two days on, its weekday a slip
+        dt = soon[0]
+    else:
+        dt = ctx.pick(cands, m.start(), m.end(), bias, strict)
     return dt.isoformat(), "dct", dt
 
 
 _NEAR = 280  # days from the DCT that a day written without its year is taken to be within
+_SOON = 7  # days after the DCT that a day written with a weekday that fits no year near it is taken for
 _NEAR_DCT = 1  # years from the DCT's that a written year may be for a later day to follow it
 _FOLLOWS = 183  # days after a day written with its year that a day without one may be
 

@@ -88,6 +88,8 @@ def _weekday(m: re.Match[str], ctx: Context, target: int, rel: str) -> Found:
     elif not rel and target in ctx.named_days:  # "Kamis" after "Kamis (27/11/2014)"
         value, type_ = with_pod(ctx.named_days[target].isoformat(), "DATE", m.groupdict().get("pod"))
         return timex(type_, value, anchor="text"), (ctx.named_days[target], "D")
+    elif not rel and cue_regexes()["attribution"].search(ctx.text, max(0, m.start() - 130), m.start()):
+        bias, strict = -1, False  # "..., kata X di Bekasi, Selasa": the day it was said
     else:
         bias, strict = (1 if rel == "nanti" else ctx.tense(m.start(), m.end()) or -1), False
     day = ctx.pick(cands, m.start(), m.end(), bias, strict)
