@@ -113,6 +113,8 @@ def test_linking(blank, case) -> None:
         assert [e.get("role") for e in _find(entities, mention)][:1] == [role], entities
     for mention, type_ in case.get("types", {}).items():
         assert {e["type"] for e in _find(entities, mention)} == {type_}, entities
+    for mention in case.get("absent", []):
+        assert not _find(entities, mention), entities
 
 
 def test_unknown_entities_get_ids_from_their_names(blank) -> None:

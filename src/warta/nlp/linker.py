@@ -96,6 +96,7 @@ class _Lexicon:
     ranks: dict[str, list[tuple[str, ...]]]  # first word -> the rank phrases it opens, longest first
     rank_tails: frozenset[str]
     rank_named: frozenset[str]
+    chiefs: frozenset[str]
 
 
 @cache
@@ -106,7 +107,7 @@ def _lexicon() -> _Lexicon:
         words = tuple(phrase.split())
         ranks.setdefault(words[0], []).append(words)
     return _Lexicon(frozenset(data["heads"]), frozenset(data["continuations"]), frozenset(data["honorifics"]),
-                    ranks, frozenset(data["rank_tails"]), frozenset(data["rank_named"]))
+                    ranks, frozenset(data["rank_tails"]), frozenset(data["rank_named"]), frozenset(data["chiefs"]))
 
 
 @dataclass(slots=True)
@@ -209,7 +210,8 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     # nor is a lone pronoun or the acronym of a common noun ("Ia", "TPS", "CCTV": not_names.toml),
     # nor a lone word that cannot be a name ("C", "Kesetiaannya", a title alone: "Kapolsek")
     mentions = [m for m in mentions if tx.span(m.start, m.end) not in _not_names()
-                and not (m.end - m.start == 1 and _not_a_name(words[m.start], lex, kb))]
+                and not (m.end - m.start == 1 and _not_a_name(words[m.start], lex, kb))
+                and not (m.label != "PER" and words[m.start].lower() in lex.chiefs)]  # "Kapolres Metro Bekasi": a role
     taken = _covered(mentions, others)
     aliases = _defined_aliases(doc, mentions, kb)
     mentions += _alias_mentions(words, aliases, taken)
@@ -406,7 +408,9 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
     or a place. A person's name here is a PER mention's name, or its first or last word, or two
     words or more that are all parts of persons' names in the NER training data
     (``person_words.txt``: "PT Semen Padang Iskandar Zulkarnain Lubis", where the part before
-    need only be two words or more), that the knowledge base knows as nothing else."""
+    need only be two words or more), that the knowledge base knows as nothing else; after an
+    acronym, any two or three words spelled as a name that the knowledge base does not know
+    ("Kepala Bidang Persaingan Bisnis UE Margrethe Vestager")."""
     names: set[tuple[str, ...]] = set()
     for m in mentions:
         if m.label == "PER":
@@ -422,6 +426,16 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
                              and w.lower() not in common for w in rest) \
             and not any(e.type in ("ORG", "LOC") for e in kb.lookup(" ".join(rest)))
 
+    org = _org_words()
+    org_heads = {w.lower() for w in org.heads} | {w.lower() for w in org.party_words}
+
+    def spelled(rest: tuple[str, ...]) -> bool:  # "Ketua KPK Agus Rahardjo", "Kepala ... UE Margrethe Vestager"
+        return 2 <= len(rest) <= 3 and all(
+            w[:1].isupper() and w[1:].islower() and w.isalpha() and w.lower() not in _GENERIC
+            and w.lower() not in common and w.lower() not in org_heads and w.lower() not in lex.heads
+            and _unit_at(list(rest), i) == 0 and not kb.lookup(w) for i, w in enumerate(rest)) \
+            and not kb.lookup(" ".join(rest))
+
     out: list[_Mention] = []
     for m in mentions:
         # only after a title: "Staf Ahli ... Kementerian Kesehatan Barlian", "Wakil Wali Kota Tegal Nur
@@ -434,7 +448,8 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
                 rest = tuple(texts[p:])
                 if person(rest) and (any(e.type in ("ORG", "LOC") for e in kb.lookup(" ".join(texts[:p])))
                                      or p >= 2 and rest not in names and all(w in person_words for w in rest)
-                                     or p == 1 and _acronym(texts[0])):
+                                     or p == 1 and _acronym(texts[0])) \
+                        or p == 1 and _acronym(texts[0]) and spelled(rest):
                     out.append(_Mention(m.start, m.start + p, m.label, m.how))
                     out.append(_Mention(m.start + p, m.end, "PER", m.how))
                     break
