@@ -27,7 +27,11 @@ Steps, in order, sentence by sentence:
    expression of its clause, None for none);
 5. the same type, actors and time twice in one sentence give one event;
 6. the title, read in headline grammar (``headline``), adds the event it reports when the body
-   does not report it (``in_title``).
+   does not report it (``in_title``);
+7. each quote with a named speaker is read by the speech-act model (``speech``, learned from
+   reported-speech sentences labelled by reading): a statement that criticises, demands, praises,
+   rejects, agrees, threatens or apologises is the speaker's event (``found_by`` "speech"), unless the
+   speaker already has one in that sentence.
 """
 
 from __future__ import annotations
@@ -53,6 +57,7 @@ from warta.extract.events.headline import headline_events
 from warta.extract.events.lexicon import SPEECH_ACTS, lexicon, words_key
 from warta.extract.events.modality import modality_of, source_of
 from warta.extract.events.parse import parse_arguments, parse_noun_arguments
+from warta.extract.events.speech import NONE, speech_features, speech_model
 from warta.link.kb import KnowledgeBase, capitals
 from warta.nlp import doc_text
 from warta.nlp.factories import typed
@@ -77,7 +82,7 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
     lex = lexicon()
     ctx = prepare(doc, doc_text(doc), lex)
     title = doc.user_data.get("warta.title")
-    if not ctx.hits and not title:
+    if not ctx.hits and not title and not ctx.quotes:
         return []
     out: list[dict[str, Any]] = []
     hit_starts = [h.start for h in ctx.hits]
@@ -100,7 +105,55 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
         seen: dict[tuple[Any, ...], dict[str, Any]] = {}
         for k, args, lo, hi in found:
             _add(out, seen, _event(ctx, items, k, (a, b), args, (lo, hi), live, (a, b) in lead, report))
+    out += _speech_acts(ctx, out, report)
+    out.sort(key=lambda e: e["start"])
     return headline_events(ctx, title, out, report) + out
+
+
+_QUOTE_TARGETS = 3  # named persons, organisations or states inside a quote taken as its act's targets
+
+
+def _speech_acts(ctx: DocContext, found: list[dict[str, Any]], report: tuple[str | None, str | None],
+                 ) -> list[dict[str, Any]]:
+    """The acts that quotes are (``speech``): each quote with a named speaker, in the sentence that
+    holds its attribution, is read by the speech-act model; an act it finds is an event of the
+    speaker's, aimed at the persons, organisations and states the quote names, on the day it was said
+    (the attribution's date, else the article's occasion). A sentence where the speaker already has
+    an event gives none (the trigger lexicon read it)."""
+    model = speech_model()
+    had = {(e["start"], a) for e in found for a in e["actor_ids"]}
+    candidates = []
+    for q in ctx.quotes:
+        speaker = q.get("speaker") or {}
+        if not speaker.get("name") or speaker.get("type") not in ("PER", "ORG"):
+            continue
+        a, b = ctx.sents[ctx.sentence_of(max(q["start"], q["end"] - 1))]
+        if (a, speaker.get("id")) in had:
+            continue
+        candidates.append((q, speaker, a, b))
+    if not candidates:
+        return []
+    acts = model.classify([speech_features(ctx.text[a:b], q.get("cue"), q.get("kind")) for q, _, a, b in candidates])
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[int, str, str | None]] = set()
+    for (q, speaker, a, b), (act, _) in zip(candidates, acts, strict=True):
+        if act == NONE or (a, act, speaker.get("id")) in seen:
+            continue
+        seen.add((a, act, speaker.get("id")))
+        targets = [e for e in _states_only([e for e in ctx.entities if q["start"] <= e["start"] < q["end"]
+                                            and e.get("type") in ("PER", "ORG", "LOC")])
+                   if e.get("id") != speaker.get("id")]
+        targets = list({e.get("id"): e for e in targets}.values())[:_QUOTE_TARGETS]
+        said = _said_on(ctx, q)
+        value, time_from = (said, "said") if said else report if report[1] == "occasion" else (None, None)
+        out.append({
+            "type": act, "actors": [speaker["name"]], "targets": [e["name"] for e in targets],
+            "time": value, "time_from": time_from, "place": None, "modality": "occurred",
+            "source": None, "text": ctx.text[a:b], "trigger": q.get("cue") or "", "start": a, "end": b,
+            "actor_ids": [speaker.get("id")], "target_ids": [e.get("id") for e in targets],
+            "place_id": None, "time_text": None, "count": None, "found_by": "speech",
+        })
+    return out
 
 
 _SPORT_SHARE = 0.4  # sentences with a sport word in this share of an article's: a match report
@@ -392,7 +445,8 @@ class EventFinder:
 
     def __init__(self, nlp: Language | None = None, name: str = "warta_events") -> None:
         self.name = name
-        lexicon()  # fail at load time, not on the first article, if the data file is broken
+        lexicon()  # fail at load time, not on the first article, if a data file is broken
+        speech_model()
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = find_events(doc)

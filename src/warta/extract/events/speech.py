@@ -1,0 +1,108 @@
+"""Speech acts in reported speech, learned from annotated news: what a quote does, beside what it says.
+
+A statement is no event by itself, but one that criticises, demands, praises, rejects, agrees,
+threatens or apologises is (``../shared/gold/GUIDE.md``: "criticised X, demanded X do Y, rejected X,
+praised X"). Most such acts in Indonesian news are told as reported speech without an action verb
+("X menilai kebijakan itu keliru", "X menekankan pentingnya pemda memastikan ...", "'..., ini tidak
+adil,' kata X"), which the trigger lexicon cannot see. warta's quote finder already has each
+statement and its speaker; this model reads the sentence a quote stands in and says which act, if
+any, it is: a softmax regression over the sentence's words, their roots without Indonesian affixes,
+its word pairs, the quote's cue word and kind.
+
+The model (``data/speech_acts.npz``) is trained on warta's speech-act corpus
+(``training/events/speech``: reported-speech sentences of IndoSum labelled by reading) by
+``training/events/speech/train.py``; it needs no tagger, so one model serves both profiles.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from warta.extract.events.learned import WORD, root_of
+from warta.extract.events.lexicon import lexicon, lookup
+
+__all__ = ["SpeechActModel", "speech_features", "speech_model", "MODEL_FILE", "NONE"]
+
+MODEL_FILE = "speech_acts.npz"
+NONE = "NONE"
+_NEGATIONS = frozenset({"tidak", "tak", "bukan", "belum", "jangan", "enggak", "nggak", "gak"})
+
+
+def speech_features(sentence: str, cue: str | None = None, kind: str | None = None) -> list[str]:
+    """The features of a reported-speech sentence: its words (lower case), their roots, whether a
+    negation stands in it, what warta's trigger lexicon and its list of faults read in it (the
+    lexicon as features: "lex=DEMAND" for "mendesak"), and the quote's cue word and kind when known."""
+    words = [m.group().casefold() for m in WORD.finditer(sentence)]
+    out = ["b"]
+    out += [f"w={w}" for w in words]
+    out += [f"r={root_of(w)}" for w in words]
+    if _NEGATIONS.intersection(words):
+        out.append("neg")
+    lex = lexicon()
+    for m in lex.scan.finditer(sentence):
+        trigger = lookup(lex, sentence[m.start():m.end() - (3 if m.group("nya") else 0)])
+        if trigger is not None:
+            out += [f"lex={trigger.type}", f"lexk={trigger.type}/{trigger.kind}"]
+    if lex.faults.search(sentence):
+        out.append("fault")
+    if cue:
+        low = cue.casefold()
+        out += [f"cue={low}", f"cr={root_of(low)}"]
+    if kind:
+        out.append(f"kind={kind}")
+    return out
+
+
+@dataclass
+class SpeechActModel:
+    labels: list[str]  # NONE first, then the acts
+    index: dict[str, int]  # feature -> row of ``weights``
+    weights: np.ndarray  # (features, labels)
+    threshold: float = 0.5  # the probability an act must reach
+
+    def probabilities(self, rows: list[list[str]]) -> np.ndarray:
+        scores = np.zeros((len(rows), len(self.labels)), dtype=np.float32)
+        for r, feats in enumerate(rows):
+            ids = [self.index[f] for f in feats if f in self.index]
+            if ids:
+                scores[r] = self.weights[ids].sum(axis=0)
+        scores -= scores.max(axis=1, keepdims=True)
+        probs = np.exp(scores)
+        return probs / probs.sum(axis=1, keepdims=True)
+
+    def classify(self, rows: list[list[str]]) -> list[tuple[str, float]]:
+        """Each row's act (``NONE`` when no act reaches the threshold) and its probability."""
+        if not rows:
+            return []
+        probs = self.probabilities(rows)
+        out = []
+        for p in probs:
+            best = int(p[1:].argmax()) + 1  # the likeliest act
+            out.append((self.labels[best], float(p[best])) if p[best] >= self.threshold else (NONE, float(p[0])))
+        return out
+
+    def save(self, path: Any) -> None:
+        meta = {"labels": self.labels, "features": list(self.index), "threshold": self.threshold}
+        np.savez_compressed(path, weights=self.weights.astype(np.float16),
+                            meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8))
+
+    @classmethod
+    def load(cls, source: Any) -> SpeechActModel:
+        with np.load(source) as data:
+            meta = json.loads(bytes(data["meta"]).decode())
+            weights = data["weights"].astype(np.float32)
+        return cls(meta["labels"], {f: i for i, f in enumerate(meta["features"])}, weights,
+                   float(meta.get("threshold", 0.5)))
+
+
+@cache
+def speech_model() -> SpeechActModel:
+    """The shipped model (``warta/data/speech_acts.npz``), loaded once per process."""
+    with resources.files("warta.data").joinpath(MODEL_FILE).open("rb") as fh:
+        return SpeechActModel.load(fh)
