@@ -23,7 +23,13 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
-from warta.extract.events.speech import MODEL_FILE, NONE, SpeechActModel, speech_features  # noqa: E402
+from warta.extract.events.speech import (  # noqa: E402
+    MODEL_FILE,
+    NONE,
+    SpeechActModel,
+    lexical_readings,
+    speech_features,
+)
 
 ACTS = ["DISAPPROVE", "DEMAND", "SUPPORT", "REJECT", "AGREE", "THREATEN", "CONCEDE"]
 LABELS = [NONE, *ACTS]
@@ -105,8 +111,8 @@ def quote_cues(rows: list[dict]) -> list[tuple[str | None, str | None]]:
 
 def examples_of(rows: list[dict]) -> list[tuple[list[str], str]]:
     cues = quote_cues(rows)
-    return [(speech_features(r["text"], cue, kind), r["act"] if r["act"] in ACTS else NONE)
-            for r, (cue, kind) in zip(rows, cues, strict=True)]
+    return [(speech_features(r["text"], cue, kind, *lexical_readings(r["text"])),
+             r["act"] if r["act"] in ACTS else NONE) for r, (cue, kind) in zip(rows, cues, strict=True)]
 
 
 def agreement() -> int:

@@ -36,6 +36,7 @@ Steps, in order, sentence by sentence:
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 from typing import Any
@@ -133,7 +134,16 @@ def _speech_acts(ctx: DocContext, found: list[dict[str, Any]], report: tuple[str
         candidates.append((q, speaker, a, b))
     if not candidates:
         return []
-    acts = model.classify([speech_features(ctx.text[a:b], q.get("cue"), q.get("kind")) for q, _, a, b in candidates])
+    starts = [h.start for h in ctx.scanned]
+    faults = [m.start() for m in ctx.lex.faults.finditer(ctx.text)]
+
+    def features(q: dict[str, Any], a: int, b: int) -> list[str]:
+        lexical = tuple(f"{h.trigger.type}/{h.trigger.kind}"
+                        for h in ctx.scanned[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)])
+        fault = bisect.bisect_left(faults, a) < bisect.bisect_left(faults, b)
+        return speech_features(ctx.text[a:b], q.get("cue"), q.get("kind"), lexical, fault)
+
+    acts = model.classify([features(q, a, b) for q, _, a, b in candidates])
     out: list[dict[str, Any]] = []
     seen: set[tuple[int, str, str | None]] = set()
     for (q, speaker, a, b), (act, _) in zip(candidates, acts, strict=True):
@@ -248,8 +258,6 @@ def _add(out: list[dict[str, Any]], seen: dict[tuple[Any, ...], dict[str, Any]],
 
 
 def _any_between(starts: list[int], a: int, b: int) -> bool:
-    import bisect
-
     i = bisect.bisect_left(starts, a)
     return i < len(starts) and starts[i] < b
 

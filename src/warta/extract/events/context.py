@@ -59,6 +59,7 @@ class DocContext:
     times: list[dict[str, Any]]
     quotes: list[dict[str, Any]]
     hits: list[Hit]
+    scanned: list[Hit] = field(default_factory=list)  # the lexicon's own hits, names and all
     last_participants: list[tuple[int, list[dict[str, Any]]]] = field(default_factory=list)
     token_starts: list[int] | None = None  # filled by the parse reader on first use
     sent_starts: list[int] | None = None  # filled on first use
@@ -126,6 +127,12 @@ def _outside_names(hits: list[Hit], entities: list[dict[str, Any]]) -> list[Hit]
     return [h for h in hits if outside(h.start)]
 
 
+def scan_triggers(text: str, lex: Lexicon) -> list[Hit]:
+    """The trigger lexicon's hits in ``text``, less those an exclusion cancels (before names and
+    headings are set aside): what the lexicon reads, as the speech-act model's features."""
+    return _scan(text, lex)
+
+
 def _scan(text: str, lex: Lexicon) -> list[Hit]:
     out = []
     for m in lex.scan.finditer(text):
@@ -183,7 +190,7 @@ def prepare(doc: Doc, text: str, lex: Lexicon) -> DocContext:
     return DocContext(doc=doc, text=text, lex=lex, sents=sents, entities=entities,
                       ent_starts=[e["start"] for e in entities],
                       times=sorted(doc._.times or [], key=lambda t: t["start"]),
-                      quotes=list(doc._.quotes or []), hits=hits)
+                      quotes=list(doc._.quotes or []), hits=hits, scanned=found)
 
 
 PERSON_DESCRIPTION = "person-description"

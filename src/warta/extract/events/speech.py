@@ -18,38 +18,33 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 import numpy as np
 
 from warta.extract.events.learned import WORD, root_of
-from warta.extract.events.lexicon import lexicon, lookup
+from warta.extract.events.lexicon import lexicon
 
-__all__ = ["SpeechActModel", "speech_features", "speech_model", "MODEL_FILE", "NONE"]
+__all__ = ["SpeechActModel", "speech_features", "lexical_readings", "speech_model", "MODEL_FILE", "NONE"]
 
 MODEL_FILE = "speech_acts.npz"
 NONE = "NONE"
 _NEGATIONS = frozenset({"tidak", "tak", "bukan", "belum", "jangan", "enggak", "nggak", "gak"})
 
 
-def speech_features(sentence: str, cue: str | None = None, kind: str | None = None) -> list[str]:
+def speech_features(sentence: str, cue: str | None = None, kind: str | None = None,
+                    lexical: tuple[str, ...] = (), fault: bool = False) -> list[str]:
     """The features of a reported-speech sentence: its words (lower case), their roots, whether a
-    negation stands in it, what warta's trigger lexicon and its list of faults read in it (the
-    lexicon as features: "lex=DEMAND" for "mendesak"), and the quote's cue word and kind when known."""
-    words = [m.group().casefold() for m in WORD.finditer(sentence)]
-    out = ["b"]
-    out += [f"w={w}" for w in words]
-    out += [f"r={root_of(w)}" for w in words]
-    if _NEGATIONS.intersection(words):
-        out.append("neg")
-    lex = lexicon()
-    for m in lex.scan.finditer(sentence):
-        trigger = lookup(lex, sentence[m.start():m.end() - (3 if m.group("nya") else 0)])
-        if trigger is not None:
-            out += [f"lex={trigger.type}", f"lexk={trigger.type}/{trigger.kind}"]
-    if lex.faults.search(sentence):
+    negation stands in it, the quote's cue word and kind when known, and what warta's trigger
+    lexicon reads in it (the lexicon as features: ``lexical`` holds "TYPE/kind" for each trigger
+    its scan finds there, "DEMAND/verb" for "mendesak"; ``fault`` whether a fault of the judgement
+    list is named: "melanggar", "keliru")."""
+    out = list(_word_features(sentence))
+    for reading in lexical:
+        out += [f"lex={reading.split('/')[0]}", f"lexk={reading}"]
+    if fault:
         out.append("fault")
     if cue:
         low = cue.casefold()
@@ -57,6 +52,25 @@ def speech_features(sentence: str, cue: str | None = None, kind: str | None = No
     if kind:
         out.append(f"kind={kind}")
     return out
+
+
+def lexical_readings(sentence: str) -> tuple[tuple[str, ...], bool]:
+    """What the event finder's own scan reads in a sentence alone (for training): its triggers as
+    "TYPE/kind", and whether a fault is named."""
+    from warta.extract.events.context import scan_triggers  # (context imports the learned models)
+
+    lex = lexicon()
+    return (tuple(f"{h.trigger.type}/{h.trigger.kind}" for h in scan_triggers(sentence, lex)),
+            lex.faults.search(sentence) is not None)
+
+
+@lru_cache(maxsize=4096)
+def _word_features(sentence: str) -> tuple[str, ...]:
+    words = [m.group().casefold() for m in WORD.finditer(sentence)]
+    out = ["b", *(f"w={w}" for w in words), *(f"r={root_of(w)}" for w in words)]
+    if _NEGATIONS.intersection(words):
+        out.append("neg")
+    return tuple(out)
 
 
 @dataclass
@@ -67,11 +81,12 @@ class SpeechActModel:
     threshold: float = 0.5  # the probability an act must reach
 
     def probabilities(self, rows: list[list[str]]) -> np.ndarray:
+        index = self.index
+        ids = [[index[f] for f in feats if f in index] for feats in rows]
+        flat = np.fromiter((i for row in ids for i in row), dtype=np.int64)
+        owner = np.repeat(np.arange(len(rows)), [len(row) for row in ids])
         scores = np.zeros((len(rows), len(self.labels)), dtype=np.float32)
-        for r, feats in enumerate(rows):
-            ids = [self.index[f] for f in feats if f in self.index]
-            if ids:
-                scores[r] = self.weights[ids].sum(axis=0)
+        np.add.at(scores, owner, self.weights[flat])
         scores -= scores.max(axis=1, keepdims=True)
         probs = np.exp(scores)
         return probs / probs.sum(axis=1, keepdims=True)

@@ -176,7 +176,8 @@ def cue_regexes() -> dict[str, re.Pattern[str]]:
         "ordinal_before": re.compile(r"\bke[-\s]?$", re.I),
         "quotation": re.compile(r"[“\"][^“”\"\n]{2,}[”\"]"),
         # "..., kata X di Y, [Selasa]": an attribution verb, then no quotation or sentence end, then a comma
-        "attribution": re.compile(rf"\b(?:{_alt(lx['attribution']['verbs'])})(?:nya)?\b[^.!?\"“”\n]{{0,100}},{_S0}$", re.I),
+        "attribution": re.compile(rf"\b(?:{_alt(lx['attribution']['verbs'])})(?:nya)?\b[^.!?\"“”\n]{{0,100}},{_S0}$",
+                                  re.I),
     }
 
 

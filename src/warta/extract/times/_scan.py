@@ -123,7 +123,8 @@ def _clock_days(found: list[dict], ctx: Context) -> None:
             ws, we = max(ws, ps), min(we, pe)
             before = [(pos - start, day) for start, day, written in days if written and ws <= start < s]
             after = [(start - pos, day) for start, day, written in days if written and e <= start < we]
-            near = before or after or [(pos - start, day) for start, day, written in days if written and start < ws][-1:]
+            earlier = [(pos - start, day) for start, day, written in days if written and start < ws][-1:]
+            near = before or after or earlier  # else the last day written before it
         if near:
             r["value"], r["anchor"] = min(near)[1] + r["value"], "text"
         elif ctx.dct:
