@@ -87,7 +87,7 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
         return []
     out: list[dict[str, Any]] = []
     hit_starts = [h.start for h in ctx.hits]
-    sporty = _sport_sentences(ctx)
+    sporty = _sport_sentences(ctx) if ctx.hits else []
     lead = _lead(ctx)
     report = _day_of_report(ctx, _occasion(ctx))
     for n, (a, b) in enumerate(ctx.sents):
@@ -106,8 +106,9 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
         seen: dict[tuple[Any, ...], dict[str, Any]] = {}
         for k, args, lo, hi in found:
             _add(out, seen, _event(ctx, items, k, (a, b), args, (lo, hi), live, (a, b) in lead, report))
-    out += _speech_acts(ctx, out, report)
-    out.sort(key=lambda e: e["start"])
+    if ctx.quotes:
+        out += _speech_acts(ctx, out, report)
+        out.sort(key=lambda e: e["start"])
     return headline_events(ctx, title, out, report) + out
 
 
@@ -135,13 +136,12 @@ def _speech_acts(ctx: DocContext, found: list[dict[str, Any]], report: tuple[str
     if not candidates:
         return []
     starts = [h.start for h in ctx.scanned]
-    faults = [m.start() for m in ctx.lex.faults.finditer(ctx.text)]
 
     def features(q: dict[str, Any], a: int, b: int) -> list[str]:
         lexical = tuple(f"{h.trigger.type}/{h.trigger.kind}"
                         for h in ctx.scanned[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)])
-        fault = bisect.bisect_left(faults, a) < bisect.bisect_left(faults, b)
-        return speech_features(ctx.text[a:b], q.get("cue"), q.get("kind"), lexical, fault)
+        sentence = ctx.text[a:b]
+        return speech_features(sentence, q.get("cue"), q.get("kind"), lexical, ctx.lex.faults.search(sentence) is not None)
 
     acts = model.classify([features(q, a, b) for q, _, a, b in candidates])
     out: list[dict[str, Any]] = []

@@ -45,15 +45,26 @@ def words_of(text: str, start: int = 0, end: int | None = None) -> list[re.Match
     return list(WORD.finditer(text, start, len(text) if end is None else end))
 
 
+def _by_letter(affixes: tuple[str, ...], at: int) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for affix in affixes:  # in the order given: the first that fits is cut
+        out.setdefault(affix[at], []).append(affix)
+    return {letter: tuple(group) for letter, group in out.items()}
+
+
+_SUFFIXES_BY_LAST = _by_letter(_SUFFIXES, -1)
+_PREFIXES_BY_FIRST = _by_letter(_PREFIXES, 0)
+
+
 @lru_cache(maxsize=100_000)
 def root_of(word: str) -> str:
     """A rough root: the longest known prefix and suffix cut while at least three letters stay."""
     w = word.casefold()
-    for suffix in _SUFFIXES:
+    for suffix in _SUFFIXES_BY_LAST.get(w[-1:], ()):
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             w = w[: -len(suffix)]
             break
-    for prefix in _PREFIXES:
+    for prefix in _PREFIXES_BY_FIRST.get(w[:1], ()):
         if w.startswith(prefix) and len(w) - len(prefix) >= 3:
             w = w[len(prefix):]
             break
@@ -126,12 +137,15 @@ class TriggerModel:
         for each row (its word's own features)."""
         if not rows:
             return []
-        index = self.index
-        ids = [[index[f] for f in feats if f in index] for feats in rows]
-        flat = np.fromiter((i for row in ids for i in row), dtype=np.int64)
-        owner = np.repeat(np.arange(len(rows)), [len(row) for row in ids])
+        get = self.index.get
+        ids = [[i for i in map(get, feats) if i is not None] for feats in rows]
+        sizes = np.fromiter((len(row) for row in ids), dtype=np.int64, count=len(ids))
+        flat = np.fromiter((i for row in ids for i in row), dtype=np.int64, count=int(sizes.sum()))
         scores = base.copy() if base is not None else np.zeros((len(rows), len(self.labels)), dtype=np.float32)
-        np.add.at(scores, owner, self.weights[flat])
+        if len(flat):  # summed per row that has features (np.add.reduceat cannot sum an empty one)
+            full = sizes > 0
+            sums = np.add.reduceat(self.weights[flat], (np.cumsum(sizes) - sizes)[full], axis=0)
+            scores[full] += sums
         scores -= scores.max(axis=1, keepdims=True)
         probs = np.exp(scores)
         probs /= probs.sum(axis=1, keepdims=True)

@@ -81,12 +81,15 @@ class SpeechActModel:
     threshold: float = 0.5  # the probability an act must reach
 
     def probabilities(self, rows: list[list[str]]) -> np.ndarray:
-        index = self.index
-        ids = [[index[f] for f in feats if f in index] for feats in rows]
-        flat = np.fromiter((i for row in ids for i in row), dtype=np.int64)
-        owner = np.repeat(np.arange(len(rows)), [len(row) for row in ids])
+        get = self.index.get
+        ids = [[i for i in map(get, feats) if i is not None] for feats in rows]
+        sizes = np.fromiter((len(row) for row in ids), dtype=np.int64, count=len(ids))
+        flat = np.fromiter((i for row in ids for i in row), dtype=np.int64, count=int(sizes.sum()))
         scores = np.zeros((len(rows), len(self.labels)), dtype=np.float32)
-        np.add.at(scores, owner, self.weights[flat])
+        if len(flat):  # summed per row that has features (np.add.reduceat cannot sum an empty one)
+            full = sizes > 0
+            sums = np.add.reduceat(self.weights[flat], (np.cumsum(sizes) - sizes)[full], axis=0)
+            scores[full] = sums
         scores -= scores.max(axis=1, keepdims=True)
         probs = np.exp(scores)
         return probs / probs.sum(axis=1, keepdims=True)
