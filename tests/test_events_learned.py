@@ -1,11 +1,14 @@
 """The learned event triggers (warta.extract.events.learned): the shipped model, what it finds
-beside the lexicon, and how a learned trigger takes its participants."""
+beside the lexicon, and how a learned trigger takes its participants; the learned speech acts
+(warta.extract.events.speech; whole quotes read as acts: tests/cases/events.toml)."""
 
 from __future__ import annotations
 
 import pytest
 
 from warta.extract.events.learned import MODEL_FILE, free_of, kind_of, learned_triggers, root_of, trigger_model
+from warta.extract.events.speech import MODEL_FILE as SPEECH_FILE
+from warta.extract.events.speech import NONE, lexical_readings, speech_features, speech_model
 
 
 def test_the_shipped_model_loads_with_its_threshold_and_roots() -> None:
@@ -52,3 +55,30 @@ def test_free_of() -> None:
     free = free_of([(10, 20), (12, 15), (30, 40)])
     assert free(5) and not free(10) and not free(19) and free(20) and not free(35) and free(40)
     assert free_of([])(0)
+
+
+# ------------------------------------------------------------------------------ speech acts
+
+
+def test_the_shipped_speech_act_model_loads_with_its_threshold() -> None:
+    model = speech_model()
+    assert model.labels[0] == NONE and {"DISAPPROVE", "DEMAND", "SUPPORT", "REJECT"} <= set(model.labels)
+    assert 0.3 <= model.threshold <= 0.8
+    assert model.weights.shape == (len(model.index), len(model.labels))
+    assert SPEECH_FILE.endswith(".npz")
+
+
+def test_speech_features_hold_the_lexicon_reading_and_the_cue() -> None:
+    lexical, fault = lexical_readings("Ketua DPR mendesak pemerintah yang melanggar aturan itu mundur.")
+    assert "DEMAND/verb" in lexical and fault
+    feats = speech_features("Ia mendesak pemerintah mundur.", "kata", "indirect", lexical, fault)
+    assert {"w=mendesak", "r=desak", "lex=DEMAND", "fault", "cue=kata", "kind=indirect"} <= set(feats)
+
+
+def test_an_act_below_the_threshold_is_none() -> None:
+    model = speech_model()
+    rows = [speech_features("Rapat digelar pukul 10.00 WIB di gedung DPR.", "kata", "direct"),
+            speech_features("Kami minta pemerintah segera mencabut izin tambang itu.", "kata", "direct")]
+    (first, p_first), (second, p_second) = model.classify(rows)
+    assert first == NONE and p_first >= 0.5
+    assert second == "DEMAND" and p_second >= model.threshold
