@@ -106,6 +106,19 @@ def test_a_weekday_slip_two_days_on_is_the_coming_day() -> None:
     assert [(t["text"], t["value"]) for t in got] == [("Kamis (22/12)", "2017-12-22")]
 
 
+def test_holidays_take_the_day_indonesia_fixed() -> None:
+    """Lebaran of a year is the day the government fixed (2017: 25 June), "H-3 Lebaran" three days
+    before; a holiday without its year is the one of the year around the publication; the end of a
+    longer name is no holiday ("Kabupaten Mandailing Natal")."""
+    got = [(t["text"], t["value"]) for t in find_times(
+        "Arus mudik Lebaran 2017 memuncak pada H-3 Lebaran. Banjir melanda Kabupaten Mandailing Natal.",
+        date(2017, 6, 10))]
+    assert got == [("Lebaran 2017", "2017-06-25"), ("H-3 Lebaran", "2017-06-22")]
+    season = [(t["text"], t["value"]) for t in find_times("Proyek dihentikan selama libur Natal dan Tahun Baru.",
+                                                        date(2017, 12, 20))]
+    assert season == [("Natal", "2017-12-25"), ("Tahun Baru", "2018-01-01")]
+
+
 def test_a_day_without_its_year_follows_the_year_written_before_it() -> None:
     """In one paragraph, a day written without its year after one written with it takes the first
     such day on or after it ('mulai 15 Februari 2018 ... hingga 23 Juni'); a birth year far from the

@@ -10,12 +10,44 @@ from __future__ import annotations
 
 import contextlib
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from warta.extract.times._context import Context
 from warta.extract.times._lexicon import cue_regexes, key, lex
 from warta.extract.times._values import Found, fmt, modifier, month_number, shift, timex, with_pod
+
+_HOLIDAY_REACH = 183  # days from the DCT that a holiday named without its year may be
+
+
+@cache
+def _holiday_dates(name: str, year: int) -> tuple[date, ...]:
+    """The days of a holiday of Indonesia's calendar in a year (the ``holidays`` package)."""
+    import holidays  # (imported on the first holiday: its calendars take a while to load)
+
+    calendar = holidays.country_holidays("ID", years=year, language="en_US")
+    return tuple(sorted(day for day, names in calendar.items() if name in names.split("; ")))
+
+
+def _h_holiday(m: re.Match[str], ctx: Context) -> Found:
+    """A holiday: "Lebaran 2017" is 2017-06-25 (the day Indonesia's government fixed), "H-1 Lebaran"
+    the day before it, "Natal" without a year the Christmas the tense points to (the nearest one)."""
+    lx = lex()
+    name = lx["holidays"][key(m["name"])]
+    before = ctx.word_before(m.start())
+    if m["name"][0].isupper() and before[:1].isupper() and before not in lx["holiday_context"]["after_names"]:
+        return None  # the end of a longer name: "Mandailing Natal"
+    years = [int(m["y"])] if m["y"] else [ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1] if ctx.dct else []
+    days = [d for y in years for d in _holiday_dates(name, y)]
+    if not m["y"] and ctx.dct:  # the holiday of the year around the publication, not one a year off
+        days = [d for d in days if abs((d - ctx.dct).days) <= _HOLIDAY_REACH]
+    if not days:
+        return None
+    day = days[0] if m["y"] else ctx.pick(days, m.start(), m.end())
+    if m["off"]:
+        day += timedelta(days=int(m["off"]) * (-1 if m["sign"] == "-" else 1))
+    return timex("DATE", day.isoformat(), anchor=None if m["y"] else "dct"), (day, "D")
+
 
 __all__ = ["DATE_HANDLERS"]
 
@@ -245,6 +277,6 @@ def _h_part(m: re.Match[str], ctx: Context) -> Found:
 
 DATE_HANDLERS = {
     "wd_num": _h_wd_date, "wd_long": _h_wd_date, "iso_date": _h_day, "num_date": _h_day, "paren_date": _h_day,
-    "dmy": _h_dmy, "mdy": _h_day, "quarter": _h_quarter, "quarter_and": _h_quarter_and,
+    "holiday": _h_holiday, "dmy": _h_dmy, "mdy": _h_day, "quarter": _h_quarter, "quarter_and": _h_quarter_and,
     "year_range": _h_year_range, "decade": _h_decade, "year": _h_year, "month": _h_month, "part": _h_part,
 }

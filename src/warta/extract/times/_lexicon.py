@@ -77,6 +77,9 @@ def _sources() -> dict[str, str]:
         "iso_date": rf"(?P<y>{_Y4})-(?P<m>\d\d)-(?P<d>\d\d)",
         "num_date": rf"(?P<d>\d{{1,2}})(?:/(?P<m>\d{{1,2}})/|-(?P<m2>\d{{1,2}})-)(?P<y>{_Y4})",
         "paren_date": r"(?<=\()(?P<d>\d{1,2})/(?P<m>\d{1,2})(?=\))",
+        # "Lebaran 2017", "H-1 Lebaran", "Natal", "Idul Fitri" (names in any case: "mudik lebaran")
+        "holiday": rf"(?:H{_S0}(?P<sign>[-+]){_S0}(?P<off>\d{{1,2}}){_S})?"
+                   rf"(?P<name>(?i:{_alt(lx['holidays'])}))(?![\w'])(?:{_S}(?P<y>{_Y4}))?",
         "dmy": rf"(?P<d>\d{{1,2}})(?:(?:{_S0}[-–]{_S0}|{_S}(?:hingga|sampai(?:{_S}dengan)?|s\.d\.?){_S})"
                rf"(?P<d2>\d{{1,2}}))?{_S}(?P<m>{mon})"
                rf"(?:{_S}(?:tahun{_S})?(?P<y>{_Y4}))?(?:{_S}(?P<rel>lalu|yang{_S}lalu|silam|mendatang|depan|ini))?",
@@ -145,6 +148,7 @@ def _core_regex() -> re.Pattern[str]:
     words = set(lx["months"]) | {k for k in lx["weekdays"] if len(k) > 3} | set(lx["units"])
     words |= set(lx["part_of_day"]) | set(lx["sets"]["adjectives"]) | {"musim"}
     words |= {"paruh", "tadi", "dulu", "dahulu", "pukul", "WIB", "WITA", "WIT", "setempat"}
+    words |= {phrase.split()[-1].casefold() for phrase in lx["holidays"]}  # "natal", "fitri", "lebaran"
     for table in ("relative", "anaphoric"):
         words |= {w for phrase in lx[table] for w in phrase.split()}
     words -= {"ke", "yang", "akan", "ini", "itu", "lalu", "hari"} - set(lx["units"])
