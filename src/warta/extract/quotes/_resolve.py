@@ -102,15 +102,28 @@ def _describe(t: Text, ref: Ref, state: State) -> dict[str, Any]:
 
 def _introduced(t: Text, lex: Lexicon, ref: Ref) -> dict[str, Any] | None:
     """The description a "sumber tersebut" points back to when no quote had that speaker yet: the
-    latest earlier phrase with the same head ("mengutip sumber informasi tingkat tinggi")."""
+    latest earlier phrase with the same head outside the quotations ("mengutip sumber informasi
+    tingkat tinggi")."""
     found = None
     for m in lex.heads.finditer(t.text, 0, ref.start):
-        if re.sub(r"\s+", " ", m.group("head").lower()) != ref.head:
-            continue
+        if re.sub(r"\s+", " ", m.group("head").lower()) != ref.head or t.in_quote(m.start()):
+            continue  # another head, or someone's words ("'... jadi ketua saja saya rela'"), not the narrative
         earlier = classify(t, lex, m.start(), min(t.sentence(m.start())[1], ref.start))
-        if earlier is not None and earlier.kind == "desc" and not earlier.back:
+        if earlier is not None and earlier.kind == "desc" and not earlier.back and \
+                _names_kept(t.text[ref.start:ref.end], ref.head, t.text[earlier.start:earlier.end]):
             found = earlier
     return _describe(t, found, State()) if found is not None else None
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w-]*")
+
+
+def _names_kept(description: str, head: str, earlier: str) -> bool:
+    """Whether the names a description carries beside its head are in the earlier phrase: "Ketua
+    Umum Partai Hanura itu" is not the "ketua umum Partai Golkar" named before."""
+    own = set(head.split())
+    low = earlier.lower()
+    return all(w.lower() in low for w in _CAPITALISED.findall(description) if w.lower() not in own)
 
 
 def resolve(t: Text, lex: Lexicon, ref: Ref, state: State) -> dict[str, Any] | None:
