@@ -27,7 +27,8 @@ sys.path.insert(0, str(ROOT / "eval" / "quotes" / "indosum"))
 import run as quotes_run  # noqa: E402  (the quote benchmark's runner: its scorer call)
 
 
-def _report(label: str, res: dict, gold: dict) -> None:
+def report(label: str, res: dict, gold: dict) -> None:
+    """One line: the times facet's mean F1, P and R over the articles with a time expression."""
     rows = [res["articles"][a["file"]]["times"] for a in gold["articles"]]
     rows = [r for r in rows if r.get("f1") is not None]
     mean = {k: sum(r[k] for r in rows) / len(rows) for k in ("p", "r", "f1")}
@@ -40,6 +41,24 @@ def _as_pred(gold_article: dict) -> dict:
     """An annotation written as a warta export: each time with its first accepted value."""
     return {"id": gold_article["file"],
             "times": [{"text": t["text"], "value": t["value"][0]} for t in gold_article.get("times", [])]}
+
+
+def agreement(gold: dict, other: dict, names: tuple[str, str], articles: Path, tmp: Path) -> None:
+    """Each annotator's first accepted values scored against the other's gold, on the shared articles."""
+    ids = {a["file"] for a in other["articles"]}
+    first = {"articles": [a for a in gold["articles"] if a["file"] in ids]}
+    for label, g, p in ((f"{names[1]} against {names[0]}", first, other),
+                        (f"{names[0]} against {names[1]}", other, first)):
+        report(label, quotes_run._score(g, [_as_pred(a) for a in p["articles"]], tmp, articles), g)
+
+
+def run_warta(warta: str, articles: Path, profile: str, tmp: Path) -> list[dict]:
+    """warta's export of the articles (ingested into a scratch store)."""
+    db = tmp / "e.db"
+    subprocess.run([warta, "ingest", str(articles), "--db", str(db), "--profile", profile, "--quiet"], check=True)
+    out = subprocess.run([warta, "export", "--format", "jsonl", "--db", str(db)], check=True,
+                         capture_output=True, text=True).stdout
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
 
 
 def main() -> int:
@@ -56,19 +75,10 @@ def main() -> int:
     try:
         if args.agreement:
             other = json.loads((HERE / "gold_B_overlap.json").read_text(encoding="utf-8"))
-            ids = {a["file"] for a in other["articles"]}
-            first = {"articles": [a for a in gold["articles"] if a["file"] in ids]}
-            for label, g, p in (("B against A", first, other), ("A against B", other, first)):
-                pred = [_as_pred(a) for a in p["articles"]]
-                _report(label, quotes_run._score(g, pred, tmp, articles), g)
+            agreement(gold, other, ("A", "B"), articles, tmp)
             return 0
-        db = tmp / "e.db"
-        subprocess.run([args.warta, "ingest", str(articles), "--db", str(db), "--profile", args.profile,
-                        "--quiet"], check=True)
-        out = subprocess.run([args.warta, "export", "--format", "jsonl", "--db", str(db)], check=True,
-                             capture_output=True, text=True).stdout
-        pred = [json.loads(line) for line in out.splitlines() if line.strip()]
-        _report(f"warta ({args.profile})", quotes_run._score(gold, pred, tmp, articles), gold)
+        pred = run_warta(args.warta, articles, args.profile, tmp)
+        report(f"warta ({args.profile})", quotes_run._score(gold, pred, tmp, articles), gold)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

@@ -12,9 +12,9 @@ may be read: ``--show`` prints each article's missed expressions, wrong values a
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -25,19 +25,9 @@ sys.path.insert(0, str(ROOT / "eval" / "quotes" / "indosum"))
 
 import run as quotes_run  # noqa: E402  (the quote benchmark's runner: its scorer call)
 
-
-def _report(label: str, res: dict, gold: dict) -> None:
-    rows = [res["articles"][a["file"]]["times"] for a in gold["articles"]]
-    rows = [r for r in rows if r.get("f1") is not None]
-    mean = {k: sum(r[k] for r in rows) / len(rows) for k in ("p", "r", "f1")}
-    n_gold = sum(len(a.get("times", [])) for a in gold["articles"])
-    print(f"{label}: {len(rows)} articles with times, {n_gold} gold times; "
-          f"times F1 {mean['f1']:.3f} (P {mean['p']:.3f}, R {mean['r']:.3f})")
-
-
-def _as_pred(gold_article: dict) -> dict:
-    return {"id": gold_article["file"],
-            "times": [{"text": t["text"], "value": t["value"][0]} for t in gold_article.get("times", [])]}
+_spec = importlib.util.spec_from_file_location("timex_benchmark", ROOT / "eval" / "timex" / "indosum" / "run.py")
+benchmark = importlib.util.module_from_spec(_spec)  # the blind time benchmark's runner: its scoring, not its data
+_spec.loader.exec_module(benchmark)
 
 
 def _show(res: dict, gold: dict, pred: list[dict]) -> None:
@@ -80,22 +70,13 @@ def main() -> int:
     try:
         if args.agreement:
             other = json.loads((HERE / "gold_T3_overlap.json").read_text(encoding="utf-8"))
-            ids = {a["file"] for a in other["articles"]}
-            first = {"articles": [a for a in gold["articles"] if a["file"] in ids]}
-            for label, g, p in (("T3 against T1", first, other), ("T1 against T3", other, first)):
-                pred = [_as_pred(a) for a in p["articles"]]
-                _report(label, quotes_run._score(g, pred, tmp, articles), g)
+            benchmark.agreement(gold, other, ("T1", "T3"), articles, tmp)
             return 0
-        db = tmp / "e.db"
-        subprocess.run([args.warta, "ingest", str(articles), "--db", str(db), "--profile", args.profile,
-                        "--quiet"], check=True)
-        out = subprocess.run([args.warta, "export", "--format", "jsonl", "--db", str(db)], check=True,
-                             capture_output=True, text=True).stdout
-        pred = [json.loads(line) for line in out.splitlines() if line.strip()]
+        pred = benchmark.run_warta(args.warta, articles, args.profile, tmp)
         res = quotes_run._score(gold, pred, tmp, articles)
         if args.show:
             _show(res, gold, pred)
-        _report(f"warta ({args.profile})", res, gold)
+        benchmark.report(f"warta ({args.profile})", res, gold)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

@@ -141,7 +141,8 @@ def _speech_acts(ctx: DocContext, found: list[dict[str, Any]], report: tuple[str
         lexical = tuple(f"{h.trigger.type}/{h.trigger.kind}"
                         for h in ctx.scanned[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)])
         sentence = ctx.text[a:b]
-        return speech_features(sentence, q.get("cue"), q.get("kind"), lexical, ctx.lex.faults.search(sentence) is not None)
+        fault = ctx.lex.faults.search(sentence) is not None
+        return speech_features(sentence, q.get("cue"), q.get("kind"), lexical, fault)
 
     acts = model.classify([features(q, a, b) for q, _, a, b in candidates])
     out: list[dict[str, Any]] = []

@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 __all__ = ["TriggerModel", "words_of", "features", "root_of", "trigger_model", "kind_of", "learned_triggers",
-           "free_of", "MODEL_FILE", "WORD"]
+           "free_of", "summed_weights", "save_weights", "load_weights", "MODEL_FILE", "WORD"]
 
 MODEL_FILE = "event_triggers.npz"
 _MEMO_WORDS = 200_000  # words whose candidacy is remembered
@@ -137,15 +137,7 @@ class TriggerModel:
         for each row (its word's own features)."""
         if not rows:
             return []
-        get = self.index.get
-        ids = [[i for i in map(get, feats) if i is not None] for feats in rows]
-        sizes = np.fromiter((len(row) for row in ids), dtype=np.int64, count=len(ids))
-        flat = np.fromiter((i for row in ids for i in row), dtype=np.int64, count=int(sizes.sum()))
-        scores = base.copy() if base is not None else np.zeros((len(rows), len(self.labels)), dtype=np.float32)
-        if len(flat):  # summed per row that has features (np.add.reduceat cannot sum an empty one)
-            full = sizes > 0
-            sums = np.add.reduceat(self.weights[flat], (np.cumsum(sizes) - sizes)[full], axis=0)
-            scores[full] += sums
+        scores = summed_weights(self.index, self.weights, rows, base)
         scores -= scores.max(axis=1, keepdims=True)
         probs = np.exp(scores)
         probs /= probs.sum(axis=1, keepdims=True)
@@ -153,19 +145,41 @@ class TriggerModel:
         return [(self.labels[b], float(probs[r, b])) for r, b in enumerate(best)]
 
     def save(self, path: str) -> None:
-        meta = {"labels": self.labels, "features": list(self.index), "threshold": self.threshold,
-                "roots": sorted(self.roots)}
-        np.savez_compressed(path, weights=self.weights.astype(np.float16),
-                            meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8))
+        save_weights(path, self.weights, {"labels": self.labels, "features": list(self.index),
+                                          "threshold": self.threshold, "roots": sorted(self.roots)})
 
     @classmethod
     def load(cls, source: Any) -> TriggerModel:
         """From a path or a binary file object."""
-        with np.load(source) as data:
-            meta = json.loads(bytes(data["meta"]).decode())
-            weights = data["weights"].astype(np.float32)
+        meta, weights = load_weights(source)
         return cls(meta["labels"], {f: i for i, f in enumerate(meta["features"])}, weights,
                    float(meta.get("threshold", 0.5)), frozenset(meta.get("roots", [])))
+
+
+def summed_weights(index: dict[str, int], weights: np.ndarray, rows: list[list[str]],
+                   base: np.ndarray | None = None) -> np.ndarray:
+    """Each row's summed weights of its known features (a linear model's scores), added to ``base``."""
+    get = index.get
+    ids = [[i for i in map(get, feats) if i is not None] for feats in rows]
+    sizes = np.fromiter((len(row) for row in ids), dtype=np.int64, count=len(ids))
+    flat = np.fromiter((i for row in ids for i in row), dtype=np.int64, count=int(sizes.sum()))
+    scores = base.copy() if base is not None else np.zeros((len(rows), weights.shape[1]), dtype=np.float32)
+    if len(flat):  # summed per row that has features (np.add.reduceat cannot sum an empty one)
+        full = sizes > 0
+        scores[full] += np.add.reduceat(weights[flat], (np.cumsum(sizes) - sizes)[full], axis=0)
+    return scores
+
+
+def save_weights(path: Any, weights: np.ndarray, meta: dict[str, Any]) -> None:
+    """A linear model as warta ships it: float16 weights and its metadata as JSON, in one .npz."""
+    np.savez_compressed(path, weights=weights.astype(np.float16),
+                        meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8))
+
+
+def load_weights(source: Any) -> tuple[dict[str, Any], np.ndarray]:
+    """The metadata and weights ``save_weights`` wrote, from a path or a binary file object."""
+    with np.load(source) as data:
+        return json.loads(bytes(data["meta"]).decode()), data["weights"].astype(np.float32)
 
 
 @cache

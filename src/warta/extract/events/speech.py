@@ -16,7 +16,6 @@ The model (``data/speech_acts.npz``) is trained on warta's speech-act corpus
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -24,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from warta.extract.events.learned import WORD, root_of
+from warta.extract.events.learned import WORD, load_weights, root_of, save_weights, summed_weights
 from warta.extract.events.lexicon import lexicon
 
 __all__ = ["SpeechActModel", "speech_features", "lexical_readings", "speech_model", "MODEL_FILE", "NONE"]
@@ -81,15 +80,7 @@ class SpeechActModel:
     threshold: float = 0.5  # the probability an act must reach
 
     def probabilities(self, rows: list[list[str]]) -> np.ndarray:
-        get = self.index.get
-        ids = [[i for i in map(get, feats) if i is not None] for feats in rows]
-        sizes = np.fromiter((len(row) for row in ids), dtype=np.int64, count=len(ids))
-        flat = np.fromiter((i for row in ids for i in row), dtype=np.int64, count=int(sizes.sum()))
-        scores = np.zeros((len(rows), len(self.labels)), dtype=np.float32)
-        if len(flat):  # summed per row that has features (np.add.reduceat cannot sum an empty one)
-            full = sizes > 0
-            sums = np.add.reduceat(self.weights[flat], (np.cumsum(sizes) - sizes)[full], axis=0)
-            scores[full] = sums
+        scores = summed_weights(self.index, self.weights, rows)
         scores -= scores.max(axis=1, keepdims=True)
         probs = np.exp(scores)
         return probs / probs.sum(axis=1, keepdims=True)
@@ -106,15 +97,13 @@ class SpeechActModel:
         return out
 
     def save(self, path: Any) -> None:
-        meta = {"labels": self.labels, "features": list(self.index), "threshold": self.threshold}
-        np.savez_compressed(path, weights=self.weights.astype(np.float16),
-                            meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8))
+        save_weights(path, self.weights, {"labels": self.labels, "features": list(self.index),
+                                          "threshold": self.threshold})
 
     @classmethod
     def load(cls, source: Any) -> SpeechActModel:
-        with np.load(source) as data:
-            meta = json.loads(bytes(data["meta"]).decode())
-            weights = data["weights"].astype(np.float32)
+        """From a path or a binary file object."""
+        meta, weights = load_weights(source)
         return cls(meta["labels"], {f: i for i, f in enumerate(meta["features"])}, weights,
                    float(meta.get("threshold", 0.5)))
 
