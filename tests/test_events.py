@@ -68,6 +68,8 @@ def test_case(case: dict, profile: str) -> None:
         assert not any(e["trigger"] == trigger for e in events), shown
     for want in case.get("event", []):
         assert any(_matches(e, want) for e in events), f"no event like {want}: {shown}"
+    for unwanted in case.get("unwanted", []):
+        assert not any(_matches(e, unwanted) for e in events), f"an event like {unwanted}: {shown}"
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if "title" in c], ids=lambda c: c["name"])

@@ -406,7 +406,8 @@ def resolve_anaphor(ctx: DocContext, it: Item) -> list[dict[str, Any]]:
         return named[-1:]
     floor = ctx.sents[max(0, ctx.sentence_of(it.start) - _ANAPHOR_REACH)][0]
     if it.low in words["pronouns"] or it.data == PERSON_DESCRIPTION:
-        return _last(ctx, it.start, floor, ("PER",), 1)
+        said = _speaker_written_at(ctx, it.start)
+        return [said] if said is not None else _last(ctx, it.start, floor, ("PER",), 1)
     kind = ctx.lex.anaphors.get(it.low, "any")
     if kind == "any":
         for pos, parts in reversed(ctx.last_participants):
@@ -414,6 +415,17 @@ def resolve_anaphor(ctx: DocContext, it: Item) -> list[dict[str, Any]]:
                 return parts[-2:]
         return _last(ctx, it.start, floor, ("PER",), 2)
     return _last(ctx, it.start, floor, (kind,), 2)
+
+
+def _speaker_written_at(ctx: DocContext, pos: int) -> dict[str, Any] | None:
+    """The person a pronoun or description stands for when it is a quote's speaker ("Dia mengimbau
+    ...", the reporting clause of a quote): the quote finder followed who was speaking, which the
+    last person named is not ("Wiranto ... Gatot ... Dia mengimbau" is Wiranto)."""
+    for q in ctx.quotes:
+        speaker = q.get("speaker") or {}
+        if speaker.get("start") == pos and speaker.get("id") and speaker.get("type") in ("PER", "ORG"):
+            return speaker
+    return None
 
 
 def _last(ctx: DocContext, pos: int, floor: int, types: tuple[str, ...], n: int) -> list[dict[str, Any]]:
