@@ -18,8 +18,9 @@ Steps, in order:
   4. after the scan (``_scan``): years and counts inside a law's or document's name or number are
      dropped ("UU Nomor 7 Tahun 2017"); clock times and parts of the day take the day under
      discussion (the day of their sentence, else one written out in the two sentences before or
-     the one after, in the same paragraph, else the DCT); "hari ini", "kemarin", "besok" inside a
-     quotation take the day its attribution gives ("'…,' kata X, Rabu (15/10/2025)").
+     the one after, in the same paragraph, else the last day written before them, else the DCT);
+     "hari ini", "kemarin", "besok" inside a quotation take the day its attribution gives ("'…,'
+     kata X, Rabu (15/10/2025)").
 
 Spans follow TimeML: prepositions (pada, sejak, hingga, selama …) stay out, modifiers (lalu,
 depan, ini, lebih dari, sekitar, awal, akhir, pertengahan …) are in.

@@ -1,9 +1,10 @@
-"""Handlers for calendar dates: days, day ranges, quarters and halves, years, decades, months and
-parts of a year, month or week.
+"""Handlers for calendar dates: days, day ranges, holidays, quarters and halves, years, decades,
+months and parts of a year, month or week.
 
 Each takes the kind's own match and the context; it returns None (not a time here) or the TIMEX3
 fields and, for a specific time, (date, granularity) to remember for anaphora. A date without a
-year gets the one around the DCT that the tense cues of its sentence point to.
+year gets the year written before it in its paragraph, else the one around the DCT whose calendar
+has the weekday written with it, else the one the tense cues of its sentence point to.
 """
 
 from __future__ import annotations
@@ -17,41 +18,13 @@ from warta.extract.times._context import Context
 from warta.extract.times._lexicon import cue_regexes, key, lex
 from warta.extract.times._values import Found, fmt, modifier, month_number, shift, timex, with_pod
 
-_HOLIDAY_REACH = 183  # days from the DCT that a holiday named without its year may be
-
-
-@cache
-def _holiday_dates(name: str, year: int) -> tuple[date, ...]:
-    """The days of a holiday of Indonesia's calendar in a year (the ``holidays`` package)."""
-    import holidays  # (imported on the first holiday: its calendars take a while to load)
-
-    calendar = holidays.country_holidays("ID", years=year, language="en_US")
-    return tuple(sorted(day for day, names in calendar.items() if name in names.split("; ")))
-
-
-def _h_holiday(m: re.Match[str], ctx: Context) -> Found:
-    """A holiday: "Lebaran 2017" is 2017-06-25 (the day Indonesia's government fixed), "H-1 Lebaran"
-    the day before it, "Natal" without a year the Christmas the tense points to (the nearest one)."""
-    lx = lex()
-    name = lx["holidays"][key(m["name"])]
-    before = ctx.word_before(m.start())
-    if m["name"][0].isupper() and before[:1].isupper() and before not in lx["holiday_context"]["after_names"]:
-        return None  # the end of a longer name: "Mandailing Natal"
-    years = [int(m["y"])] if m["y"] else [ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1] if ctx.dct else []
-    days = [d for y in years for d in _holiday_dates(name, y)]
-    if not m["y"] and ctx.dct:  # the holiday of the year around the publication, not one a year off
-        days = [d for d in days if abs((d - ctx.dct).days) <= _HOLIDAY_REACH]
-    if not days:
-        return None
-    day = days[0] if m["y"] else ctx.pick(days, m.start(), m.end())
-    if m["off"]:
-        day += timedelta(days=int(m["off"]) * (-1 if m["sign"] == "-" else 1))
-    return timex("DATE", day.isoformat(), anchor=None if m["y"] else "dct"), (day, "D")
-
-
 __all__ = ["DATE_HANDLERS"]
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_NEAR = 280  # days from the DCT that a day written without its year is taken to be within
+_SOON = 7  # days after the DCT that a day written with a weekday that fits no year near it is taken for
+_NEAR_DCT = 1  # years from the DCT's that a written year may be for a later day to follow it
+_FOLLOWS = 183  # days after a day written with its year that a day without one may be
 
 
 def _year(y: str) -> int:
@@ -97,12 +70,6 @@ def _day(ctx: Context, m: re.Match[str], d: str, mon: str, y: str | None, bias: 
     else:
         dt = ctx.pick(cands, m.start(), m.end(), bias, strict)
     return dt.isoformat(), "dct", dt
-
-
-_NEAR = 280  # days from the DCT that a day written without its year is taken to be within
-_SOON = 7  # days after the DCT that a day written with a weekday that fits no year near it is taken for
-_NEAR_DCT = 1  # years from the DCT's that a written year may be for a later day to follow it
-_FOLLOWS = 183  # days after a day written with its year that a day without one may be
 
 
 def _after_dated(ctx: Context, pos: int, month: int, day: int) -> date | None:
@@ -273,6 +240,38 @@ def _h_part(m: re.Match[str], ctx: Context) -> Found:
     if gran == "W" and mod == "END":
         return timex("DATE", f"{value}-WE", anchor=anchor), None
     return timex("DATE", value, mod, anchor), None
+
+
+_HOLIDAY_REACH = 183  # days from the DCT that a holiday named without its year may be
+
+
+@cache
+def _holiday_dates(name: str, year: int) -> tuple[date, ...]:
+    """The days of a holiday of Indonesia's calendar in a year (the ``holidays`` package)."""
+    import holidays  # (imported on the first holiday: its calendars take a while to load)
+
+    calendar = holidays.country_holidays("ID", years=year, language="en_US")
+    return tuple(sorted(day for day, names in calendar.items() if name in names.split("; ")))
+
+
+def _h_holiday(m: re.Match[str], ctx: Context) -> Found:
+    """A holiday: "Lebaran 2017" is 2017-06-25 (the day Indonesia's government fixed), "H-1 Lebaran"
+    the day before it, "Natal" without a year the Christmas the tense points to (the nearest one)."""
+    lx = lex()
+    name = lx["holidays"][key(m["name"])]
+    before = ctx.word_before(m.start())
+    if m["name"][0].isupper() and before[:1].isupper() and before not in lx["holiday_context"]["after_names"]:
+        return None  # the end of a longer name: "Mandailing Natal"
+    years = [int(m["y"])] if m["y"] else [ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1] if ctx.dct else []
+    days = [d for y in years for d in _holiday_dates(name, y)]
+    if not m["y"] and ctx.dct:  # the holiday of the year around the publication, not one a year off
+        days = [d for d in days if abs((d - ctx.dct).days) <= _HOLIDAY_REACH]
+    if not days:
+        return None
+    day = days[0] if m["y"] else ctx.pick(days, m.start(), m.end())
+    if m["off"]:
+        day += timedelta(days=int(m["off"]) * (-1 if m["sign"] == "-" else 1))
+    return timex("DATE", day.isoformat(), anchor=None if m["y"] else "dct"), (day, "D")
 
 
 DATE_HANDLERS = {
