@@ -87,7 +87,7 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
         return []
     out: list[dict[str, Any]] = []
     hit_starts = [h.start for h in ctx.hits]
-    sporty = _sport_sentences(ctx) if ctx.hits else []
+    sporty = _sport_sentences(ctx) if ctx.hits or ctx.quotes else []
     lead = _lead(ctx)
     report = _day_of_report(ctx, _occasion(ctx))
     for n, (a, b) in enumerate(ctx.sents):
@@ -107,7 +107,7 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
         for k, args, lo, hi in found:
             _add(out, seen, _event(ctx, items, k, (a, b), args, (lo, hi), live, (a, b) in lead, report))
     if ctx.quotes:
-        out += _speech_acts(ctx, out, report)
+        out += _speech_acts(ctx, out, report, sporty)
         out.sort(key=lambda e: e["start"])
     return headline_events(ctx, title, out, report) + out
 
@@ -116,12 +116,13 @@ _QUOTE_TARGETS = 3  # named persons, organisations or states inside a quote take
 
 
 def _speech_acts(ctx: DocContext, found: list[dict[str, Any]], report: tuple[str | None, str | None],
-                 ) -> list[dict[str, Any]]:
+                 sporty: list[bool]) -> list[dict[str, Any]]:
     """The acts that quotes are (``speech``): each quote with a named speaker, in the sentence that
     holds its attribution, is read by the speech-act model; an act it finds is an event of the
     speaker's, aimed at the persons, organisations and states the quote names, on the day it was said
     (the attribution's date, else the article's occasion). A sentence where the speaker already has
-    an event gives none (the trigger lexicon read it)."""
+    an event gives none (the trigger lexicon read it), nor one about sport (a coach's "kita harus
+    kerja keras untuk menang" asks nobody to act)."""
     model = speech_model()
     had = {(e["start"], a) for e in found for a in e["actor_ids"]}
     candidates = []
@@ -129,8 +130,9 @@ def _speech_acts(ctx: DocContext, found: list[dict[str, Any]], report: tuple[str
         speaker = q.get("speaker") or {}
         if not speaker.get("name") or speaker.get("type") not in ("PER", "ORG"):
             continue
-        a, b = ctx.sents[ctx.sentence_of(max(q["start"], q["end"] - 1))]
-        if (a, speaker.get("id")) in had:
+        n = ctx.sentence_of(max(q["start"], q["end"] - 1))
+        a, b = ctx.sents[n]
+        if (a, speaker.get("id")) in had or sporty[n]:
             continue
         candidates.append((q, speaker, a, b))
     if not candidates:
