@@ -148,7 +148,7 @@ def _core_regex() -> re.Pattern[str]:
     words = set(lx["months"]) | {k for k in lx["weekdays"] if len(k) > 3} | set(lx["units"])
     words |= set(lx["part_of_day"]) | set(lx["sets"]["adjectives"]) | {"musim"}
     words |= {"paruh", "tadi", "dulu", "dahulu", "pukul", "WIB", "WITA", "WIT", "setempat"}
-    words |= {phrase.split()[-1].casefold() for phrase in lx["holidays"]}  # "natal", "fitri", "lebaran"
+    words |= set(lx["holiday_context"]["core"])  # "natal", "fitri", "lebaran"
     for table in ("relative", "anaphoric"):
         words |= {w for phrase in lx[table] for w in phrase.split()}
     words -= {"ke", "yang", "akan", "ini", "itu", "lalu", "hari"} - set(lx["units"])
