@@ -21,7 +21,8 @@ CASES = tomllib.loads((Path(__file__).parent / "cases" / "quotes.toml").read_tex
 DEFAULT_PROFILE_CASES = ("quote split by its cue: two quotes, one speaker",
                          "a description with its organisation, then 'pejabat tersebut'",
                          "nickname in quotes is not a quote",
-                         "a title chain ending in a name the NER does not know: the name speaks, not the title")
+                         "a title chain ending in a name the NER does not know: the name speaks, not the title",
+                         "a title with an organisation, closed by a name the NER did not find: the name speaks")
 
 
 def _nlp(profile: str):  # type: ignore[no-untyped-def]

@@ -56,7 +56,7 @@ from warta.nlp import sentence_starts
 from warta.nlp.factories import typed
 from warta.resources import load_toml, load_words
 
-__all__ = ["EntityLinker", "link_doc", "entity_slug", "entity_id_from_name"]
+__all__ = ["EntityLinker", "link_doc", "entity_slug", "entity_id_from_name", "role_words"]
 
 LINKED_TYPES = ("PER", "ORG", "LOC")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,11}$")
@@ -97,6 +97,12 @@ class _Lexicon:
     rank_tails: frozenset[str]
     rank_named: frozenset[str]
     chiefs: frozenset[str]
+
+
+def role_words() -> frozenset[str]:
+    """The words of titles and honorifics (``roles.toml``: heads, continuations, honorifics), lower case."""
+    lex = _lexicon()
+    return lex.heads | lex.continuations | lex.honorifics
 
 
 @cache

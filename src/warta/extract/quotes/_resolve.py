@@ -11,6 +11,7 @@ from typing import Any
 from warta.extract.quotes._lexicon import Lexicon
 from warta.extract.quotes._speakers import Ref, classify, leads_to
 from warta.extract.quotes._text import Text
+from warta.nlp.linker import entity_slug, role_words
 
 __all__ = ["Said", "State", "resolve", "sentence_subjects"]
 
@@ -82,6 +83,22 @@ def _antecedent(t: Text, state: State, pos: int, plural: bool) -> dict[str, Any]
     return _from_entity(people[-1]) if people else None
 
 
+_NAME_AFTER = re.compile(r"(?:[A-Z][a-z]+(?:[ \t]+|$)){1,3}$")  # "Anis Hidayah" closing a description
+
+
+def _named_after(t: Text, ref: Ref) -> str | None:
+    """The person's name that closes a title with an organisation in it ("Ketua Komnas HAM Anis
+    Hidayah", "Kepala BNPB Sutopo"): one to three capitalised words after the organisation, none a
+    word of a title."""
+    assert ref.entity is not None
+    tail = t.text[ref.entity["end"]:ref.end].strip(" ,")
+    if not tail or not _NAME_AFTER.fullmatch(tail) or tail.count("\n"):
+        return None
+    if any(w.lower() in role_words() for w in tail.split()):
+        return None
+    return tail
+
+
 def _describe(t: Text, ref: Ref, state: State) -> dict[str, Any]:
     text = t.text[ref.start:ref.end]
     if ref.back and ref.head in state.descriptions:  # "pejabat tersebut" after "seorang pejabat …"
@@ -95,6 +112,10 @@ def _describe(t: Text, ref: Ref, state: State) -> dict[str, Any]:
     out = {"text": text, "start": ref.start, "end": ref.end, "name": name, "id": None}
     if ref.entity is not None:
         out["org"] = {"name": ref.entity["name"], "id": ref.entity["id"]}
+        person = _named_after(t, ref)
+        if person is not None:  # "Ketua Komnas HAM Anis Hidayah": a person the NER did not find
+            return {**out, "name": person, "id": f"per:{entity_slug(person)}", "type": "PER",
+                    "role": text[:text.rfind(person)].strip(" ,")}
     if not ref.back:
         state.descriptions[ref.head] = out
     return out
