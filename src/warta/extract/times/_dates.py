@@ -96,7 +96,7 @@ def _h_day(m: re.Match[str], ctx: Context, bias: int = 0, strict: bool = False) 
     if not got:
         return None
     value, anchor, dt = got
-    value, type_ = with_pod(value, "DATE", parts.get("pod"))
+    value, type_ = with_pod(value, "DATE", parts.get("pod") or parts.get("pod0"))
     return timex(type_, value, anchor=anchor), (dt, "D") if dt else None
 
 
@@ -207,6 +207,9 @@ def _h_month(m: re.Match[str], ctx: Context) -> Found:
         year, anchor = int(m["y"]), None
     elif m["yi"] or rel in ("ini", "itu"):
         year, anchor = _rel_year(ctx, m["yi"] or rel)
+    elif (until := cue_regexes()["month_until"].match(ctx.text, m.end())) is not None:
+        end_year = int(until["y"])  # "Januari hingga Oktober 2025": the year written at the range's end
+        year, anchor = (end_year if month <= month_number(until["m"]) else end_year - 1), "text"
     elif ctx.dct is None:
         year, anchor = None, None
     else:

@@ -67,11 +67,11 @@ def _sources() -> dict[str, str]:
     yrel = rf"tahun{_S}(?:ini|lalu|depan|itu|kemarin|mendatang)"
     tod = rf"(?:{_S}(?P<pod>{pod})(?:nya)?(?:{_S}hari)?(?:{_S}(?:WIB|WITA|WIT))?)?"  # "jam 9 malamnya"
     wdrel = rf"lalu|yang{_S}lalu|kemarin|depan|mendatang|ini|nanti"
-    ords = _alt(list(lx["ordinals"]) + ["satu", "dua", "tiga", "empat"])
+    ords = _alt(list(lx["ordinals"]) + ["satu", "dua", "tiga", "empat", "II", "III", "IV"])  # "kuartal III-2025"
     hari, tahun = _cased("hari"), _cased("tahun")
     paren = rf"\({_S0}(?P<d>\d{{1,2}}){_S0}/{_S0}(?P<m>\d{{1,2}})(?:{_S0}/{_S0}(?P<y>\d{{4}}|\d\d))?{_S0}\)"
     return {
-        "wd_num": rf"(?:{hari}{_S})?(?P<wd>{wd}){_S0},?{_S0}{paren}{tod}",
+        "wd_num": rf"(?:{hari}{_S})?(?P<wd>{wd})(?:{_S}(?P<pod0>{pod}))?{_S0},?{_S0}{paren}{tod}",  # "Kamis pagi (6/11)"
         "wd_long": rf"(?:{hari}{_S})?(?P<wd>{wd}){_S0},?{_S}(?:tanggal{_S})?(?P<d>\d{{1,2}}){_S}(?P<m>{mon})"
                    rf"(?:{_S}(?P<y>{_Y4}))?{tod}",
         "iso_date": rf"(?P<y>{_Y4})-(?P<m>\d\d)-(?P<d>\d\d)",
@@ -85,7 +85,7 @@ def _sources() -> dict[str, str]:
                rf"(?:{_S}(?:tahun{_S})?(?P<y>{_Y4}))?(?:{_S}(?P<rel>lalu|yang{_S}lalu|silam|mendatang|depan|ini))?",
         "mdy": rf"(?P<m>{monf}){_S}(?P<d>\d{{1,2}}),{_S}(?P<y>{_Y4})",
         "quarter": rf"(?P<u>{_alt(['kuartal', 'triwulan', 'semester', 'paruh'])})(?:{_S}ke-?|{_S})(?P<n>{ords}|[1-4])"
-                   rf"(?:{_S0}(?:-|{_S}tahun{_S}|{_S})(?P<y>{_Y4})|{_S}(?P<yi>{yrel}|ini))?",
+                   rf"(?:{_S0}(?:[-/]|{_S}tahun{_S}|{_S})(?P<y>{_Y4})|{_S}(?P<yi>{yrel}|ini))?",
         "quarter_and": rf"(?<=dan{_S[:-1]})(?P<n>{ords}){_S}(?P<yi>{yrel})",
         "year_range": rf"(?:(?P<mod>{pmod}){_S})?(?:{tahun}{_S})?(?P<y1>{_Y4}){_S0}[-–/]{_S0}"
                       rf"(?P<y2>{_Y4}|\d\d)(?!\d|[.,]\d)",
@@ -175,6 +175,10 @@ def cue_regexes() -> dict[str, re.Pattern[str]]:
         "word_before": re.compile(r"([^\W\d_]+)[^\w\n]{0,2}$"),
         "coordinated": re.compile(rf"{_S}(?:dan|hingga|sampai|-){_S}(?:kuartal{_S}|triwulan{_S})?(?:{ords}){_S}"
                                   rf"(?:(?P<y>{_Y4})|(?P<yi>tahun{_S}(?:ini|lalu|depan|mendatang)))", re.I),
+        # "Januari [hingga Oktober 2025]": a range's end with the year its start lacks
+        "month_until": re.compile(rf"{_S}(?:hingga|sampai(?:{_S}dengan)?|s\.d\.?|-|–){_S}(?:bulan{_S})?"
+                                  rf"(?P<m>{_alt(m for m in lx['months'] if m not in lx['short_months'])}){_S}"
+                                  rf"(?:tahun{_S})?(?P<y>{_Y4})\b"),
         "quarter_before": re.compile(rf"(?:kuartal|triwulan|semester|paruh){_S}\S+{_S}dan{_S}$", re.I),
         "document": _document_regex(lx["documents"]),
         "ordinal_before": re.compile(r"\bke[-\s]?$", re.I),
