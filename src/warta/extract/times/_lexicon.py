@@ -71,7 +71,8 @@ def _sources() -> dict[str, str]:
     hari, tahun = _cased("hari"), _cased("tahun")
     paren = rf"\({_S0}(?P<d>\d{{1,2}}){_S0}/{_S0}(?P<m>\d{{1,2}})(?:{_S0}/{_S0}(?P<y>\d{{4}}|\d\d))?{_S0}\)"
     return {
-        "wd_num": rf"(?:{hari}{_S})?(?P<wd>{wd})(?:{_S}(?P<pod0>{pod}))?{_S0},?{_S0}{paren}{tod}",  # "Kamis pagi (6/11)"
+        # "Rabu (5/11)", "Kamis pagi (6/11/2025)"
+        "wd_num": rf"(?:{hari}{_S})?(?P<wd>{wd})(?:{_S}(?P<pod0>{pod}))?{_S0},?{_S0}{paren}{tod}",
         "wd_long": rf"(?:{hari}{_S})?(?P<wd>{wd}){_S0},?{_S}(?:tanggal{_S})?(?P<d>\d{{1,2}}){_S}(?P<m>{mon})"
                    rf"(?:{_S}(?P<y>{_Y4}))?{tod}",
         "iso_date": rf"(?P<y>{_Y4})-(?P<m>\d\d)-(?P<d>\d\d)",
@@ -111,6 +112,8 @@ def _sources() -> dict[str, str]:
         "wd": rf"(?:{hari}{_S})?(?P<wd>{wd}){tod}(?:{_S}(?P<rel>{wdrel}))?",
         "set": rf"(?P<cue>{_alt(lx['sets']['cues'])}){_S}(?:(?P<n>{num}){_S})?(?:hari{_S})?"
                rf"(?P<u>{units}|{wd}|{monf}|{pod})(?:nya)?",
+        # "1x24 jam", "3 x 24 jam": police and court deadlines in days of 24 hours
+        "day_hours": rf"(?P<k>\d{{1,2}}){_S0}[xX×]{_S0}24{_S}jam",
         "nunit": rf"(?:(?P<mod>{qmod}){_S})?(?P<n>{num})(?:{_S0}\({_S0}{num}{_S0}\))?{_S}(?P<u>{units})(?!-)"
                  rf"(?:{_S}(?P<rel>{urel}))?",
         "seunit": rf"(?:(?P<mod>{qmod}){_S})?{_cased('se')}(?P<u>{units})(?!-)(?:{_S}(?P<rel>{urel}))?",

@@ -238,7 +238,13 @@ def _h_anaphoric(m: re.Match[str], ctx: Context) -> Found:
     return timex("DATE", fmt(day, gran), anchor=anchor), (day, gran)
 
 
+def _h_day_hours(m: re.Match[str], ctx: Context) -> Found:
+    """"3x24 jam": three days of 24 hours, a duration (PT72H)."""
+    return timex("DURATION", f"PT{int(m['k']) * 24}H"), None
+
+
 RELATIVE_HANDLERS = {
+    "day_hours": _h_day_hours,
     "clock": _h_clock, "rel_pod": _h_rel_pod, "relative": _h_relative, "wd": _h_wd, "set": _h_set,
     "set_adj": _h_set_adj, "nunit": _h_nunit, "seunit": _h_nunit, "vague": _h_vague, "dulu": _h_dulu,
     "anaphoric": _h_anaphoric, "pod_alone": _h_pod_alone, "season": _h_season, "vague_dur": _h_vague_dur,
