@@ -61,13 +61,18 @@ def run_warta(warta: str, articles: Path, profile: str, tmp: Path) -> list[dict]
     return [json.loads(line) for line in out.splitlines() if line.strip()]
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def arguments(description: str) -> argparse.ArgumentParser:
+    """The options of a time set's runner: profile, warta, agreement, scorer."""
+    ap = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--profile", choices=("default", "fast"), default="default")
     ap.add_argument("--warta", default=str(ROOT / ".venv" / "bin" / "warta"))
     ap.add_argument("--agreement", action="store_true")
     ap.add_argument("--scorer", default=str(quotes_run.SCORER), help="shared/eval/score.py")
-    args = ap.parse_args()
+    return ap
+
+
+def main() -> int:
+    args = arguments(__doc__).parse_args()
     quotes_run._SCORER[0] = Path(args.scorer)
     gold = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
     articles = HERE / "articles.jsonl"

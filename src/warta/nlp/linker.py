@@ -99,6 +99,7 @@ class _Lexicon:
     chiefs: frozenset[str]
 
 
+@cache
 def role_words() -> frozenset[str]:
     """The words of titles and honorifics (``roles.toml``: heads, continuations, honorifics), lower case."""
     lex = _lexicon()

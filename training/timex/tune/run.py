@@ -11,7 +11,6 @@ may be read: ``--show`` prints each article's missed expressions, wrong values a
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
 import json
 import shutil
@@ -56,12 +55,8 @@ def quotes_run_norm():
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--profile", choices=("default", "fast"), default="default")
-    ap.add_argument("--warta", default=str(ROOT / ".venv" / "bin" / "warta"))
+    ap = benchmark.arguments(__doc__)
     ap.add_argument("--show", action="store_true")
-    ap.add_argument("--agreement", action="store_true")
-    ap.add_argument("--scorer", default=str(quotes_run.SCORER), help="shared/eval/score.py")
     args = ap.parse_args()
     quotes_run._SCORER[0] = Path(args.scorer)
     gold = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))

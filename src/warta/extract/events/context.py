@@ -119,7 +119,7 @@ def _participants(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _hits(text: str, lex: Lexicon, entities: list[dict[str, Any]]) -> list[Hit]:
     """The lexicon's triggers in the text, less those an exclusion cancels and those inside a name
     ("Komisi Pemberantasan Korupsi": a trigger inside a name is no event)."""
-    return _outside_names(_scan(text, lex), entities)
+    return _outside_names(scan_triggers(text, lex), entities)
 
 
 def _outside_names(hits: list[Hit], entities: list[dict[str, Any]]) -> list[Hit]:
@@ -129,11 +129,7 @@ def _outside_names(hits: list[Hit], entities: list[dict[str, Any]]) -> list[Hit]
 
 def scan_triggers(text: str, lex: Lexicon) -> list[Hit]:
     """The trigger lexicon's hits in ``text``, less those an exclusion cancels (before names and
-    headings are set aside): what the lexicon reads, as the speech-act model's features."""
-    return _scan(text, lex)
-
-
-def _scan(text: str, lex: Lexicon) -> list[Hit]:
+    headings are set aside): what the lexicon reads, also the speech-act model's features."""
     out = []
     for m in lex.scan.finditer(text):
         nya = m.group("nya") is not None
@@ -185,7 +181,7 @@ def _excluded(text: str, lex: Lexicon, phrase: str, start: int, end: int) -> boo
 def prepare(doc: Doc, text: str, lex: Lexicon) -> DocContext:
     entities = _participants(doc._.entities or [])
     sents = _sentences(doc, text)
-    found = _scan(text, lex)
+    found = scan_triggers(text, lex)
     hits = sorted(_outside_names(found, entities) + _learned(text, lex, found, entities, sents), key=lambda h: h.start)
     return DocContext(doc=doc, text=text, lex=lex, sents=sents, entities=entities,
                       ent_starts=[e["start"] for e in entities],

@@ -7,7 +7,7 @@ praised X"). Most such acts in Indonesian news are told as reported speech witho
 adil,' kata X"), which the trigger lexicon cannot see. warta's quote finder already has each
 statement and its speaker; this model reads the sentence a quote stands in and says which act, if
 any, it is: a softmax regression over the sentence's words, their roots without Indonesian affixes,
-its word pairs, the quote's cue word and kind.
+what the trigger lexicon reads in it, and the quote's cue word and kind.
 
 The model (``data/speech_acts.npz``) is trained on warta's speech-act corpus
 (``training/events/speech``: reported-speech sentences of IndoSum labelled by reading) by
@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from warta.extract.events.context import scan_triggers
 from warta.extract.events.learned import WORD, load_weights, root_of, save_weights, summed_weights
 from warta.extract.events.lexicon import lexicon
 
@@ -56,8 +57,6 @@ def speech_features(sentence: str, cue: str | None = None, kind: str | None = No
 def lexical_readings(sentence: str) -> tuple[tuple[str, ...], bool]:
     """What the event finder's own scan reads in a sentence alone (for training): its triggers as
     "TYPE/kind", and whether a fault is named."""
-    from warta.extract.events.context import scan_triggers  # (context imports the learned models)
-
     lex = lexicon()
     return (tuple(f"{h.trigger.type}/{h.trigger.kind}" for h in scan_triggers(sentence, lex)),
             lex.faults.search(sentence) is not None)

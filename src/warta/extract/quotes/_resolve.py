@@ -92,9 +92,7 @@ def _named_after(t: Text, ref: Ref) -> str | None:
     word of a title."""
     assert ref.entity is not None
     tail = t.text[ref.entity["end"]:ref.end].strip(" ,")
-    if not tail or not _NAME_AFTER.fullmatch(tail) or tail.count("\n"):
-        return None
-    if any(w.lower() in role_words() for w in tail.split()):
+    if not _NAME_AFTER.fullmatch(tail) or any(w.lower() in role_words() for w in tail.split()):
         return None
     return tail
 
