@@ -50,6 +50,8 @@ def main() -> int:
     ap.add_argument("--batch", type=int, default=300)
     ap.add_argument("--more", type=int, default=0)
     ap.add_argument("--per-article", type=int, default=3)
+    ap.add_argument("--categories", default="tajuk utama",
+                    help="IndoSum categories to draw from, comma-separated (default: general news)")
     args = ap.parse_args()
     taken: set[str] = set()
     for path in (ROOT / "training" / "events" / "articles" / "articles.jsonl",
@@ -61,10 +63,11 @@ def main() -> int:
     for name in ("batch_11.jsonl", "batch_12.jsonl", "batch_13.jsonl"):
         path = ROOT / "training" / "events" / "batches" / name
         taken |= {json.loads(line)["article"] for line in path.open(encoding="utf-8")} if path.exists() else set()
+    categories = {c.strip() for c in args.categories.split(",")}
     pool = []
     for line in (args.data / "news" / "indosum_devfolds.jsonl").open(encoding="utf-8"):
         record = json.loads(line)
-        if record["category"] != "tajuk utama" or record["id"] in taken:
+        if record["category"] not in categories or record["id"] in taken:
             continue
         sents = [s for p in record["text_detok"].split("\n") for s in sentences_of(p.strip())]
         cands = [(i, s) for i, s in enumerate(sents)
