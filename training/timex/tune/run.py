@@ -48,6 +48,9 @@ def _show(res: dict, gold: dict, pred: list[dict]) -> None:
             print(f"   extra   {text!r}: {value}")
 
 
+THIRD = HERE.parents[1] / "quotes" / "tune"  # a third draw: 30 articles with quotes, entities and times
+
+
 def quotes_run_norm():
     sys.path.insert(0, str(quotes_run._SCORER[0].parent))
     import score  # noqa: PLC0415  (../shared/eval/score.py)
@@ -57,10 +60,13 @@ def quotes_run_norm():
 def main() -> int:
     ap = benchmark.arguments(__doc__)
     ap.add_argument("--show", action="store_true")
+    ap.add_argument("--draw3", action="store_true",
+                    help="the third draw instead (training/quotes/tune/articles_3.jsonl, its gold_3.json's times)")
     args = ap.parse_args()
     quotes_run._SCORER[0] = Path(args.scorer)
-    gold = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
-    articles = HERE / "articles.jsonl"
+    where, name = (THIRD, "gold_3.json") if args.draw3 else (HERE, "gold.json")
+    gold = json.loads((where / name).read_text(encoding="utf-8"))
+    articles = where / ("articles_3.jsonl" if args.draw3 else "articles.jsonl")
     tmp = Path(tempfile.mkdtemp(prefix="warta-times-tune-"))
     try:
         if args.agreement:
