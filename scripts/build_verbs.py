@@ -1,4 +1,5 @@
-"""Build ``src/warta/data/verbs.txt``: Indonesian words that are verbs in running news text.
+"""Build ``src/warta/data/verbs.txt``: Indonesian words that are verbs in running news text (and
+``adjectives.txt``, the words that are adjectives there).
 
 The quote finder reads "X menilai pejabat publik seharusnya terbuka" as reported speech because a
 clause follows the verb (a noun phrase, then a predicate), where "X menilai kinerja kabinet" takes
@@ -24,6 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "warta" / "data" / "verbs.txt"
+ADJECTIVES = OUT.with_name("adjectives.txt")
 _POSP_VERBS = {"VBT", "VBI", "VBP", "VBL", "VBE"}
 
 
@@ -43,23 +45,24 @@ def main() -> int:
     ap.add_argument("--min", type=int, default=2)
     ap.add_argument("--share", type=float, default=0.7)
     args = ap.parse_args()
-    seen, verb = Counter(), Counter()
+    seen, verb, adjective = Counter(), Counter(), Counter()
 
-    def count(word: str, is_verb: bool) -> None:
+    def count(word: str, is_verb: bool, is_adjective: bool) -> None:
         w = word.casefold()
         if w.isalpha() or "-" in w:
             seen[w] += 1
             verb[w] += is_verb
+            adjective[w] += is_adjective
 
     for word, tag in _tagged(args.data / "pos" / "indonlu-posp" / "train_preprocess.txt"):
-        count(word, tag.split("-", 1)[-1] in _POSP_VERBS)
+        count(word, tag.split("-", 1)[-1] in _POSP_VERBS, tag == "B-ADJ")
     for word, tag in _tagged(args.data / "pos" / "indonlu-bapos" / "train_preprocess.txt"):
         if tag.startswith("B-"):  # a multi-word unit's first word carries the tag
-            count(word, tag == "B-VB")
+            count(word, tag == "B-VB", tag == "B-JJ")
     for line in (args.data / "ud" / "id_csui-ud-train.conllu").read_text(encoding="utf-8").splitlines():
         cols = line.split("\t")
         if len(cols) == 10 and cols[0].isdigit():
-            count(cols[1], cols[3] in ("VERB", "AUX"))
+            count(cols[1], cols[3] in ("VERB", "AUX"), cols[3] == "ADJ")
     words = sorted(w for w, n in seen.items() if n >= args.min and verb[w] >= args.share * n)
     prefixed = ("me", "di", "ber", "ter")
     words += sorted("!" + w for w, n in seen.items() if n >= args.min and w.startswith(prefixed)
@@ -71,6 +74,13 @@ def main() -> int:
     OUT.write_text("\n".join(header + words) + "\n", encoding="utf-8")
     print(f"{sum(not w.startswith('!') for w in words)} verbs, "
           f"{sum(w.startswith('!') for w in words)} verb-shaped words that are not -> {OUT}")
+    adjectives = sorted(w for w, n in seen.items() if n >= args.min and adjective[w] >= args.share * n)
+    ADJECTIVES.write_text("\n".join([
+        "# Indonesian words tagged as adjectives in POS-annotated news (scripts/build_verbs.py; same sources",
+        f"# and thresholds as verbs.txt: seen at least {args.min} times, an adjective at least {args.share:.0%} of them).",
+        "# The quote finder reads one after a demonstrative as a predicate: \"menilai putusan itu janggal\"."]
+        + adjectives) + "\n", encoding="utf-8")
+    print(f"{len(adjectives)} adjectives -> {ADJECTIVES}")
     return 0
 
 

@@ -38,6 +38,7 @@ _LEAD_IN = re.compile(r"\s*(?:bahwa\b|[,:](?:\s*bahwa\b)?)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:\"“”]|\.(?!\d)")  # not a bracket: "Dana Moneter Internasional (IMF) yang …"
 _VERB_PREFIXES = ("me", "di", "ber")
 _NEGATIONS = frozenset({"tidak", "tak", "belum", "bukan", "tidaklah", "enggak", "nggak", "gak"})
+_DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut"})
 
 
 def _is_predicate(lex: Lexicon, word: str) -> bool:
@@ -69,6 +70,8 @@ def _clause_follows(t: Text, lex: Lexicon, a: int, b: int, verb: str = "") -> bo
             return True  # "mengingatkan Pemda agar …", "menyebut X sebagai sosok …"
         if word in lex.clause_stops:
             return False
+        if prev in _DEMONSTRATIVES and word in lex.adjectives and not relative:
+            return True  # "menilai putusan itu janggal": an adjective after a closed noun phrase
         relative = relative or prev == "yang"
         if not _is_predicate(lex, word) or (relative and word not in lex.predicates):
             skipping = False

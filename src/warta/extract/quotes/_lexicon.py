@@ -48,6 +48,7 @@ class Lexicon:
     clause_reach: int  # words after a weak verb in which its clause's predicate must stand
     predicates: frozenset[str]  # auxiliaries, modals, negations, copulas
     verbs: frozenset[str]  # data/verbs.txt
+    adjectives: frozenset[str]  # data/adjectives.txt
     not_verbs: frozenset[str]  # words shaped like verbs that are not ones
     not_predicate_after: frozenset[str]
     directives: frozenset[str]
@@ -102,6 +103,7 @@ def lexicon() -> Lexicon:
         clause_reach=int(d["clause_reach"]),
         predicates=frozenset(d["predicate_words"]),
         verbs=verb_words,
+        adjectives=frozenset(w for w in load_words("adjectives.txt") if not w.startswith("#")),
         not_verbs=not_verbs,
         not_predicate_after=frozenset(d["not_predicate_after"]),
         directives=frozenset(d["directive_words"]),

@@ -72,7 +72,8 @@ def classify(t: Text, lex: Lexicon, a: int, b: int, *, subject: bool = False) ->
         if named:  # "kelompok pemantau Syrian Observatory for Human Rights": the organisation
             return Ref("entity", named[0]["start"], named[0]["end"], entity=named[0])
     if person or (found and not head):
-        e = pick_speaker(person or found)
+        # a title chain ends in the name: "Wakapolsek Metro Tanah Abang Kompol Eko Prasetyo"
+        e = person[-1] if person else pick_speaker(found)
         return Ref("entity", e["start"], e["end"], entity=e)
     cut = lex.stop.search(text, a, b)
     end = cut.start() if cut else b
@@ -101,13 +102,19 @@ def classify(t: Text, lex: Lexicon, a: int, b: int, *, subject: bool = False) ->
     return None
 
 
+_ACRONYM = re.compile(r"\(\s*[A-Z][A-Za-z0-9.&-]{1,11}\s*\)\s+(?=[A-Z])")  # "(OKU) " before more of a name
+
+
 def after_phrase(t: Text, lex: Lexicon, pos: int) -> Ref | None:
     """The speaker named after a cue: "kata Menteri Luar Negeri Retno Marsudi di Jakarta"."""
     text = t.text
     while pos < len(text) and text[pos] in " \t":
         pos += 1
-    cut = lex.stop.search(text, pos + 1, min(len(text), pos + 160))
-    end = cut.start() if cut else min(len(text), pos + 160)
+    limit = min(len(text), pos + 160)
+    cut = lex.stop.search(text, pos + 1, limit)
+    while cut and (acronym := _ACRONYM.match(text, cut.start())):  # "Kapolres Ogan Komering Ulu (OKU) AKBP Leo"
+        cut = lex.stop.search(text, acronym.end(), limit)
+    end = cut.start() if cut else limit
     for e in t.entities_in(pos, end):  # a name the stop word would cut ("kata Ketua DPR Setya Novanto")
         if e["start"] < end < e["end"]:
             end = e["end"]
@@ -171,9 +178,11 @@ def subject_before(t: Text, lex: Lexicon, a: int, b: int) -> Ref | None:
         if words[0].group().lower() in lex.weak or words[0].group().lower() in _NOT_SUBJECT:
             continue
         ref = classify(t, lex, x, y, subject=True)
-        if ref is not None and ref.kind == "desc" and not ref.back and n:
+        if ref is not None and n and (ref.kind == "desc" and not ref.back or ref.kind == "name"):
+            # "Kelik Ismunanto, Koordinator Relawan X, menilai": the person; a title chain's last
+            # capitalised words after a named person are the title's ("Budi, Ketua Forum Warga Sejahtera,")
             named = _named_before(t, lex, *parts[n - 1])
-            return named or ref  # "Kelik Ismunanto, Koordinator Relawan X, menilai": the person
+            return named or ref
         if ref is not None:
             return ref
         if len(words) > 2 and any(w.group()[0].islower() for w in words):
