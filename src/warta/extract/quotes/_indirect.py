@@ -39,6 +39,8 @@ _CLAUSE_END = re.compile(r"[,;:\"“”]|\.(?!\d)")  # not a bracket: "Dana Mone
 _VERB_PREFIXES = ("me", "di", "ber")
 _NEGATIONS = frozenset({"tidak", "tak", "belum", "bukan", "tidaklah", "enggak", "nggak", "gak"})
 _DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut"})
+_URGING = frozenset({"mendesak", "mengimbau", "menyerukan"})  # "untuk" after their object says what is urged
+_TITLE_REACH = 90  # characters of a title before its holder's name
 
 
 def _is_predicate(lex: Lexicon, word: str) -> bool:
@@ -66,8 +68,9 @@ def _clause_follows(t: Text, lex: Lexicon, a: int, b: int, verb: str = "") -> bo
         return False
     skipping = relative = False  # in a verb run of the object ("upaya meningkatkan"); in a relative clause
     for prev, word in itertools.pairwise(words):
-        if word in lex.directives or (verb in lex.predicative_verbs and word in lex.predicative_words):
-            return True  # "mengingatkan Pemda agar …", "menyebut X sebagai sosok …"
+        if word in lex.directives or (verb in lex.predicative_verbs and word in lex.predicative_words) \
+                or (word == "untuk" and verb in _URGING):
+            return True  # "mengingatkan Pemda agar …", "menyebut X sebagai sosok …", "mendesak X untuk …"
         if word in lex.clause_stops:
             return False
         if prev in _DEMONSTRATIVES and word in lex.adjectives and not relative:
@@ -180,10 +183,14 @@ def _for_person(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
     return Quote(span[0], span[1], "indirect", "Bagi", ref, (s0, s1), s1)
 
 
-def _passive_agent(t: Text, m: re.Match[str]) -> Quote | None:
+def _passive_agent(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
     """'… dinilai Teco memiliki kemampuan komplet …': a passive judgement whose agent, a named
-    person or organisation, stands right after it; what follows the agent is the quote."""
+    person or organisation, stands right after it, or after a title ("dianggap Koordinator ICW Adnan
+    Topan Husodo tak mampu …"); what follows the agent is the quote."""
     agent = next((e for e in t.entities_in(m.end(), m.end() + 1) if e["start"] == m.end()), None)
+    if agent is None and t.text[m.end():m.end() + 1].isupper() and lex.heads.match(t.text, m.end()):
+        agent = next((e for e in t.entities_in(m.end(), m.end() + _TITLE_REACH) if e["type"] == "PER"), None)
+        agent = agent if agent is not None and leads_to(t, lex, m.end(), agent) else None
     if agent is None or agent["type"] not in ("PER", "ORG"):
         return None
     s0, s1 = t.sentence(m.start())
@@ -236,7 +243,7 @@ def find_indirect(t: Text, lex: Lexicon) -> list[Quote]:
     for m in lex.passive_agent.finditer(text):
         glued = m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-")
         if not glued and not t.in_quote(m.start()):
-            q = _passive_agent(t, m)
+            q = _passive_agent(t, lex, m)
             if q:
                 out.append(q)
     for m in lex.unquoted.finditer(text):

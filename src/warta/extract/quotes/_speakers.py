@@ -186,7 +186,23 @@ def subject_before(t: Text, lex: Lexicon, a: int, b: int) -> Ref | None:
         if ref is not None:
             return ref
         if len(words) > 2 and any(w.group()[0].islower() for w in words):
-            return None  # a clause of its own, not a date or place between commas
+            # a clause of its own, not a date or place between commas; or a noun phrase in
+            # apposition to the person named before it ("Maman Sidikou, yang merupakan pemimpin
+            # MONUSCO, misi penjagaan perdamaian PBB di negara itu, mengatakan")
+            return _appositive_person(t, lex, parts[:n + 1])
+    return None
+
+
+def _appositive_person(t: Text, lex: Lexicon, parts: list[tuple[int, int]]) -> Ref | None:
+    """The person named alone in a comma-part before a run of appositions (the last part a noun
+    phrase with no predicate, those between relative clauses or noun phrases too)."""
+    for n in range(len(parts) - 1, 0, -1):
+        words = [w.group().lower() for w in words_in(t.text, *parts[n])]
+        if not words or (words[0] != "yang" and any(w in lex.predicates or w in lex.verbs for w in words)):
+            return None
+        named = _named_before(t, lex, *parts[n - 1])
+        if named is not None:
+            return named
     return None
 
 
