@@ -77,7 +77,6 @@ class SpeechActModel:
     index: dict[str, int]  # feature -> row of ``weights``
     weights: np.ndarray  # (features, labels)
     threshold: float = 0.5  # the probability an act must reach
-    thresholds: dict[str, float] | None = None  # an act's own threshold, where it has one
 
     def probabilities(self, rows: list[list[str]]) -> np.ndarray:
         scores = summed_weights(self.index, self.weights, rows)
@@ -90,24 +89,22 @@ class SpeechActModel:
         if not rows:
             return []
         probs = self.probabilities(rows)
-        own = self.thresholds or {}
-        bars = [own.get(label, self.threshold) for label in self.labels]
         out = []
         for p in probs:
             best = int(p[1:].argmax()) + 1  # the likeliest act
-            out.append((self.labels[best], float(p[best])) if p[best] >= bars[best] else (NONE, float(p[0])))
+            out.append((self.labels[best], float(p[best])) if p[best] >= self.threshold else (NONE, float(p[0])))
         return out
 
     def save(self, path: Any) -> None:
         save_weights(path, self.weights, {"labels": self.labels, "features": list(self.index),
-                                          "threshold": self.threshold, "thresholds": self.thresholds or {}})
+                                          "threshold": self.threshold})
 
     @classmethod
     def load(cls, source: Any) -> SpeechActModel:
         """From a path or a binary file object."""
         meta, weights = load_weights(source)
         return cls(meta["labels"], {f: i for i, f in enumerate(meta["features"])}, weights,
-                   float(meta.get("threshold", 0.5)), {k: float(v) for k, v in meta.get("thresholds", {}).items()})
+                   float(meta.get("threshold", 0.5)))
 
 
 @cache
