@@ -237,6 +237,8 @@ def _verb(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> Argum
     if hit.nya and not after:
         after = resolve_anaphor(ctx, Item("A", hit.end - 3, hit.end, "ia"))
     if hit.trigger.kind == "passive":
+        if not after and before and hit.trigger.type in ctx.lex.implicit_types:
+            after = _enforcer(ctx)  # "Siti ditahan ...": by the body the article is about
         return Arguments(actors=after, targets=before)
     if not before and prep == "antara" and len(after) > 1 and hit.trigger.symmetric:
         return Arguments(actors=after)
@@ -390,6 +392,18 @@ def _distinct(ents: list[dict[str, Any]]) -> list[dict[str, Any]]:
             seen.add(key)
             out.append(e)
     return out
+
+
+def _enforcer(ctx: DocContext) -> list[dict[str, Any]]:
+    """The law-enforcement body an article is about (events.toml's implicit agents): the one of its
+    organisations so named that it names most often, the first named on a tie; [] if none."""
+    named: dict[Any, list[dict[str, Any]]] = {}
+    for e in ctx.entities:
+        if e["type"] == "ORG" and e["name"].startswith(ctx.lex.enforcers):
+            named.setdefault(e.get("id") or e["name"], []).append(e)
+    if not named:
+        return []
+    return [max(named.values(), key=len)[0]]  # max keeps the first of equals: the first named
 
 
 def resolve_anaphor(ctx: DocContext, it: Item) -> list[dict[str, Any]]:

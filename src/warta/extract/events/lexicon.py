@@ -48,6 +48,8 @@ class Lexicon:
     clause: re.Pattern[str]
     anaphors: dict[str, str]
     institutions: dict[str, tuple[str, ...]]  # "polisi" -> the name beginnings of the units it may mean
+    implicit_types: frozenset[str]  # passive events whose unnamed agent is the article's enforcer
+    enforcers: tuple[str, ...]  # the name beginnings of law-enforcement bodies
     anaphor_scan: re.Pattern[str]
     modality: dict[str, re.Pattern[str]]
     not_negation: re.Pattern[str]
@@ -145,6 +147,8 @@ def lexicon() -> Lexicon:
         clause=re.compile(rf"[;:]|(?<![\w-])(?:{_alternation(data['clause_words'], cased=False)})(?![\w-])", re.I),
         anaphors={words_key(k): v for k, v in data["anaphors"].items()},
         institutions={words_key(k): tuple(v) for k, v in data["institutions"].items()},
+        implicit_types=frozenset(data["implicit_agents"]["types"]),
+        enforcers=tuple(data["implicit_agents"]["bodies"]),
         anaphor_scan=_words_re([*data["anaphors"], *data["pronouns"], *data["first_person"], *data["institutions"]]),
         modality={k: _words_re(mod[k]) for k in ("denied", "failed", "negated", "possible", "planned")},
         not_negation=_words_re(mod["not_negation"]),
