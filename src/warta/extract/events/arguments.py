@@ -237,7 +237,8 @@ def _verb(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> Argum
     if hit.nya and not after:
         after = resolve_anaphor(ctx, Item("A", hit.end - 3, hit.end, "ia"))
     if hit.trigger.kind == "passive":
-        if not after and before and hit.trigger.type in ctx.lex.implicit_types:
+        if not after and before and (hit.trigger.type in ctx.lex.implicit_types
+                                     or hit.trigger.phrase in ctx.lex.implicit_phrases):
             after = _enforcer(ctx)  # "Siti ditahan ...": by the body the article is about
         return Arguments(actors=after, targets=before)
     if not before and prep == "antara" and len(after) > 1 and hit.trigger.symmetric:

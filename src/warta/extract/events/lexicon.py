@@ -22,7 +22,7 @@ __all__ = ["Trigger", "Lexicon", "lexicon", "words_key", "SPEECH_ACTS"]
 SPEECH_ACTS = frozenset({"DEMAND", "DISAPPROVE", "SUPPORT", "REJECT", "THREATEN"})
 
 _SPACE = r"[ \t\xa0]+"
-_GAP = r"(?:[ \t\xa0]+[^\s.;!?]+){0,6}?[ \t\xa0]+"  # "*" in a phrase: up to six words, one clause
+_GAP = r"(?:[ \t\xa0]+[^\s.;!?]+){0,9}?[ \t\xa0]+"  # "*" in a phrase: up to nine words, one clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +49,7 @@ class Lexicon:
     anaphors: dict[str, str]
     institutions: dict[str, tuple[str, ...]]  # "polisi" -> the name beginnings of the units it may mean
     implicit_types: frozenset[str]  # passive events whose unnamed agent is the article's enforcer
+    implicit_phrases: frozenset[str]  # and passive triggers of other types whose agent is (naming a suspect)
     enforcers: tuple[str, ...]  # the name beginnings of law-enforcement bodies
     anaphor_scan: re.Pattern[str]
     modality: dict[str, re.Pattern[str]]
@@ -148,6 +149,7 @@ def lexicon() -> Lexicon:
         anaphors={words_key(k): v for k, v in data["anaphors"].items()},
         institutions={words_key(k): tuple(v) for k, v in data["institutions"].items()},
         implicit_types=frozenset(data["implicit_agents"]["types"]),
+        implicit_phrases=frozenset(data["implicit_agents"]["phrases"]),
         enforcers=tuple(data["implicit_agents"]["bodies"]),
         anaphor_scan=_words_re([*data["anaphors"], *data["pronouns"], *data["first_person"], *data["institutions"]]),
         modality={k: _words_re(mod[k]) for k in ("denied", "failed", "negated", "possible", "planned")},
