@@ -62,7 +62,7 @@ def find_times(text: str, dct: date | None, sentences: list[tuple[int, int]] | N
             found.append({"text": m.group(0), "start": m.start(), "end": m.end(), **fields})
             start = pos = m.end()
     if found:
-        found = _outside_documents(found, text)
+        found = _joined_durations(_outside_documents(found, text), text)
         _clock_days(found, ctx)
         _quoted_deixis(found, ctx)
         for r in found:
@@ -93,6 +93,44 @@ def _outside_documents(found: list[dict], text: str) -> list[dict]:
     if not zones:
         return found
     return [r for r in found if not any(s <= r["start"] and r["end"] <= e for s, e in zones)]
+
+
+_UNIT_RANK = {"Y": 0, "M": 1, "W": 2, "D": 3, "TH": 4, "TM": 5, "TS": 6}
+_AND = re.compile(r"[ \t\xa0]+dan[ \t\xa0]+")
+
+
+def _joined_durations(found: list[dict], text: str) -> list[dict]:
+    """One duration of several units where the text joins them ("dua tahun dan delapan bulan":
+    P2Y8M, not P2Y and P8M): each of one unit, the larger first, joined by "dan"."""
+    out: list[dict] = []
+    for r in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.get("type") == r.get("type") == "DURATION" and not prev.get("mod") \
+                and not r.get("mod") and _AND.fullmatch(text, prev["end"], r["start"]):
+            joined = _join_units(str(prev["value"]), str(r["value"]))
+            if joined is not None:
+                prev.update(text=text[prev["start"]:r["end"]], end=r["end"], value=joined)
+                continue
+        out.append(r)
+    return out
+
+
+def _units(value: str) -> list[tuple[str, str]]:
+    """A duration's numbers and units, time units marked "T": "P1DT2H" -> [("1", "D"), ("2", "TH")]."""
+    date, _, time = value[1:].partition("T")
+    return re.findall(r"(\d+)([YMWD])", date) + [(n, "T" + u) for n, u in re.findall(r"(\d+)([HMS])", time)]
+
+
+def _join_units(first: str, second: str) -> str | None:
+    """Two durations as one ("P2Y", "P8M" -> "P2Y8M"), when the second is of one unit smaller than
+    the first's last; None otherwise."""
+    a, b = _units(first), _units(second)
+    if not first.startswith("P") or not second.startswith("P") or not a or len(b) != 1 \
+            or _UNIT_RANK[a[-1][1]] >= _UNIT_RANK[b[0][1]]:
+        return None
+    date = "".join(n + u for n, u in a + b if not u.startswith("T"))
+    time = "".join(n + u[1:] for n, u in a + b if u.startswith("T"))
+    return "P" + date + ("T" + time if time else "")
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
