@@ -109,7 +109,32 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
     if ctx.quotes:
         out += _speech_acts(ctx, out, report, sporty)
         out.sort(key=lambda e: e["start"])
+    _for_institutions(ctx, out)
     return headline_events(ctx, title, out, report) + out
+
+
+_SPOKESPERSON = re.compile(r"(?i)(?<![\w-])(?:juru\s+bicara|jubir|humas|kepala\s+biro\s+hubungan|"
+                           r"sekretaris\s+perusahaan|corporate\s+secretary|spokesperson)(?![\w-])")
+
+
+def _for_institutions(ctx: DocContext, events: list[dict[str, Any]]) -> None:
+    """A spokesperson acts for the institution their title names ("juru bicara KPK Febri Diansyah",
+    "Kabid Humas Polda Jabar Kombes Yusri Yunus"): it joins their events' actors."""
+    roles: dict[Any, str] = {}
+    for e in ctx.entities:
+        if e.get("type") == "PER" and e.get("role") and _SPOKESPERSON.search(e["role"]):
+            roles.setdefault(e.get("id"), e["role"])
+    if not roles:
+        return
+    orgs = [e for e in ctx.doc._.entities or [] if e.get("type") == "ORG"]  # those inside titles too
+    for event in events:
+        for actor in list(event["actor_ids"]):
+            role = roles.get(actor)
+            named = [o for o in orgs if role and o["text"] in role and o.get("id") not in event["actor_ids"]]
+            if named:
+                org = max(named, key=lambda o: len(o["text"]))
+                event["actors"].append(org["name"])
+                event["actor_ids"].append(org.get("id"))
 
 
 _QUOTE_TARGETS = 3  # named persons, organisations or states inside a quote taken as its act's targets
