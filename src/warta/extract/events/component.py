@@ -446,8 +446,11 @@ def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int], ar
     while b > a and ctx.text[b - 1].isspace():
         b -= 1
     modality = modality_of(ctx, items, k, lo, hi, a, time)
+    if time and _vague(time):
+        time = None  # "saat ini", "dulu": no day; the event takes the day it was said or reported
     value, time_from = (time["value"], "text") if time else (None, None)
-    undated = not any(it.kind == "T" for it in items[lo:hi])  # "berlangsung dua tahun": no news of the day
+    # "berlangsung dua tahun": no news of the day
+    undated = not any(it.kind == "T" and not _vague(it.data) for it in items[lo:hi])
     if undated and modality == "occurred" and (lead or hit.trigger.type in _STATEMENTS):
         quote = ctx.quote_at(hit.start)
         said = _said_on(ctx, quote) if quote else None
@@ -474,6 +477,10 @@ def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int], ar
         "time_text": time["text"] if time else None,
         "count": count_of(ctx, items, k, hi),
     }
+
+
+def _vague(time: dict[str, Any] | None) -> bool:
+    return bool(time) and str(time.get("value") or "").endswith("_REF")  # PRESENT_REF, PAST_REF, FUTURE_REF
 
 
 class EventFinder:
