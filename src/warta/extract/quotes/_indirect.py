@@ -240,6 +240,15 @@ def find_indirect(t: Text, lex: Lexicon) -> list[Quote]:
         if span is not None:
             nya = m.end("cue") - 3
             out.append(Quote(span[0], span[1], "indirect", m.group("cue"), Ref("pronoun", nya, nya + 3), (s0, s1), s1))
+    for m in lex.passive_by.finditer(text):  # "Ditambahkan oleh Warga Pulau Tidung, memang …"
+        s0, s1 = t.sentence(m.start())
+        comma = text.find(",", m.end(), s1)
+        if m.start() != s0 or comma < 0 or t.in_quote(m.start()):
+            continue
+        ref = classify(t, lex, m.end(), comma)
+        span = _content(t, comma + 1, s1) if ref is not None else None
+        if span is not None:
+            out.append(Quote(span[0], span[1], "indirect", m.group("cue"), ref, (s0, s1), s1))
     for m in lex.passive_agent.finditer(text):
         glued = m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-")
         if not glued and not t.in_quote(m.start()):
