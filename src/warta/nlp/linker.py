@@ -417,7 +417,9 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
     (``person_words.txt``: "PT Semen Padang Iskandar Zulkarnain Lubis", where the part before
     need only be two words or more), that the knowledge base knows as nothing else; after an
     acronym, any two or three words spelled as a name that the knowledge base does not know
-    ("Kepala Bidang Persaingan Bisnis UE Margrethe Vestager")."""
+    ("Kepala Bidang Persaingan Bisnis UE Margrethe Vestager"), and after an organisation of two words or
+    more that the knowledge base knows, one to three such words ("Pejabat Kementerian Dalam Negeri
+    Josue Boji", "Direktur Setara Institute Hendardi")."""
     names: set[tuple[str, ...]] = set()
     for m in mentions:
         if m.label == "PER":
@@ -436,8 +438,8 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
     org = _org_words()
     org_heads = {w.lower() for w in org.heads} | {w.lower() for w in org.party_words}
 
-    def spelled(rest: tuple[str, ...]) -> bool:  # "Ketua KPK Agus Rahardjo", "Kepala ... UE Margrethe Vestager"
-        return 2 <= len(rest) <= 3 and all(
+    def spelled(rest: tuple[str, ...], shortest: int = 2) -> bool:  # "Ketua KPK Agus Rahardjo", "... UE Margrethe Vestager"
+        return shortest <= len(rest) <= 3 and all(
             w[:1].isupper() and w[1:].islower() and w.isalpha() and w.lower() not in _GENERIC
             and w.lower() not in common and w.lower() not in org_heads and w.lower() not in lex.heads
             and _unit_at(list(rest), i) == 0 and not kb.lookup(w) for i, w in enumerate(rest)) \
@@ -453,10 +455,12 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
             texts = tx.words[m.start:m.end]
             for p in range(1, len(texts)):
                 rest = tuple(texts[p:])
-                if person(rest) and (any(e.type in ("ORG", "LOC") for e in kb.lookup(" ".join(texts[:p])))
+                known_org = any(e.type == "ORG" for e in kb.lookup(" ".join(texts[:p])))
+                if person(rest) and (known_org or any(e.type == "LOC" for e in kb.lookup(" ".join(texts[:p])))
                                      or p >= 2 and rest not in names and all(w in person_words for w in rest)
                                      or p == 1 and _acronym(texts[0])) \
-                        or p == 1 and _acronym(texts[0]) and spelled(rest):
+                        or p == 1 and _acronym(texts[0]) and spelled(rest) \
+                        or p >= 2 and known_org and spelled(rest, 1):  # "Pejabat Kementerian Dalam Negeri Josue Boji"
                     out.append(_Mention(m.start, m.start + p, m.label, m.how))
                     out.append(_Mention(m.start + p, m.end, "PER", m.how))
                     break
