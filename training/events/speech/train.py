@@ -3,6 +3,7 @@
 
     python training/events/speech/train.py                 # 5-fold cross-validation, then train on all
     python training/events/speech/train.py --agreement     # a6 against a1 on sp_00's first 100 sentences
+    python training/events/speech/train.py --threshold 0.45  # train on all at a threshold CV chose before
 
 Writes ``src/warta/data/speech_acts.npz``. Deterministic: features in corpus order, full-batch
 training, the probability threshold chosen by cross-validation (the lowest whose acts on the held-out
@@ -138,6 +139,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--agreement", action="store_true")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "warta" / "data" / MODEL_FILE)
+    ap.add_argument("--threshold", type=float,
+                    help="train on everything at this threshold, without the cross-validation that chooses it")
     args = ap.parse_args()
     if args.agreement:
         return agreement()
@@ -145,6 +148,11 @@ def main() -> int:
     total = Counter(r["act"] for _, rows in batches for r in rows)
     print(f"{sum(total.values())} sentences in {len(batches)} batches: {dict(total.most_common())}")
     folds = [examples_of(rows) for _, rows in batches]
+    if args.threshold is not None:
+        model = train([e for f in folds for e in f], args.threshold)
+        model.save(args.out)
+        print(f"threshold {args.threshold}; {len(model.index)} features -> {args.out}")
+        return 0
     sums = {t: [0, 0, 0] for t in THRESHOLDS}
     for k, held in enumerate(folds):
         rest = [e for j, f in enumerate(folds) if j != k for e in f]
