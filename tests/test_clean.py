@@ -156,3 +156,14 @@ def test_html_main_text_keeps_a_first_line_that_is_not_the_title() -> None:
     repeated = clean_text("\n".join(("KPU Buka Pendaftaran Caleg Pekan Depan", S1, S2)),
                           title="KPU Buka Pendaftaran Caleg Pekan Depan - Tribunnews.com")
     assert repeated.body.splitlines() == [S1, S2]
+
+
+def test_a_flattened_paragraph_keeps_the_quotation_marks_that_close_its_sentences() -> None:
+    # the cleaner cuts a long line into its sentences and joins them again: a closing mark after a
+    # full stop belongs to its sentence ('... di daerah." Laporan ...'), or the next quotation swallows it
+    line = ("TRIBUNNEWS.COM, JAKARTA - " + S1 + ' "Pemimpin daerah adalah ujung tombak kesejahteraan warga di daerah."'
+            " Laporan praktik kecurangan banyak bermunculan di berbagai daerah. “Hal itu kami yakini kelanjutan"
+            " dari konflik yang tidak tuntas,” ujarnya. " + " ".join((S2, S3, S4)))
+    body = _clean(line).body
+    assert 'di daerah." Laporan' in body
+    assert body.count('"') == 2 and body.count("“") == body.count("”") == 1

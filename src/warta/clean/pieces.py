@@ -42,7 +42,7 @@ TITLE_RULES = frozenset({"read-also", "read-more", "video-teaser", "next-article
 # A sentence ends at . ! ? or … (and a closing quote or bracket) before a capital, a digit or an
 # opening quote. Not after an abbreviation or an initial that stands before a name ("Dr.", "Jl.",
 # "Prof.", "H.", "M."), nor inside a number.
-_BREAK = re.compile(r"(?<=[.!?…])[\"”’»)\]]*\s+(?=[\"“‘«(]?[A-Z0-9])")
+_BREAK = re.compile(r"(?<=[.!?…])(?P<close>[\"”’»)\]]*)\s+(?=[\"“‘«(]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"(?:^|\s)\(?(?:[A-Z][A-Za-z]{0,3}|\d{1,2}|(?i:dll|dsb|dkk|dr|ir|jl|no|hlm|tgl|sdr))\.$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z-]{2,}\b")
 # Words that open a sentence and never end a headline (pronouns, conjunctions, "Menurutnya"): the
@@ -124,9 +124,9 @@ def sentences_of(text: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for found in _BREAK.finditer(text):
-        before = text[start:found.start()]
-        if _ABBREVIATION.search(before):
+        if _ABBREVIATION.search(text[start:found.start()]):
             continue
+        before = text[start:found.end("close")]  # the closing quotation mark or bracket stays with its sentence
         if before.strip():
             pieces.append(before.strip())
         start = found.end()
