@@ -255,7 +255,9 @@ def find_indirect(t: Text, lex: Lexicon) -> list[Quote]:
             q = _passive_agent(t, lex, m)
             if q:
                 out.append(q)
-    for m in lex.unquoted.finditer(text):
+    unquoted = {m.start(): m for m in lex.unquoted.finditer(text)}
+    unquoted.update((m.start(), m) for m in lex.unquoted_nya.finditer(text) if m.start() not in unquoted)
+    for _, m in sorted(unquoted.items()):
         if not t.in_quote(m.start()):
             q = _according(t, lex, m, m.group("cue"))
             if q:

@@ -48,6 +48,7 @@ class Lexicon:
     clause_reach: int  # words after a weak verb in which its clause's predicate must stand
     predicates: frozenset[str]  # auxiliaries, modals, negations, copulas
     passive_by: re.Pattern[str]  # "Ditambahkan oleh X, …" opening a sentence
+    unquoted_nya: re.Pattern[str]  # ", sambungnya, …" inside an unquoted sentence
     verbs: frozenset[str]  # data/verbs.txt
     adjectives: frozenset[str]  # data/adjectives.txt
     not_verbs: frozenset[str]  # words shaped like verbs that are not ones
@@ -81,6 +82,8 @@ def lexicon() -> Lexicon:
         after=re.compile(rf"\s*,?\s*(?:(?:demikian|begitu)\s+)?(?:(?P<cue>{cues})(?P<nya>nya)?|(?P<pas>{passive})"
                          rf"(?:\s+oleh)?)\b", f),
         unquoted=re.compile(rf",\s+(?P<cue>{_alts(d['unquoted_cues'])})(?P<nya>nya)?\b", f),
+        # any cue with "-nya" between commas: "Untuk itulah, sambungnya, warga …"
+        unquoted_nya=re.compile(rf",\s+(?P<cue>{cues})(?P<nya>nya)(?=\s*,)", f),
         report=re.compile(rf"\b(?P<cue>{verbs})(?:\s+(?P<bahwa>bahwa))?\b", f),
         before=re.compile(rf"(?:\b(?P<verb>{verbs})(?:\s+bahwa)?|\b(?P<cue>{cues})(?P<nya>nya)?"
                           rf"(?P<who>\s+[^,:\"“”]{{1,60}}?)?)\s*[,:]?\s*$", f),
