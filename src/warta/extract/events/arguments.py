@@ -22,12 +22,14 @@ right after the trigger.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from warta.extract.events.context import PERSON_DESCRIPTION, DocContext, Hit, Item, sentence_items
 from warta.extract.events.lexicon import SPEECH_ACTS
+from warta.link.kb import KnowledgeBase
 from warta.resources import load_toml
 
 __all__ = ["Arguments", "find_arguments", "place_of", "time_of", "count_of", "resolve_anaphor", "is_place",
@@ -407,6 +409,23 @@ def _enforcer(ctx: DocContext) -> list[dict[str, Any]]:
     return [max(named.values(), key=len)[0]]  # max keeps the first of equals: the first named
 
 
+_STATE_REACH = 24  # characters of lower-case words between an institution's noun and its country
+
+
+def _state_of(ctx: DocContext, it: Item) -> list[dict[str, Any]]:
+    """The country an institution's noun names right after it, with nothing but lower-case words
+    between ("ditangkap polisi perairan Malaysia", "polisi Filipina"): a state's police act for it."""
+    k = bisect.bisect_left(ctx.ent_starts, it.end)
+    if k == len(ctx.entities):
+        return []
+    e = ctx.entities[k]
+    between = ctx.text[it.end:e["start"]]
+    if e["type"] != "LOC" or e["start"] - it.end > _STATE_REACH or not all(w.islower() for w in between.split()):
+        return []
+    known = KnowledgeBase.load().get(e.get("id") or "")
+    return [e] if known is not None and known.kind == "country" else []
+
+
 def resolve_anaphor(ctx: DocContext, it: Item) -> list[dict[str, Any]]:
     """The participants an anaphor stands for (see the module docstring); [] when unsure."""
     words = ctx.lex.words
@@ -418,7 +437,7 @@ def resolve_anaphor(ctx: DocContext, it: Item) -> list[dict[str, Any]]:
     if units:  # "polisi": the police unit the article named last before it
         named = [e for e in ctx.entities if e["start"] < it.start and e["type"] == "ORG"
                  and e["name"].startswith(units)]
-        return named[-1:]
+        return named[-1:] or _state_of(ctx, it)
     floor = ctx.sents[max(0, ctx.sentence_of(it.start) - _ANAPHOR_REACH)][0]
     if it.low in words["pronouns"] or it.data == PERSON_DESCRIPTION:
         said = _speaker_written_at(ctx, it.start)
