@@ -77,7 +77,8 @@ def main() -> int:
     adjectives = sorted(w for w, n in seen.items() if n >= args.min and adjective[w] >= args.share * n)
     ADJECTIVES.write_text("\n".join([
         "# Indonesian words tagged as adjectives in POS-annotated news (scripts/build_verbs.py; same sources",
-        f"# and thresholds as verbs.txt: seen at least {args.min} times, an adjective at least {args.share:.0%} of them).",
+        f"# and thresholds as verbs.txt: seen at least {args.min} times, an adjective at least {args.share:.0%}",
+        "# of them).",
         "# The quote finder reads one after a demonstrative as a predicate: \"menilai putusan itu janggal\"."]
         + adjectives) + "\n", encoding="utf-8")
     print(f"{len(adjectives)} adjectives -> {ADJECTIVES}")

@@ -35,8 +35,8 @@ def main() -> int:
                     help="draw 30 more tuning articles (training/quotes/tune/articles_2.jsonl, seed 20261209, "
                          "same mix, none of the benchmark's or the first tuning set's)")
     ap.add_argument("--tune3", action="store_true",
-                    help="draw a third tuning set (training/quotes/tune/articles_3.jsonl, seed 20261210: 30 general-news "
-                         "articles, none of the benchmarks', the earlier draws' or the blind time set's)")
+                    help="draw a third tuning set (training/quotes/tune/articles_3.jsonl, seed 20261210: 30 "
+                         "general-news articles, none of the benchmarks', the earlier draws' or the blind time set's)")
     args = ap.parse_args()
     rows = [json.loads(line) for line in (args.data / "news" / "indosum_devfolds.jsonl").open(encoding="utf-8")]
     read = list(rows)

@@ -439,7 +439,7 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
     org = _org_words()
     org_heads = {w.lower() for w in org.heads} | {w.lower() for w in org.party_words}
 
-    def spelled(rest: tuple[str, ...], shortest: int = 2) -> bool:  # "Ketua KPK Agus Rahardjo", "... UE Margrethe Vestager"
+    def spelled(rest: tuple[str, ...], shortest: int = 2) -> bool:  # "Ketua KPK Agus Rahardjo", "UE Margrethe Vestager"
         return shortest <= len(rest) <= 3 and all(
             w[:1].isupper() and w[1:].islower() and w.isalpha() and w.lower() not in _GENERIC
             and w.lower() not in common and w.lower() not in org_heads and w.lower() not in lex.heads

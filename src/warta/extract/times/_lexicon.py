@@ -90,7 +90,8 @@ def _sources() -> dict[str, str]:
         "quarter_and": rf"(?<=dan{_S[:-1]})(?P<n>{ords}){_S}(?P<yi>{yrel})",
         "year_range": rf"(?:(?P<mod>{pmod}){_S})?(?:{tahun}{_S})?(?P<y1>{_Y4}){_S0}[-–/]{_S0}"
                       rf"(?P<y2>{_Y4}|\d\d)(?!\d|[.,]\d)",
-        "decade": rf"(?:(?P<mod>{pmod}){_S})?(?:(?P<tahun>{tahun}){_S})?(?:(?P<y>1[89]\d0|20\d0)|'?(?P<yy>\d0))(?:{_S0}-{_S0})?an(?!\w)",
+        "decade": rf"(?:(?P<mod>{pmod}){_S})?(?:(?P<tahun>{tahun}){_S})?(?:(?P<y>1[89]\d0|20\d0)|'?(?P<yy>\d0))"
+                  rf"(?:{_S0}-{_S0})?an(?!\w)",
         "year": rf"(?:(?P<mod>{pmod}){_S})?(?:(?P<tahun>{tahun}){_S})?(?<![\d.,/])(?P<y>{_Y4})(?![.,]\d|-\d)"
                 rf"(?:{_S}(?P<rel>ini|lalu|silam|mendatang))?",
         "month": rf"(?:(?P<mod>{pmod}){_S})?(?:(?P<bulan>{_cased('bulan')}){_S})?(?P<m>{monf})"
