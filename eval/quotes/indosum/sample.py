@@ -37,6 +37,9 @@ def main() -> int:
     ap.add_argument("--tune3", action="store_true",
                     help="draw a third tuning set (training/quotes/tune/articles_3.jsonl, seed 20261210: 30 "
                          "general-news articles, none of the benchmarks', the earlier draws' or the blind time set's)")
+    ap.add_argument("--blind2", action="store_true",
+                    help="draw the second blind set (eval/blind2/articles.jsonl, seed 20261211: 30 general-news "
+                         "articles, none of any other set's)")
     args = ap.parse_args()
     rows = [json.loads(line) for line in (args.data / "news" / "indosum_devfolds.jsonl").open(encoding="utf-8")]
     read = list(rows)
@@ -47,17 +50,21 @@ def main() -> int:
     tune_dir = ROOT / "training" / "quotes" / "tune"
     if args.tune or args.tune2 or args.tune3:
         taken |= {json.loads(line)["id"] for line in (HERE / "articles.jsonl").open(encoding="utf-8")}
-    if args.tune2 or args.tune3:
+    if args.tune2 or args.tune3 or args.blind2:
         taken |= {json.loads(line)["id"] for line in (tune_dir / "articles.jsonl").open(encoding="utf-8")}
-    if args.tune3:
+    if args.tune3 or args.blind2:
         for path in (tune_dir / "articles_2.jsonl", ROOT / "eval" / "timex" / "indosum" / "articles.jsonl"):
             taken |= {json.loads(line)["id"] for line in path.open(encoding="utf-8")}
+    if args.blind2:
+        taken |= {json.loads(line)["id"] for line in (tune_dir / "articles_3.jsonl").open(encoding="utf-8")}
+        taken |= {json.loads(line)["id"] for line in (HERE / "articles.jsonl").open(encoding="utf-8")}
     tuning = args.tune or args.tune2 or args.tune3
-    quota = {"tajuk utama": 30} if args.tune3 else \
+    quota = {"tajuk utama": 30} if args.tune3 or args.blind2 else \
         {"tajuk utama": 20, "olahraga": 5, "showbiz": 5} if tuning else {"tajuk utama": N}
     name = "articles_3.jsonl" if args.tune3 else "articles_2.jsonl" if args.tune2 else "articles.jsonl"
-    out = tune_dir / name if tuning else HERE / "articles.jsonl"
-    seed = 20261210 if args.tune3 else 20261209 if args.tune2 else 20261208 if args.tune else 20261207
+    out = tune_dir / name if tuning else ROOT / "eval" / "blind2" / "articles.jsonl" if args.blind2 \
+        else HERE / "articles.jsonl"
+    seed = 20261211 if args.blind2 else 20261210 if args.tune3 else 20261209 if args.tune2 else 20261208 if args.tune else 20261207
     chosen = []
     for category, n in quota.items():
         pool = [r for r in rows if r["category"] == category and r["id"] not in taken
