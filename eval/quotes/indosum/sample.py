@@ -64,7 +64,8 @@ def main() -> int:
     name = "articles_3.jsonl" if args.tune3 else "articles_2.jsonl" if args.tune2 else "articles.jsonl"
     out = tune_dir / name if tuning else ROOT / "eval" / "blind2" / "articles.jsonl" if args.blind2 \
         else HERE / "articles.jsonl"
-    seed = 20261211 if args.blind2 else 20261210 if args.tune3 else 20261209 if args.tune2 else 20261208 if args.tune else 20261207
+    seed = next((s for flag, s in ((args.blind2, 20261211), (args.tune3, 20261210), (args.tune2, 20261209),
+                                   (args.tune, 20261208)) if flag), 20261207)
     chosen = []
     for category, n in quota.items():
         pool = [r for r in rows if r["category"] == category and r["id"] not in taken
