@@ -133,8 +133,12 @@ def _entities(group: list[Item]) -> list[dict[str, Any]]:
 def backward(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[dict[str, Any]]:
     """The participant group that is the subject of the trigger at item k."""
     words, unknown, j = ctx.lex.words, 0, k - 1
+    nouns = False  # a word passed that is not an auxiliary: a subject of the trigger's own may stand there
     while j >= lo:
         it = items[j]
+        if it.kind == "W" and it.low in _reporting_verbs() and nouns:
+            return []  # "Dia berharap pihak pemerintah segera memberikan bantuan": the hope's, not the aid's
+        nouns = nouns or (it.kind == "W" and it.low not in _AUXILIARIES)
         if it.kind == "E":
             place = is_place(ctx, items, j, lo)
             if place is not None:
@@ -160,6 +164,19 @@ def backward(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[dict[s
                 return []
         j -= 1
     return []
+
+
+_AUXILIARIES = frozenset("akan telah sudah segera tidak tak bisa dapat harus ingin mau bakal hendak belum masih "
+                         "sedang tengah juga pun kembali siap bersedia berencana berniat untuk perlu mesti wajib "
+                         "terus langsung secara resmi".split())
+
+
+@cache
+def _reporting_verbs() -> frozenset[str]:
+    """The verbs that report speech or thought (the quote finder's list, quotes.toml): a trigger after
+    one with a subject of its own between them ("berharap pemerintah segera memberikan") belongs to
+    that subject, not to the one who spoke."""
+    return frozenset(load_toml("quotes.toml")["reporting_verbs"])
 
 
 def forward(ctx: DocContext, items: list[Item], k: int, hi: int, max_unknown: int = _MAX_UNKNOWN_AFTER,
