@@ -314,6 +314,8 @@ def _participants(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, i
         args.actors = _others(_main_subject(ctx, items, k, lo), args.targets)
     if not args.actors and hit.trigger.type in _STATEMENTS and hit.trigger.kind != "passive":
         args.actors = _others(_speaker_of(ctx, items, k, lo), args.targets)
+    if not args.actors and hit.trigger.kind == "verb":
+        args.actors = _others(_reported_subject(ctx, items, k), args.targets)
     args.actors, args.targets = _states_only(args.actors), _states_only(args.targets)
     _one_side(args, hit, sent[0])
     if not args.actors and (hit.trigger.kind != "passive" or not args.targets):
@@ -400,6 +402,22 @@ def _speaker_of(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[dic
         return []  # "Perbaikan ... biasanya meminta perusahaan ...": the clause has its own subject
     if k and items[k - 1].kind == "W" and items[k - 1].low == "yang":
         return []  # "gerakan yang mengancam demokrasi": the relative clause's head is its subject
+    return [speaker]
+
+
+def _reported_subject(ctx: DocContext, items: list[Item], k: int) -> list[dict[str, Any]]:
+    """The speaker of indirect speech whose clause has no subject of its own: "Kapolri Tito Karnavian
+    mengatakan akan menangkap X" (Tito will arrest X), "X mengaku telah bertemu Y". Nothing but
+    auxiliaries and adverbs (``subjectless``) between the start of what was said and the trigger."""
+    quote = ctx.quote_at(items[k].start)
+    if quote is None or quote.get("kind") != "indirect":
+        return []
+    speaker = quote.get("speaker")
+    if not speaker or not speaker.get("name") or speaker.get("type") not in ("PER", "ORG"):
+        return []
+    between = [it for it in items[:k] if it.start >= quote["start"]]
+    if not between or any(it.kind != "W" or it.low not in ctx.lex.words["subjectless"] for it in between):
+        return []
     return [speaker]
 
 
