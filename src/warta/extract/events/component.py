@@ -142,12 +142,13 @@ _QUOTE_TARGETS = 3  # named persons, organisations or states inside a quote take
 
 def _speech_acts(ctx: DocContext, found: list[dict[str, Any]], report: tuple[str | None, str | None],
                  sporty: list[bool]) -> list[dict[str, Any]]:
-    """The acts that quotes are (``speech``): each quote with a named speaker, in the sentence that
-    holds its attribution, is read by the speech-act model; an act it finds is an event of the
-    speaker's, aimed at the persons, organisations and states the quote names, on the day it was said
-    (the attribution's date, else the article's occasion). A sentence where the speaker already has
-    an event gives none (the trigger lexicon read it), nor one about sport (a coach's "kita harus
-    kerja keras untuk menang" asks nobody to act)."""
+    """The acts that quotes are (``speech``): each quote with a named speaker is read by the
+    speech-act model, sentence by sentence, with its cue; the likeliest act it finds in them is an
+    event of the speaker's, anchored in the sentence of the attribution, aimed at the persons,
+    organisations and states the quote names, on the day it was said (the attribution's date, else
+    the article's occasion). A quote attributed in a sentence where the speaker already has an event
+    gives none (the trigger lexicon read it), nor one about sport (a coach's "kita harus kerja keras
+    untuk menang" asks nobody to act)."""
     model = speech_model()
     had = {(e["start"], a) for e in found for a in e["actor_ids"]}
     candidates = []
@@ -171,7 +172,17 @@ def _speech_acts(ctx: DocContext, found: list[dict[str, Any]], report: tuple[str
         fault = ctx.lex.faults.search(sentence) is not None
         return speech_features(sentence, q.get("cue"), q.get("kind"), lexical, fault)
 
-    acts = model.classify([features(q, a, b) for q, _, a, b in candidates])
+    # every sentence of what was said is read ("A. B. C," kata X: the act may be in A), the likeliest
+    # act of them is the quote's
+    spans = [ctx.sents[ctx.sentence_of(q["start"]):ctx.sentence_of(max(q["start"], q["end"] - 1)) + 1]
+             for q, _, _, _ in candidates]
+    read = model.classify([features(q, x, y) for (q, _, _, _), sp in zip(candidates, spans, strict=True)
+                           for x, y in sp])
+    acts, i = [], 0
+    for sp in spans:
+        made = [r for r in read[i:i + len(sp)] if r[0] != NONE]
+        acts.append(max(made, key=lambda r: r[1]) if made else (NONE, 0.0))
+        i += len(sp)
     out: list[dict[str, Any]] = []
     seen: set[tuple[int, str, str | None]] = set()
     for (q, speaker, a, b), (act, _) in zip(candidates, acts, strict=True):
