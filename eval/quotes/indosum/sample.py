@@ -25,21 +25,23 @@ def text_of(row: dict) -> str:
     return "\n\n".join(p.strip() for p in row["text_detok"].split("\n") if p.strip())
 
 
+_DRAWS = (  # the other draws this script makes instead of the benchmark's
+    ("--tune", "draw the tuning set instead (training/quotes/tune: 30 articles, seed 20261208, 20 general news, "
+               "5 sport, 5 showbiz, none of the benchmark's)"),
+    ("--tune2", "draw 30 more tuning articles (training/quotes/tune/articles_2.jsonl, seed 20261209, same mix, "
+                "none of the benchmark's or the first tuning set's)"),
+    ("--tune3", "draw a third tuning set (training/quotes/tune/articles_3.jsonl, seed 20261210: 30 general-news "
+                "articles, none of the benchmarks', the earlier draws' or the blind time set's)"),
+    ("--blind2", "draw the second blind set (eval/blind2/articles.jsonl, seed 20261211: 30 general-news articles, "
+                 "none of any other set's)"),
+)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    ap.add_argument("--tune", action="store_true",
-                    help="draw the tuning set instead (training/quotes/tune: 30 articles, seed 20261208, "
-                         "20 general news, 5 sport, 5 showbiz, none of the benchmark's)")
-    ap.add_argument("--tune2", action="store_true",
-                    help="draw 30 more tuning articles (training/quotes/tune/articles_2.jsonl, seed 20261209, "
-                         "same mix, none of the benchmark's or the first tuning set's)")
-    ap.add_argument("--tune3", action="store_true",
-                    help="draw a third tuning set (training/quotes/tune/articles_3.jsonl, seed 20261210: 30 "
-                         "general-news articles, none of the benchmarks', the earlier draws' or the blind time set's)")
-    ap.add_argument("--blind2", action="store_true",
-                    help="draw the second blind set (eval/blind2/articles.jsonl, seed 20261211: 30 general-news "
-                         "articles, none of any other set's)")
+    for flag, what in _DRAWS:
+        ap.add_argument(flag, action="store_true", help=what)
     args = ap.parse_args()
     rows = [json.loads(line) for line in (args.data / "news" / "indosum_devfolds.jsonl").open(encoding="utf-8")]
     read = list(rows)
