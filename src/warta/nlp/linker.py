@@ -420,7 +420,7 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
     acronym, any two or three words spelled as a name that the knowledge base does not know
     ("Kepala Bidang Persaingan Bisnis UE Margrethe Vestager"), and after an organisation of two words or
     more that the knowledge base knows, one to three such words ("Pejabat Kementerian Dalam Negeri
-    Josue Boji", "Direktur Setara Institute Hendardi")."""
+    Josue Boji")."""
     names: set[tuple[str, ...]] = set()
     for m in mentions:
         if m.label == "PER":
@@ -521,7 +521,7 @@ _SENTENCE_ENDS = frozenset({".", "!", "?"})
 
 def _without_opening_words(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
     """Less the one-word mentions that are a common word capitalised only because it opens a sentence
-    or a quotation ("Negara tidak boleh ...", "Vonis dijatuhkan ...", '"Account secured ..."'): a word
+    or a quotation ("Kebijakan itu ...", "Vonis dijatuhkan ...", '"Account secured ..."'): a word
     news writes in lower case (``common_words.txt``) that the knowledge base does not know and that
     the article never writes capitalised inside a sentence ("Novel" stays where "penyidik KPK Novel
     Baswedan" is written too)."""
