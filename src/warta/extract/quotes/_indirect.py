@@ -39,6 +39,9 @@ _CLAUSE_END = re.compile(r"[,;:\"“”]|\.(?!\d)")  # not a bracket: "Dana Mone
 _VERB_PREFIXES = ("me", "di", "ber")
 _NEGATIONS = frozenset({"tidak", "tak", "belum", "bukan", "tidaklah", "enggak", "nggak", "gak"})
 _DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut"})
+# after a comma, more items of a list and its "dan": the comma is inside a noun phrase
+_ITEM = r"[^\s,.;:\"“”]+(?:\s+[^\s,.;:\"“”]+){0,3}"
+_LIST_GOES_ON = re.compile(rf"(?:\s*{_ITEM}\s*,)*\s*(?:[^\s,.;:\"“”]+\s+)?(?:dan|serta|atau)\s", re.IGNORECASE)
 _URGING = frozenset({"mendesak", "mengimbau", "menyerukan"})  # "untuk" after their object says what is urged
 _TITLE_REACH = 90  # characters of a title before its holder's name
 
@@ -59,6 +62,8 @@ def _clause_follows(t: Text, lex: Lexicon, a: int, b: int, verb: str = "") -> bo
     publik seharusnya terbuka", "mengingatkan Pemda agar fokus …"); not a plain object ("menilai
     kinerja kabinet", "menjelaskan cara menggunakan …", "menyampaikan hal tersebut karena …")."""
     end = _CLAUSE_END.search(t.text, a, b)
+    while end is not None and end.group() == "," and _LIST_GOES_ON.match(t.text, end.end(), b):
+        end = _CLAUSE_END.search(t.text, end.end(), b)  # "guru PPKn, kesenian, dan agama masih ...": a list
     words = [w.group().lower() for w in words_in(t.text, a, end.start() if end else b)][:lex.clause_reach]
     first = words[0] if words else ""
     if (first in lex.directives or first in lex.subjectless) and len(words) >= 3:
