@@ -534,9 +534,12 @@ def _without_opening_words(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
             j -= 1
         return j == 0 or doc[j].is_sent_start is True or words[j - 1] in _SENTENCE_ENDS
 
+    suspects = {id(m) for m in mentions if m.end - m.start == 1 and words[m.start].lower() in common
+                and opening(m.start) and not kb.lookup(words[m.start])}
+    if not suspects:
+        return mentions  # most articles: no scan of their words
     inside = {w for k, w in enumerate(words) if w[:1].isupper() and k and not opening(k)}
-    return [m for m in mentions if not (m.end - m.start == 1 and opening(m.start) and words[m.start].lower() in common
-                                        and words[m.start] not in inside and not kb.lookup(words[m.start]))]
+    return [m for m in mentions if id(m) not in suspects or words[m.start] in inside]
 
 
 def _not_a_name(word: str, lex: _Lexicon, kb: KnowledgeBase) -> bool:
