@@ -197,6 +197,35 @@ def test_fast_profile_finds_the_same_entities() -> None:
         assert len(people) == 1 and people[0].startswith("Sri Mulyani"), (profile, found)
 
 
+# Reported sentences of IndoSum news (CC BY-SA 4.0) with person names the default NER alone leaves unmarked
+SECOND_NER_TEXT = ("Venus Williams melaju ke semifinal setelah melalui duel ketat dengan Petra Kvitova (Republik Ceska). "
+                   "Maman Sidikou, yang merupakan pemimpin MONUSCO, mengutuk serangan itu. Sang istri mengaku "
+                   "tidak tahu. Gini aja deh, kata dia.")
+_LATER = ["warta_linker", "warta_times", "warta_quotes", "warta_events"]
+
+
+def test_second_ner_adds_the_names_the_default_ner_left_unmarked() -> None:
+    nlp = warta.load()
+    with nlp.select_pipes(disable=["warta_second_ner", *_LATER]):
+        first = {(e.start, e.end, e.label_) for e in nlp(SECOND_NER_TEXT).ents}
+    with nlp.select_pipes(disable=_LATER):
+        both = {(e.start, e.end, e.label_) for e in nlp(SECOND_NER_TEXT).ents}
+    assert first <= both  # what the default NER marked is never changed
+    people = {e["text"] for e in nlp(SECOND_NER_TEXT)._.entities if e["type"] == "PER"}
+    assert {"Petra Kvitova", "Maman Sidikou"} <= people, people
+
+
+def test_second_ner_keeps_names_of_two_capitalised_words_only() -> None:
+    nlp = warta.load()
+    with nlp.select_pipes(disable=["ner", *_LATER]):  # the first NER marks nothing: every entity is the second's
+        doc = nlp(SECOND_NER_TEXT)
+    assert doc.ents
+    for e in doc.ents:
+        words = [t.text for t in e if not t.is_space]
+        assert len(words) >= 2 and all(w[:1].isupper() for w in words), e.text
+    assert not any(e.text in ("Sang", "Gini") for e in doc.ents)
+
+
 @pytest.mark.parametrize("profile", PROFILES)
 def test_networks_use_numpys_blas_with_the_same_results(profile) -> None:
     """warta.load runs the networks on numpy's BLAS, not thinc's blis: same vectors, same entities."""

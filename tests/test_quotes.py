@@ -48,6 +48,8 @@ def _check(case: dict, profile: str) -> None:
     shown = [(q["kind"], q["text"], (q["speaker"] or {}).get("name"), q["cue"]) for q in quotes]
     if "count" in case:
         assert len(quotes) == case["count"], shown
+    if "absent_speaker" in case:
+        assert not any((q["speaker"] or {}).get("name") == case["absent_speaker"] for q in quotes), shown
     for bad in case.get("absent", []):
         assert not any(bad in q["text"] for q in quotes), shown
     for want in case.get("quote", []):

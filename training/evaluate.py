@@ -37,6 +37,9 @@ def main() -> int:
     ap.add_argument("--linker", action="store_true",
                     help="add warta's entity linker after the NER (as warta.load() does): it retypes, "
                          "adds and trims entity spans, so the entity scores are warta's own")
+    ap.add_argument("--second", type=Path, default=None,
+                    help="a second pipeline whose NER adds the names the first one left unmarked "
+                         "(warta_second_ner, as the default profile runs the fast model's)")
     args = ap.parse_args()
     exclude = [x for x in args.exclude.split(",") if x]
     nlp = spacy.load(args.model, exclude=exclude)
@@ -45,6 +48,10 @@ def main() -> int:
         import warta.nlp.sentences  # noqa: F401
 
         nlp.add_pipe("warta_sentences", after="senter")
+    if args.second:
+        import warta.nlp.second_ner  # noqa: F401  registers warta_second_ner
+
+        nlp.add_pipe("warta_second_ner", after="ner", config={"model": str(args.second)})
     if args.linker:
         import warta.nlp.linker  # noqa: F401  registers warta_linker
 

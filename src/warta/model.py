@@ -54,6 +54,11 @@ def load(profile: str = "default"):  # -> spacy.Language
     with use_ops("numpy", use_blis=False):
         nlp = spacy.load(path, exclude=["tokenizer"])
     nlp.add_pipe("warta_sentences", after="senter")
+    if profile == "default":
+        # the fast model's NER adds the names the default one left unmarked (warta.nlp.second_ner)
+        from warta.nlp import second_ner  # noqa: F401
+
+        nlp.add_pipe("warta_second_ner", after="ner", config={"model": str(model_path("fast"))})
     for _, factory in ANNOTATIONS.values():
         nlp.add_pipe(factory, last=True)
     return nlp

@@ -30,7 +30,7 @@ from warta.extract.quotes._text import DOUBLE, SINGLE, Text, words_in
 
 __all__ = ["find_indirect"]
 
-_ADJUNCT = re.compile(r"\s*(?:kepada|di|pada|saat|ketika|dalam|usai|seusai|melalui|lewat)\b[^.;\"“”]{0,90}?"
+_ADJUNCT = re.compile(r"\s*(?:kepada|di|pada|saat|ketika|dalam|usai|seusai|melalui|lewat|sampai|hingga|sejak|selama)\b[^.;\"“”]{0,90}?"
                       r"(?:\bbahwa\b|,(?=\s+[^\d\s]))", re.IGNORECASE)
 # "membeberkan mengenai …" names a topic, not what was said
 _TOPIC = re.compile(r"(?:mengenai|tentang|soal|terkait|perihal|atas|akan hal)\b", re.IGNORECASE)
@@ -42,6 +42,9 @@ _DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut"})
 # after a comma, more items of a list and its "dan": the comma is inside a noun phrase
 _ITEM = r"[^\s,.;:\"“”]+(?:\s+[^\s,.;:\"“”]+){0,3}"
 _LIST_GOES_ON = re.compile(rf"(?:\s*{_ITEM}\s*,)*\s*(?:[^\s,.;:\"“”]+\s+)?(?:dan|serta|atau)\s", re.IGNORECASE)
+# opening a sentence, a subordinate clause: a report in it ends at the comma that closes it
+_SUBORDINATORS = frozenset("meski meskipun walaupun walau kendati kendatipun jika kalau apabila bila karena sebab "
+                           "setelah sesudah sebelum seusai usai ketika saat sejak".split())
 _URGING = frozenset({"mendesak", "mengimbau", "menyerukan"})  # "untuk" after their object says what is urged
 _TITLE_REACH = 90  # characters of a title before its holder's name
 
@@ -103,6 +106,19 @@ def _content(t: Text, a: int, b: int) -> tuple[int, int] | None:
     return a, b
 
 
+def _subordinate_end(t: Text, s0: int, pos: int, after: int, s1: int) -> int:
+    """Where the reported content ends: the sentence's end, or the comma that closes a subordinate
+    clause the report stands in ("Meski Mourinho menyebut Rooney bukan striker murni, pemain itu
+    terbukti …": the main clause after the comma is the writer's)."""
+    first = words_in(t.text, s0, pos)[:1]
+    if not first or first[0].group().lower() not in _SUBORDINATORS or "," in t.text[s0:pos]:
+        return s1
+    comma = t.text.find(",", after, s1)
+    while comma > 0 and _LIST_GOES_ON.match(t.text, comma + 1, s1):
+        comma = t.text.find(",", comma + 1, s1)
+    return comma if comma > 0 else s1
+
+
 def _reported(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
     """'X mengatakan (bahwa) …', 'X menegaskan, …': the content after the verb, if X is known."""
     text = t.text
@@ -125,7 +141,7 @@ def _reported(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
             after = lead.end()
         elif verb in lex.weak and not (verb in lex.clause_verbs and _clause_follows(t, lex, after, s1, verb)):
             return None
-    span = _content(t, after, s1)
+    span = _content(t, after, _subordinate_end(t, s0, pos, after, s1))
     if span is None:
         return None
     ref = subject_before(t, lex, a, pos)

@@ -145,6 +145,20 @@ def _names_kept(description: str, head: str, earlier: str) -> bool:
     return all(w.lower() in low for w in _CAPITALISED.findall(description) if w.lower() not in own)
 
 
+def _title_holder(t: Text, ref: Ref) -> dict[str, Any] | None:
+    """A title alone for the person named with it before ("Mendikbud menegaskan, …" after
+    "Mendikbud Muhadjir Effendy"; "Kapolres" after "Kapolres Metro Bekasi Kombes X"): the latest
+    person whose role opens with the title's words."""
+    text = t.text[ref.start:ref.end]
+    words = text.lower().split()
+    if not words or len(words) > 4 or not text[:1].isupper():
+        return None
+    for e in reversed(t.entities_in(0, ref.start)):
+        if e["type"] == "PER" and (e.get("role") or "").lower().split()[:len(words)] == words:
+            return _from_entity(e, text, ref.start, ref.end)
+    return None
+
+
 def resolve(t: Text, lex: Lexicon, ref: Ref, state: State) -> dict[str, Any] | None:
     text = t.text[ref.start:ref.end]
     if ref.kind == "entity" and ref.entity is not None:
@@ -163,7 +177,8 @@ def resolve(t: Text, lex: Lexicon, ref: Ref, state: State) -> dict[str, Any] | N
         if found is not None:
             return {**found, "text": text, "start": ref.start, "end": ref.end}
     if ref.kind == "desc":
-        return _describe(t, ref, state)
+        holder = _title_holder(t, ref) if ref.entity is None and not ref.back else None
+        return holder or _describe(t, ref, state)
     if ref.kind == "name":
         low = text.lower()
         for e in t.entities_in(0, ref.start):

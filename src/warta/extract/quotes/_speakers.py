@@ -178,6 +178,8 @@ def subject_before(t: Text, lex: Lexicon, a: int, b: int) -> Ref | None:
         if words[0].group().lower() in lex.weak or words[0].group().lower() in _NOT_SUBJECT:
             continue
         ref = classify(t, lex, x, y, subject=True)
+        if ref is None and n == len(parts) - 1:
+            ref = _person_at_verb(t, lex, x, y)
         if ref is not None and n and (ref.kind == "desc" and not ref.back or ref.kind == "name"):
             # "Kelik Ismunanto, Koordinator Relawan X, menilai": the person; a title chain's last
             # capitalised words after a named person are the title's ("Budi, Ketua Forum Warga Sejahtera,")
@@ -191,6 +193,24 @@ def subject_before(t: Text, lex: Lexicon, a: int, b: int) -> Ref | None:
             # MONUSCO, misi penjagaan perdamaian PBB di negara itu, mengatakan")
             return _appositive_person(t, lex, parts[:n + 1])
     return None
+
+
+def _person_at_verb(t: Text, lex: Lexicon, x: int, y: int) -> Ref | None:
+    """A named person right before the verb, after a descriptor that is a noun phrase ("kurator
+    karnaval Aat Suratin mengatakan", "Meski begitu Fifi mengatakan"): the subject, whatever the
+    descriptor's words; not when a verb stands before the name ("bertemu Prabowo mengatakan")."""
+    person = [e for e in t.entities_in(x, y) if e["type"] == "PER" and e["start"] >= x and not t.text[e["end"]:y].strip()]
+    if not person:
+        return None
+    words = [w.group().lower() for w in words_in(t.text, x, person[-1]["start"])]
+    if len(words) > _MAX_SUBJECT_WORDS or any(_is_verb(lex, w) for w in words):
+        return None
+    return Ref("entity", person[-1]["start"], person[-1]["end"], entity=person[-1])
+
+
+def _is_verb(lex: Lexicon, word: str) -> bool:
+    return word in lex.predicates or word in lex.verbs or word in lex.weak or word in _NOT_SUBJECT \
+        or word in NOT_AFTER
 
 
 def _appositive_person(t: Text, lex: Lexicon, parts: list[tuple[int, int]]) -> Ref | None:
