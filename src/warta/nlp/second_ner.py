@@ -47,8 +47,8 @@ class SecondNer:
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         for batch in minibatch(docs, size=batch_size):
-            # only the sentences with a candidate (two name-like words in a row that the first NER
-            # left unmarked) are read again: what else the second model finds is never kept
+            # only the sentences with a candidate (``_candidate``) are read again: what else the
+            # second model finds is never kept
             pieces: list[tuple[int, int]] = []  # (the doc's index in the batch, the sentence's start)
             others: Iterable[Doc] = []
             for i, doc in enumerate(batch):
@@ -72,12 +72,16 @@ class SecondNer:
         return token.text[:1].isupper() and token.lower_ not in self._common
 
     def _candidate(self, sent: Span, taken: list[bool]) -> bool:
+        """Two name-like words in a row that the first NER left unmarked, or one beside a person it
+        marked (a name it cut: "Dahnil" before "Anzar Simanjuntak")."""
+        doc = sent.doc
         run = 0
         for t in sent:
             if t.is_space:
                 continue
-            run = run + 1 if self._word(t) and not taken[t.i] else 0
-            if run >= 2:
+            free = self._word(t) and not taken[t.i]
+            run = run + 1 if free else 0
+            if run >= 2 or free and any(0 <= k < len(doc) and doc[k].ent_type_ == "PER" for k in (t.i - 1, t.i + 1)):
                 return True
         return False
 
@@ -89,17 +93,33 @@ class SecondNer:
         return taken
 
     def _add(self, doc: Doc, found: list[tuple[int, int, str]]) -> None:
-        """Keep a found name of two words or more, each capitalised, none a common word or a
-        title's, where the first NER marked nothing: the fast model's lone words are mostly
-        capitalised common words ("Sang", "Gini", "Okay")."""
-        taken = self._taken(doc)
-        extra = []
+        """Keep what the second model found where the first NER marked nothing, if it is a name of two
+        words or more, each capitalised, none a common word or a title's (the fast model's lone
+        words are mostly capitalised common words: "Sang", "Gini", "Okay"); and a person's name
+        that the first NER cut, when the words it adds are such words and no acronym ("Dahnil Anzar
+        Simanjuntak" for "Anzar Simanjuntak"; not "FPI Maman Suryadi")."""
+        ents = list(doc.ents)
+        owner = [-1] * len(doc)
+        for j, e in enumerate(ents):
+            owner[e.start:e.end] = [j] * (e.end - e.start)
+        extra: list[Span] = []
+        replaced: set[int] = set()
         for start, end, label in found:
+            inside = {owner[k] for k in range(start, end) if owner[k] >= 0}
             words = [t for t in doc[start:end] if not t.is_space]
-            if len(words) >= 2 and all(self._word(t) for t in words) and not any(taken[start:end]):
+            if not inside:
+                if len(words) >= 2 and all(self._word(t) for t in words):
+                    extra.append(Span(doc, start, end, label=label))
+                continue
+            added = [doc[k] for k in range(start, end) if owner[k] < 0]
+            if label == "PER" and not inside & replaced and \
+                    all(ents[j].label_ == "PER" and start <= ents[j].start and ents[j].end <= end for j in inside) and \
+                    all(not t.is_space and self._word(t) and not t.is_upper for t in added):
+                replaced |= inside
                 extra.append(Span(doc, start, end, label=label))
         if extra:
-            doc.set_ents(sorted([*doc.ents, *extra], key=lambda s: s.start), default="outside")
+            kept = [e for j, e in enumerate(ents) if j not in replaced]
+            doc.set_ents(sorted([*kept, *extra], key=lambda s: s.start), default="outside")
 
 
 def _joined(ents: tuple[Span, ...]) -> list[Span]:
