@@ -106,6 +106,15 @@ def _content(t: Text, a: int, b: int) -> tuple[int, int] | None:
     return a, b
 
 
+def _coordinated_report(t: Text, lex: Lexicon, a: int, b: int) -> bool:
+    """A reporting verb coordinated after a short object ("tuduhan dan mengatakan …")."""
+    nxt = lex.report.search(t.text, a, b)
+    if nxt is None:
+        return False
+    words = [w.group().lower() for w in words_in(t.text, a, nxt.start())]
+    return 0 < len(words) <= 6 and words[-1] in ("dan", "serta", "lalu", "kemudian", "lantas")
+
+
 def _subordinate_end(t: Text, s0: int, pos: int, after: int, s1: int) -> int:
     """Where the reported content ends: the sentence's end, or the comma that closes a subordinate
     clause the report stands in ("Meski Mourinho menyebut Rooney bukan striker murni, pemain itu
@@ -141,6 +150,8 @@ def _reported(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
             after = lead.end()
         elif verb in lex.weak and not (verb in lex.clause_verbs and _clause_follows(t, lex, after, s1, verb)):
             return None
+        elif verb in lex.weak and _coordinated_report(t, lex, after, s1):
+            return None  # "menyangkal tuduhan dan mengatakan …": the object, then the report's own verb
     span = _content(t, after, _subordinate_end(t, s0, pos, after, s1))
     if span is None:
         return None
@@ -172,8 +183,10 @@ def _according(t: Text, lex: Lexicon, m: re.Match[str], cue: str) -> Quote | Non
             if ref is None and first and first[0].group().lower() in lex.pronouns:  # "Menurut dia kejadian itu …"
                 ref, who_end = Ref("pronoun", first[0].start(), first[0].end(),
                                    plural=first[0].group().lower() in lex.plural), first[0].end()
+            if ref is None:  # "Menurut mantan Kapolda Papua Barat ini hal tersebut …": a demonstrative closes it
+                ref, who_end = _closed_description(t, lex, m.end(), s1)
             if ref is None:  # "…, sebut sumber tersebut."
-                ref = classify(t, lex, m.end(), s1)
+                ref, who_end = classify(t, lex, m.end(), s1), s1
     if ref is None:
         return None
     head = [w for w in words_in(text, s0, m.start()) if w.group().lower() not in CONNECTORS]
@@ -220,6 +233,19 @@ def _passive_agent(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
         return None
     ref = Ref("entity", agent["start"], agent["end"], entity=agent)
     return Quote(span[0], span[1], "indirect", m.group("cue"), ref, (s0, s1), s1)
+
+
+_CLOSING_DEMONSTRATIVE = re.compile(r"\b(?:ini|itu|tersebut)\b", re.IGNORECASE)
+
+
+def _closed_description(t: Text, lex: Lexicon, a: int, b: int) -> tuple[Ref | None, int]:
+    """A description that a demonstrative closes, right after "menurut", when a clause follows it
+    ("menurut mantan Kapolda Papua Barat ini hal tersebut tidak jadi masalah"): the person spoken of."""
+    demo = _CLOSING_DEMONSTRATIVE.search(t.text, a, b)
+    if demo is None or len(words_in(t.text, a, demo.start())) > 8 or len(words_in(t.text, demo.end(), b)) < 3:
+        return None, b
+    ref = classify(t, lex, a, demo.end())
+    return (ref, demo.end()) if ref is not None and ref.kind in ("epithet", "desc") else (None, b)
 
 
 def _named_right_after(t: Text, lex: Lexicon, a: int, b: int) -> tuple[Ref | None, int]:

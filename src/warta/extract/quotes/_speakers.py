@@ -177,6 +177,9 @@ def subject_before(t: Text, lex: Lexicon, a: int, b: int) -> Ref | None:
         # a verb, an adjunct, or a relative clause on the part before ("X, yang hadir di sana, mengatakan")
         if words[0].group().lower() in lex.weak or words[0].group().lower() in _NOT_SUBJECT:
             continue
+        if n == len(parts) - 1 and words[-1].group().lower() in _COORDINATORS:
+            # "Google menyangkal tuduhan dan mengatakan …": the first verb's subject
+            return _coordinated_subject(t, lex, x, words)
         ref = classify(t, lex, x, y, subject=True)
         if ref is None and n == len(parts) - 1:
             ref = _person_at_verb(t, lex, x, y)
@@ -192,6 +195,21 @@ def subject_before(t: Text, lex: Lexicon, a: int, b: int) -> Ref | None:
             # apposition to the person named before it ("Maman Sidikou, yang merupakan pemimpin
             # MONUSCO, misi penjagaan perdamaian PBB di negara itu, mengatakan")
             return _appositive_person(t, lex, parts[:n + 1])
+    return None
+
+
+_COORDINATORS = frozenset(("dan", "serta", "lalu", "kemudian", "lantas"))
+
+
+def _coordinated_subject(t: Text, lex: Lexicon, x: int, words: list[re.Match[str]]) -> Ref | None:
+    """The subject of a verb phrase that the reporting verb is coordinated with: a name opening the
+    part, with a verb right after it ("Google menyangkal tuduhan dan", "Prabowo tiba di Istana lalu")."""
+    for e in t.entities_in(x, words[-1].start()):
+        after = next((w for w in words if w.start() >= e["end"]), None)
+        if after is None or not leads_to(t, lex, x, e):
+            return None
+        if e["start"] >= x and _is_verb(lex, after.group().lower()) and after.group().lower() not in _COORDINATORS:
+            return Ref("entity", e["start"], e["end"], entity=e)
     return None
 
 
