@@ -198,9 +198,9 @@ def test_fast_profile_finds_the_same_entities() -> None:
 
 
 # Reported sentences of IndoSum news (CC BY-SA 4.0) with person names the default NER alone leaves unmarked
-SECOND_NER_TEXT = ("Venus Williams melaju ke semifinal setelah melalui duel ketat dengan Petra Kvitova (Republik Ceska). "
-                   "Maman Sidikou, yang merupakan pemimpin MONUSCO, mengutuk serangan itu. Sang istri mengaku "
-                   "tidak tahu. Gini aja deh, kata dia.")
+SECOND_NER_TEXT = ("Venus Williams melaju ke semifinal setelah melalui duel ketat dengan Petra Kvitova "
+                   "(Republik Ceska). Maman Sidikou, yang merupakan pemimpin MONUSCO, mengutuk serangan itu. "
+                   "Sang istri mengaku tidak tahu. Gini aja deh, kata dia.")
 _LATER = ["warta_linker", "warta_times", "warta_quotes", "warta_events"]
 
 

@@ -30,7 +30,8 @@ from warta.extract.quotes._text import DOUBLE, SINGLE, Text, words_in
 
 __all__ = ["find_indirect"]
 
-_ADJUNCT = re.compile(r"\s*(?:kepada|di|pada|saat|ketika|dalam|usai|seusai|melalui|lewat|sampai|hingga|sejak|selama)\b[^.;\"“”]{0,90}?"
+_ADJUNCT = re.compile(r"\s*(?:kepada|di|pada|saat|ketika|dalam|usai|seusai|melalui|lewat|sampai|hingga|sejak|selama)"
+                      r"\b[^.;\"“”]{0,90}?"
                       r"(?:\bbahwa\b|,(?=\s+[^\d\s]))", re.IGNORECASE)
 # "membeberkan mengenai …" names a topic, not what was said
 _TOPIC = re.compile(r"(?:mengenai|tentang|soal|terkait|perihal|atas|akan hal)\b", re.IGNORECASE)

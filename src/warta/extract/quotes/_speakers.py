@@ -217,7 +217,8 @@ def _person_at_verb(t: Text, lex: Lexicon, x: int, y: int) -> Ref | None:
     """A named person right before the verb, after a descriptor that is a noun phrase ("kurator
     karnaval Aat Suratin mengatakan", "Meski begitu Fifi mengatakan"): the subject, whatever the
     descriptor's words; not when a verb stands before the name ("bertemu Prabowo mengatakan")."""
-    person = [e for e in t.entities_in(x, y) if e["type"] == "PER" and e["start"] >= x and not t.text[e["end"]:y].strip()]
+    person = [e for e in t.entities_in(x, y)
+              if e["type"] == "PER" and e["start"] >= x and not t.text[e["end"]:y].strip()]
     if not person:
         return None
     words = [w.group().lower() for w in words_in(t.text, x, person[-1]["start"])]
