@@ -1189,6 +1189,18 @@ def _group(tx: _Text, mentions: list[_Mention], aliases: dict[str, _Mention],
             uf.union(first[(keys[k], fam)], k)
         else:
             first[(keys[k], fam)] = k
+    # an organisation's or place's name written two ways: with or without its legal form or
+    # "Provinsi", a province by its short name ("Polda Jabar" = "Polda Jawa Barat", "PT Semen Padang" =
+    # "Semen Padang", "Pemprov DKI" = "Pemprov DKI Jakarta"), unless the knowledge base tells them apart
+    same_form: dict[tuple[str, ...], int] = {}
+    forms = _forms(tx, mentions, kb)
+    for k, form in enumerate(forms):
+        if form is None:
+            continue
+        j = same_form.setdefault(form, k)
+        a, b = mentions[j].kb, mentions[k].kb
+        if j != k and not (a and b and not {e.id for e in a} & {e.id for e in b}):
+            uf.union(j, k)
     # a person's short form joins the fuller name nearest before it (else the first after it)
     short_of: dict[int, int] = {}
     people = [k for k, m in enumerate(mentions) if m.label == "PER"]
@@ -1244,6 +1256,41 @@ def _group(tx: _Text, mentions: list[_Mention], aliases: dict[str, _Mention],
         for k in ks:
             out[id(mentions[k])] = group
     return out
+
+
+_LEGAL_FORMS = frozenset(("pt", "tbk", "persero", "(persero)", "cv", "provinsi", "prov"))
+_PROVINCE_WORDS = 3  # the longest short or full province name looked up ("Nusa Tenggara Timur")
+
+
+def _forms(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[tuple[str, ...] | None]:
+    """Each organisation's or place's name as a key that two ways of writing it share: its words,
+    a province's short or full name as the province's id, without legal forms or "Provinsi";
+    "Kabupaten X" is "X" when no "Kota X" is named beside it. None for a person."""
+    out: list[tuple[str, ...] | None] = []
+    for m in mentions:
+        words = tx.words[m.nstart:m.nend]
+        if m.label == "PER":
+            out.append(None)
+            continue
+        key: list[str] = []
+        i = 0
+        while i < len(words):
+            for size in range(min(_PROVINCE_WORDS, len(words) - i), 0, -1):
+                province = next((e.id for e in kb.lookup(" ".join(words[i:i + size]))
+                                 if e.id.startswith("loc:adm1:ID-")), None)
+                if province is not None:
+                    key.append(province)
+                    i += size
+                    break
+            else:
+                word = words[i].casefold()
+                if word not in _LEGAL_FORMS:
+                    key.append(normalize_alias(word))
+                i += 1
+        out.append(tuple(w for w in key if w))
+    cities = {form[1:] for form in out if form and form[0] == "kota"}
+    return [form[1:] if form and form[0] in ("kabupaten", "kab") and form[1:] not in cities and len(form) > 1
+            else form for form in out]
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
