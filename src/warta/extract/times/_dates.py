@@ -218,7 +218,9 @@ def _h_month(m: re.Match[str], ctx: Context) -> Found:
         bias = -1 if rel in ("lalu", "yang lalu", "kemarin", "silam") else 1 if rel in ("mendatang", "depan") else 0
         if not bias:  # a tense cue may pick the past or the future month, but not one 10+ months off
             cands = [c for c in cands if abs((c.year - this.year) * 12 + c.month - this.month) <= 9]
-        year, anchor = ctx.pick(cands, m.start(), m.end(), bias, strict=bias != 0, ref=this).year, "dct"
+        # "awal Juli lalu" written in July: the month's start is past, so it is this July
+        strict = bias != 0 and not (bias < 0 and mod == "START" and ctx.dct.day > 7)
+        year, anchor = ctx.pick(cands, m.start(), m.end(), bias, strict=strict, ref=this).year, "dct"
     ys = f"{year:04d}" if year else "XXXX"
     value = f"{ys}-{month:02d}"
     if m["m2"]:

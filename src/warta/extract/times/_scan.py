@@ -178,6 +178,20 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _SAID_AFTER = 160  # characters from a quotation's end to the day of its attribution ("," kata X di Y, Senin (…)")
 
 
+_OCCASION_DAYS = 7  # how far before its publication an article's lead may date its story
+
+
+def _occasion(ctx: Context, written: list[tuple[int, str]]) -> str | None:
+    """The day the article's lead paragraph writes out for its story, in the week before the
+    publication, the latest if it writes several ("Kemacetan … Jumat (23/6) malam … terurai, Sabtu
+    (24/6) siang." published on the Sunday): a quotation with no day of its own was said then."""
+    assert ctx.dct is not None
+    lead_end = _paragraph(ctx.text, 0)[1]
+    days = [day for start, day in written
+            if start < lead_end and 0 < (ctx.dct - date.fromisoformat(day)).days <= _OCCASION_DAYS]
+    return max(days, default=None)
+
+
 def _quoted_deixis(found: list[dict], ctx: Context) -> None:
     """"hari ini", "kemarin", "besok", "tadi pagi" inside a quotation are said on the day the text
     gives for the quotation: the day written out in its attribution ("'… hari ini …,' kata X, Rabu
@@ -200,7 +214,7 @@ def _quoted_deixis(found: list[dict], ctx: Context) -> None:
             written = [(t["start"], day) for t in found if t.get("_written") and (day := _day_of(t))]
         after = [(start, day) for start, day in written if qe <= start < stop]
         before = [(start, day) for start, day in written if max(opens, ps) <= start < qs]
-        said = min(after)[1] if after else max(before)[1] if before else None
+        said = min(after)[1] if after else max(before)[1] if before else _occasion(ctx, written)
         if said is None or said == ctx.dct.isoformat():
             continue
         off, suffix = deictic
