@@ -269,6 +269,14 @@ def _noun(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> Argum
     hit: Hit = items[k].data
     text = ctx.text
     base = items[lo].start
+    undergo = ctx.lex.undergo_verbs.search(text, base, hit.start) if lo < k else None
+    if undergo is not None:  # "X menjalani pemeriksaan (oleh Y)": X undergoes it
+        j = next(i for i in range(lo, k + 1) if items[i].start >= undergo.start())
+        actors = _agent_after(ctx, items, k, hi)
+        patients = backward(ctx, items, j, lo)
+        if not actors and patients and hit.trigger.type in ctx.lex.implicit_types:
+            actors = _enforcer(ctx)
+        return Arguments(actors=actors, targets=patients)
     light = ctx.lex.light_verbs.search(text, base, hit.start) if lo < k else None
     if light is not None:
         j = next(i for i in range(lo, k + 1) if items[i].start >= light.start())

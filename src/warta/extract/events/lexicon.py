@@ -45,6 +45,7 @@ class Lexicon:
     exclude_before: dict[str, re.Pattern[str]]
     words: dict[str, frozenset[str]]  # named word lists: bridge, coordinators, target_preps …
     light_verbs: re.Pattern[str]  # at the end of the text before an event noun
+    undergo_verbs: re.Pattern[str]  # the same, whose subject is the event's target
     clause: re.Pattern[str]
     anaphors: dict[str, str]
     institutions: dict[str, tuple[str, ...]]  # "polisi" -> the name beginnings of the units it may mean
@@ -145,6 +146,8 @@ def lexicon() -> Lexicon:
         words={name: frozenset(w.lower() for w in data[name]) for name in lists},
         light_verbs=re.compile(rf"(?<![\w-])(?:{_alternation(data['light_verbs'], cased=False)})"
                                rf"(?:[ \t\xa0]+\S+)?[ \t\xa0]+\Z", re.I),
+        undergo_verbs=re.compile(rf"(?<![\w-])(?:{_alternation(data['undergo_verbs'], cased=False)})"
+                                 rf"(?:[ \t\xa0]+\S+)?[ \t\xa0]+\Z", re.I),
         clause=re.compile(rf"[;:]|(?<![\w-])(?:{_alternation(data['clause_words'], cased=False)})(?![\w-])", re.I),
         anaphors={words_key(k): v for k, v in data["anaphors"].items()},
         institutions={words_key(k): tuple(v) for k, v in data["institutions"].items()},
