@@ -34,6 +34,8 @@ _DRAWS = (  # the other draws this script makes instead of the benchmark's
                 "articles, none of the benchmarks', the earlier draws' or the blind time set's)"),
     ("--blind2", "draw the second blind set (eval/blind2/articles.jsonl, seed 20261211: 30 general-news articles, "
                  "none of any other set's)"),
+    ("--tune4", "draw a fourth tuning set (training/quotes/tune/articles_4.jsonl, seed 20261212: 30 general-news "
+                "articles, none of any other set's, the second blind set's included)"),
 )
 
 
@@ -52,22 +54,26 @@ def main() -> int:
     tune_dir = ROOT / "training" / "quotes" / "tune"
     if args.tune or args.tune2 or args.tune3:
         taken |= {json.loads(line)["id"] for line in (HERE / "articles.jsonl").open(encoding="utf-8")}
-    if args.tune2 or args.tune3 or args.blind2:
+    if args.tune2 or args.tune3 or args.blind2 or args.tune4:
         taken |= {json.loads(line)["id"] for line in (tune_dir / "articles.jsonl").open(encoding="utf-8")}
-    if args.tune3 or args.blind2:
+    if args.tune3 or args.blind2 or args.tune4:
         for path in (tune_dir / "articles_2.jsonl", ROOT / "eval" / "timex" / "indosum" / "articles.jsonl"):
             taken |= {json.loads(line)["id"] for line in path.open(encoding="utf-8")}
-    if args.blind2:
+    if args.blind2 or args.tune4:
         taken |= {json.loads(line)["id"] for line in (tune_dir / "articles_3.jsonl").open(encoding="utf-8")}
         taken |= {json.loads(line)["id"] for line in (HERE / "articles.jsonl").open(encoding="utf-8")}
-    tuning = args.tune or args.tune2 or args.tune3
-    quota = {"tajuk utama": 30} if args.tune3 or args.blind2 else \
+    if args.tune4:
+        blind2 = ROOT / "eval" / "blind2" / "articles.jsonl"
+        taken |= {json.loads(line)["id"] for line in blind2.open(encoding="utf-8")}
+    tuning = args.tune or args.tune2 or args.tune3 or args.tune4
+    quota = {"tajuk utama": 30} if args.tune3 or args.blind2 or args.tune4 else \
         {"tajuk utama": 20, "olahraga": 5, "showbiz": 5} if tuning else {"tajuk utama": N}
-    name = "articles_3.jsonl" if args.tune3 else "articles_2.jsonl" if args.tune2 else "articles.jsonl"
+    name = "articles_4.jsonl" if args.tune4 else "articles_3.jsonl" if args.tune3 else \
+        "articles_2.jsonl" if args.tune2 else "articles.jsonl"
     out = tune_dir / name if tuning else ROOT / "eval" / "blind2" / "articles.jsonl" if args.blind2 \
         else HERE / "articles.jsonl"
-    seed = next((s for flag, s in ((args.blind2, 20261211), (args.tune3, 20261210), (args.tune2, 20261209),
-                                   (args.tune, 20261208)) if flag), 20261207)
+    seed = next((s for flag, s in ((args.tune4, 20261212), (args.blind2, 20261211), (args.tune3, 20261210),
+                                   (args.tune2, 20261209), (args.tune, 20261208)) if flag), 20261207)
     chosen = []
     for category, n in quota.items():
         pool = [r for r in rows if r["category"] == category and r["id"] not in taken
