@@ -48,7 +48,7 @@ def _show(res: dict, gold: dict, pred: list[dict]) -> None:
             print(f"   extra   {text!r}: {value}")
 
 
-THIRD = HERE.parents[1] / "quotes" / "tune"  # a third draw: 30 articles with quotes, entities and times
+THIRD = HERE.parents[1] / "quotes" / "tune"  # the third and fourth draws: 30 articles each with quotes, entities, times
 
 
 def quotes_run_norm():
@@ -62,11 +62,14 @@ def main() -> int:
     ap.add_argument("--show", action="store_true")
     ap.add_argument("--draw3", action="store_true",
                     help="the third draw instead (training/quotes/tune/articles_3.jsonl, its gold_3.json's times)")
+    ap.add_argument("--draw4", action="store_true",
+                    help="the fourth draw instead (training/quotes/tune/articles_4.jsonl, its gold_4.json's times)")
     args = ap.parse_args()
     quotes_run._SCORER[0] = Path(args.scorer)
-    where, name = (THIRD, "gold_3.json") if args.draw3 else (HERE, "gold.json")
+    draw = "_4" if args.draw4 else "_3" if args.draw3 else ""
+    where, name = (THIRD, f"gold{draw}.json") if draw else (HERE, "gold.json")
     gold = json.loads((where / name).read_text(encoding="utf-8"))
-    articles = where / ("articles_3.jsonl" if args.draw3 else "articles.jsonl")
+    articles = where / f"articles{draw}.jsonl"
     tmp = Path(tempfile.mkdtemp(prefix="warta-times-tune-"))
     try:
         if args.agreement:
