@@ -264,10 +264,18 @@ def _occasion(ctx: DocContext) -> str | None:
     if dct is None:
         return None
     for t in ctx.times:
-        value = str(t.get("value") or "")
-        if t.get("type") == "DATE" and _DAY.fullmatch(value) and \
-                0 <= (dct - date.fromisoformat(value)).days <= _OCCASION_DAYS:
+        value = _day_value(t)
+        if value and 0 <= (dct - date.fromisoformat(value)).days <= _OCCASION_DAYS:
             return value
+    return None
+
+
+def _day_value(t: dict[str, Any]) -> str | None:
+    """The day a time expression names: a date's value, or the day of a time of day ("Senin malam
+    (26/9)": 2016-09-26TNI names 2016-09-26); None for anything else (a month, a duration)."""
+    value = str(t.get("value") or "")
+    if t.get("type") in ("DATE", "TIME") and _DAY.match(value) and (len(value) == 10 or value[10] == "T"):
+        return value[:10]
     return None
 
 
@@ -276,8 +284,8 @@ def _said_on(ctx: DocContext, quote: dict[str, Any]) -> str | None:
     ("…," ujar X, Senin (8/9/2025))."""
     a, b = ctx.sents[ctx.sentence_of(max(quote["start"], quote["end"] - 1))]
     for t in ctx.times:
-        if quote["end"] <= t["start"] < b and t.get("type") == "DATE" and _DAY.fullmatch(str(t.get("value") or "")):
-            return str(t["value"])
+        if quote["end"] <= t["start"] < b and (day := _day_value(t)):
+            return day
     return None
 
 
