@@ -46,7 +46,10 @@ _LIST_GOES_ON = re.compile(rf"(?:\s*{_ITEM}\s*,)*\s*(?:[^\s,.;:\"“”]+\s+)?(?
 # opening a sentence, a subordinate clause: a report in it ends at the comma that closes it
 _SUBORDINATORS = frozenset("meski meskipun walaupun walau kendati kendatipun jika kalau apabila bila karena sebab "
                            "setelah sesudah sebelum seusai usai ketika saat sejak".split())
-_URGING = frozenset({"mendesak", "mengimbau", "menyerukan"})  # "untuk" after their object says what is urged
+_URGING = frozenset({"mendesak", "mengimbau", "menyerukan", "menyeru"})  # "untuk" after their object says what is urged
+# "meminta X untuk …" asks X to act when X is someone ("meminta semua pihak untuk menerima …", "meminta
+# Puigdemont untuk …"), not when X is a thing ("meminta bantuan pemerintah untuk memperbaiki …")
+_ADDRESSEES = frozenset("semua seluruh para pihak masyarakat warga publik pemerintah kepada".split())
 _TITLE_REACH = 90  # characters of a title before its holder's name
 
 
@@ -75,10 +78,12 @@ def _clause_follows(t: Text, lex: Lexicon, a: int, b: int, verb: str = "") -> bo
     if len(words) < 3 or _is_predicate(lex, first) or first in lex.not_predicate_after \
             or first in lex.object_openers or first in lex.clause_stops:
         return False
+    first_written = next(iter(words_in(t.text, a, b)), None)
+    addressed = first in _ADDRESSEES or (first_written is not None and first_written.group()[:1].isupper())
     skipping = relative = False  # in a verb run of the object ("upaya meningkatkan"); in a relative clause
     for prev, word in itertools.pairwise(words):
         if word in lex.directives or (verb in lex.predicative_verbs and word in lex.predicative_words) \
-                or (word == "untuk" and verb in _URGING):
+                or (word == "untuk" and (verb in _URGING or verb == "meminta" and addressed)):
             return True  # "mengingatkan Pemda agar …", "menyebut X sebagai sosok …", "mendesak X untuk …"
         if word in lex.clause_stops:
             return False

@@ -177,9 +177,9 @@ def subject_before(t: Text, lex: Lexicon, a: int, b: int) -> Ref | None:
         # a verb, an adjunct, or a relative clause on the part before ("X, yang hadir di sana, mengatakan")
         if words[0].group().lower() in lex.weak or words[0].group().lower() in _NOT_SUBJECT:
             continue
-        if n == len(parts) - 1 and words[-1].group().lower() in _COORDINATORS:
-            # "Google menyangkal tuduhan dan mengatakan …": the first verb's subject
-            return _coordinated_subject(t, lex, x, words)
+        if n == len(parts) - 1 and words[-1].group().lower() in _COORDINATORS and \
+                (coordinated := _coordinated_subject(t, lex, x, words)) is not None:
+            return coordinated  # "Google menyangkal tuduhan dan mengatakan …": the first verb's subject
         ref = classify(t, lex, x, y, subject=True)
         if ref is None and n == len(parts) - 1:
             ref = _person_at_verb(t, lex, x, y)
@@ -220,6 +220,11 @@ def _person_at_verb(t: Text, lex: Lexicon, x: int, y: int) -> Ref | None:
     person = [e for e in t.entities_in(x, y)
               if e["type"] == "PER" and e["start"] >= x and not t.text[e["end"]:y].strip()]
     if not person:
+        # a pronoun right before the verb after an adjunct: "Kepada kumparan (kumparan.com) ia mengatakan"
+        words = words_in(t.text, x, y)
+        last = words[-1].group().lower() if words else ""
+        if last in lex.pronouns and len(words) > 1 and not any(_is_verb(lex, w.group().lower()) for w in words[:-1]):
+            return Ref("pronoun", words[-1].start(), words[-1].end(), plural=last in lex.plural)
         return None
     words = [w.group().lower() for w in words_in(t.text, x, person[-1]["start"])]
     if len(words) > _MAX_SUBJECT_WORDS or any(_is_verb(lex, w) for w in words):
