@@ -107,6 +107,18 @@ def _h_wd_date(m: re.Match[str], ctx: Context) -> Found:
 def _h_dmy(m: re.Match[str], ctx: Context) -> Found:
     if not m["y"] and key(m["m"]).rstrip(".") in lex()["short_months"]:
         return None
+    if m["yi"] and not m["d2"]:  # "14 Januari dua tahun lalu", "5 Mei tahun depan": the day in that year
+        year, anchor = _rel_year(ctx, m["yi"])
+        if year is None or ctx.dct is None:
+            return None
+        if m["yn"]:
+            n = int(m["yn"]) if m["yn"].isdigit() else lex()["numbers"]["units"][key(m["yn"])]
+            year = ctx.dct.year + (year - ctx.dct.year) * n if anchor == "dct" else year
+        try:
+            day = date(year, month_number(m["m"]), int(m["d"]))
+        except (ValueError, KeyError):
+            return None
+        return timex("DATE", day.isoformat(), anchor=anchor), (day, "D")
     rel = key(m["rel"] or "")
     bias = -1 if rel in ("lalu", "yang lalu", "silam") else 1 if rel in ("mendatang", "depan") else 0
     first = _h_day(m, ctx, bias, strict=bias != 0)

@@ -83,7 +83,8 @@ def _sources() -> dict[str, str]:
                    rf"(?P<name>(?i:{_alt(lx['holidays'])}))(?![\w'])(?:{_S}(?P<y>{_Y4}))?",
         "dmy": rf"(?P<d>\d{{1,2}})(?:(?:{_S0}[-–]{_S0}|{_S}(?:hingga|sampai(?:{_S}dengan)?|s\.d\.?){_S})"
                rf"(?P<d2>\d{{1,2}}))?{_S}(?P<m>{mon})"
-               rf"(?:{_S}(?:tahun{_S})?(?P<y>{_Y4}))?(?:{_S}(?P<rel>lalu|yang{_S}lalu|silam|mendatang|depan|ini))?",
+               rf"(?:{_S}(?:tahun{_S})?(?P<y>{_Y4})|{_S}(?:(?P<yn>\d{{1,2}}|{_alt(lx['numbers']['units'])}){_S})?"
+               rf"(?P<yi>{yrel}))?(?:{_S}(?P<rel>lalu|yang{_S}lalu|silam|mendatang|depan|ini))?",
         "mdy": rf"(?P<m>{monf}){_S}(?P<d>\d{{1,2}}),{_S}(?P<y>{_Y4})",
         "quarter": rf"(?P<u>{_alt(['kuartal', 'triwulan', 'semester', 'paruh'])})(?:{_S}ke-?|{_S})(?P<n>{ords}|[1-4])"
                    rf"(?:{_S0}(?:[-/]|{_S}tahun{_S}|{_S})(?P<y>{_Y4})|{_S}(?P<yi>{yrel}|ini))?",

@@ -49,7 +49,8 @@ def _h_clock(m: re.Match[str], ctx: Context) -> Found:
 
 def _h_rel_pod(m: re.Match[str], ctx: Context) -> Found:
     pod = m["pod1"] or m["pod2"] or m["pod3"] or "malam"
-    back = bool(m["semalam"])
+    # "semalam", "tadi malam": last night, the evening of the day before (told the day after)
+    back = bool(m["semalam"]) or (key(pod) == "malam" and (bool(m["pod2"]) or key(m["x"] or "") == "tadi"))
     if ctx.dct is None:
         later = m["pod3"] or key(m["x"] or "") == "nanti"
         return timex("TIME", "PAST_REF" if back or m["pod2"] else "FUTURE_REF" if later else "PRESENT_REF"), None
