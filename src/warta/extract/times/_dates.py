@@ -291,7 +291,68 @@ def _h_holiday(m: re.Match[str], ctx: Context) -> Found:
     return timex("DATE", day.isoformat(), anchor=None if m["y"] else "dct"), (day, "D")
 
 
+_RAMADAN_DAYS = 30  # the fasting month's longest length, where no calendar says it had 29 days
+
+
+@cache
+def _ramadan(year: int) -> tuple[date, date] | None:
+    """The fasting month that ends in ``year``: from 1 Ramadan to the day before Idul Fitri as
+    Indonesia's government fixes it (the ``holidays`` calendar). Its first day is the lunar
+    calendar's (MABIMS criteria, as Indonesia's) when that agrees with a 29- or 30-day month, else
+    30 days before Idul Fitri."""
+    eid = _holiday_dates("Eid al-Fitr", year)
+    if not eid:
+        return None
+    end = eid[0] - timedelta(days=1)
+    start = eid[0] - timedelta(days=_RAMADAN_DAYS)
+    try:  # (an internal calendar of the package: used only where it agrees with Idul Fitri)
+        from holidays.calendars.islamic import _IslamicMabimsLunar
+
+        starts = [d for d, _ in _IslamicMabimsLunar().ramadan_beginning_dates(year) if d.year == year]
+        if starts and 29 <= (eid[0] - starts[-1]).days <= _RAMADAN_DAYS:
+            start = starts[-1]
+    except (ImportError, AttributeError, TypeError):
+        pass
+    return start, end
+
+
+def _h_ramadan(m: re.Match[str], ctx: Context) -> Found:
+    """The fasting month: "Ramadan 2017" is 2017-05-27/2017-06-24; without a year, the one the tense
+    points to among those around the publication ("bulan Ramadan ini": the nearest). Not a name's
+    part: "Ramadhan Pohan", "Ahmad Ramadhan" (a capitalised word beside it, "Bulan" aside)."""
+    before = ctx.word_before(m.start("name"))
+    at = ctx.text.rfind(before, 0, m.start("name")) if before else -1
+    opens = at >= 0 and not ctx.text[ctx.sentence(at)[0]:at].strip()  # a capital of the sentence's start
+    after = re.match(r"[ \t]+[A-Z]", ctx.text[m.end("name"):])
+    if (before[:1].isupper() and not opens and key(before) not in ("bulan", "suci")) or after:
+        return None
+    if m["y"]:
+        years = [int(m["y"])]
+    elif ctx.dct is None:
+        return None
+    else:
+        years = [ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1]
+    spans = [s for y in years if (s := _ramadan(y)) is not None]
+    if not spans:
+        return None
+    if m["y"]:
+        span = spans[0]
+    else:
+        assert ctx.dct is not None
+        inside = [s for s in spans if s[0] <= ctx.dct <= s[1]]
+        rel = key(m["rel"] or "").split()[-1] if m["rel"] else ""
+        bias = -1 if rel == "lalu" else 1 if rel in ("mendatang", "depan", "nanti") else 0
+        if inside and not bias:
+            span = inside[0]
+        else:
+            starts = {s[0]: s for s in spans}
+            span = starts[ctx.pick(list(starts), m.start(), m.end(), bias, strict=bias != 0)]
+    return timex("DATE", f"{span[0].isoformat()}/{span[1].isoformat()}", anchor=None if m["y"] else "dct"), \
+        (span[0], "M")
+
+
 DATE_HANDLERS = {
+    "ramadan": _h_ramadan,
     "wd_num": _h_wd_date, "wd_long": _h_wd_date, "iso_date": _h_day, "num_date": _h_day, "paren_date": _h_day,
     "holiday": _h_holiday, "dmy": _h_dmy, "mdy": _h_day, "quarter": _h_quarter, "quarter_and": _h_quarter_and,
     "year_range": _h_year_range, "decade": _h_decade, "year": _h_year, "month": _h_month, "part": _h_part,
