@@ -22,6 +22,8 @@ class Context:
         self.named_days: dict[int, date] = {}
         # the last day written with its year, and where ("mulai 15 Februari 2018 ... hingga 23 Juni")
         self.dated: tuple[int, date] | None = None
+        # the last holiday named (without its H-N offset): what a bare "H-1" counts from
+        self.holiday: date | None = None
 
     def remember(self, day: date, gran: str) -> None:
         self.last = (day, gran)

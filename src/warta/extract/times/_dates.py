@@ -286,9 +286,27 @@ def _h_holiday(m: re.Match[str], ctx: Context) -> Found:
     if not days:
         return None
     day = days[0] if m["y"] else ctx.pick(days, m.start(), m.end())
+    ctx.holiday = day
     if m["off"]:
         day += timedelta(days=int(m["off"]) * (-1 if m["sign"] == "-" else 1))
     return timex("DATE", day.isoformat(), anchor=None if m["y"] else "dct"), (day, "D")
+
+
+_LEBARAN_SEASON = 30  # days around Idul Fitri in which a bare "H-3" counts from it
+
+
+def _h_day_count(m: re.Match[str], ctx: Context) -> Found:
+    """A bare "H-3" / "H+2": days before or after the holiday the text named last, else, within a
+    month of Idul Fitri (the mudik season this notation is written for), Idul Fitri."""
+    base = ctx.holiday
+    if base is None and ctx.dct is not None:
+        eid = [d for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1) for d in _holiday_dates("Eid al-Fitr", y)
+               if abs((d - ctx.dct).days) <= _LEBARAN_SEASON]
+        base = eid[0] if eid else None
+    if base is None:
+        return None
+    day = base + timedelta(days=int(m["off"]) * (-1 if m["sign"] == "-" else 1))
+    return timex("DATE", day.isoformat(), anchor="text" if ctx.holiday else "dct"), (day, "D")
 
 
 _RAMADAN_DAYS = 30  # the fasting month's longest length, where no calendar says it had 29 days
@@ -352,7 +370,7 @@ def _h_ramadan(m: re.Match[str], ctx: Context) -> Found:
 
 
 DATE_HANDLERS = {
-    "ramadan": _h_ramadan,
+    "ramadan": _h_ramadan, "day_count": _h_day_count,
     "wd_num": _h_wd_date, "wd_long": _h_wd_date, "iso_date": _h_day, "num_date": _h_day, "paren_date": _h_day,
     "holiday": _h_holiday, "dmy": _h_dmy, "mdy": _h_day, "quarter": _h_quarter, "quarter_and": _h_quarter_and,
     "year_range": _h_year_range, "decade": _h_decade, "year": _h_year, "month": _h_month, "part": _h_part,

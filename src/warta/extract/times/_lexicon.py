@@ -81,6 +81,8 @@ def _sources() -> dict[str, str]:
         # "Lebaran 2017", "H-1 Lebaran", "Natal", "Idul Fitri" (names in any case: "mudik lebaran")
         "holiday": rf"(?:H{_S0}(?P<sign>[-+]){_S0}(?P<off>\d{{1,2}}){_S})?"
                    rf"(?P<name>(?i:{_alt(lx['holidays'])}))(?![\w'])(?:{_S}(?P<y>{_Y4}))?",
+        # a bare "H-3", "H+2": days from the holiday in question (after "holiday": "H-1 Lebaran" is one)
+        "day_count": rf"(?<![\w-])H{_S0}(?P<sign>[-+]){_S0}(?P<off>\d{{1,2}})(?![\w-])",
         # "bulan Ramadan", "Ramadhan 2017", "bulan suci Ramadan ini": the fasting month, a span of days
         "ramadan": rf"(?:{_cased('bulan')}{_S}(?:suci{_S})?)?(?P<name>[Rr]amad(?:h)?an)(?![\w'])"
                    rf"(?:{_S}(?:tahun{_S})?(?P<y>{_Y4})|{_S}(?P<rel>(?:tahun{_S})?(?:ini|lalu|mendatang|depan)|nanti)\b)?",
@@ -155,7 +157,7 @@ def _core_regex() -> re.Pattern[str]:
     lx = lex()
     words = set(lx["months"]) | {k for k in lx["weekdays"] if len(k) > 3} | set(lx["units"])
     words |= set(lx["part_of_day"]) | set(lx["sets"]["adjectives"]) | {"musim"}
-    words |= {"paruh", "tadi", "dulu", "dahulu", "pukul", "WIB", "WITA", "WIT", "setempat", "ramadan", "ramadhan"}
+    words |= {"paruh", "tadi", "dulu", "dahulu", "pukul", "WIB", "WITA", "WIT", "setempat", "ramadan", "ramadhan", "H"}
     words |= set(lx["holiday_context"]["core"])  # "natal", "fitri", "lebaran"
     for table in ("relative", "anaphoric"):
         words |= {w for phrase in lx[table] for w in phrase.split()}
