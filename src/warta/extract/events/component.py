@@ -265,9 +265,14 @@ def _occasion(ctx: DocContext) -> str | None:
         return None
     for t in ctx.times:
         value = _day_value(t)
-        if value and 0 <= (dct - date.fromisoformat(value)).days <= _OCCASION_DAYS:
+        # not last night ("tadi malam", "semalam"): told the day after it, on the day the article reports
+        if value and not _LAST_NIGHT.search(t.get("text", "")) and \
+                0 <= (dct - date.fromisoformat(value)).days <= _OCCASION_DAYS:
             return value
     return None
+
+
+_LAST_NIGHT = re.compile(r"(?i)\b(?:semalam|tadi\s+malam|malam\s+tadi)\b")
 
 
 def _day_value(t: dict[str, Any]) -> str | None:
