@@ -369,8 +369,23 @@ def _h_ramadan(m: re.Match[str], ctx: Context) -> Found:
         (span[0], "M")
 
 
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _h_century(m: re.Match[str], ctx: Context) -> Found:
+    """A century: "abad ke-13" is the 1200s, TimeML's "12"; "abad XXI" the 2000s, "20"."""
+    if m["n"]:
+        n = int(m["n"])
+    else:
+        digits = [_ROMAN_VALUES[c] for c in m["roman"]]
+        n = sum(-d if d < nxt else d for d, nxt in zip(digits, [*digits[1:], 0], strict=True))
+    if not 1 <= n <= 21:
+        return None
+    return timex("DATE", f"{n - 1:02d}", modifier(m["mod"])), None
+
+
 DATE_HANDLERS = {
-    "ramadan": _h_ramadan, "day_count": _h_day_count,
+    "ramadan": _h_ramadan, "day_count": _h_day_count, "century": _h_century,
     "wd_num": _h_wd_date, "wd_long": _h_wd_date, "iso_date": _h_day, "num_date": _h_day, "paren_date": _h_day,
     "holiday": _h_holiday, "dmy": _h_dmy, "mdy": _h_day, "quarter": _h_quarter, "quarter_and": _h_quarter_and,
     "year_range": _h_year_range, "decade": _h_decade, "year": _h_year, "month": _h_month, "part": _h_part,

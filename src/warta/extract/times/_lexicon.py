@@ -81,6 +81,9 @@ def _sources() -> dict[str, str]:
         # "Lebaran 2017", "H-1 Lebaran", "Natal", "Idul Fitri" (names in any case: "mudik lebaran")
         "holiday": rf"(?:H{_S0}(?P<sign>[-+]){_S0}(?P<off>\d{{1,2}}){_S})?"
                    rf"(?P<name>(?i:{_alt(lx['holidays'])}))(?![\w'])(?:{_S}(?P<y>{_Y4}))?",
+        # "abad ke-13", "abad XXI", "awal abad ke-20": a century (TimeML: its first two digits, "12")
+        "century": rf"(?:(?P<mod>{pmod}){_S})?{_cased('abad')}{_S}(?:(?:ke{_S0}-{_S0}|ke{_S})(?P<n>\d{{1,2}})"
+                   rf"|(?P<roman>[IVX]{{1,5}})(?![\w-]))",
         # a bare "H-3", "H+2": days from the holiday in question (after "holiday": "H-1 Lebaran" is one)
         "day_count": rf"(?<![\w-])H{_S0}(?P<sign>[-+]){_S0}(?P<off>\d{{1,2}})(?![\w-])",
         # "bulan Ramadan", "Ramadhan 2017", "bulan suci Ramadan ini": the fasting month, a span of days
@@ -157,7 +160,8 @@ def _core_regex() -> re.Pattern[str]:
     lx = lex()
     words = set(lx["months"]) | {k for k in lx["weekdays"] if len(k) > 3} | set(lx["units"])
     words |= set(lx["part_of_day"]) | set(lx["sets"]["adjectives"]) | {"musim"}
-    words |= {"paruh", "tadi", "dulu", "dahulu", "pukul", "WIB", "WITA", "WIT", "setempat", "ramadan", "ramadhan", "H"}
+    words |= {"paruh", "tadi", "dulu", "dahulu", "pukul", "WIB", "WITA", "WIT", "setempat", "ramadan", "ramadhan",
+              "H", "abad"}
     words |= set(lx["holiday_context"]["core"])  # "natal", "fitri", "lebaran"
     for table in ("relative", "anaphoric"):
         words |= {w for phrase in lx[table] for w in phrase.split()}
