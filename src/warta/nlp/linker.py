@@ -227,6 +227,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     if gazetteer:
         mentions += _kb_mentions(doc, tx, kb, taken)
         mentions = _absorb_places(tx, mentions)
+    mentions += _addressed_mentions(tx, taken, kb)
     mentions += _name_part_mentions(doc, words, mentions, taken, lex)
     for m in mentions:
         if m.label == "PER":
@@ -1059,6 +1060,33 @@ def _name_part_mentions(doc: Doc, words: list[str], mentions: list[_Mention], ta
                 continue
             out.append(_Mention(i, i + 1, "PER", "name-part"))
             taken[i] = "PER"
+    return out
+
+
+_ADDRESS = frozenset("bapak pak ibu bu mbak mas bang kak tuan nyonya".split())  # forms of address
+_ADDRESSED_WORDS = 3
+
+
+def _addressed_mentions(tx: _Text, taken: dict[int, str], kb: KnowledgeBase) -> list[_Mention]:
+    """A person addressed as such ("Ibu Mustokoweni", "Pak Suhadi") where the NER saw no name: one to
+    three capitalised words after a form of address, none a common word or a title's ("Ibu Kota",
+    "Bapak Presiden", "Ibu Negara") nor a place or body the knowledge base knows."""
+    words, out = tx.words, []
+    common, roles = _common_words(), role_words()
+    for i, word in enumerate(words[:-1]):
+        if word.lower() not in _ADDRESS or not word[:1].isupper() or i in taken:
+            continue
+        j = i + 1
+        while j < len(words) and j - i <= _ADDRESSED_WORDS and j not in taken and words[j].isalpha() \
+                and words[j][:1].isupper() and words[j].lower() not in common and words[j].lower() not in roles:
+            j += 1
+        if j == i + 1 or (j < len(words) and j not in taken and words[j][:1].isupper() and words[j].isalpha()):
+            continue  # nothing after it, or a run too long to be sure of
+        if any(e.type in ("ORG", "LOC") for e in kb.lookup(tx.span(i + 1, j))):
+            continue
+        out.append(_Mention(i + 1, j, "PER", "address"))
+        for k in range(i + 1, j):
+            taken[k] = "PER"
     return out
 
 
