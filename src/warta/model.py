@@ -2,9 +2,10 @@
 
 Two trained pipelines ship in ``warta/models/`` (built by ``make train``, see MODEL.md): ``id_news``
 for the default profile and ``id_news_fast`` for the fast profile. ``load`` adds warta's components
-after the trained ones: the language components of ``warta.nlp`` (sentence fixes, the entity linker)
-and the extraction components of ``warta.extract`` (times, quotes, events). This module is the one
-place that imports both, so that neither package imports the other's assembly.
+after the trained ones: the language components of ``warta.nlp`` (sentence fixes, in the default
+profile the fast model's NER as a second reader of names, the entity linker) and the extraction
+components of ``warta.extract`` (times, quotes, events). This module is the one place that imports
+both, so that neither package imports the other's assembly.
 """
 
 from __future__ import annotations
