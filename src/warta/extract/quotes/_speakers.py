@@ -182,7 +182,7 @@ def subject_before(t: Text, lex: Lexicon, a: int, b: int) -> Ref | None:
             return coordinated  # "Google menyangkal tuduhan dan mengatakan …": the first verb's subject
         ref = classify(t, lex, x, y, subject=True)
         if ref is None and n == len(parts) - 1:
-            ref = _person_at_verb(t, lex, x, y)
+            ref = _person_at_verb(t, lex, x, y) or (_apposed_name(t, lex, words) if n else None)
         if ref is not None and n and (ref.kind == "desc" and not ref.back or ref.kind == "name"):
             # "Kelik Ismunanto, Koordinator Relawan X, menilai": the person; a title chain's last
             # capitalised words after a named person are the title's ("Budi, Ketua Forum Warga Sejahtera,")
@@ -260,6 +260,28 @@ def _named_before(t: Text, lex: Lexicon, x: int, y: int) -> Ref | None:
 
 
 _PLACE_WORDS = frozenset("barat timur utara selatan tengah raya pusat daya laut".split())
+
+
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+def _apposed_name(t: Text, lex: Lexicon, words: list[re.Match[str]]) -> Ref | None:
+    """A name the NER missed, alone between a comma and the verb after a title or body ("Presiden IOI,
+    I Made Dana M. Tangkas mengatakan"): two to six capitalised words or initials, inside no entity,
+    none a title's word, at most one a word news writes in lower case."""
+    common = load_words("common_words.txt")
+    if not 2 <= len(words) <= 6:
+        return None
+    names = [w.group() for w in words if not _INITIAL.fullmatch(w.group())]
+    for w in words:
+        word = w.group()
+        if not _INITIAL.fullmatch(word) and (not (word[:1].isupper() and word.isalpha() and not word.isupper())
+                                             or word.lower() in lex.roles or t.entities_in(w.start(), w.end())):
+            return None
+    # a given name may be a word too ("Dana"), not the whole run
+    if len(names) < 2 or sum(w.lower() in common for w in names) > 1 or all(w.lower() in common for w in names):
+        return None
+    return Ref("name", words[0].start(), words[-1].end())
 
 
 def _name_ending(t: Text, lex: Lexicon, words: list[re.Match[str]], b: int) -> Ref | None:
