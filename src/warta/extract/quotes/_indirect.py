@@ -141,7 +141,8 @@ def _reported(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
     s0, s1 = t.sentence(pos)
     a = prev_close(t, pos, s0)
     words = words_in(text, a, pos)
-    if not words or words[-1].group().lower() in NOT_AFTER:
+    relative = _relative_speaker(t, words) if words and words[-1].group().lower() == "yang" else None
+    if not words or (words[-1].group().lower() in NOT_AFTER and relative is None):
         return None
     if any(w.group().lower() in _NEGATIONS for w in words[-3:]):
         return None  # "tidak (secara khusus) mengatakan bahwa …": what was not said
@@ -161,11 +162,28 @@ def _reported(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
     span = _content(t, after, _subordinate_end(t, s0, pos, after, s1))
     if span is None:
         return None
-    ref = subject_before(t, lex, a, pos)
+    ref = relative or subject_before(t, lex, a, pos)
     if ref is None:
         return None
     cue = text[m.start():m.end()]
     return Quote(span[0], span[1], "indirect", cue, ref, (s0, s1), s1)
+
+
+_AFTER_NAME = frozenset(("sebelumnya", "juga", "pun", "itu", "tersebut", "sendiri"))
+
+
+def _relative_speaker(t: Text, words: list[re.Match[str]]) -> Ref | None:
+    """The person or body a relative clause of speech is about: "Viktor Laiskodat yang menuding PKS …",
+    "pernyataan Soylu sebelumnya yang menyebut …": the name right before "yang" (an adverb or a
+    demonstrative between allowed)."""
+    k = len(words) - 2
+    if k >= 0 and words[k].group().lower() in _AFTER_NAME:
+        k -= 1
+    if k < 0:
+        return None
+    e = next((e for e in t.entities_in(words[k].start(), words[k].end())
+              if e["end"] == words[k].end() and e["type"] in ("PER", "ORG")), None)
+    return Ref("entity", e["start"], e["end"], entity=e) if e is not None else None
 
 
 def _according(t: Text, lex: Lexicon, m: re.Match[str], cue: str) -> Quote | None:
