@@ -218,7 +218,7 @@ def _person_at_verb(t: Text, lex: Lexicon, x: int, y: int) -> Ref | None:
     karnaval Aat Suratin mengatakan", "Meski begitu Fifi mengatakan"): the subject, whatever the
     descriptor's words; not when a verb stands before the name ("bertemu Prabowo mengatakan")."""
     person = [e for e in t.entities_in(x, y)
-              if e["type"] == "PER" and e["start"] >= x and not t.text[e["end"]:y].strip()]
+              if e["type"] in ("PER", "ORG") and e["start"] >= x and not t.text[e["end"]:y].strip(" \t)")]
     if not person:
         # a pronoun right before the verb after an adjunct: "Kepada kumparan (kumparan.com) ia mengatakan"
         words = words_in(t.text, x, y)
@@ -227,9 +227,16 @@ def _person_at_verb(t: Text, lex: Lexicon, x: int, y: int) -> Ref | None:
             return Ref("pronoun", words[-1].start(), words[-1].end(), plural=last in lex.plural)
         return None
     words = [w.group().lower() for w in words_in(t.text, x, person[-1]["start"])]
+    opens = max((k for k, w in enumerate(words) if w in _CLAUSE_OPENERS), default=-1)
+    words = words[opens + 1:]  # the reporting verb's own clause: "… makin menjadi setelah X mengatakan"
     if len(words) > _MAX_SUBJECT_WORDS or any(_is_verb(lex, w) for w in words):
         return None
     return Ref("entity", person[-1]["start"], person[-1]["end"], entity=person[-1])
+
+
+# words that open a clause of its own: a subject after them is the reporting verb's, whatever came before
+_CLAUSE_OPENERS = frozenset("setelah sesudah sebelum ketika saat karena sebab sehingga bahwa namun tetapi tapi "
+                            "sedangkan meski meskipun walaupun jika kalau".split())
 
 
 def _is_verb(lex: Lexicon, word: str) -> bool:
