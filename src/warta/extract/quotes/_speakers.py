@@ -42,11 +42,18 @@ def pick_speaker(entities: list[dict[str, Any]]) -> dict[str, Any] | None:
     return None
 
 
+# what a body publishes, before its name: "menurut survei CNN", "menurut data BPS", "demikian catatan WHO"
+_DOCUMENTS = frozenset("data laporan survei hasil catatan rilis riset kajian penelitian temuan analisis".split())
+
+
 def leads_to(t: Text, lex: Lexicon, a: int, e: dict[str, Any]) -> bool:
-    """Only titles, names and connectors between a and the entity: it is the phrase's subject."""
+    """Only titles, names, connectors and what a body publishes between a and the entity: it is the
+    phrase's subject."""
     for w in words_in(t.text, a, e["start"]):
         word = w.group()
-        if not (word[0].isupper() or word[0].isdigit() or word.lower() in lex.roles or word.lower() in CONNECTORS):
+        low = word.lower()
+        if not (word[0].isupper() or word[0].isdigit() or low in lex.roles or low in CONNECTORS
+                or (low in _DOCUMENTS and e["type"] == "ORG")):
             return False
     return True
 
