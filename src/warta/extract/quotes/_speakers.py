@@ -167,8 +167,12 @@ def _closed(text: str, end: int) -> bool:
 
 def subject_before(t: Text, lex: Lexicon, a: int, b: int) -> Ref | None:
     """The speaker of a clause ending at b ("Sementara itu, Menlu Retno mengatakan"): the last
-    comma-separated part before the verb that names one."""
+    comma-separated part before the verb that names one. An article's dateline before it ("Jakarta,
+    CNN Indonesia -- Anggota Pansus … menyatakan") is no part: the outlet does not speak."""
     text = t.text
+    dateline = _dateline_end(text)
+    if a < dateline <= b:
+        a = dateline
     parts = []
     start = a
     for k in range(a, b):
@@ -189,7 +193,8 @@ def subject_before(t: Text, lex: Lexicon, a: int, b: int) -> Ref | None:
             return coordinated  # "Google menyangkal tuduhan dan mengatakan …": the first verb's subject
         ref = classify(t, lex, x, y, subject=True)
         if ref is None and n == len(parts) - 1:
-            ref = _person_at_verb(t, lex, x, y) or (_apposed_name(t, lex, words) if n else None)
+            ref = _person_at_verb(t, lex, x, y) or (_apposed_name(t, lex, words) if n else None) \
+                or _named_elsewhere(t, lex, words)
         if ref is not None and n and (ref.kind == "desc" and not ref.back or ref.kind == "name"):
             # "Kelik Ismunanto, Koordinator Relawan X, menilai": the person; a title chain's last
             # capitalised words after a named person are the title's ("Budi, Ketua Forum Warga Sejahtera,")
@@ -277,6 +282,37 @@ _PLACE_WORDS = frozenset("barat timur utara selatan tengah raya pusat daya laut"
 
 
 _INITIAL = re.compile(r"[A-Z]\.?")
+
+
+# the article's first line up to its dateline's dash: "Jakarta, CNN Indonesia - -", "Bandung (ANTARA
+# News) -", "JAKARTA, KOMPAS.com -", "Suara.com -", "Rimanews -"
+_DATELINE = re.compile(r"\s*(?P<head>[^\n.\"“”]{1,60}?(?:\.com)?)\s+(?:-\s*-|--|[-–—])\s+")
+
+
+def _dateline_end(text: str) -> int:
+    """Where the article's dateline ends (after its dash), or -1: a place and an outlet with a comma
+    or in brackets, or one word or web name alone, before a dash near the text's start."""
+    m = _DATELINE.match(text)
+    if m is None:
+        return -1
+    head = m.group("head").strip()
+    return m.end() if ("," in head or head.endswith(")") or head.lower().endswith(".com")
+                       or " " not in head) else -1
+
+
+def _named_elsewhere(t: Text, lex: Lexicon, words: list[re.Match[str]]) -> Ref | None:
+    """One capitalised word alone before the verb that the NER left unmarked here but marked as
+    (part of) a person's name elsewhere in the article ("Misbakhun mengatakan, …" after "Mukhamad
+    Misbakhun"): that person."""
+    words = [w for w in words if w.group().lower() not in CONNECTORS]
+    if len(words) != 1:
+        return None
+    word = words[0].group()
+    if not (word[:1].isupper() and word.isalpha() and len(word) >= 3) or word.lower() in lex.roles \
+            or t.entities_in(words[0].start(), words[0].end()):
+        return None
+    named = [e for e in t.entities if e["type"] == "PER" and word in e["text"].split()]
+    return Ref("entity", words[0].start(), words[0].end(), entity=named[0]) if named else None
 
 
 def _apposed_name(t: Text, lex: Lexicon, words: list[re.Match[str]]) -> Ref | None:
