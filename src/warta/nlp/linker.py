@@ -462,7 +462,9 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
                                      or p >= 2 and rest not in names and all(w in person_words for w in rest)
                                      or p == 1 and _acronym(texts[0])) \
                         or p == 1 and _acronym(texts[0]) and spelled(rest) \
-                        or p >= 2 and known_org and spelled(rest, 1):  # "Pejabat Kementerian Dalam Negeri Josue Boji"
+                        or p >= 2 and known_org and spelled(rest, 1) \
+                        or len(rest) >= 2 and any(e.type == "PER" for e in kb.lookup(" ".join(rest))):
+                    # "Pejabat Kementerian Dalam Negeri Josue Boji"; "Partai Republik Donald Trump" (a known person)
                     out.append(_Mention(m.start, m.start + p, m.label, m.how))
                     out.append(_Mention(m.start + p, m.end, "PER", m.how))
                     break
