@@ -81,10 +81,12 @@ def _clause_follows(t: Text, lex: Lexicon, a: int, b: int, verb: str = "") -> bo
     first_written = next(iter(words_in(t.text, a, b)), None)
     addressed = first in _ADDRESSEES or (first_written is not None and first_written.group()[:1].isupper())
     skipping = relative = False  # in a verb run of the object ("upaya meningkatkan"); in a relative clause
-    for prev, word in itertools.pairwise(words):
+    for k, (prev, word) in enumerate(itertools.pairwise(words)):
         if word in lex.directives or (verb in lex.predicative_verbs and word in lex.predicative_words) \
                 or (word == "untuk" and (verb in _URGING or verb == "meminta" and addressed)):
             return True  # "mengingatkan Pemda agar …", "menyebut X sebagai sosok …", "mendesak X untuk …"
+        if word == "saat" and words[k + 2:k + 3] in (["ini"], ["itu"]):
+            continue  # "PPSU saat ini lebih bermalas-malasan": an adverb of time, not a clause of its own
         if word in lex.clause_stops:
             return False
         if prev in _DEMONSTRATIVES and word in lex.adjectives and not relative:
