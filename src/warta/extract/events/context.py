@@ -157,6 +157,8 @@ def _learned(text: str, lex: Lexicon, found: list[Hit], entities: list[dict[str,
     out = []
     for start, end, type_, kind in learned_triggers(text, lexical, blocked, named):
         written = text[start:end]
+        if _excluded(text, lex, written, start, end):
+            continue  # the lexicon's exclusions hold for the model's triggers too ("Laporan Wartawan …")
         nya = kind != "noun" and written.lower().endswith("nya") and len(written) > 6
         if nya:
             end -= 3
