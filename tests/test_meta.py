@@ -10,7 +10,7 @@ import pytest
 
 from warta.meta.dates import anchored_dates, header_date, is_date_line, parse_date_text
 from warta.meta.language import detect_language
-from warta.meta.outlets import match_dateline, outlet_for_domain
+from warta.meta.outlets import dateline_end, match_dateline, outlet_for_domain
 
 CASES = tomllib.loads((Path(__file__).parent / "cases" / "datelines.toml").read_text(encoding="utf-8"))
 
@@ -87,3 +87,15 @@ def test_a_broken_url_names_no_outlet() -> None:
 
     assert outlet_for_domain("http://[www.kompas.com/read/1") is None  # found by fuzzing a WARC's target URI
     assert outlet_for_domain("https://www.kompas.com/read/1") == outlet_for_domain("kompas.com")
+
+
+@pytest.mark.parametrize(("text", "prefix"), [
+    ("Jakarta, CNN Indonesia -- Anggota Pansus Angket KPK menyatakan ...", "Jakarta, CNN Indonesia -- "),
+    ("Bandung (ANTARA News) - PT Jasa Marga menghentikan ...", "Bandung (ANTARA News) - "),
+    ("Laporan Reporter Tribunnews.com, Reza Deni TRIBUNNEWS.COM, JAKARTA - Ketua Umum ...",
+     "Laporan Reporter Tribunnews.com, Reza Deni TRIBUNNEWS.COM, JAKARTA - "),
+    ("Pemain - pemain Persib mengatakan mereka siap.", ""),
+])
+def test_dateline_end_marks_the_datelines_place_and_outlet(text: str, prefix: str) -> None:
+    end = dateline_end(text)
+    assert (text[:end] if end >= 0 else "") == prefix

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from warta.resources import load_toml
 
-__all__ = ["Dateline", "match_dateline", "outlet_for_domain", "outlet_for_form", "display_place"]
+__all__ = ["Dateline", "match_dateline", "dateline_end", "outlet_for_domain", "outlet_for_form", "display_place"]
 
 _DASH = r"\s*(?:- -|-{1,2}|–|—|:)\s+"
 _SEP = r"\s*(?:,|\|)\s*"
@@ -122,6 +122,28 @@ def match_dateline(line: str) -> Dateline | None:
                         outlet=outlet, known=bool(outlet_text and outlet_for_form(outlet_text)),
                         weak=number == len(patterns) - 1)
     return None
+
+
+_BYLINE_WORDS = 12  # words of a byline before the dateline it runs into ("Laporan Wartawan X.com, Nama")
+
+
+def dateline_end(text: str) -> int:
+    """Where the dateline that opens an article's text ends ("Jakarta, CNN Indonesia -- ", "Bandung
+    (ANTARA News) - "), also after a byline on the same line ("Laporan Reporter Tribunnews.com, Reza
+    Deni TRIBUNNEWS.COM, JAKARTA - "); -1 if the text opens with none. Its place and outlet are
+    the page's metadata, not what the story names: no speaker, no actor."""
+    line = text[:text.find("\n")] if "\n" in text[:400] else text[:400]
+    found = match_dateline(line)
+    if found is not None and not found.weak:
+        return len(found.prefix)
+    for k, word in enumerate(re.finditer(r"\S+", line)):
+        if k >= _BYLINE_WORDS:
+            break
+        if k and word.group()[:1].isupper():
+            found = match_dateline(line[word.start():])
+            if found is not None and found.outlet is not None and not found.weak:
+                return word.start() + len(found.prefix)
+    return -1
 
 
 def _known_outlet(text: str) -> str | None:

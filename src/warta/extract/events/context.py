@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from warta.extract.events.learned import free_of, learned_triggers
 from warta.extract.events.lexicon import Lexicon, Trigger, lookup, words_key
+from warta.meta.outlets import dateline_end
 from warta.nlp import sentence_starts
 from warta.resources import load_toml
 
@@ -102,10 +103,13 @@ def _lines(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
-def _participants(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _participants(entities: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
     """PER, ORG and LOC mentions, less those inside a person's title ("Presiden AS Donald Trump":
-    AS describes Trump and takes no part of its own)."""
-    ents = sorted((e for e in entities if e.get("type") in _PARTICIPANT_TYPES), key=lambda e: e["start"])
+    AS describes Trump and takes no part of its own) and those of the article's dateline (its
+    place and outlet: "JAKARTA, KOMPAS.com -")."""
+    dateline = dateline_end(text)
+    ents = sorted((e for e in entities if e.get("type") in _PARTICIPANT_TYPES and e["end"] > dateline),
+                  key=lambda e: e["start"])
     keep = []
     for i, e in enumerate(ents):
         nxt = ents[i + 1] if i + 1 < len(ents) else None
@@ -181,7 +185,7 @@ def _excluded(text: str, lex: Lexicon, phrase: str, start: int, end: int) -> boo
 
 
 def prepare(doc: Doc, text: str, lex: Lexicon) -> DocContext:
-    entities = _participants(doc._.entities or [])
+    entities = _participants(doc._.entities or [], text)
     sents = _sentences(doc, text)
     found = scan_triggers(text, lex)
     hits = sorted(_outside_names(found, entities) + _learned(text, lex, found, entities, sents), key=lambda h: h.start)

@@ -9,6 +9,7 @@ from typing import Any
 
 from warta.extract.quotes._lexicon import Lexicon
 from warta.extract.quotes._text import SPEAKER_TYPES, Text, words_in
+from warta.meta.outlets import dateline_end
 from warta.resources import load_words
 
 __all__ = ["CONNECTORS", "NOT_AFTER", "Ref", "after_phrase", "classify", "leads_to", "person_after_comma",
@@ -170,7 +171,7 @@ def subject_before(t: Text, lex: Lexicon, a: int, b: int) -> Ref | None:
     comma-separated part before the verb that names one. An article's dateline before it ("Jakarta,
     CNN Indonesia -- Anggota Pansus … menyatakan") is no part: the outlet does not speak."""
     text = t.text
-    dateline = _dateline_end(text)
+    dateline = dateline_end(text)
     if a < dateline <= b:
         a = dateline
     parts = []
@@ -282,22 +283,6 @@ _PLACE_WORDS = frozenset("barat timur utara selatan tengah raya pusat daya laut"
 
 
 _INITIAL = re.compile(r"[A-Z]\.?")
-
-
-# the article's first line up to its dateline's dash: "Jakarta, CNN Indonesia - -", "Bandung (ANTARA
-# News) -", "JAKARTA, KOMPAS.com -", "Suara.com -", "Rimanews -"
-_DATELINE = re.compile(r"\s*(?P<head>[^\n.\"“”]{1,60}?(?:\.com)?)\s+(?:-\s*-|--|[-–—])\s+")
-
-
-def _dateline_end(text: str) -> int:
-    """Where the article's dateline ends (after its dash), or -1: a place and an outlet with a comma
-    or in brackets, or one word or web name alone, before a dash near the text's start."""
-    m = _DATELINE.match(text)
-    if m is None:
-        return -1
-    head = m.group("head").strip()
-    return m.end() if ("," in head or head.endswith(")") or head.lower().endswith(".com")
-                       or " " not in head) else -1
 
 
 def _named_elsewhere(t: Text, lex: Lexicon, words: list[re.Match[str]]) -> Ref | None:
