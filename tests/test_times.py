@@ -146,6 +146,17 @@ def test_sentences_bound_tense_cues() -> None:
     assert find_times(text, date(2025, 11, 5), [(0, len(text))])[0]["value"] == "2025-11-08"
 
 
+def test_a_clock_time_takes_the_day_after_a_lone_quotation_mark() -> None:
+    """The sentence splitter may cut a quotation's opening mark off as a sentence of its own; the day
+    of the attribution after it still dates the clock time before it."""
+    text = ('Rizal mengatakan akun itu kembali dikendalikan sekira pukul 18.00 WIB. " Account secured, '
+            'sudah kita kendalikan lagi," kata Rizal, Selasa (16/1/2024).')
+    first = text.index('"')
+    sentences = [(0, first - 1), (first, first + 1), (first + 2, len(text))]
+    clock = find_times(text, date(2024, 1, 18), sentences)[0]
+    assert (clock["text"], clock["value"]) == ("sekira pukul 18.00 WIB", "2024-01-16T18:00")
+
+
 def test_empty_and_no_dct() -> None:
     assert find_times("", date(2025, 11, 5)) == []
     assert find_times("Minggu depan", None)[0]["value"] == "FUTURE_REF"

@@ -158,6 +158,8 @@ def _clock_days(found: list[dict], ctx: Context) -> None:
         if not near:
             ps, pe = _paragraph(ctx.text, pos)
             ws, we = ctx.around(pos, 2, 1)
+            if not any(ch.isalpha() for ch in ctx.text[e:we]):  # a lone quotation mark cut off as a sentence
+                we = ctx.around(pos, 2, 2)[1]
             ws, we = max(ws, ps), min(we, pe)
             before = [(pos - start, day) for start, day, written in days if written and ws <= start < s]
             after = [(start - pos, day) for start, day, written in days if written and e <= start < we]
