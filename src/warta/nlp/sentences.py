@@ -6,7 +6,8 @@ ends a sentence when the next word starts with a capital or is an opening quotat
 followed by one ("… Senin (14/1/2019). Menurut Jokowi, …"). Abbreviations ("Dr.", "PT.", "No.")
 keep their full stop inside the token, so they never trigger it; and a capitalised word after
 an abbreviation that comes before names ("di Jl. Sudirman", "Rashid I. Mangunkusumo") does not
-start a sentence, whatever the recogniser says.
+start a sentence, whatever the recogniser says. A "sentence" of no word (a line break, an
+opening quotation mark) belongs to the sentence after it.
 """
 
 from __future__ import annotations
@@ -37,8 +38,18 @@ _SOFT_BREAKS = frozenset({",", ";", ":", "-", "–", "—"})
 
 def restore_boundaries(doc: Doc) -> Doc:
     _fix_boundaries(doc)
+    _join_bare(doc)
     _bound_length(doc)
     return doc
+
+
+def _join_bare(doc: Doc) -> None:
+    """A "sentence" of no word (a line break and the opening quotation mark of the next line: '\n"')
+    is the start of the sentence after it."""
+    starts = [i for i in range(1, len(doc)) if doc[i].is_sent_start]
+    for a, b in zip([0, *starts], starts, strict=False):
+        if not any(ch.isalnum() for t in doc[a:b] for ch in t.text):
+            doc[b].is_sent_start = False
 
 
 def _bound_length(doc: Doc) -> None:
