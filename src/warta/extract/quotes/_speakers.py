@@ -63,6 +63,14 @@ def classify(t: Text, lex: Lexicon, a: int, b: int, *, subject: bool = False) ->
     """What the phrase text[a:b] names as a speaker, or None when it names nobody recognisable."""
     text = t.text
     words = words_in(text, a, b)
+    if len(words) > _MAX_SUBJECT_WORDS and subject:
+        # a long subject part with an adjunct after the name ("Duta Besar … Al Shuaibi dalam konferensi
+        # pers di Jakarta"): the words before the adjunct
+        people = [e for e in t.entities_in(a, b) if e["type"] == "PER" and e["start"] >= a]
+        cut = lex.stop.search(text, people[0]["end"] if people else (words[1].start() if len(words) > 1 else a), b)
+        if cut is not None:
+            b = len(text[:cut.start()].rstrip())
+            words = words_in(text, a, b)
     if not words or len(words) > _MAX_SUBJECT_WORDS:
         return None
     while len(words) > 1 and words[0].group().lower() in CONNECTORS:
