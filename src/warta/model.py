@@ -59,7 +59,11 @@ def load(profile: str = "default"):  # -> spacy.Language
         # the fast model's NER adds the names the default one left unmarked (warta.nlp.second_ner)
         from warta.nlp import second_ner  # noqa: F401
 
-        nlp.add_pipe("warta_second_ner", after="ner", config={"model": str(model_path("fast"))})
+        fast = model_path("fast")
+        if not (fast / "config.cfg").exists():
+            raise WartaError(f"the fast model, which the default profile also reads, is missing from {fast}; "
+                             "rebuild it with `make train`")
+        nlp.add_pipe("warta_second_ner", after="ner", config={"model": str(fast)})
     for _, factory in ANNOTATIONS.values():
         nlp.add_pipe(factory, last=True)
     return nlp

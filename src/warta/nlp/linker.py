@@ -1297,10 +1297,14 @@ def _forms(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[tuple
     a province's short or full name as the province's id, without legal forms or "Provinsi";
     "Kabupaten X" is "X" when no "Kota X" is named beside it. None for a person."""
     out: list[tuple[str, ...] | None] = []
+    known: dict[tuple[str, ...], tuple[str, ...]] = {}  # a name written again is keyed once
     for m in mentions:
         words = tx.words[m.nstart:m.nend]
         if m.label == "PER":
             out.append(None)
+            continue
+        if tuple(words) in known:
+            out.append(known[tuple(words)])
             continue
         key: list[str] = []
         i = 0
@@ -1317,7 +1321,8 @@ def _forms(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[tuple
                 if word not in _LEGAL_FORMS:
                     key.append(normalize_alias(word))
                 i += 1
-        out.append(tuple(w for w in key if w))
+        known[tuple(words)] = tuple(w for w in key if w)
+        out.append(known[tuple(words)])
     cities = {form[1:] for form in out if form and form[0] == "kota"}
     return [form[1:] if form and form[0] in ("kabupaten", "kab") and form[1:] not in cities and len(form) > 1
             else form for form in out]

@@ -46,7 +46,7 @@ def restore_boundaries(doc: Doc) -> Doc:
 def _join_bare(doc: Doc) -> None:
     """A "sentence" of no word (a line break and the opening quotation mark of the next line: '\n"')
     is the start of the sentence after it."""
-    starts = [i for i in range(1, len(doc)) if doc[i].is_sent_start]
+    starts = [i for i in (doc.to_array(SENT_START) == 1).nonzero()[0].tolist() if i]
     for a, b in zip([0, *starts], starts, strict=False):
         if not any(ch.isalnum() for t in doc[a:b] for ch in t.text):
             doc[b].is_sent_start = False

@@ -367,8 +367,8 @@ def _examples_after(ctx: DocContext, pos: int, end: int) -> list[dict[str, Any]]
         return []
     out: list[dict[str, Any]] = []
     at = cue.end()
-    for e in ctx.entities:
-        if e["start"] < at or e["type"] not in ("PER", "ORG"):
+    for e in ctx.entities[bisect.bisect_left(ctx.ent_starts, at):]:
+        if e["type"] not in ("PER", "ORG"):
             continue
         between = ctx.text[at:e["start"]]
         if e["start"] >= end or (out and not re.fullmatch(r"\s*(?:,|dan|serta|,\s*dan)\s*", between)) or \

@@ -71,15 +71,15 @@ def _clause_follows(t: Text, lex: Lexicon, a: int, b: int, verb: str = "") -> bo
     end = _CLAUSE_END.search(t.text, a, b)
     while end is not None and end.group() == "," and _LIST_GOES_ON.match(t.text, end.end(), b):
         end = _CLAUSE_END.search(t.text, end.end(), b)  # "guru PPKn, kesenian, dan agama masih ...": a list
-    words = [w.group().lower() for w in words_in(t.text, a, end.start() if end else b)][:lex.clause_reach]
+    written = words_in(t.text, a, end.start() if end else b)[:lex.clause_reach]
+    words = [w.group().lower() for w in written]
     first = words[0] if words else ""
     if (first in lex.directives or first in lex.subjectless) and len(words) >= 3:
         return True  # "menyerukan agar …", "memastikan telah mengantongi …"
     if len(words) < 3 or _is_predicate(lex, first) or first in lex.not_predicate_after \
             or first in lex.object_openers or first in lex.clause_stops:
         return False
-    first_written = next(iter(words_in(t.text, a, b)), None)
-    addressed = first in _ADDRESSEES or (first_written is not None and first_written.group()[:1].isupper())
+    addressed = first in _ADDRESSEES or written[0].group()[:1].isupper()
     skipping = relative = False  # in a verb run of the object ("upaya meningkatkan"); in a relative clause
     for k, (prev, word) in enumerate(itertools.pairwise(words)):
         if word in lex.directives or (verb in lex.predicative_verbs and word in lex.predicative_words) \

@@ -9,7 +9,6 @@ from typing import Any
 
 from warta.extract.quotes._lexicon import Lexicon
 from warta.extract.quotes._text import SPEAKER_TYPES, Text, words_in
-from warta.meta.outlets import dateline_end
 from warta.resources import load_words
 
 __all__ = ["CONNECTORS", "NOT_AFTER", "Ref", "after_phrase", "classify", "leads_to", "person_after_comma",
@@ -179,9 +178,8 @@ def subject_before(t: Text, lex: Lexicon, a: int, b: int) -> Ref | None:
     comma-separated part before the verb that names one. An article's dateline before it ("Jakarta,
     CNN Indonesia -- Anggota Pansus … menyatakan") is no part: the outlet does not speak."""
     text = t.text
-    dateline = dateline_end(text)
-    if a < dateline <= b:
-        a = dateline
+    if a < t.dateline <= b:
+        a = t.dateline
     parts = []
     start = a
     for k in range(a, b):

@@ -10,6 +10,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from warta.meta.outlets import dateline_end
 from warta.nlp import doc_text, sentence_starts
 
 __all__ = ["DOUBLE", "SINGLE", "SPEAKER_TYPES", "Span", "Text", "prepare", "words_in"]
@@ -42,6 +43,7 @@ class Text:
     sent_starts: list[int]  # sentence starts, paragraphs included, none inside a quote
     spans: list[Span]
     subjects: list[tuple[int, dict[str, Any]]] = field(default_factory=list)  # (position, PER entity)
+    dateline: int = -1  # where the article's dateline ends (warta.meta.outlets.dateline_end), -1 if none
 
     def sentence(self, pos: int) -> tuple[int, int]:
         k = bisect_right(self.sent_starts, pos) - 1
@@ -151,4 +153,4 @@ def prepare(doc: Doc) -> Text:
         starts.add(pos)
     inside = sorted((s.open_at + 1, max(s.close_at - 1, s.start)) for s in spans)
     kept = [p for p in sorted(starts) if not any(a <= p < b for a, b in inside)]
-    return Text(text, entities, [e["start"] for e in entities], kept or [0], spans)
+    return Text(text, entities, [e["start"] for e in entities], kept or [0], spans, dateline=dateline_end(text))
