@@ -1125,6 +1125,19 @@ def _kb_mentions(doc: Doc, tx: _Text, kb: KnowledgeBase, taken: dict[int, str]) 
 _NOT_BEFORE_A_NAME = frozenset(("Kantor", "Pusat"))  # "Kantor Jokowi", "Pusat Kota"
 
 
+def _head_before(words: list[str], start: int, floor: int, heads: frozenset[str], reach: int) -> int | None:
+    """Where an organisation's word opens the name ending in the mention at ``start``: right before
+    it ("Kepolisian" + "Chengnan"), or, for a place, before up to three capitalised words that
+    qualify it ("Kepolisian Nasional" + "Filipina", "Kementerian Luar Negeri" + "Rusia"; a person
+    after them is the organisation's member: "Ketua Perkumpulan Kader Bangsa Dimas")."""
+    for k in range(start - 1, max(floor, start - reach) - 1, -1):
+        if words[k] in heads:
+            return k
+        if not (words[k][:1].isupper() and words[k][1:].islower() and words[k].isalpha()):
+            return None
+    return None
+
+
 def _org_heads(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
     """A name that opens with an organisation's word is an organisation ("Laskar Pembela Islam"
     typed PER), and so is such a word with the name right after it ("Kepolisian" + "Chengnan")."""
@@ -1135,8 +1148,10 @@ def _org_heads(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
         prev_end = out[-1].end if out else 0
         if words[m.start] in heads and m.label != "ORG":
             m = _Mention(m.start, m.end, "ORG", m.how)
-        elif m.label in ("LOC", "PER") and m.start > prev_end and words[m.start - 1] in heads:
-            m = _Mention(m.start - 1, m.end, "ORG", m.how)
+        elif m.label in ("LOC", "PER") and m.start > prev_end:
+            head = _head_before(words, m.start, prev_end, heads, 4 if m.label == "LOC" else 1)
+            if head is not None:
+                m = _Mention(head, m.end, "ORG", m.how)
         out.append(m)
     return out
 

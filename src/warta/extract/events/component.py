@@ -21,7 +21,8 @@ Steps, in order, sentence by sentence:
    time goes to the nearest trigger that made an event, and an occurred event of the news lead (its
    first three sentences), and an occurred speech act (a demand, criticism, praise or refusal: made
    when it is reported), without a time of its own take the day of its report: inside a quote the
-   date of the quote's attribution ("…," kata X, Senin (8/9/2025)), else the article's occasion,
+   date of the quote's attribution ("…," kata X, Senin (8/9/2025)), else (a statement) the day its
+   maker is first quoted with a date in the week up to publication, else the article's occasion,
    its first full date in the week up to its publication; failing both, a lead event takes the
    publication month (``time_from``: "said", "occasion" or "published"; "text" for a time
    expression of its clause, None for none);
@@ -90,6 +91,7 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
     sporty = _sport_sentences(ctx) if ctx.hits or ctx.quotes else []
     lead = _lead(ctx)
     report = _day_of_report(ctx, _occasion(ctx))
+    spoke = _speakers_days(ctx)
     for n, (a, b) in enumerate(ctx.sents):
         if not _any_between(hit_starts, a, b):
             continue
@@ -105,9 +107,9 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
         live = {items[k].start for k, *_ in found}  # a time goes to a trigger only if it made an event
         seen: dict[tuple[Any, ...], dict[str, Any]] = {}
         for k, args, lo, hi in found:
-            _add(out, seen, _event(ctx, items, k, (a, b), args, (lo, hi), live, (a, b) in lead, report))
+            _add(out, seen, _event(ctx, items, k, (a, b), args, (lo, hi), live, (a, b) in lead, report, spoke))
     if ctx.quotes:
-        out += _speech_acts(ctx, out, report, sporty)
+        out += _speech_acts(ctx, out, report, sporty, spoke)
         out.sort(key=lambda e: e["start"])
     _for_institutions(ctx, out)
     return headline_events(ctx, title, out, report) + out
@@ -141,7 +143,7 @@ _QUOTE_TARGETS = 3  # named persons, organisations or states inside a quote take
 
 
 def _speech_acts(ctx: DocContext, found: list[dict[str, Any]], report: tuple[str | None, str | None],
-                 sporty: list[bool]) -> list[dict[str, Any]]:
+                 sporty: list[bool], spoke: dict[Any, str]) -> list[dict[str, Any]]:
     """The acts that quotes are (``speech``): each quote with a named speaker is read by the
     speech-act model, sentence by sentence, with its cue; the likeliest act it finds in them is an
     event of the speaker's, anchored in the sentence of the attribution, aimed at the persons,
@@ -193,7 +195,7 @@ def _speech_acts(ctx: DocContext, found: list[dict[str, Any]], report: tuple[str
                                             and e.get("type") in ("PER", "ORG", "LOC")])
                    if e.get("id") != speaker.get("id")]
         targets = list({e.get("id"): e for e in targets}.values())[:_QUOTE_TARGETS]
-        said = _said_on(ctx, q)
+        said = _said_on(ctx, q) or spoke.get(speaker.get("id"))
         value, time_from = (said, "said") if said else report if report[1] == "occasion" else (None, None)
         out.append({
             "type": act, "actors": [speaker["name"]], "targets": [e["name"] for e in targets],
@@ -282,6 +284,23 @@ def _day_value(t: dict[str, Any]) -> str | None:
     if t.get("type") in ("DATE", "TIME") and _DAY.match(value) and (len(value) == 10 or value[10] == "T"):
         return value[:10]
     return None
+
+
+def _speakers_days(ctx: DocContext) -> dict[Any, str]:
+    """Each speaker's day of speaking: the date of their first dated attribution, in the week up to
+    the publication ("…," kata Zainudin …, Jumat (4/8)). A statement of theirs with no day of its
+    own was made then ("Zainudin menegaskan partainya …" in the lead), not on the article's first
+    date, which may be the day of what they answer."""
+    dct = ctx.doc._.dct
+    out: dict[Any, str] = {}
+    for q in ctx.quotes:
+        who = (q.get("speaker") or {}).get("id")
+        if who is None or who in out:
+            continue
+        day = _said_on(ctx, q)
+        if day and (dct is None or 0 <= (dct - date.fromisoformat(day)).days <= _OCCASION_DAYS):
+            out[who] = day
+    return out
 
 
 def _said_on(ctx: DocContext, quote: dict[str, Any]) -> str | None:
@@ -507,7 +526,7 @@ def _main_subject(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[d
 
 def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int], args: Arguments,
            clause: tuple[int, int], live: set[int], lead: bool, report: tuple[str | None, str | None],
-           ) -> dict[str, Any]:
+           spoke: dict[Any, str]) -> dict[str, Any]:
     hit = items[k].data
     lo, hi = clause
     place = place_of(ctx, items, k, lo, hi)
@@ -524,6 +543,8 @@ def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int], ar
     if undated and modality == "occurred" and (lead or hit.trigger.type in _STATEMENTS):
         quote = ctx.quote_at(hit.start)
         said = _said_on(ctx, quote) if quote else None
+        if not said and hit.trigger.type in _STATEMENTS:  # a statement is made when its maker speaks
+            said = next((spoke[e.get("id")] for e in args.actors if e.get("id") in spoke), None)
         if said:
             value, time_from = said, "said"
         elif report[1] == "occasion" or lead:  # the publication month only for the lead's news
