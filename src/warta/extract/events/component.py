@@ -57,7 +57,7 @@ from warta.extract.events.arguments import (
 from warta.extract.events.context import DocContext, Hit, Item, clause_bounds, is_heading, prepare, sentence_items
 from warta.extract.events.headline import headline_events
 from warta.extract.events.lexicon import SPEECH_ACTS, lexicon, words_key
-from warta.extract.events.modality import modality_of, source_of
+from warta.extract.events.modality import is_future, modality_of, source_of
 from warta.extract.events.parse import parse_arguments, parse_noun_arguments
 from warta.extract.events.speech import NONE, speech_features, speech_model
 from warta.link.kb import KnowledgeBase, capitals
@@ -537,6 +537,8 @@ def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int], ar
     modality = modality_of(ctx, items, k, lo, hi, a, time)
     if time and _vague(time):
         time = None  # "saat ini", "dulu": no day; the event takes the day it was said or reported
+    elif time and modality == "occurred" and is_future(time.get("value"), ctx.doc._.dct):
+        time = None  # "telah mencabut dukungan … dalam Pilgub 2018": the election's year, not the act's
     value, time_from = (time["value"], "text") if time else (None, None)
     # "berlangsung dua tahun": no news of the day
     undated = not any(it.kind == "T" and not _vague(it.data) for it in items[lo:hi])

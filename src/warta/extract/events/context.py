@@ -141,7 +141,9 @@ def scan_triggers(text: str, lex: Lexicon) -> list[Hit]:
         trig = lookup(lex, text[m.start():end])
         if trig is None or _excluded(text, lex, trig.phrase, m.start(), m.end()):
             continue
-        if "*" in trig.phrase:  # "menetapkan X sebagai tersangka": the first word stands, X stays a name
+        if "*" in trig.phrase and trig.phrase.rsplit(None, 1)[-1] not in lex.words["target_preps"]:
+            # "menetapkan X sebagai tersangka": the first word stands, X stays a name; "membahas X
+            # dengan Y" stands whole: X is what is discussed, the participant follows the preposition
             end = m.start() + len(trig.phrase.split()[0])
             out.append(Hit(trig, m.start(), end, text[m.start():end], False))
         else:

@@ -55,6 +55,7 @@ class Lexicon:
     anaphor_scan: re.Pattern[str]
     modality: dict[str, re.Pattern[str]]
     not_negation: re.Pattern[str]
+    done: re.Pattern[str]  # perfective aspect right before a trigger ("telah mencabut")
     windows: dict[str, int]
     according: re.Pattern[str]
     outlet: re.Pattern[str]
@@ -157,6 +158,7 @@ def lexicon() -> Lexicon:
         anaphor_scan=_words_re([*data["anaphors"], *data["pronouns"], *data["first_person"], *data["institutions"]]),
         modality={k: _words_re(mod[k]) for k in ("denied", "failed", "negated", "possible", "planned")},
         not_negation=_words_re(mod["not_negation"]),
+        done=re.compile(rf"(?<![\w-])(?:{_alternation(mod['done'], cased=False)})[ \t\xa0]+\Z", re.I),
         windows={"cue": mod["window"], "negation": mod["negation_window"], "after": mod["after_window"],
                  "count": data["count"]["window"]},
         according=re.compile(rf"(?<![\w-])(?:{_alternation(data['according'], cased=False)})[ \t\xa0]+", re.I),

@@ -11,7 +11,9 @@ Modality, from cues in the trigger's clause (CONTRACT.md), in order of precedenc
 3. ``negated``: a negation right before it ("tidak bertemu", "belum pernah bertemu"), unless it
    is one that is not ("tidak hanya bertemu");
 4. ``possible`` and 5. ``planned``: a cue within a few words before it ("mungkin", "akan",
-   "dijadwalkan"); with no cue, a time after the publication date also makes it ``planned``;
+   "dijadwalkan"); with no cue, a time after the publication date also makes it ``planned``, unless
+   perfective aspect stands right before the trigger ("telah mencabut … Pilgub 2018": that time is
+   another's, and the event does not take it);
 6. otherwise ``occurred``.
 
 Source: the speaker of the quote the trigger sits in (or the outlet it came through), else "menurut X",
@@ -26,7 +28,7 @@ from typing import Any
 
 from warta.extract.events.context import DocContext, Item
 
-__all__ = ["modality_of", "source_of", "is_future"]
+__all__ = ["modality_of", "source_of", "is_future", "done_before"]
 
 _NAME = re.compile(r"(?:[A-Z0-9][\w.&'’-]*)(?:[ \t\xa0]+(?:[A-Z0-9][\w.&'’-]*|of|de|the))*")
 _NEGATED_BEFORE = re.compile(r"\b(?:tidak|tak|bukan|nggak|enggak|ga)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -66,9 +68,14 @@ def modality_of(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int, se
     for name in ("possible", "planned"):
         if lex.modality[name].search(text, cue_from, start):
             return name
-    if time is not None and is_future(time.get("value"), ctx.doc._.dct):
+    if time is not None and is_future(time.get("value"), ctx.doc._.dct) and not done_before(ctx, start):
         return "planned"
     return "occurred"
+
+
+def done_before(ctx: DocContext, pos: int) -> bool:
+    """Whether perfective aspect stands right before a trigger ("telah mencabut", "sudah bertemu")."""
+    return ctx.lex.done.search(ctx.text, max(0, pos - 16), pos) is not None
 
 
 def is_future(value: str | None, dct: date | None) -> bool:
