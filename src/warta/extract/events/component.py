@@ -107,7 +107,9 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
         live = {items[k].start for k, *_ in found}  # a time goes to a trigger only if it made an event
         seen: dict[tuple[Any, ...], dict[str, Any]] = {}
         for k, args, lo, hi in found:
-            _add(out, seen, _event(ctx, items, k, (a, b), args, (lo, hi), live, (a, b) in lead, report, spoke))
+            event = _event(ctx, items, k, (a, b), args, (lo, hi), live, (a, b) in lead, report, spoke)
+            if not (event["modality"] == "negated" and event["type"] == "REJECT"):
+                _add(out, seen, event)  # "tidak menampiknya", "tak menolak": an admission, no refusal
     if ctx.quotes:
         out += _speech_acts(ctx, out, report, sporty, spoke)
         out.sort(key=lambda e: e["start"])
