@@ -294,7 +294,7 @@ _INITIAL = re.compile(r"[A-Z]\.?")
 def _named_elsewhere(t: Text, lex: Lexicon, words: list[re.Match[str]]) -> Ref | None:
     """One capitalised word alone before the verb that the NER left unmarked here but marked as
     (part of) a person's name elsewhere in the article ("Misbakhun mengatakan, …" after "Mukhamad
-    Misbakhun"): that person."""
+    Misbakhun"): that person; one marked nowhere and no word news writes in lower case: a name."""
     words = [w for w in words if w.group().lower() not in CONNECTORS]
     if len(words) != 1:
         return None
@@ -303,7 +303,13 @@ def _named_elsewhere(t: Text, lex: Lexicon, words: list[re.Match[str]]) -> Ref |
             or t.entities_in(words[0].start(), words[0].end()):
         return None
     named = [e for e in t.entities if e["type"] == "PER" and word in e["text"].split()]
-    return Ref("entity", words[0].start(), words[0].end(), entity=named[0]) if named else None
+    if named:
+        return Ref("entity", words[0].start(), words[0].end(), entity=named[0])
+    # a word news never writes in lower case, alone before the verb: a name the NER missed everywhere
+    # ("Handoyo mengatakan, …" where the lead wrote "Handoyono")
+    if word.isupper() or word.lower() in load_words("common_words.txt") or word.lower() in _PLACE_WORDS:
+        return None
+    return Ref("name", words[0].start(), words[0].end())
 
 
 def _apposed_name(t: Text, lex: Lexicon, words: list[re.Match[str]]) -> Ref | None:
