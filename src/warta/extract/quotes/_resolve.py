@@ -46,7 +46,7 @@ def sentence_subjects(t: Text, lex: Lexicon) -> list[tuple[int, dict[str, Any]]]
         if t.in_quote(s0) or t.in_quote(s0 + 1):  # (a sentence may start at its opening mark)
             continue  # a person opening a sentence inside a quote is spoken of, not the next speaker
         for e in t.entities_in(s0, s0 + 80):
-            if e["type"] == "PER" and e["start"] >= s0:
+            if e["type"] == "PER" and e["start"] >= s0 and not in_pair(t, e):
                 if e["start"] == s0 and " " not in e["text"] and e["name"] == e["text"]:
                     break  # a capitalised first word the NER took for a name ("Penumpang")
                 comma = t.text.rfind(",", s0, e["start"])
@@ -79,8 +79,27 @@ def _antecedent(t: Text, state: State, pos: int, plural: bool) -> dict[str, Any]
         return said.speaker
     if last:
         return _from_entity(last[1])
-    people = [e for e in t.entities_in(0, pos) if e["type"] == "PER" and e["end"] <= pos]
+    people = [e for e in t.entities_in(0, pos) if e["type"] == "PER" and e["end"] <= pos and not in_pair(t, e)]
     return _from_entity(people[-1]) if people else None
+
+
+_PAIR = re.compile(r"[A-Z][\w'’]+[ \t]*[-–][ \t]*[A-Z][\w'’]+")
+_PAIRED_AFTER = re.compile(r"[ \t]*[-–][ \t]*[A-Z]")
+_PAIRED_BEFORE = re.compile(r"[A-Za-z][ \t]*[-–][ \t]*$")
+
+
+def in_pair(t: Text, e: dict[str, Any]) -> bool:
+    """Whether a person is (or is half of) a ticket or pair written as one name ("Anies-Sandi",
+    "Ahok - Djarot", "Prabowo-Gibran"): two single capitalised names joined by a dash, one entity
+    or two. "Dia", "-nya" or "politikus itu" never stands for a pair or its first half ("Jean-Marie
+    Le Pen" and "Lee Sung-kwon" are one person)."""
+    text = t.text
+    if _PAIR.fullmatch(e["text"]) is not None or _PAIRED_AFTER.match(text, e["end"]) is not None:
+        return True
+    dash = _PAIRED_BEFORE.search(text, max(0, e["start"] - 4), e["start"])
+    # the second half: a person right before the dash ("Jakarta - Anies …" is a dateline)
+    return dash is not None and any(p["type"] == "PER" and dash.start() < p["end"] <= dash.start() + 1
+                                    for p in t.entities_in(max(0, e["start"] - 60), e["start"]))
 
 
 _NAME_AFTER = re.compile(r"(?:[A-Z][a-z]+(?:[ \t]+|$)){1,3}$")  # "Anis Hidayah" closing a description
