@@ -106,6 +106,8 @@ def test_lexicon_is_lower_case_data() -> None:
     for key in ("after_cues", "reporting_verbs", "pronouns", "description_heads", "title_words", "speaker_stops"):
         assert data[key] and all(w == w.lower().strip() for w in data[key]), key
     assert set(data["unquoted_cues"]) <= set(data["after_cues"])
+    # a cue takes its -nya itself ("papar" reads "paparnya" as the pronoun's speech)
+    assert not [w for w in data["after_cues"] if w.endswith("nya") and w[:-3] in data["after_cues"]]
     assert set(data["plural_pronouns"]) <= set(data["pronouns"])
 
 
