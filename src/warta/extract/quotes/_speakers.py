@@ -15,7 +15,7 @@ __all__ = ["CONNECTORS", "NOT_AFTER", "Ref", "after_phrase", "classify", "leads_
            "pick_speaker", "subject_before"]
 
 CONNECTORS = frozenset("itu ini sementara namun adapun kemudian lalu sedangkan tetapi tapi dan pun juga meski meskipun "
-                       "walaupun walau".split())
+                       "walaupun walau kini kali sebelumnya selanjutnya akhirnya lantas bahkan".split())
 _OF = re.compile(r"\s+(?:di|dari)\s+", re.IGNORECASE)
 NOT_AFTER = frozenset("yang untuk tidak tak belum enggan menolak bisa dapat akan ingin mau sempat".split())
 _MAX_SUBJECT_WORDS = 14
