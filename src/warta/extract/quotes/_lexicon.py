@@ -60,6 +60,7 @@ class Lexicon:
     clause_stops: frozenset[str]
     object_openers: frozenset[str]
     group_heads: frozenset[str]  # descriptions of a body that its name may follow ("kelompok pemantau X")
+    relational: re.Pattern[str]  # "kuasa hukum", "adik" …: a relation to the person named after it
 
 
 def _verb_lists() -> tuple[frozenset[str], frozenset[str]]:
@@ -118,4 +119,5 @@ def lexicon() -> Lexicon:
         clause_stops=frozenset(d["clause_stops"]),
         object_openers=frozenset(d["object_openers"]),
         group_heads=frozenset(d["group_heads"]),
+        relational=re.compile(rf"(?:(?:{_alts(d['determiners'])})\s+)?(?:{_alts(d['relational_heads'])})\b", f),
     )

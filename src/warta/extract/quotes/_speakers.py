@@ -86,6 +86,10 @@ def classify(t: Text, lex: Lexicon, a: int, b: int, *, subject: bool = False) ->
                  and _only_lower(text, head.end(), e["start"])][:1]
         if named:  # "kelompok pemantau Syrian Observatory for Human Rights": the organisation
             return Ref("entity", named[0]["start"], named[0]["end"], entity=named[0])
+    if person and _relative_of(t, lex, a, b, person):
+        # "Tim kuasa hukum mantan Menteri Kesehatan Siti Fadilah Supari mengklaim": her lawyers speak
+        end = len(text[:b].rstrip())
+        return Ref("desc", a, end, head=lex.relational.match(text, a).group().lower())
     if person or (found and not head):
         # a title chain ends in the name: "Wakapolsek Metro Tanah Abang Kompol Eko Prasetyo"
         e = person[-1] if person else pick_speaker(found)
@@ -115,6 +119,15 @@ def classify(t: Text, lex: Lexicon, a: int, b: int, *, subject: bool = False) ->
     if len(words) <= 4 and (first in lex.roles or all(w.group()[0].isupper() for w in words)):
         return Ref("name", a, end)
     return None
+
+
+def _relative_of(t: Text, lex: Lexicon, a: int, b: int, person: list[dict[str, Any]]) -> bool:
+    """Whether the phrase opens with a relation ("kuasa hukum", "adik") to the one person it names,
+    nothing but a demonstrative after that person: the relative speaks, not the person."""
+    if lex.relational.match(t.text, a) is None or len(person) != 1:
+        return False
+    tail = t.text[person[0]["end"]:b].strip().lower()
+    return tail in ("", "itu", "tersebut", "ini")
 
 
 _ACRONYM = re.compile(r"\(\s*[A-Z][A-Za-z0-9.&-]{1,11}\s*\)\s+(?=[A-Z])")  # "(OKU) " before more of a name
