@@ -192,7 +192,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     others = [e for e in ents if e.label_ not in LINKED_TYPES]
     mentions = _split_at_line_breaks(doc, mentions)
     mentions = _split_at_web_domains(doc, tx, mentions)
-    mentions = _trim_marks(tx, _split_bracketed(doc, mentions))
+    mentions = _trim_lower_edges(tx, _trim_marks(tx, _split_bracketed(doc, mentions)))
     mentions = _split_leading_place(doc, mentions, kb)
     mentions = _split_at_ranks(doc, mentions, lex)
     mentions = _org_heads(tx, _unit_places(tx, mentions))
@@ -292,6 +292,43 @@ def _trim_marks(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
             b -= 1
         if any(ch.isalpha() for k in range(a, b) for ch in words[k]):
             out.append(m if (a, b) == (m.start, m.end) else _Mention(a, b, m.label, m.how))
+    return out
+
+
+_NAME_PARTICLES = frozenset(("bin", "binti", "van", "von", "der", "de", "da", "di", "al", "el", "la", "le", "dos"))
+# a place's kind written in lower case before its name is part of it, as the NER corpora mark it
+# ("kota Semarang", "desa Kramas", "jalan Menoreh Raya", "danau Tondano")
+_PLACE_KINDS = frozenset(("kota", "desa", "kecamatan", "kabupaten", "provinsi", "kelurahan", "dusun", "kampung",
+                          "jalan", "jl", "danau", "gunung", "sungai", "pulau", "pantai", "teluk", "selat",
+                          "stasiun", "bandara", "pelabuhan", "museum", "taman", "pasar", "candi", "masjid",
+                          "gereja", "pura", "prefektur", "negara", "negeri", "wilayah", "kawasan"))
+
+
+def _trim_lower_edges(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
+    """A name neither opens nor closes with a word written in lower case: "kantor LBH" is LBH,
+    "The Argonauts karya" is The Argonauts (an all-lower-case phrase is dropped later; a particle of a
+    name stays, "Abdullah bin Zayed", and so do an organisation's word or a place's kind written in
+    lower case, "kementerian PU", "kota Semarang")."""
+    words = tx.words
+    heads = {w.lower() for w in _org_words().heads - _NOT_BEFORE_A_NAME}  # "kementerian PU" stays whole
+    people = {tx.span(m.start, m.end) for m in mentions if m.label == "PER"}
+    out = []
+    for m in mentions:
+        a, b = m.start, m.end
+        while b - a > 1 and words[a].isalpha() and words[a].islower() and words[a] not in _NAME_PARTICLES \
+                and words[a] not in heads and words[a] not in _PLACE_KINDS:
+            a += 1
+        while b - a > 1 and words[b - 1].isalpha() and words[b - 1].islower() and words[b - 1] not in _NAME_PARTICLES \
+                and words[b - 2] not in ("-", "–"):  # "Son Wan-ho"
+            b -= 1
+        if b - a == 1 and (words[a].lower() in heads or words[a].lower() in _common_words()):
+            a, b = m.start, m.end  # "Kementerian kesehatan": the head alone would name nothing
+        if (a, b) == (m.start, m.end) or words[a].islower():
+            out.append(m)
+            continue
+        # "kantor Setya Novanto", "rumah Novel Baswedan": the person named elsewhere, not a place
+        label = "PER" if a > m.start and tx.span(a, b) in people else m.label
+        out.append(_Mention(a, b, label, m.how))
     return out
 
 
