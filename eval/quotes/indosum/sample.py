@@ -36,6 +36,8 @@ _DRAWS = (  # the other draws this script makes instead of the benchmark's
                  "none of any other set's)"),
     ("--tune4", "draw a fourth tuning set (training/quotes/tune/articles_4.jsonl, seed 20261212: 30 general-news "
                 "articles, none of any other set's, the second blind set's included)"),
+    ("--tune5", "draw a fifth tuning set (training/quotes/tune/articles_5.jsonl, seed 20261213: 30 general-news "
+                "articles, none of any other set's, the fourth draw's included)"),
 )
 
 
@@ -54,26 +56,31 @@ def main() -> int:
     tune_dir = ROOT / "training" / "quotes" / "tune"
     if args.tune or args.tune2 or args.tune3:
         taken |= {json.loads(line)["id"] for line in (HERE / "articles.jsonl").open(encoding="utf-8")}
-    if args.tune2 or args.tune3 or args.blind2 or args.tune4:
+    later = args.tune4 or args.tune5
+    if args.tune2 or args.tune3 or args.blind2 or later:
         taken |= {json.loads(line)["id"] for line in (tune_dir / "articles.jsonl").open(encoding="utf-8")}
-    if args.tune3 or args.blind2 or args.tune4:
+    if args.tune3 or args.blind2 or later:
         for path in (tune_dir / "articles_2.jsonl", ROOT / "eval" / "timex" / "indosum" / "articles.jsonl"):
             taken |= {json.loads(line)["id"] for line in path.open(encoding="utf-8")}
-    if args.blind2 or args.tune4:
+    if args.blind2 or later:
         taken |= {json.loads(line)["id"] for line in (tune_dir / "articles_3.jsonl").open(encoding="utf-8")}
         taken |= {json.loads(line)["id"] for line in (HERE / "articles.jsonl").open(encoding="utf-8")}
-    if args.tune4:
+    if later:
         blind2 = ROOT / "eval" / "blind2" / "articles.jsonl"
         taken |= {json.loads(line)["id"] for line in blind2.open(encoding="utf-8")}
-    tuning = args.tune or args.tune2 or args.tune3 or args.tune4
-    quota = {"tajuk utama": 30} if args.tune3 or args.blind2 or args.tune4 else \
+    if args.tune5:
+        taken |= {json.loads(line)["id"] for line in (tune_dir / "articles_4.jsonl").open(encoding="utf-8")}
+    tuning = args.tune or args.tune2 or args.tune3 or later
+    quota = {"tajuk utama": 30} if args.tune3 or args.blind2 or later else \
         {"tajuk utama": 20, "olahraga": 5, "showbiz": 5} if tuning else {"tajuk utama": N}
-    name = "articles_4.jsonl" if args.tune4 else "articles_3.jsonl" if args.tune3 else \
+    name = "articles_5.jsonl" if args.tune5 else "articles_4.jsonl" if args.tune4 else \
+        "articles_3.jsonl" if args.tune3 else \
         "articles_2.jsonl" if args.tune2 else "articles.jsonl"
     out = tune_dir / name if tuning else ROOT / "eval" / "blind2" / "articles.jsonl" if args.blind2 \
         else HERE / "articles.jsonl"
-    seed = next((s for flag, s in ((args.tune4, 20261212), (args.blind2, 20261211), (args.tune3, 20261210),
-                                   (args.tune2, 20261209), (args.tune, 20261208)) if flag), 20261207)
+    seed = next((s for flag, s in ((args.tune5, 20261213), (args.tune4, 20261212), (args.blind2, 20261211),
+                                   (args.tune3, 20261210), (args.tune2, 20261209), (args.tune, 20261208)) if flag),
+                20261207)
     chosen = []
     for category, n in quota.items():
         pool = [r for r in rows if r["category"] == category and r["id"] not in taken

@@ -233,6 +233,8 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
         if m.label == "PER":
             m.role = _role_before(doc, m, lex, taken)
     mentions.sort(key=lambda m: m.start)
+    # a unit word left alone once places are absorbed ("Polres" + "Bekasi" is Polres Bekasi) refers back
+    mentions = [m for m in mentions if tx.span(m.start, m.end) not in _units_alone()]
     mentions = _misc(tx, mentions, kb)
     mentions = _without_overlaps(mentions, others)
     groups = _group(tx, mentions, aliases, kb)
@@ -601,7 +603,12 @@ def _not_a_name(word: str, lex: _Lexicon, kb: KnowledgeBase) -> bool:
 def _not_names() -> frozenset[str]:
     data = load_toml("not_names.toml")
     return frozenset(data["pronouns"]) | frozenset(data["generic_acronyms"]) | frozenset(data["holidays"]) \
-        | frozenset(data["titles"]) | frozenset(data["units_alone"])
+        | frozenset(data["titles"])
+
+
+@cache
+def _units_alone() -> frozenset[str]:
+    return frozenset(load_toml("not_names.toml")["units_alone"])
 
 
 _ADMIN_WORDS = frozenset(("Kabupaten", "Kota", "Provinsi", "Kab.", "Kecamatan"))

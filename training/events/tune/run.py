@@ -28,6 +28,8 @@ GOLD3 = ("gold_E3.json", "gold_E4.json")  # the third draw's 30 articles (traini
 ARTICLES3 = HERE.parents[1] / "quotes" / "tune" / "articles_3.jsonl"
 GOLD4 = ("gold_E5.json", "gold_E6.json")  # the fourth draw's 30 articles (training/quotes/tune/articles_4.jsonl)
 ARTICLES4 = HERE.parents[1] / "quotes" / "tune" / "articles_4.jsonl"
+GOLD5 = ("gold_E7.json", "gold_E8.json")  # the fifth draw's 30 articles (training/quotes/tune/articles_5.jsonl)
+ARTICLES5 = HERE.parents[1] / "quotes" / "tune" / "articles_5.jsonl"
 
 
 def _load(name: str) -> dict[str, list[dict]]:
@@ -55,11 +57,11 @@ def main() -> int:
     parser.add_argument("--profile", default="default")
     parser.add_argument("--show", action="store_true")
     parser.add_argument("--agreement", action="store_true")
-    parser.add_argument("--draw", choices=("1", "3", "4", "all"), default="all",
-                        help="the first 40 articles, the third draw's 30, the fourth's 30, or all (default)")
+    parser.add_argument("--draw", choices=("1", "3", "4", "5", "all"), default="all",
+                        help="the first 40 articles, the third draw's 30, the fourth's, the fifth's, or all (default)")
     args = parser.parse_args()
     gold: dict[str, list[dict]] = {}
-    for name in {"1": GOLD, "3": GOLD3, "4": GOLD4, "all": GOLD + GOLD3 + GOLD4}[args.draw]:
+    for name in {"1": GOLD, "3": GOLD3, "4": GOLD4, "5": GOLD5, "all": GOLD + GOLD3 + GOLD4 + GOLD5}[args.draw]:
         gold.update(_load(name))
     if args.agreement:
         other = _load("gold_E2_overlap.json")
@@ -73,7 +75,7 @@ def main() -> int:
     from warta.annotate import annotate
     from warta.article import Article
 
-    rows = [json.loads(line) for path in (HERE / "articles.jsonl", ARTICLES3, ARTICLES4)
+    rows = [json.loads(line) for path in (HERE / "articles.jsonl", ARTICLES3, ARTICLES4, ARTICLES5)
             for line in path.read_text(encoding="utf-8").splitlines()]
     articles = [Article(id=r["id"], source=r["id"], body=r["text"], kind="text", published=r["published"])
                 for r in rows if r["id"] in gold]

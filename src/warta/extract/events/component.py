@@ -18,9 +18,9 @@ Steps, in order, sentence by sentence:
    its word needs ("membantu X") and no clause saying what is asked ("meminta warga agar ..."), is
    no event;
 4. place, time, count, modality and source are read from the clause (``arguments``, ``modality``); a
-   time goes to the nearest trigger that made an event, and an occurred event of the news lead (its
-   first three sentences), and an occurred speech act (a demand, criticism, praise or refusal: made
-   when it is reported), without a time of its own take the day of its report: inside a quote the
+   time goes to the nearest trigger that made an event, and an occurred event without a time of its
+   own (news tells what happened on the day it reports; a speech act is made when it is reported)
+   takes the day of its report: inside a quote the
    date of the quote's attribution ("…," kata X, Senin (8/9/2025)), else (a statement) the day its
    maker is first quoted with a date in the week up to publication, else the article's occasion,
    its first full date in the week up to its publication; failing both, a lead event takes the
@@ -544,7 +544,7 @@ def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int], ar
     value, time_from = (time["value"], "text") if time else (None, None)
     # "berlangsung dua tahun": no news of the day
     undated = not any(it.kind == "T" and not _vague(it.data) for it in items[lo:hi])
-    if undated and modality == "occurred" and (lead or hit.trigger.type in _STATEMENTS):
+    if undated and modality == "occurred":
         quote = ctx.quote_at(hit.start)
         said = _said_on(ctx, quote) if quote else None
         if not said and hit.trigger.type in _STATEMENTS:  # a statement is made when its maker speaks
