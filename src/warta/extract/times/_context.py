@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import bisect
+from functools import cache
 from datetime import date
 
-from warta.extract.times._lexicon import cue_regexes
+from warta.extract.times._lexicon import cue_regexes, lex
 
 __all__ = ["Context"]
+
+
+@cache
+def _akan_of() -> frozenset[str]:
+    return frozenset(lex()["tense"]["akan_of"])
 
 
 class Context:
@@ -18,6 +24,7 @@ class Context:
         self._starts = sorted(s for s, _ in sentences) if sentences else None
         self._ends = [e for _, e in sorted(sentences)] if sentences else None
         self.last: tuple[date, str] | None = None
+        self.last_day: date | None = None  # the last time of a day or finer ("hari yang sama" points to it)
         # weekday → the day written out for it in this text ("Kamis (27/11/2014)"), near the DCT
         self.named_days: dict[int, date] = {}
         # the last day written with its year, and where ("mulai 15 Februari 2018 ... hingga 23 Juni")
@@ -27,6 +34,8 @@ class Context:
 
     def remember(self, day: date, gran: str) -> None:
         self.last = (day, gran)
+        if gran == "D":
+            self.last_day = day
         if gran == "D" and self.dct and abs((day - self.dct).days) <= 7:
             self.named_days[day.weekday()] = day
 
@@ -50,12 +59,18 @@ class Context:
         s, e = self.sentence(start)
         best, sign = None, 0
         for m in cue_regexes()["tense"].finditer(self.text, s, max(e, end)):
-            if start <= m.start() < end:
+            if start <= m.start() < end or (m["f"] and m.group().lower() == "akan" and self._akan_is_of(m.start())):
                 continue
             dist = start - m.end() if m.end() <= start else m.start() - end
             if best is None or dist < best:
                 best, sign = dist, (1 if m["f"] else -1)
         return sign
+
+    def _akan_is_of(self, pos: int) -> bool:
+        """Whether "akan" at pos is the preposition after a word of knowing or feeling ("keyakinan
+        kami akan kesuksesan", "sadar akan bahaya"), not the future."""
+        words = self.text[max(0, pos - 40):pos].split()
+        return any(w.lower().strip(",") in _akan_of() for w in words[-2:])
 
     def word_before(self, pos: int) -> str:
         m = cue_regexes()["word_before"].search(self.text, max(0, pos - 30), pos)

@@ -227,7 +227,10 @@ def _h_dulu(m: re.Match[str], ctx: Context) -> Found:
 def _h_anaphoric(m: re.Match[str], ctx: Context) -> Found:
     spec = lex()["anaphoric"][key(m["a"])]
     gran, off = spec[0], int(spec[1:] or 0)
-    if ctx.last:
+    if gran == "D" and ctx.last_day is not None and ctx.last and ctx.last[1] != "D":
+        # "pada 15 Desember … sejak tahun 2014. … pada hari yang sama": the day, not the year since
+        base, anchor = ctx.last_day, "text"
+    elif ctx.last:
         base, anchor = ctx.last[0], "text"
         if _GRAN_ORDER.index(gran) < _GRAN_ORDER.index(ctx.last[1]) and not off:
             gran = ctx.last[1]
