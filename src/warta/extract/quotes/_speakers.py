@@ -215,7 +215,11 @@ def subject_before(t: Text, lex: Lexicon, a: int, b: int) -> Ref | None:
         if ref is None and n == len(parts) - 1:
             ref = _person_at_verb(t, lex, x, y) or (_apposed_name(t, lex, words) if n else None) \
                 or _named_elsewhere(t, lex, words)
-        if ref is not None and n and (ref.kind == "desc" and not ref.back or ref.kind == "name"):
+        titled_org = ref is not None and ref.kind == "entity" and ref.entity is not None and \
+            ref.entity["type"] == "ORG" and bool(words_in(text, x, ref.start))
+        if ref is not None and n and (ref.kind == "desc" and not ref.back or ref.kind == "name" or titled_org):
+            # (and "Yodi Priyatna, Vice President Legal Relation Pertamina EP, mengatakan": a title with its
+            # organisation after a person)
             # "Kelik Ismunanto, Koordinator Relawan X, menilai": the person; a title chain's last
             # capitalised words after a named person are the title's ("Budi, Ketua Forum Warga Sejahtera,")
             named = _named_before(t, lex, *parts[n - 1])
@@ -255,15 +259,30 @@ def _person_at_verb(t: Text, lex: Lexicon, x: int, y: int) -> Ref | None:
         # a pronoun right before the verb after an adjunct: "Kepada kumparan (kumparan.com) ia mengatakan"
         words = words_in(t.text, x, y)
         last = words[-1].group().lower() if words else ""
-        if last in lex.pronouns and len(words) > 1 and not any(_is_verb(lex, w.group().lower()) for w in words[:-1]):
+        if last in lex.pronouns and len(words) > 1 and \
+                not any(_is_verb(lex, w) for w in _without_adverbials([w.group().lower() for w in words[:-1]])):
             return Ref("pronoun", words[-1].start(), words[-1].end(), plural=last in lex.plural)
         return None
     words = [w.group().lower() for w in words_in(t.text, x, person[-1]["start"])]
     opens = max((k for k, w in enumerate(words) if w in _CLAUSE_OPENERS), default=-1)
     words = words[opens + 1:]  # the reporting verb's own clause: "… makin menjadi setelah X mengatakan"
-    if len(words) > _MAX_SUBJECT_WORDS or any(_is_verb(lex, w) for w in words):
+    if len(words) > _MAX_SUBJECT_WORDS or any(_is_verb(lex, w) for w in _without_adverbials(words)):
         return None
     return Ref("entity", person[-1]["start"], person[-1]["end"], entity=person[-1])
+
+
+_ADVERBIAL_PAIRS = frozenset((("lebih", "lanjut"), ("lebih", "jauh"), ("tak", "lama"), ("tidak", "lama"), ("yang", "lalu")))
+
+
+def _without_adverbials(words: list[str]) -> list[str]:
+    """The words less the adverbial pairs that look like verbs ("Lebih lanjut ia menjelaskan")."""
+    out: list[str] = []
+    for w in words:
+        if out and (out[-1], w) in _ADVERBIAL_PAIRS:
+            out.pop()
+            continue
+        out.append(w)
+    return out
 
 
 # words that open a clause of its own: a subject after them is the reporting verb's, whatever came before
@@ -293,6 +312,8 @@ def _named_before(t: Text, lex: Lexicon, x: int, y: int) -> Ref | None:
     """The person a title in apposition describes: the comma-part before it is that person's
     name and nothing else ("Kelik Ismunanto, Koordinator …")."""
     ref = classify(t, lex, x, y, subject=True)
+    if ref is None:  # "Seminggu yang lalu Mahmoud Sadeghi, anggota parlemen, mengatakan"
+        ref = _person_at_verb(t, lex, x, y)
     if ref is None or ref.kind != "entity" or ref.entity is None or ref.entity["type"] != "PER":
         return None
     return ref if not t.text[ref.end:y].strip() else None
@@ -315,7 +336,8 @@ def _named_elsewhere(t: Text, lex: Lexicon, words: list[re.Match[str]]) -> Ref |
     if not (word[:1].isupper() and word.isalpha() and len(word) >= 3) or word.lower() in lex.roles \
             or t.entities_in(words[0].start(), words[0].end()):
         return None
-    named = [e for e in t.entities if e["type"] == "PER" and word in e["text"].split()]
+    named = [e for e in t.entities if e["type"] == "PER" and word in e["text"].split()] or \
+        [e for e in t.entities if e["type"] == "ORG" and e["text"].split()[0] == word]  # "Amnesty International"
     if named:
         return Ref("entity", words[0].start(), words[0].end(), entity=named[0])
     # a word news never writes in lower case, alone before the verb: a name the NER missed everywhere
