@@ -16,7 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from warta.extract.events.learned import free_of, learned_triggers
+from warta.extract.events.learned import free_of, learned_triggers, root_of
 from warta.extract.events.lexicon import Lexicon, Trigger, lookup, words_key
 from warta.meta.outlets import dateline_end
 from warta.nlp import sentence_starts
@@ -151,6 +151,9 @@ def scan_triggers(text: str, lex: Lexicon) -> list[Hit]:
     return out
 
 
+_TO_SOMEONE = re.compile(r"(?i)\b(?:ke|kepada)\s")  # "melaporkan X ke polisi", "dilaporkan ke Bareskrim"
+
+
 def _learned(text: str, lex: Lexicon, found: list[Hit], entities: list[dict[str, Any]],
              sents: list[tuple[int, int]]) -> list[Hit]:
     """The triggers the learned model finds beside the lexicon's (``learned``), in the sentences
@@ -165,6 +168,10 @@ def _learned(text: str, lex: Lexicon, found: list[Hit], entities: list[dict[str,
         written = text[start:end]
         if _excluded(text, lex, written, start, end):
             continue  # the lexicon's exclusions hold for the model's triggers too ("Laporan Wartawan …")
+        stop = text.find(".", end)
+        if type_ == "DISAPPROVE" and root_of(written) == "lapor" and \
+                not _TO_SOMEONE.search(text, end, min(end + 80, stop if stop >= 0 else len(text))):
+            continue  # "media Afghanistan melaporkan": news reported, no one reported to the authorities
         nya = kind != "noun" and written.lower().endswith("nya") and len(written) > 6
         if nya:
             end -= 3
