@@ -42,7 +42,10 @@ def _candidates(t: Text, lex: Lexicon) -> list[Quote]:
     found = [q for q in (judge(t, lex, s) for s in t.spans) if q is not None]
     for q in sorted(find_indirect(t, lex), key=lambda q: (q.start, -(q.end - q.start))):
         inner = [k for k in found if k.kind == "partial" and q.start <= k.start and k.end <= q.end]
-        if inner and all(len(words_in(t.text, q.start, k.start)) > _NEAR_CUE for k in inner):
+        # after "bahwa" the reported content is a clause: a quoted phrase two words or more into it is
+        # its fragment ("mengatakan bahwa ini saatnya untuk "meredakan retorika"")
+        near = 1 if (q.cue or "").lower().endswith("bahwa") else _NEAR_CUE
+        if inner and all(len(words_in(t.text, q.start, k.start)) > near for k in inner):
             # a quoted phrase far from the cue is a fragment of the reported content, which is the quote;
             # right after it ("menyebut Korut sebagai "…"") the phrase is what was said
             found = [k for k in found if k not in inner]
