@@ -49,7 +49,9 @@ _SUBORDINATORS = frozenset("meski meskipun walaupun walau kendati kendatipun jik
 _URGING = frozenset({"mendesak", "mengimbau", "menyerukan", "menyeru"})  # "untuk" after their object says what is urged
 # "meminta X untuk …" asks X to act when X is someone ("meminta semua pihak untuk menerima …", "meminta
 # Puigdemont untuk …"), not when X is a thing ("meminta bantuan pemerintah untuk memperbaiki …")
-_ADDRESSEES = frozenset("semua seluruh para pihak masyarakat warga publik pemerintah kepada".split())
+_ADDRESSEES = frozenset("semua seluruh para pihak masyarakat warga publik pemerintah kepada peserta pemilih petugas "
+                        "aparat kader anggota pendukung umat rakyat siswa mahasiswa pengusaha pedagang "
+                        "penyelenggara jajaran pejabat nasabah konsumen pengguna penumpang pemudik".split())
 _TITLE_REACH = 90  # characters of a title before its holder's name
 
 
