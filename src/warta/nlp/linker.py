@@ -303,7 +303,10 @@ _NAME_PARTICLES = frozenset(("bin", "binti", "van", "von", "der", "de", "da", "d
 _PLACE_KINDS = frozenset(("kota", "desa", "kecamatan", "kabupaten", "provinsi", "kelurahan", "dusun", "kampung",
                           "jalan", "jl", "danau", "gunung", "sungai", "pulau", "pantai", "teluk", "selat",
                           "stasiun", "bandara", "pelabuhan", "museum", "taman", "pasar", "candi", "masjid",
-                          "gereja", "pura", "prefektur", "negara", "negeri", "wilayah", "kawasan"))
+                          "gereja", "pura", "prefektur", "negara", "negeri", "wilayah", "kawasan", "hotel",
+                          "lapangan", "komplek", "kompleks", "pangkalan", "kedutaan", "gletser"))
+# a compass word written in lower case closes a place's name ("Afrika barat", "Sumatera selatan")
+_COMPASS = frozenset(("barat", "timur", "utara", "selatan", "tengah", "tenggara", "barat daya", "laut", "daya"))
 
 
 def _trim_lower_edges(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
@@ -321,7 +324,7 @@ def _trim_lower_edges(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
                 and words[a] not in heads and words[a] not in _PLACE_KINDS:
             a += 1
         while b - a > 1 and words[b - 1].isalpha() and words[b - 1].islower() and words[b - 1] not in _NAME_PARTICLES \
-                and words[b - 2] not in ("-", "–"):  # "Son Wan-ho"
+                and words[b - 1] not in _COMPASS and words[b - 2] not in ("-", "–"):  # "Son Wan-ho"
             b -= 1
         if b - a == 1 and (words[a].lower() in heads or words[a].lower() in _common_words()):
             a, b = m.start, m.end  # "Kementerian kesehatan": the head alone would name nothing
