@@ -271,7 +271,8 @@ def _person_at_verb(t: Text, lex: Lexicon, x: int, y: int) -> Ref | None:
     return Ref("entity", person[-1]["start"], person[-1]["end"], entity=person[-1])
 
 
-_ADVERBIAL_PAIRS = frozenset((("lebih", "lanjut"), ("lebih", "jauh"), ("tak", "lama"), ("tidak", "lama"), ("yang", "lalu")))
+_ADVERBIAL_PAIRS = frozenset((("lebih", "lanjut"), ("lebih", "jauh"), ("tak", "lama"), ("tidak", "lama"),
+                              ("yang", "lalu")))
 
 
 def _without_adverbials(words: list[str]) -> list[str]:

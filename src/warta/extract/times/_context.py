@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import bisect
-from functools import cache
 from datetime import date
+from functools import cache
 
 from warta.extract.times._lexicon import cue_regexes, lex
 
