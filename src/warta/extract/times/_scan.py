@@ -186,11 +186,16 @@ _OCCASION_DAYS = 7  # how far before its publication an article's lead may date 
 def _occasion(ctx: Context, written: list[tuple[int, str]]) -> str | None:
     """The day the article's lead paragraph writes out for its story, in the week before the
     publication, the latest if it writes several ("Kemacetan … Jumat (23/6) malam … terurai, Sabtu
-    (24/6) siang." published on the Sunday): a quotation with no day of its own was said then."""
+    (24/6) siang." published on the Sunday), else the first day the article writes in that week (a
+    lead with no day; a day that is the publication's own is no other day): a quotation with no day of
+    its own was said then."""
     assert ctx.dct is not None
     lead_end = _paragraph(ctx.text, 0)[1]
-    days = [day for start, day in written
-            if start < lead_end and 0 < (ctx.dct - date.fromisoformat(day)).days <= _OCCASION_DAYS]
+    near = [(start, day) for start, day in written
+            if 0 <= (ctx.dct - date.fromisoformat(day)).days <= _OCCASION_DAYS]
+    days = [day for start, day in near if start < lead_end and day != ctx.dct.isoformat()]
+    if not days and near:  # a lead with no day: the first day the article writes ("kata X …, Kamis (7/9) malam")
+        days = [near[0][1]] if near[0][1] != ctx.dct.isoformat() else []
     return max(days, default=None)
 
 
