@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cache
 
 from warta.article import published_day
 from warta.extract.times._context import Context
 from warta.extract.times._dates import DATE_HANDLERS
-from warta.extract.times._lexicon import cue_regexes, regexes
+from warta.extract.times._lexicon import cue_regexes, lex, regexes
 from warta.extract.times._relative import RELATIVE_HANDLERS
 
 __all__ = ["find_times"]
@@ -199,11 +200,20 @@ def _occasion(ctx: Context, written: list[tuple[int, str]]) -> str | None:
     return max(days, default=None)
 
 
+@cache
+def _reported() -> re.Pattern[str]:
+    """A sentence that attributes what it tells: "menurut" or an attribution verb (``timex.toml``)."""
+    words = ["menurut", *lex()["attribution"]["verbs"]]
+    return re.compile(rf"(?i)\b(?:{'|'.join(sorted(map(re.escape, words), key=len, reverse=True))})(?:nya)?\b")
+
+
 def _quoted_deixis(found: list[dict], ctx: Context) -> None:
     """"hari ini", "kemarin", "besok", "tadi pagi" inside a quotation are said on the day the text
     gives for the quotation: the day written out in its attribution ("'… hari ini …,' kata X, Rabu
     (15/10/2025)"), before the next quotation opens, or else before the quotation in the sentence
-    that opens it ("Kata X, Rabu (15/10/2025): '…'")."""
+    that opens it ("Kata X, Rabu (15/10/2025): '…'"). In reported speech without quotation marks
+    ("Menurut Deddy, … sejak semalam"), a sentence that attributes and writes no day of its own, they
+    are said on the article's occasion."""
     written: list[tuple[int, str]] | None = None
     for r in found:
         deictic = r.pop("_deictic", None)
@@ -212,16 +222,22 @@ def _quoted_deixis(found: list[dict], ctx: Context) -> None:
         ps, pe = _paragraph(ctx.text, r["start"])
         quotes = _quote_spans(ctx.text, ps, pe)
         k = next((i for i, (qs, qe) in enumerate(quotes) if qs < r["start"] < qe), None)
-        if k is None:
-            continue
-        qs, qe = quotes[k]
-        stop = min(qe + _SAID_AFTER, quotes[k + 1][0] if k + 1 < len(quotes) else pe)
-        opens = ctx.sentence(qs)[0]
         if written is None:
             written = [(t["start"], day) for t in found if t.get("_written") and (day := _day_of(t))]
-        after = [(start, day) for start, day in written if qe <= start < stop]
-        before = [(start, day) for start, day in written if max(opens, ps) <= start < qs]
-        said = min(after)[1] if after else max(before)[1] if before else _occasion(ctx, written)
+        if k is None:
+            # reported speech without quotation marks ("Menurut Deddy, … sejak semalam"): said on the
+            # article's occasion when the sentence attributes it and writes no day of its own
+            ss, se = ctx.sentence(r["start"])
+            if not _reported().search(ctx.text, ss, se) or any(ss <= start < se for start, _ in written):
+                continue
+            said = _occasion(ctx, written)
+        else:
+            qs, qe = quotes[k]
+            stop = min(qe + _SAID_AFTER, quotes[k + 1][0] if k + 1 < len(quotes) else pe)
+            opens = ctx.sentence(qs)[0]
+            after = [(start, day) for start, day in written if qe <= start < stop]
+            before = [(start, day) for start, day in written if max(opens, ps) <= start < qs]
+            said = min(after)[1] if after else max(before)[1] if before else _occasion(ctx, written)
         if said is None or said == ctx.dct.isoformat():
             continue
         off, suffix = deictic
