@@ -184,18 +184,19 @@ _SAID_AFTER = 160  # characters from a quotation's end to the day of its attribu
 _OCCASION_DAYS = 7  # how far before its publication an article's lead may date its story
 
 
-def _occasion(ctx: Context, written: list[tuple[int, str]]) -> str | None:
+def _occasion(ctx: Context, written: list[tuple[int, str]], lead_only: bool = False) -> str | None:
     """The day the article's lead paragraph writes out for its story, in the week before the
     publication, the latest if it writes several ("Kemacetan … Jumat (23/6) malam … terurai, Sabtu
     (24/6) siang." published on the Sunday), else the first day the article writes in that week (a
-    lead with no day; a day that is the publication's own is no other day): a quotation with no day of
-    its own was said then."""
+    lead with no day; a day that is the publication's own is no other day; not with ``lead_only``): a
+    quotation with no day of its own was said then."""
     assert ctx.dct is not None
     lead_end = _paragraph(ctx.text, 0)[1]
     near = [(start, day) for start, day in written
             if 0 <= (ctx.dct - date.fromisoformat(day)).days <= _OCCASION_DAYS]
     days = [day for start, day in near if start < lead_end and day != ctx.dct.isoformat()]
-    if not days and near:  # a lead with no day: the first day the article writes ("kata X …, Kamis (7/9) malam")
+    if not days and near and not lead_only:
+        # a lead with no day: the first day the article writes ("kata X …, Kamis (7/9) malam")
         days = [near[0][1]] if near[0][1] != ctx.dct.isoformat() else []
     return max(days, default=None)
 
@@ -213,7 +214,7 @@ def _quoted_deixis(found: list[dict], ctx: Context) -> None:
     (15/10/2025)"), before the next quotation opens, or else before the quotation in the sentence
     that opens it ("Kata X, Rabu (15/10/2025): '…'"). In reported speech without quotation marks
     ("Menurut Deddy, … sejak semalam"), a sentence that attributes and writes no day of its own, they
-    are said on the article's occasion."""
+    are said on the occasion its lead paragraph writes."""
     written: list[tuple[int, str]] | None = None
     for r in found:
         deictic = r.pop("_deictic", None)
@@ -230,7 +231,7 @@ def _quoted_deixis(found: list[dict], ctx: Context) -> None:
             ss, se = ctx.sentence(r["start"])
             if not _reported().search(ctx.text, ss, se) or any(ss <= start < se for start, _ in written):
                 continue
-            said = _occasion(ctx, written)
+            said = _occasion(ctx, written, lead_only=True)
         else:
             qs, qe = quotes[k]
             stop = min(qe + _SAID_AFTER, quotes[k + 1][0] if k + 1 < len(quotes) else pe)
