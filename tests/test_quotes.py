@@ -22,7 +22,9 @@ DEFAULT_PROFILE_CASES = ("quote split by its cue: two quotes, one speaker",
                          "a description with its organisation, then 'pejabat tersebut'",
                          "nickname in quotes is not a quote",
                          "a title chain ending in a name the NER does not know: the name speaks, not the title",
-                         "a title with an organisation, closed by a name the NER did not find: the name speaks")
+                         "a title with an organisation, closed by a name the NER did not find: the name speaks",
+                         "the first two words of a three-word name speak for it, with an adverb before the verb "
+                         "('La Nyalla bahkan mengaku')")
 
 
 def _nlp(profile: str):  # type: ignore[no-untyped-def]

@@ -1093,15 +1093,25 @@ def _name_part_mentions(doc: Doc, words: list[str], mentions: list[_Mention], ta
     """'Trump' after 'Donald Trump', 'Kim' after 'Kim Jong Un': the first or last word of a person's
     full name used alone, where the NER missed it (not when it starts a longer name: 'Trump Tower')."""
     parts: set[str] = set()
+    pairs: set[tuple[str, str]] = set()  # "La Nyalla" of "La Nyalla Mattalitti"
     for m in mentions:
         if m.label == "PER" and m.nend - m.nstart >= 2:
             for tok in (doc[m.nstart], doc[m.nend - 1]):
                 if tok.is_alpha and len(tok) >= 3 and tok.text[0].isupper() and tok.lower_ not in lex.heads:
                     parts.add(tok.text)
+            if m.nend - m.nstart >= 3 and all(w[:1].isupper() and w.isalpha() for w in words[m.nstart:m.nend]):
+                pairs.update({(words[m.nstart], words[m.nstart + 1]), (words[m.nend - 2], words[m.nend - 1])})
     out = []
-    if not parts:
+    if not parts and not pairs:
         return out
     first_use = min(m.start for m in mentions if m.label == "PER")
+    for i in range(first_use + 1, len(words) - 1):
+        if (words[i], words[i + 1]) in pairs and i not in taken and i + 1 not in taken:
+            nxt = doc[i + 2] if i + 2 < len(doc) else None
+            if nxt is not None and nxt.is_alpha and nxt.text[0].isupper() and not nxt.is_sent_start:
+                continue  # the whole name or a longer one, not its two words
+            out.append(_Mention(i, i + 2, "PER", "name-part"))
+            taken[i] = taken[i + 1] = "PER"
     for i, word in enumerate(words):
         if word in parts and i not in taken and i > first_use:
             nxt = doc[i + 1] if i + 1 < len(doc) else None

@@ -254,7 +254,7 @@ def _person_at_verb(t: Text, lex: Lexicon, x: int, y: int) -> Ref | None:
     karnaval Aat Suratin mengatakan", "Meski begitu Fifi mengatakan"): the subject, whatever the
     descriptor's words; not when a verb stands before the name ("bertemu Prabowo mengatakan")."""
     person = [e for e in t.entities_in(x, y)
-              if e["type"] in ("PER", "ORG") and e["start"] >= x and not t.text[e["end"]:y].strip(" \t)")]
+              if e["type"] in ("PER", "ORG") and e["start"] >= x and _only_adverbs(t.text[e["end"]:y])]
     if not person:
         # a pronoun right before the verb after an adjunct: "Kepada kumparan (kumparan.com) ia mengatakan"
         words = words_in(t.text, x, y)
@@ -269,6 +269,16 @@ def _person_at_verb(t: Text, lex: Lexicon, x: int, y: int) -> Ref | None:
     if len(words) > _MAX_SUBJECT_WORDS or any(_is_verb(lex, w) for w in _without_adverbials(words)):
         return None
     return Ref("entity", person[-1]["start"], person[-1]["end"], entity=person[-1])
+
+
+# adverbs between a subject and its verb ("La Nyalla bahkan mengaku", "Budi juga mengatakan")
+_SUBJECT_ADVERBS = frozenset("juga pun bahkan lalu kemudian sendiri kembali lantas akhirnya pula justru malah "
+                             "tetap masih".split())
+
+
+def _only_adverbs(between: str) -> bool:
+    """Whether nothing but adverbs stands between a subject and its verb."""
+    return all(w.lower() in _SUBJECT_ADVERBS for w in between.strip(" \t)").split())
 
 
 _ADVERBIAL_PAIRS = frozenset((("lebih", "lanjut"), ("lebih", "jauh"), ("tak", "lama"), ("tidak", "lama"),
