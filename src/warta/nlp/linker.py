@@ -229,6 +229,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
         mentions = _absorb_places(tx, mentions)
     mentions += _addressed_mentions(tx, taken, kb)
     mentions += _name_part_mentions(doc, words, mentions, taken, lex)
+    _persons_parts_retyped(tx, mentions, kb)
     for m in mentions:
         if m.label == "PER":
             m.role = _role_before(doc, m, lex, taken)
@@ -1120,6 +1121,28 @@ def _name_part_mentions(doc: Doc, words: list[str], mentions: list[_Mention], ta
             out.append(_Mention(i, i + 1, "PER", "name-part"))
             taken[i] = "PER"
     return out
+
+
+def _persons_parts_retyped(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> None:
+    """A mention the NER typed as an organisation or a place that is written as the first or last
+    word(s) of a person's full name in the same article, and that the knowledge base knows as no
+    organisation or place, is that person ("La Nyalla" typed ORG after "La Nyalla Mattalitti")."""
+    words = tx.words
+    parts: set[tuple[str, ...]] = set()
+    for m in mentions:
+        if m.label == "PER" and m.nend - m.nstart >= 2:
+            name = tuple(words[m.nstart:m.nend])
+            parts.update({name[:1], name[-1:]})
+            if len(name) >= 3:
+                parts.update({name[:2], name[-2:]})
+    if not parts:
+        return
+    for m in mentions:
+        if m.label in ("ORG", "LOC") and m.how == "ner" and tuple(words[m.start:m.end]) in parts \
+                and all(w[:1].isupper() and w.isalpha() for w in words[m.start:m.end]) \
+                and max(len(w) for w in words[m.start:m.end]) >= 3 \
+                and not any(e.type in ("ORG", "LOC") for e in kb.lookup(tx.span(m.start, m.end))):
+            m.label = "PER"
 
 
 _ADDRESS = frozenset("bapak pak ibu bu mbak mas bang kak tuan nyonya".split())  # forms of address
