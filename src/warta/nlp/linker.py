@@ -307,7 +307,13 @@ _PLACE_KINDS = frozenset(("kota", "desa", "kecamatan", "kabupaten", "provinsi", 
                           "gereja", "pura", "prefektur", "negara", "negeri", "wilayah", "kawasan", "hotel",
                           "lapangan", "komplek", "kompleks", "pangkalan", "kedutaan", "gletser"))
 # a compass word written in lower case closes a place's name ("Afrika barat", "Sumatera selatan")
-_COMPASS = frozenset(("barat", "timur", "utara", "selatan", "tengah", "tenggara", "barat daya", "laut", "daya"))
+_COMPASS = frozenset(("barat", "timur", "utara", "selatan", "tengah", "tenggara", "laut", "daya"))
+
+
+@cache
+def _lower_heads() -> frozenset[str]:
+    """The words that open an organisation's name, in lower case (not "kantor", "pusat")."""
+    return frozenset(w.lower() for w in _org_words().heads - _NOT_BEFORE_A_NAME)
 
 
 def _trim_lower_edges(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
@@ -316,7 +322,7 @@ def _trim_lower_edges(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
     name stays, "Abdullah bin Zayed", and so do an organisation's word or a place's kind written in
     lower case, "kementerian PU", "kota Semarang")."""
     words = tx.words
-    heads = {w.lower() for w in _org_words().heads - _NOT_BEFORE_A_NAME}  # "kementerian PU" stays whole
+    heads = _lower_heads()  # "kementerian PU" stays whole
     people = {tx.span(m.start, m.end) for m in mentions if m.label == "PER"}
     out = []
     for m in mentions:
@@ -330,7 +336,7 @@ def _trim_lower_edges(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
         if b - a == 1 and (words[a].lower() in heads or words[a].lower() in _common_words()):
             a, b = m.start, m.end  # "Kementerian kesehatan": the head alone would name nothing
         if (a, b) == (m.start, m.end) or words[a].islower():
-            out.append(m)
+            out.append(m)  # untouched, or a particle or a kind still opens it: the span as the NER gave it
             continue
         # "kantor Setya Novanto", "rumah Novel Baswedan": the person named elsewhere, not a place
         label = "PER" if a > m.start and tx.span(a, b) in people else m.label
@@ -1094,14 +1100,12 @@ def _name_part_mentions(doc: Doc, words: list[str], mentions: list[_Mention], ta
     """'Trump' after 'Donald Trump', 'Kim' after 'Kim Jong Un': the first or last word of a person's
     full name used alone, where the NER missed it (not when it starts a longer name: 'Trump Tower')."""
     parts: set[str] = set()
-    pairs: set[tuple[str, str]] = set()  # "La Nyalla" of "La Nyalla Mattalitti"
+    pairs = _name_pairs(words, mentions)  # "La Nyalla" of "La Nyalla Mattalitti"
     for m in mentions:
         if m.label == "PER" and m.nend - m.nstart >= 2:
             for tok in (doc[m.nstart], doc[m.nend - 1]):
                 if tok.is_alpha and len(tok) >= 3 and tok.text[0].isupper() and tok.lower_ not in lex.heads:
                     parts.add(tok.text)
-            if m.nend - m.nstart >= 3 and all(w[:1].isupper() and w.isalpha() for w in words[m.nstart:m.nend]):
-                pairs.update({(words[m.nstart], words[m.nstart + 1]), (words[m.nend - 2], words[m.nend - 1])})
     out = []
     if not parts and not pairs:
         return out
@@ -1123,18 +1127,25 @@ def _name_part_mentions(doc: Doc, words: list[str], mentions: list[_Mention], ta
     return out
 
 
+def _name_pairs(words: list[str], mentions: list[_Mention]) -> set[tuple[str, ...]]:
+    """The first and the last two words of each person's name of three capitalised words or more."""
+    pairs: set[tuple[str, ...]] = set()
+    for m in mentions:
+        if m.label == "PER" and m.nend - m.nstart >= 3 and \
+                all(w[:1].isupper() and w.isalpha() for w in words[m.nstart:m.nend]):
+            pairs.update({(words[m.nstart], words[m.nstart + 1]), (words[m.nend - 2], words[m.nend - 1])})
+    return pairs
+
+
 def _persons_parts_retyped(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> None:
     """A mention the NER typed as an organisation or a place that is written as the first or last
     word(s) of a person's full name in the same article, and that the knowledge base knows as no
     organisation or place, is that person ("La Nyalla" typed ORG after "La Nyalla Mattalitti")."""
     words = tx.words
-    parts: set[tuple[str, ...]] = set()
+    parts: set[tuple[str, ...]] = set(_name_pairs(words, mentions))
     for m in mentions:
         if m.label == "PER" and m.nend - m.nstart >= 2:
-            name = tuple(words[m.nstart:m.nend])
-            parts.update({name[:1], name[-1:]})
-            if len(name) >= 3:
-                parts.update({name[:2], name[-2:]})
+            parts.update({(words[m.nstart],), (words[m.nend - 1],)})
     if not parts:
         return
     for m in mentions:

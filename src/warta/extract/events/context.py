@@ -154,6 +154,12 @@ def scan_triggers(text: str, lex: Lexicon) -> list[Hit]:
 _TO_SOMEONE = re.compile(r"(?i)\b(?:ke|kepada)\s")  # "melaporkan X ke polisi", "dilaporkan ke Bareskrim"
 
 
+def _reported_to(text: str, end: int) -> bool:
+    """Whether someone is reported to after a report's word, in its sentence (within 80 characters)."""
+    stop = text.find(".", end, end + 80)
+    return _TO_SOMEONE.search(text, end, stop if stop >= 0 else min(end + 80, len(text))) is not None
+
+
 def _learned(text: str, lex: Lexicon, found: list[Hit], entities: list[dict[str, Any]],
              sents: list[tuple[int, int]]) -> list[Hit]:
     """The triggers the learned model finds beside the lexicon's (``learned``), in the sentences
@@ -168,9 +174,7 @@ def _learned(text: str, lex: Lexicon, found: list[Hit], entities: list[dict[str,
         written = text[start:end]
         if _excluded(text, lex, written, start, end):
             continue  # the lexicon's exclusions hold for the model's triggers too ("Laporan Wartawan …")
-        stop = text.find(".", end)
-        if type_ == "DISAPPROVE" and root_of(written) == "lapor" and \
-                not _TO_SOMEONE.search(text, end, min(end + 80, stop if stop >= 0 else len(text))):
+        if type_ == "DISAPPROVE" and root_of(written) == "lapor" and not _reported_to(text, end):
             continue  # "media Afghanistan melaporkan": news reported, no one reported to the authorities
         nya = kind != "noun" and written.lower().endswith("nya") and len(written) > 6
         if nya:

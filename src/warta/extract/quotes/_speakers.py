@@ -126,8 +126,8 @@ def _relative_of(t: Text, lex: Lexicon, a: int, b: int, person: list[dict[str, A
     nothing but a demonstrative after that person: the relative speaks, not the person."""
     if lex.relational.match(t.text, a) is None or len(person) != 1:
         return False
-    tail = t.text[person[0]["end"]:b].strip().lower()
-    return tail in ("", "itu", "tersebut", "ini")
+    tail = t.text[person[0]["end"]:b].strip()
+    return not tail or lex.demonstrative.fullmatch(" " + tail) is not None
 
 
 _ACRONYM = re.compile(r"\(\s*[A-Z][A-Za-z0-9.&-]{1,11}\s*\)\s+(?=[A-Z])")  # "(OKU) " before more of a name
