@@ -25,7 +25,7 @@ import warta
 from warta.link.kb import KnowledgeBase
 from warta.model import PROFILES, model_path
 from warta.nlp.features import GAZETTEER_BITS, gazetteer_table
-from warta.nlp.linker import entity_slug, link_doc
+from warta.nlp.linker import entity_slug, link_doc, spelled_as_person
 from warta.nlp.tokenizer import build_tokenizer
 
 from .conftest import run_warta
@@ -529,3 +529,14 @@ def test_sentence_starts_are_the_docs_sentences_read_once() -> None:
     tokens, chars = sentence_starts(doc)
     assert tokens == [s.start for s in doc.sents] and chars == [s.start_char for s in doc.sents]
     assert sentence_starts(doc) is sentence_starts(doc)  # kept on the doc
+
+
+@pytest.mark.parametrize(("name", "person"), [
+    ("Lambertus Paut", True), ("Handoyo", True), ("I Made Dana M. Tangkas", True),
+    ("Duta Besar Inggris", False), ("Tim Pencari Fakta Gabungan", False), ("Warga Pulau Tidung", False),
+    ("Kota Bogor", False), ("Partai Republik", False), ("KPK", False), ("Gubernur Hamedan", False),
+])
+def test_a_name_the_ner_missed_is_a_person_only_when_spelled_as_one(name: str, person: bool) -> None:
+    """A speaker's name no entity covers is typed a person only without a title's, a place's or an
+    organisation's word (a quote's speaker "Lambertus Paut" is a person; "Duta Besar Inggris" is not)."""
+    assert spelled_as_person(name) is person

@@ -69,6 +69,8 @@ def _check(case: dict, profile: str) -> None:
             assert speaker is not None and speaker["name"] == want["name"], shown
         if "cue" in want:
             assert q["cue"] == want["cue"], shown
+        if "type" in want:
+            assert speaker is not None and speaker.get("type") == want["type"], speaker
         if "org" in want:
             assert speaker is not None and speaker.get("org", {}).get("name") == want["org"], speaker
         if "via" in want:

@@ -56,7 +56,7 @@ from warta.nlp import sentence_starts
 from warta.nlp.factories import typed
 from warta.resources import load_toml, load_words
 
-__all__ = ["EntityLinker", "link_doc", "entity_slug", "entity_id_from_name", "role_words"]
+__all__ = ["EntityLinker", "link_doc", "entity_slug", "entity_id_from_name", "role_words", "spelled_as_person"]
 
 LINKED_TYPES = ("PER", "ORG", "LOC")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,11}$")
@@ -104,6 +104,23 @@ def role_words() -> frozenset[str]:
     """The words of titles and honorifics (``roles.toml``: heads, continuations, honorifics), lower case."""
     lex = _lexicon()
     return lex.heads | lex.continuations | lex.honorifics
+
+
+def spelled_as_person(name: str) -> bool:
+    """Whether a name the NER did not mark is spelled as a person's: one to six capitalised words
+    (initials too), none a title's or honorific's word, a word of places ("Kota", "Barat") or one
+    that opens an organisation's name ("Partai", "Tim"), and at most one of two or more a word news
+    writes in lower case (a given name may be one: "I Made Dana M. Tangkas"), none of one alone."""
+    words = name.split()
+    if not 1 <= len(words) <= 6:
+        return False
+    stop = role_words() | _GENERIC | {w.lower() for w in _org_words().heads} \
+        | {w.lower() for w in _org_words().party_words}
+    names = [w for w in words if not re.fullmatch(r"[A-Z]\.?", w)]
+    common = sum(w.lower() in _common_words() for w in names)
+    return bool(names) and common <= (len(names) >= 2) and common < len(names) \
+        and all(w[:1].isupper() and w.isalpha() and not (w.isupper() and len(w) > 1)
+                and w.lower() not in stop and w not in _org_words().units for w in names)
 
 
 @cache

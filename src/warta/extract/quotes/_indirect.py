@@ -49,6 +49,12 @@ _SUBORDINATORS = frozenset("meski meskipun walaupun walau kendati kendatipun jik
 _URGING = frozenset({"mendesak", "mengimbau", "menyerukan", "menyeru"})  # "untuk" after their object says what is urged
 # "meminta X untuk …" asks X to act when X is someone ("meminta semua pihak untuk menerima …", "meminta
 # Puigdemont untuk …"), not when X is a thing ("meminta bantuan pemerintah untuk memperbaiki …")
+# requests whose object is someone asked to act when "untuk" follows ("mengingatkan penyelenggara untuk bersikap
+# adil", "mengajak warga untuk …", "berharap seluruh muslim untuk bersatu")
+_ASKING = frozenset({"meminta", "mengingatkan", "mengajak", "berharap", "mengharapkan", "menyarankan"})
+# what one denies or admits may be a clause without a subject that opens with its verb ("membantah terlibat",
+# "mengakui menerima uang")
+_OWNING = frozenset({"membantah", "menyangkal", "menampik", "mengakui", "membenarkan"})
 _ADDRESSEES = frozenset("semua seluruh para pihak masyarakat warga publik pemerintah kepada peserta pemilih petugas "
                         "aparat kader anggota pendukung umat rakyat siswa mahasiswa pengusaha pedagang "
                         "penyelenggara jajaran pejabat nasabah konsumen pengguna penumpang pemudik".split())
@@ -78,6 +84,9 @@ def _clause_follows(t: Text, lex: Lexicon, a: int, b: int, verb: str = "") -> bo
     first = words[0] if words else ""
     if (first in lex.directives or first in lex.subjectless) and len(words) >= 3:
         return True  # "menyerukan agar …", "memastikan telah mengantongi …"
+    if verb in _OWNING and len(words) >= 2 and first in lex.verbs and first.startswith(_VERB_PREFIXES) \
+            and not first.endswith("nya"):
+        return True  # "membantah terlibat dalam serangan itu": what is denied, its subject the speaker
     if len(words) < 3 or _is_predicate(lex, first) or first in lex.not_predicate_after \
             or first in lex.object_openers or first in lex.clause_stops:
         return False
@@ -85,7 +94,7 @@ def _clause_follows(t: Text, lex: Lexicon, a: int, b: int, verb: str = "") -> bo
     skipping = relative = False  # in a verb run of the object ("upaya meningkatkan"); in a relative clause
     for k, (prev, word) in enumerate(itertools.pairwise(words)):
         if word in lex.directives or (verb in lex.predicative_verbs and word in lex.predicative_words) \
-                or (word == "untuk" and (verb in _URGING or verb == "meminta" and addressed)):
+                or (word == "untuk" and (verb in _URGING or verb in _ASKING and addressed)):
             return True  # "mengingatkan Pemda agar …", "menyebut X sebagai sosok …", "mendesak X untuk …"
         if word == "saat" and words[k + 2:k + 3] in (["ini"], ["itu"]):
             continue  # "PPSU saat ini lebih bermalas-malasan": an adverb of time, not a clause of its own

@@ -11,7 +11,7 @@ from typing import Any
 from warta.extract.quotes._lexicon import Lexicon
 from warta.extract.quotes._speakers import Ref, classify, leads_to
 from warta.extract.quotes._text import Text
-from warta.nlp.linker import entity_slug, role_words
+from warta.nlp.linker import entity_slug, role_words, spelled_as_person
 
 __all__ = ["Said", "State", "resolve", "sentence_subjects"]
 
@@ -203,6 +203,9 @@ def resolve(t: Text, lex: Lexicon, ref: Ref, state: State) -> dict[str, Any] | N
         for e in t.entities_in(0, ref.start):
             if e["type"] == "PER" and (e.get("role") or "").lower().startswith(low):
                 return _from_entity(e, text, ref.start, ref.end)
+        if spelled_as_person(text):  # a person the NER missed ("Handoyo mengatakan", "…, Lambertus Paut")
+            return {"text": text, "start": ref.start, "end": ref.end, "name": text,
+                    "id": f"per:{entity_slug(text)}", "type": "PER"}
         return {"text": text, "start": ref.start, "end": ref.end, "name": text, "id": None}
     if ref.kind == "continue" and state.said:
         said = state.said[-1]

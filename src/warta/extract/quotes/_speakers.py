@@ -44,16 +44,20 @@ def pick_speaker(entities: list[dict[str, Any]]) -> dict[str, Any] | None:
 
 # what a body publishes, before its name: "menurut survei CNN", "menurut data BPS", "demikian catatan WHO"
 _DOCUMENTS = frozenset("data laporan survei hasil catatan rilis riset kajian penelitian temuan analisis".split())
+_IN_TITLE = frozenset(("dari", "untuk", "bidang", "urusan"))  # inside a title chain, before a capitalised name
 
 
 def leads_to(t: Text, lex: Lexicon, a: int, e: dict[str, Any]) -> bool:
     """Only titles, names, connectors and what a body publishes between a and the entity: it is the
     phrase's subject."""
-    for w in words_in(t.text, a, e["start"]):
+    words = words_in(t.text, a, e["start"])
+    for i, w in enumerate(words):
         word = w.group()
         low = word.lower()
         if not (word[0].isupper() or word[0].isdigit() or low in lex.roles or low in CONNECTORS
-                or (low in _DOCUMENTS and e["type"] == "ORG")):
+                or (low in _DOCUMENTS and e["type"] == "ORG")
+                # "Calon presiden dari Partai Republik Donald Trump", "Utusan Khusus PBB untuk Suriah X"
+                or (low in _IN_TITLE and 0 < i < len(words) - 1 and words[i + 1].group()[0].isupper())):
             return False
     return True
 
