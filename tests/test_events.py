@@ -132,3 +132,20 @@ def test_reported_past_without_time_stays_null_after_the_lead() -> None:
                                                ("FUTURE_REF", True), ("PAST_REF", False), ("P3Y", False)])
 def test_is_future(value: str, future: bool) -> None:
     assert is_future(value, date(2025, 11, 5)) is future
+
+
+def test_person_descriptions_found_as_the_whole_pattern_finds_them() -> None:
+    """The description scan tries the titles' pattern only before each closing "itu"/"tersebut" (for
+    speed): it finds what the pattern finds over the whole text, no more, no less."""
+    from warta.extract.events.context import _person_descriptions, person_descriptions
+
+    text = ("Mantan vokalis band Nidji itu bertemu Prabowo di Jakarta. Politikus PDIP tersebut menolak hadir, "
+            "dan wakil rakyat itu mengaku kecewa. Buku itu laris. Menurut pengamat politik dari UI tersebut, "
+            "keputusan itu keliru; sang pelatih asal Spanyol itu diam saja, sementara Ketua Umum Partai Golkar "
+            "Airlangga Hartarto itu tidak datang.")
+    whole = [(m.start(), m.end()) for m in _person_descriptions().finditer(text, 0, len(text))]
+    fast = [(m.start(), m.end()) for m in person_descriptions(text, 0, len(text))]
+    assert fast == whole
+    assert [text[a:b].split()[0].lower() for a, b in whole][:2] == ["mantan", "politikus"]
+    part = [(m.start(), m.end()) for m in _person_descriptions().finditer(text, 60, 200)]
+    assert [(m.start(), m.end()) for m in person_descriptions(text, 60, 200)] == part

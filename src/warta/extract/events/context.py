@@ -227,6 +227,28 @@ def _person_descriptions() -> re.Pattern[str]:
                       r"(?:itu|tersebut)\b")
 
 
+_CLOSERS = re.compile(r"(?i:\b(?:itu|tersebut)\b)")
+_DESCRIPTION_REACH = 160  # characters before its closing word where a description may start
+
+
+def person_descriptions(text: str, a: int, b: int) -> list[re.Match[str]]:
+    """What ``_person_descriptions().finditer(text, a, b)`` finds, faster: the pattern (hundreds of
+    titles) is only tried before each closing "itu"/"tersebut", the matches closing there kept
+    left to right, none overlapping."""
+    pattern = _person_descriptions()
+    out: list[re.Match[str]] = []
+    taken = a
+    for closer in _CLOSERS.finditer(text, a, b):
+        end = closer.end()
+        pos = max(taken, end - _DESCRIPTION_REACH)
+        while (m := pattern.search(text, pos, end)) is not None and m.end() != end:
+            pos = m.start() + 1
+        if m is not None:
+            out.append(m)
+            taken = end
+    return out
+
+
 def is_heading(text: str, pos: int) -> bool:
     """The line holding ``pos`` is a title or subheading: short, with no closing punctuation."""
     line_start = text.rfind("\n", 0, pos) + 1
@@ -254,7 +276,7 @@ def sentence_items(ctx: DocContext, a: int, b: int) -> list[Item]:
         spans.append((h.start, h.end, "G", h))
     for m in ctx.lex.anaphor_scan.finditer(ctx.text, a, b):
         spans.append((m.start(), m.end(), "A", words_key(m.group())))
-    for m in _person_descriptions().finditer(ctx.text, a, b):
+    for m in person_descriptions(ctx.text, a, b):
         before = ctx.text[a:m.start()].rstrip()
         opens = not before or before[-1] in ",;:(\"“" or before.rsplit(None, 1)[-1].lower() in _DESCRIPTION_AFTER
         inner = m.group().lower().split()[1:-1]
