@@ -149,3 +149,29 @@ def test_person_descriptions_found_as_the_whole_pattern_finds_them() -> None:
     assert [text[a:b].split()[0].lower() for a, b in whole][:2] == ["mantan", "politikus"]
     part = [(m.start(), m.end()) for m in _person_descriptions().finditer(text, 60, 200)]
     assert [(m.start(), m.end()) for m in person_descriptions(text, 60, 200)] == part
+
+
+@pytest.mark.parametrize(("text", "trigger", "kept"), [
+    # the year names when the case happened, not the arrest
+    ("Komisi Pemberantasan Korupsi menahan Siti Fadilah Supari terkait kasus dugaan korupsi pengadaan alat "
+     "kesehatan tahun 2007.", "menahan", False),
+    # a day after a comma is the arrest's
+    ("Komisi Pemberantasan Korupsi menahan Siti Fadilah Supari terkait kasus suap, Senin (24/10/2016).",
+     "menahan", True),
+    # a relative clause on a person (here named by initials) runs on over a place's comma-joined parts
+    ("Polda Metro Jaya menyelidiki kasus pria berinisial MA yang tewas dibakar massa di Pasar Muara Bakti, "
+     "Kabupaten Bekasi, Jawa Barat, Selasa (1/8/2017) lalu.", "menyelidiki", False),
+])
+def test_a_time_describing_a_case_or_a_person_is_not_the_events(text: str, trigger: str, kept: bool) -> None:
+    from warta.extract.events.arguments import time_of
+    from warta.extract.events.component import doc_text
+    from warta.extract.events.context import prepare, sentence_items
+    from warta.extract.events.lexicon import lexicon
+
+    nlp = warta.load("default")
+    doc = nlp(warta.make_doc(nlp, text, date(2017, 8, 4)))
+    ctx = prepare(doc, doc_text(doc), lexicon())
+    a, b = ctx.sents[0]
+    items = sentence_items(ctx, a, b)
+    k = next(n for n, it in enumerate(items) if it.kind == "G" and it.low == trigger)
+    assert (time_of(ctx, items, k, 0, len(items), set()) is not None) is kept

@@ -227,6 +227,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
                 m.label = next(e.type for e in kb.lookup(tx.span(m.nstart, m.nend)) if e.type in ("LOC", "ORG"))
                 m.start, m.end, m.role = m.nstart, m.nend, None
     mentions = _split_trailing_person(doc, tx, mentions, kb, lex)
+    mentions = _initials(tx, mentions)
     # names are written with capitals; an all-lower-case phrase is an NER slip ("desa gencatan"),
     # though one word may be a brand written in lower case ("detikcom")
     mentions = [m for m in mentions if m.end - m.start == 1 or
@@ -806,6 +807,54 @@ def _merge_adjacent_people(mentions: list[_Mention]) -> list[_Mention]:
         else:
             out.append(m)
     return out
+
+
+_INITIAL_CUES = frozenset(("inisial", "berinisial", "inisialnya", "insial", "berinsial"))
+_INITIALS = re.compile(r"[A-Z]{1,4}(?:\.[A-Z]{1,2})*\.?")  # "MA", "AS", "R.A", "T."
+
+
+def _initials(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
+    """The letters after "(ber)inisial" are a person's initials, as crime news writes a suspect or
+    a victim ("pria berinisial MA", "tersangka dengan inisial AS dan RH"): a person, whatever the NER
+    typed ("MA" is not the Mahkamah Agung there), and a person where the NER saw nothing; so are the
+    same letters anywhere else in the article, and initials coordinated with them."""
+    words = tx.words
+    at = {m.start: m for m in mentions}
+    held = {k for m in mentions for k in range(m.start, m.end)}
+    out = list(mentions)
+    people: set[str] = set()
+
+    def person(k: int) -> None:
+        m = at.get(k)
+        if m is not None and m.end - m.start == 1:
+            m.label, m.kb = "PER", []
+        elif k not in held:
+            m = _Mention(k, k + 1, "PER", "initials")
+            out.append(m)
+            at[k] = m
+        else:
+            return
+        people.add(words[k])
+
+    for k in range(1, len(words)):
+        if words[k - 1].lower() not in _INITIAL_CUES or not _INITIALS.fullmatch(words[k]):
+            continue
+        person(k)
+        j = k + 1
+        while j + 1 < len(words):  # "AS (35) dan RH", "AS, RH dan MT"
+            if words[j] == "(" and j + 2 < len(words) and words[j + 2] == ")":
+                j += 3
+                continue
+            if words[j].lower() in ("dan", "serta", ",") and len(words[j + 1]) >= 2 \
+                    and _INITIALS.fullmatch(words[j + 1]):
+                person(j + 1)
+                j += 2
+                continue
+            break
+    for m in out:
+        if m.label != "PER" and m.end - m.start == 1 and words[m.start] in people:
+            m.label, m.kb = "PER", []  # "MA dikenal sebagai ..." after "berinisial MA"
+    return sorted(out, key=lambda m: m.start)
 
 
 def _retype(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> None:

@@ -23,6 +23,7 @@ right after the trigger.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -531,8 +532,24 @@ def time_of(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int, live: 
 
     cands = [it for i, it in enumerate(items[lo:hi], start=lo)
              if it.kind == "T" and it.data["type"] in ("DATE", "TIME") and own(it)
-             and not _in_relative_clause(items, i, k, lo)]
+             and not _in_relative_clause(items, i, k, lo) and not _in_case(items, i, k)]
     return min(cands, key=lambda it: abs(it.start - pos)).data if cands else None
+
+
+_CASE_WORDS = frozenset({"kasus", "perkara", "proyek", "terkait"})
+
+
+def _in_case(items: list[Item], i: int, k: int) -> bool:
+    """Item i (a time) is a year or a month inside the phrase that names a case after the trigger, with
+    no punctuation between: "menahan Siti Fadilah Supari terkait kasus dugaan korupsi pengadaan alat
+    kesehatan tahun 2007" (2007 is when the case happened, not the arrest; a day after a comma, "...,
+    Senin (3/11)", stays the event's)."""
+    value = str(items[i].data.get("value") or "")
+    if i < k or not re.fullmatch(r"\d{4}(?:-\d{2})?", value):
+        return False
+    between = items[k + 1:i]
+    return not any(it.kind == "P" for it in between) and \
+        any(it.kind == "W" and it.low in _CASE_WORDS for it in between)
 
 
 _AUXILIARIES = frozenset({"pernah", "telah", "sudah", "sedang", "tengah", "akan", "masih", "kini", "juga", "baru"})
@@ -548,6 +565,9 @@ def _in_relative_clause(items: list[Item], i: int, k: int, lo: int) -> bool:
     event, and so does one after the trigger itself ("pertemuan yang digelar Senin")."""
     for j in range(i - 1, lo - 1, -1):
         it = items[j]
+        if it.kind == "P" and it.low == "," and j > lo and items[j - 1].kind == "E" and \
+                items[j - 1].data.get("type") == "LOC":
+            continue  # "di Pasar Muara Bakti, Kabupaten Bekasi, Selasa (1/8)": a place's parts, one phrase
         if it.kind == "P" or j == k:
             return False  # a comma or the trigger comes first: the time is not in such a clause
         if it.kind == "W" and it.low == "yang":
