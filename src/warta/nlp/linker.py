@@ -213,7 +213,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     mentions = _split_leading_place(doc, mentions, kb)
     mentions = _split_at_ranks(doc, mentions, lex)
     mentions = _org_heads(tx, _unit_places(tx, mentions))
-    mentions = _merge_adjacent_people(mentions)
+    mentions = _split_pairs(tx, _merge_adjacent_people(mentions), kb)
     _retype(doc, tx, mentions, kb)
     _clubs(doc, tx, mentions, kb)
     held = {k for m in mentions for k in range(m.start, m.end)}
@@ -514,6 +514,7 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
             and _unit_at(list(rest), i) == 0 and not kb.lookup(w) for i, w in enumerate(rest)) \
             and not kb.lookup(" ".join(rest))
 
+    full_names = {tuple(tx.words[m.start:m.end]) for m in mentions if m.label == "PER" and m.end - m.start >= 2}
     out: list[_Mention] = []
     for m in mentions:
         # only after a title: "Staf Ahli ... Kementerian Kesehatan Barlian", "Wakil Wali Kota Tegal Nur
@@ -536,10 +537,39 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
                     out.append(_Mention(m.start + p, m.end, "PER", m.how))
                     break
             else:
-                out.append(m)
+                out += _cut_full_name(tx, m, full_names)
         else:
-            out.append(m)
+            out += _cut_full_name(tx, m, full_names)
     return out
+
+
+def _cut_full_name(tx: _Text, m: _Mention, full_names: set[tuple[str, ...]]) -> list[_Mention]:
+    """The span, or the body or place it opens with and the person whose full name ends it
+    ("Kabupaten Kupang Christina Titu Eki", "Setara Institute Hendardi Saputra", where the article names
+    "Christina Titu Eki" as a person elsewhere)."""
+    cut = _full_name_at_end(tx, m, full_names) if m.label != "PER" and m.end - m.start >= 3 else None
+    if cut is None:
+        return [m]
+    return [_Mention(m.start, cut, m.label, m.how), _Mention(cut, m.end, "PER", m.how)]
+
+
+# words opening a name given after a person ("Jalan Jenderal Sudirman", "Bandara Soekarno Hatta")
+_NAMED_AFTER = frozenset("Jalan Jl Jln Bandara Stadion Universitas Masjid Gedung Museum Taman Yayasan Rumah Tol "
+                         "Gelanggang Institut Sekolah Pondok Makam Monumen Lapangan Hotel Kapal Gang Perumahan "
+                         "Pelabuhan Terminal Stasiun Balai Aula Wisma Graha Kampus Piala".split())
+
+
+def _full_name_at_end(tx: _Text, m: _Mention, full_names: set[tuple[str, ...]]) -> int | None:
+    """Where a person's full name (two words or more, a PER mention elsewhere in the article) ends an
+    organisation's or a place's span, leaving a capitalised part before it; None when none does or
+    when the span is named after someone ("Jalan ...", "Bandara ...", "RSUD ...")."""
+    words = tx.words[m.start:m.end]
+    if words[0] in _NAMED_AFTER or words[0] in _org_words().named_after_people:
+        return None
+    for p in range(1, len(words) - 1):
+        if tuple(words[p:]) in full_names and words[p - 1][:1].isupper():
+            return m.start + p
+    return None
 
 
 def _rank_at(doc: Doc, k: int, end: int, lex: _Lexicon) -> int:
@@ -795,6 +825,31 @@ def _absorb_places(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
             continue
         prev = m
     return [m for m in mentions if id(m) not in drop]
+
+
+def _split_pairs(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
+    """A person's span that is two people joined by a dash, as news writes a ticket or a duo
+    ("Anies - Sandi", "Prabowo-Gibran"), is the two of them: each side one to three capitalised
+    words, one side a person the article or the knowledge base knows by that word or name."""
+    out: list[_Mention] = []
+    for m in mentions:
+        words = tx.words[m.start:m.end]
+        dashes = [k for k, w in enumerate(words) if w in _DASHES]
+        if m.label != "PER" or len(dashes) != 1 or not 0 < dashes[0] < len(words) - 1:
+            out.append(m)
+            continue
+        d = dashes[0]
+        sides = (words[:d], words[d + 1:])
+        spelled = all(1 <= len(side) <= 3 and all(w[:1].isupper() for w in side) for side in sides)
+        others = {w for o in mentions if o is not m and o.label == "PER" for w in tx.words[o.start:o.end]}
+        person = any(set(side) & others or any(e.type == "PER" for e in kb.lookup(" ".join(side)))
+                     for side in sides)
+        if spelled and person:
+            out.append(_Mention(m.start, m.start + d, "PER", m.how))
+            out.append(_Mention(m.start + d + 1, m.end, "PER", m.how))
+        else:
+            out.append(m)
+    return out
 
 
 def _merge_adjacent_people(mentions: list[_Mention]) -> list[_Mention]:
