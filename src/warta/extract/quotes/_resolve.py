@@ -75,12 +75,31 @@ def _antecedent(t: Text, state: State, pos: int, plural: bool) -> dict[str, Any]
         floor = t.sentence(t.sentence(pos)[0] - 1)[0] if t.sentence(pos)[0] else 0
         bodies = [e for e in t.entities_in(floor, pos) if e["type"] == "ORG" and e["end"] <= pos]
         return _from_entity(bodies[-1]) if bodies and said is None else None
+    if said and _generic(said.speaker):
+        # "polisi mengimbau ..." between a named person's words and "...," tuturnya: -nya and "dia" point
+        # back to the last named speaker (GUIDE.md), not to a body named by a common noun
+        named = next((x for x in reversed(state.said) if not x.group and x.speaker.get("id")), None)
+        if named is not None and len(_BREAKS.findall(t.text, named.anchor, pos)) <= 2 and \
+                not (last and last[0] >= named.anchor):
+            return named.speaker
     if said and not (last and last[0] >= said.anchor):
         return said.speaker
     if last:
         return _from_entity(last[1])
     people = [e for e in t.entities_in(0, pos) if e["type"] == "PER" and e["end"] <= pos and not in_pair(t, e)]
     return _from_entity(people[-1]) if people else None
+
+
+_BREAKS = re.compile(r"\n\s*")  # paragraph breaks
+_NOT_GENERIC = frozenset("seorang salah sejumlah para sang sebuah satu beberapa itu ini tersebut".split())
+
+
+def _generic(speaker: dict[str, Any]) -> bool:
+    """A speaker named by a common noun alone, no determiner or demonstrative ("polisi", "pihak
+    kepolisian", "warga"): a body or a crowd, not one described person."""
+    words = str(speaker.get("text") or "").split()
+    return speaker.get("id") is None and 1 <= len(words) <= 2 and all(w.islower() for w in words) \
+        and not _NOT_GENERIC.intersection(words)
 
 
 _PAIR = re.compile(r"[A-Z][\w'’]+[ \t]*[-–][ \t]*[A-Z][\w'’]+")
