@@ -324,11 +324,18 @@ def find_indirect(t: Text, lex: Lexicon) -> list[Quote]:
         if span is not None:
             nya = m.end("cue") - 3
             out.append(Quote(span[0], span[1], "indirect", m.group("cue"), Ref("pronoun", nya, nya + 3), (s0, s1), s1))
-    for m in lex.passive_by.finditer(text):  # "Ditambahkan oleh Warga Pulau Tidung, memang …"
+    for m in lex.opening_nya.finditer(text):  # "Lanjutnya, kemudian saksi naik …": the last speaker goes on
+        if m.start() == t.sentence(m.start())[0] and not t.in_quote(m.start()):
+            q = _according(t, lex, m, m.group("cue"))
+            if q:
+                out.append(q)
+    for m in lex.passive_by.finditer(text):  # "Ditambahkan oleh Warga Pulau Tidung, memang …", "Ditambahkan Sugito, …"
         s0, s1 = t.sentence(m.start())
         comma = text.find(",", m.end(), s1)
         if m.start() != s0 or comma < 0 or t.in_quote(m.start()):
             continue
+        if "oleh" not in m.group().lower() and not text[m.end():m.end() + 1].isupper():
+            continue  # without "oleh", a name or a title follows ("Ditambahkan Sugito, …"), not "dalam laporan itu"
         ref = classify(t, lex, m.end(), comma)
         span = _content(t, comma + 1, s1) if ref is not None else None
         if span is not None:

@@ -47,8 +47,9 @@ class Lexicon:
     clause_verbs: frozenset[str]  # weak verbs whose clause needs no "bahwa"
     clause_reach: int  # words after a weak verb in which its clause's predicate must stand
     predicates: frozenset[str]  # auxiliaries, modals, negations, copulas
-    passive_by: re.Pattern[str]  # "Ditambahkan oleh X, …" opening a sentence
+    passive_by: re.Pattern[str]  # "Ditambahkan (oleh) X, …" opening a sentence
     unquoted_nya: re.Pattern[str]  # ", sambungnya, …" inside an unquoted sentence
+    opening_nya: re.Pattern[str]  # "Lanjutnya, …" opening a sentence
     verbs: frozenset[str]  # data/verbs.txt
     adjectives: frozenset[str]  # data/adjectives.txt
     not_verbs: frozenset[str]  # words shaped like verbs that are not ones
@@ -85,6 +86,7 @@ def lexicon() -> Lexicon:
         unquoted=re.compile(rf",\s+(?P<cue>{_alts(d['unquoted_cues'])})(?P<nya>nya)?\b", f),
         # any cue with "-nya" between commas: "Untuk itulah, sambungnya, warga …"
         unquoted_nya=re.compile(rf",\s+(?P<cue>{cues})(?P<nya>nya)(?=\s*,)", f),
+        opening_nya=re.compile(rf"\b(?P<cue>{_alts(d['unquoted_cues'])})(?P<nya>nya)\s*,", f),
         report=re.compile(rf"\b(?P<cue>{verbs})(?:\s+(?P<bahwa>bahwa))?\b", f),
         before=re.compile(rf"(?:\b(?P<verb>{verbs})(?:\s+bahwa)?|\b(?P<cue>{cues})(?P<nya>nya)?"
                           rf"(?P<who>\s+[^,:\"“”]{{1,60}}?)?)\s*[,:]?\s*$", f),
@@ -93,7 +95,7 @@ def lexicon() -> Lexicon:
         # the word boundary before is checked where it matches
         passive_agent=re.compile(rf"(?P<cue>[Dd]i(?:{_stems(d['passive_agent_cues'], 'di')}))\s+"),
         passive_nya=re.compile(rf"(?P<cue>Di(?:{_stems(d['passive_nya_cues'], 'di')})nya)\s*,"),
-        passive_by=re.compile(rf"(?P<cue>Di(?:{_stems(d['passive_nya_cues'], 'di')}))\s+oleh\s+"),
+        passive_by=re.compile(rf"(?P<cue>Di(?:{_stems(d['passive_nya_cues'], 'di')}))\s+(?:oleh\s+)?"),
         menurut=re.compile(rf"\b(?P<cue>{_alts(d['according_to'])})(?P<nya>nya)?\b", f),
         via=re.compile(rf"\b(?P<how>{'|'.join(d['attribution']['cues'])})\s+(?P<src>[^\s,;:()]+)", f),
         stop=re.compile(rf"[,;:!?()\"“”\n]|\.(?!\w)|\s(?:{_alts(d['speaker_stops'])})\b", f),
