@@ -306,8 +306,10 @@ def find_indirect(t: Text, lex: Lexicon) -> list[Quote]:
         cue = m.group("cue")
         if t.in_quote(m.start()):
             continue
-        s0, _ = t.sentence(m.start())
+        s0, s1 = t.sentence(m.start())
         lead = text[s0:m.start()].strip()
+        if cue.lower() != "menurut" and not m.group("nya") and not lead and text.find(",", m.end(), s1) < 0:
+            continue  # "Kata kunci pencarian itu …": the noun, no speaker closed by a comma
         if cue.lower() == "menurut" or not lead or lead.endswith(","):
             q = _according(t, lex, m, cue)
             if q:
