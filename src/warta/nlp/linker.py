@@ -842,6 +842,10 @@ def _split_pairs(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list
         sides = (words[:d], words[d + 1:])
         spelled = all(1 <= len(side) <= 3 and all(w[:1].isupper() for w in side) for side in sides)
         others = {w for o in mentions if o is not m and o.label == "PER" for w in tx.words[o.start:o.end]}
+        if any(_within_longer(words, other) or _DASHES.intersection(other) and _within_longer(other, words)
+               for other in (tx.words[o.start:o.end] for o in mentions if o is not m and o.label == "PER")):
+            out.append(m)  # "Eun - Hye" beside "Yoon Eun - Hye": one hyphenated given name, no pair
+            continue
         person = any(set(side) & others or any(e.type == "PER" for e in kb.lookup(" ".join(side)))
                      for side in sides)
         if spelled and person:
@@ -850,6 +854,12 @@ def _split_pairs(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list
         else:
             out.append(m)
     return out
+
+
+def _within_longer(words: list[str], longer: list[str]) -> bool:
+    """Whether ``words`` stand inside the longer name ``longer``, word for word."""
+    n = len(words)
+    return len(longer) > n and any(longer[i:i + n] == words for i in range(len(longer) - n + 1))
 
 
 def _merge_adjacent_people(mentions: list[_Mention]) -> list[_Mention]:
