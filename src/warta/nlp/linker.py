@@ -829,8 +829,10 @@ def _absorb_places(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
 
 def _split_pairs(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
     """A person's span that is two people joined by a dash, as news writes a ticket or a duo
-    ("Anies - Sandi", "Prabowo-Gibran"), is the two of them: each side one to three capitalised
-    words, one side a person the article or the knowledge base knows by that word or name."""
+    ("Anies - Sandi", "Jokowi - JK"), is the two of them: each side one to three capitalised words,
+    one side a person the article or the knowledge base knows by that word or name. Not a
+    hyphenated given name the article writes inside a longer name or holding one ("Eun - Hye" beside
+    "Yoon Eun - Hye")."""
     out: list[_Mention] = []
     for m in mentions:
         words = tx.words[m.start:m.end]
@@ -840,15 +842,13 @@ def _split_pairs(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list
             continue
         d = dashes[0]
         sides = (words[:d], words[d + 1:])
+        others = [tx.words[o.start:o.end] for o in mentions if o is not m and o.label == "PER"]
+        known = {w for other in others for w in other}
+        one_name = any(_within_longer(words, other) or _DASHES.intersection(other) and _within_longer(other, words)
+                       for other in others)
         spelled = all(1 <= len(side) <= 3 and all(w[:1].isupper() for w in side) for side in sides)
-        others = {w for o in mentions if o is not m and o.label == "PER" for w in tx.words[o.start:o.end]}
-        if any(_within_longer(words, other) or _DASHES.intersection(other) and _within_longer(other, words)
-               for other in (tx.words[o.start:o.end] for o in mentions if o is not m and o.label == "PER")):
-            out.append(m)  # "Eun - Hye" beside "Yoon Eun - Hye": one hyphenated given name, no pair
-            continue
-        person = any(set(side) & others or any(e.type == "PER" for e in kb.lookup(" ".join(side)))
-                     for side in sides)
-        if spelled and person:
+        person = any(set(side) & known or any(e.type == "PER" for e in kb.lookup(" ".join(side))) for side in sides)
+        if spelled and person and not one_name:
             out.append(_Mention(m.start, m.start + d, "PER", m.how))
             out.append(_Mention(m.start + d + 1, m.end, "PER", m.how))
         else:

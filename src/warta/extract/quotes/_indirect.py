@@ -47,14 +47,14 @@ _LIST_GOES_ON = re.compile(rf"(?:\s*{_ITEM}\s*,)*\s*(?:[^\s,.;:\"“”]+\s+)?(?
 _SUBORDINATORS = frozenset("meski meskipun walaupun walau kendati kendatipun jika kalau apabila bila karena sebab "
                            "setelah sesudah sebelum seusai usai ketika saat sejak".split())
 _URGING = frozenset({"mendesak", "mengimbau", "menyerukan", "menyeru"})  # "untuk" after their object says what is urged
-# "meminta X untuk …" asks X to act when X is someone ("meminta semua pihak untuk menerima …", "meminta
-# Puigdemont untuk …"), not when X is a thing ("meminta bantuan pemerintah untuk memperbaiki …")
-# requests whose object is someone asked to act when "untuk" follows ("mengingatkan penyelenggara untuk bersikap
-# adil", "mengajak warga untuk …", "berharap seluruh muslim untuk bersatu")
-_ASKING = frozenset({"meminta", "mengingatkan", "mengajak", "berharap", "mengharapkan", "menyarankan"})
 # what one denies or admits may be a clause without a subject that opens with its verb ("membantah terlibat",
 # "mengakui menerima uang")
 _OWNING = frozenset({"membantah", "menyangkal", "menampik", "mengakui", "membenarkan"})
+# requests whose object is someone asked to act when "untuk" follows ("mengingatkan penyelenggara untuk bersikap
+# adil", "mengajak warga untuk …", "berharap seluruh muslim untuk bersatu")
+_ASKING = frozenset({"meminta", "mengingatkan", "mengajak", "berharap", "mengharapkan", "menyarankan"})
+# "meminta X untuk …" asks X to act when X is someone ("meminta semua pihak untuk menerima …", "meminta
+# Puigdemont untuk …"), not when X is a thing ("meminta bantuan pemerintah untuk memperbaiki …")
 _ADDRESSEES = frozenset("semua seluruh para pihak masyarakat warga publik pemerintah kepada peserta pemilih petugas "
                         "aparat kader anggota pendukung umat rakyat siswa mahasiswa pengusaha pedagang "
                         "penyelenggara jajaran pejabat nasabah konsumen pengguna penumpang pemudik".split())
