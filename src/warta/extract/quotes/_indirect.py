@@ -33,6 +33,8 @@ __all__ = ["find_indirect"]
 _ADJUNCT = re.compile(r"\s*(?:kepada|di|pada|saat|ketika|dalam|usai|seusai|melalui|lewat|sampai|hingga|sejak|selama)"
                       r"\b[^.;\"“”]{0,90}?"
                       r"(?:\bbahwa\b|,(?=\s+[^\d\s]))", re.IGNORECASE)
+# whom it was said to, or when, before "bahwa": a few words without punctuation ("meyakinkan investor bahwa …")
+_ADDRESSED = re.compile(r"(?:\s+[^\s.,;:!?\"“”()]+){1,8}?\s+bahwa\b", re.IGNORECASE)
 # "membeberkan mengenai …" names a topic, not what was said
 _TOPIC = re.compile(r"(?:mengenai|tentang|soal|terkait|perihal|atas|akan hal)\b", re.IGNORECASE)
 _LEAD_IN = re.compile(r"\s*(?:bahwa\b|[,:](?:\s*bahwa\b)?)", re.IGNORECASE)
@@ -162,6 +164,8 @@ def _reported(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
     verb = m.group("cue").lower()
     after = m.end()
     lead = _ADJUNCT.match(text, after, s1) if not m.group("bahwa") else None
+    if lead is None and not m.group("bahwa"):
+        lead = _ADDRESSED.match(text, after, s1)  # "memperingatkan Korea Utara beberapa waktu lalu bahwa …"
     if lead:
         after = lead.end()
     elif not m.group("bahwa"):
