@@ -642,10 +642,14 @@ def _without_opening_words(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
     return [m for m in mentions if id(m) not in suspects or words[m.start] in inside]
 
 
+_PLACE_UNITS = frozenset(("kabupaten", "provinsi", "kecamatan", "kelurahan", "desa", "wilayah", "daerah"))
+
+
 def _not_a_name(word: str, lex: _Lexicon, kb: KnowledgeBase) -> bool:
     """A one-word mention that names nothing: a single letter, a word written in lower case the
     knowledge base and the outlets do not know ("man"; not "kumparan"), a common word with "-nya" attached
-    ("Kesetiaannya"), or a person's title alone ("Kapolsek")."""
+    ("Kesetiaannya"), a compass word or a generic place word alone ("Selatan", "Kabupaten"), or a
+    person's title alone ("Kapolsek")."""
     low = word.lower()
     if len(word) == 1 and word.isalpha():
         return True
@@ -654,6 +658,8 @@ def _not_a_name(word: str, lex: _Lexicon, kb: KnowledgeBase) -> bool:
         return True
     if low.endswith("nya") and len(low) > 6 and low[:-3] in _common_words():
         return True
+    if (low in _COMPASS or low in _PLACE_UNITS) and not kb.lookup(word):
+        return True  # "Selatan", "Kabupaten": a word of a place's name, cut from it
     return low in lex.heads and not kb.lookup(word)
 
 
