@@ -667,7 +667,7 @@ def _not_a_name(word: str, lex: _Lexicon, kb: KnowledgeBase) -> bool:
 def _not_names() -> frozenset[str]:
     data = load_toml("not_names.toml")
     return frozenset(data["pronouns"]) | frozenset(data["generic_acronyms"]) | frozenset(data["holidays"]) \
-        | frozenset(data["titles"])
+        | frozenset(data["titles"]) | frozenset(data["interjections"])
 
 
 @cache
