@@ -209,7 +209,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     others = [e for e in ents if e.label_ not in LINKED_TYPES]
     mentions = _split_at_line_breaks(doc, mentions)
     mentions = _split_at_web_domains(doc, tx, mentions)
-    mentions = _trim_lower_edges(tx, _trim_marks(tx, _split_bracketed(doc, mentions)))
+    mentions = _trim_lower_edges(tx, _trim_marks(tx, _split_bracketed(doc, mentions)), kb)
     mentions = _split_leading_place(doc, mentions, kb)
     mentions = _split_at_ranks(doc, mentions, lex)
     mentions = _org_heads(tx, _unit_places(tx, mentions))
@@ -334,7 +334,7 @@ def _lower_heads() -> frozenset[str]:
     return frozenset(w.lower() for w in _org_words().heads - _NOT_BEFORE_A_NAME)
 
 
-def _trim_lower_edges(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
+def _trim_lower_edges(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
     """A name neither opens nor closes with a word written in lower case: "kantor LBH" is LBH,
     "The Argonauts karya" is The Argonauts (an all-lower-case phrase is dropped later; a particle of a
     name stays, "Abdullah bin Zayed", and so do an organisation's word or a place's kind written in
@@ -349,8 +349,8 @@ def _trim_lower_edges(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
                 and words[a] not in heads and words[a] not in _PLACE_KINDS:
             a += 1
         while b - a > 1 and words[b - 1].isalpha() and words[b - 1].islower() and words[b - 1] not in _NAME_PARTICLES \
-                and words[b - 1] not in _COMPASS and words[b - 2] not in ("-", "–"):  # "Son Wan-ho"
-            b -= 1
+                and (words[b - 1] not in _COMPASS or _adverb_at(words, b, kb)) and words[b - 2] not in ("-", "–"):
+            b -= 1  # ("Son Wan-ho"; "Kementerian Agama tengah menyiapkan": "tengah" is "now" before a verb)
         if b - a == 1 and (words[a].lower() in heads or words[a].lower() in _common_words()):
             a, b = m.start, m.end  # "Kementerian kesehatan": the head alone would name nothing
         if (a, b) == (m.start, m.end) or words[a].islower():
@@ -360,6 +360,14 @@ def _trim_lower_edges(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
         label = "PER" if a > m.start and tx.span(a, b) in people else m.label
         out.append(_Mention(a, b, label, m.how))
     return out
+
+
+def _adverb_at(words: list[str], k: int, kb: KnowledgeBase) -> bool:
+    """Whether the lower-case compass word before k is an adverb: a verb of the meN-/ber-/di- forms
+    follows ("tengah menyiapkan": "now preparing") and the word before it makes no place with it
+    ("Jawa tengah" is Jawa Tengah written in lower case)."""
+    verb = k < len(words) and words[k].islower() and words[k].startswith(("me", "ber", "di")) and len(words[k]) > 4
+    return verb and not kb.lookup(f"{words[k - 2]} {words[k - 1].capitalize()}")
 
 
 def _outlet_name(domain: str) -> str | None:
@@ -647,9 +655,9 @@ _PLACE_UNITS = frozenset(("kabupaten", "provinsi", "kecamatan", "kelurahan", "de
 
 def _not_a_name(word: str, lex: _Lexicon, kb: KnowledgeBase) -> bool:
     """A one-word mention that names nothing: a single letter, a word written in lower case the
-    knowledge base and the outlets do not know ("man"; not "kumparan"), a common word with "-nya" attached
-    ("Kesetiaannya"), a compass word or a generic place word alone ("Selatan", "Kabupaten"), or a
-    person's title alone ("Kapolsek")."""
+    knowledge base and the outlets do not know ("man"; not "kumparan"), a common word with "-nya"
+    attached ("Kesetiaannya") or "-mu"/"-ku" ("Presidenmu"), a compass word or a generic place word
+    alone ("Selatan", "Kabupaten"), or a person's title alone ("Kapolsek")."""
     low = word.lower()
     if len(word) == 1 and word.isalpha():
         return True
@@ -658,6 +666,9 @@ def _not_a_name(word: str, lex: _Lexicon, kb: KnowledgeBase) -> bool:
         return True
     if low.endswith("nya") and len(low) > 6 and low[:-3] in _common_words():
         return True
+    stem = low[:-2] if low.endswith(("mu", "ku")) and len(low) > 5 else None
+    if stem is not None and (stem in _common_words() or stem in role_words()) and not kb.lookup(word):
+        return True  # "Presidenmu", "Bapakmu": a title or a word with "your"/"my" attached
     if (low in _COMPASS or low in _PLACE_UNITS) and not kb.lookup(word):
         return True  # "Selatan", "Kabupaten": a word of a place's name, cut from it
     return low in lex.heads and not kb.lookup(word)
