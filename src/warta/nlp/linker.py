@@ -942,7 +942,8 @@ def _initials(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
 def _retype(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> None:
     """Fix NER types that the knowledge base or the article itself contradicts:
 
-    * a full person's name typed ORG or LOC ("Donald Trump") becomes PER;
+    * a full person's name typed ORG or LOC ("Donald Trump", or every word a part of persons' names
+      in the NER training data and the name unknown to the knowledge base) becomes PER;
     * a place or organisation typed PER ("Zona Demiliterisasi", "Washington") takes the knowledge
       base's type, unless the word is part of a person's name in this article;
     * a word of a person's name introduced earlier, typed LOC or ORG ("Lee", "Kim" after
@@ -959,6 +960,9 @@ def _retype(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) ->
             found = kb.lookup(text)
             if found and all(e.type == "PER" for e in found):
                 m.label = "PER"
+            elif not found and all(w in _person_words() and w.lower() not in _common_words()
+                                   for w in tx.words[m.start:m.end]):
+                m.label = "PER"  # every word a part of persons' names in the NER data ("Hendra Kurniawan")
         elif m.label == "PER" and text not in person_words:
             found = [e for e in kb.lookup(text) if m.end - m.start >= 2 or text in e.aliases or text == e.name]
             if found and all(e.type != "PER" for e in found) and \
