@@ -114,13 +114,21 @@ def spelled_as_person(name: str) -> bool:
     words = name.split()
     if not 1 <= len(words) <= 6:
         return False
-    stop = role_words() | _GENERIC | {w.lower() for w in _org_words().heads} \
-        | {w.lower() for w in _org_words().party_words}
-    names = [w for w in words if not re.fullmatch(r"[A-Z]\.?", w)]
+    names = [w for w in words if not _INITIAL.fullmatch(w)]
     common = sum(w.lower() in _common_words() for w in names)
     return bool(names) and common <= (len(names) >= 2) and common < len(names) \
         and all(w[:1].isupper() and w.isalpha() and not (w.isupper() and len(w) > 1)
-                and w.lower() not in stop and w not in _org_words().units for w in names)
+                and w.lower() not in _not_person_words() and w not in _org_words().units for w in names)
+
+
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+@cache
+def _not_person_words() -> frozenset[str]:
+    """Words of titles, places and organisations' names (lower case): none of a person's name."""
+    return role_words() | _GENERIC | {w.lower() for w in _org_words().heads} \
+        | {w.lower() for w in _org_words().party_words}
 
 
 @cache
@@ -900,6 +908,8 @@ def _initials(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
     a victim ("pria berinisial MA", "tersangka dengan inisial AS dan RH"): a person, whatever the NER
     typed ("MA" is not the Mahkamah Agung there), and a person where the NER saw nothing; so are the
     same letters anywhere else in the article, and initials coordinated with them."""
+    if "nisial" not in tx.text and "NISIAL" not in tx.text and "nsial" not in tx.text:
+        return mentions  # (most articles: no word to look for)
     words = tx.words
     at = {m.start: m for m in mentions}
     held = {k for m in mentions for k in range(m.start, m.end)}
