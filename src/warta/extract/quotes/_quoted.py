@@ -87,7 +87,7 @@ def judge(t: Text, lex: Lexicon, span: Span) -> Quote | None:
 
 def _cued(t: Text, lex: Lexicon, span: Span, m: re.Match[str], kind: str, scope: tuple[int, int]) -> Quote:
     """A quote with its cue right after it: '"…," kata X', '"…," ujarnya', '"…," disampaikan X'."""
-    cue = m.group("cue") or m.group("pas")
+    cue = m.group("cue") or m.group("pas") or m.group("doc")
     if m.group("nya"):
         ref = Ref("pronoun", m.start("nya"), m.end("nya"))
         cue = cue + "nya"
