@@ -243,9 +243,11 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     # nor is a lone pronoun or the acronym of a common noun ("Ia", "TPS", "CCTV": not_names.toml),
     # nor a lone word that cannot be a name ("C", "Kesetiaannya", a title alone: "Kapolsek")
     mentions = [m for m in mentions if tx.span(m.start, m.end) not in _not_names()
+                and not _shouted(words[m.start:m.end], kb)
                 and not (m.end - m.start == 1 and _not_a_name(words[m.start], lex, kb))
                 and not (m.label != "PER" and words[m.start].lower() in lex.chiefs)]  # "Kapolres Metro Bekasi": a role
     mentions = _without_opening_words(doc, tx, mentions, kb)
+    mentions = _without_terms(doc, tx, mentions, kb)
     taken = _covered(mentions, others)
     aliases = _defined_aliases(doc, mentions, kb)
     mentions += _alias_mentions(words, aliases, taken)
@@ -680,6 +682,20 @@ def _not_a_name(word: str, lex: _Lexicon, kb: KnowledgeBase) -> bool:
     if (low in _COMPASS or low in _PLACE_UNITS) and not kb.lookup(word):
         return True  # "Selatan", "Kabupaten": a word of a place's name, cut from it
     return low in lex.heads and not kb.lookup(word)
+
+
+def _shouted(words: list[str], kb: KnowledgeBase) -> bool:
+    """Common words in a passage written in capitals ("KEIMANAN", "JANGANLAH KAMU", "HAWA NAFSU"):
+    every word all capitals, of four letters or more, a word news writes in lower case (with
+    "-lah"/"-kah"/"-nya" attached or not), and the knowledge base knows none of them."""
+    common = _common_words()
+
+    def word(w: str) -> bool:
+        low = w.lower()
+        return w.isupper() and w.isalpha() and len(w) >= 4 and (
+            low in common or low.endswith(("lah", "kah", "nya")) and low[:-3] in common) and not kb.lookup(w)
+
+    return all(map(word, words)) and not kb.lookup(" ".join(words))
 
 
 @cache
@@ -1222,6 +1238,66 @@ def _defined_aliases(doc: Doc, mentions: list[_Mention], kb: KnowledgeBase) -> d
                     and _compatible(alias, [t.text for t in doc[m.start:m.end]]):
                 found[alias] = m
     return found
+
+
+_TERM_GLUE = frozenset("dan atau di ke dari untuk dalam per of and the for".split())
+# words that open the name of an institution though news writes them in lower case ("Sekolah Tinggi
+# Kesejahteraan Sosial (STKS)"): beside org_units.toml's org_heads, a spelled-out name opening with one
+# is a name, not a term
+_INSTITUTION_WORDS = frozenset("sekolah perguruan rumah bank balai biro dinas pasukan tentara tim panitia kelompok "
+                               "jaringan unit kesatuan markas stasiun pabrik pondok pesantren madrasah".split())
+
+
+def _expansion_before(doc: Doc, k: int, acronym: str) -> int | None:
+    """Where the words spelled out by ``acronym`` start, right before the bracket at token ``k``
+    ("tingkat komponen dalam negeri (TKDN)", "Analisis Mengenai Dampak Lingkungan (AMDAL)": each
+    word gives its first letter; a joining word may give none), or None."""
+    letters = acronym.lower()
+
+    def back(j: int, need: int) -> int | None:  # tokens before j spell letters[:need]
+        if need == 0:
+            return j
+        if j <= 0 or not doc[j - 1].is_alpha or k - j > len(letters) + 3:
+            return None
+        word = doc[j - 1].lower_
+        if word[0] == letters[need - 1] and (at := back(j - 1, need - 1)) is not None:
+            return at
+        return back(j - 1, need) if word in _TERM_GLUE else None
+
+    return back(k, len(letters))
+
+
+def _without_terms(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
+    """An acronym the article spells out as a common term names nothing, nor does the term: "tingkat
+    komponen dalam negeri (TKDN)", "agen pemegang merek (APM)" (written in lower case), "Penanaman
+    Modal Asing (PMA)" (capitalised, but only of words news writes in lower case, none of which opens
+    an organisation's name, and unknown to the knowledge base)."""
+    terms: set[str] = set()
+    spans: set[tuple[int, int]] = set()
+    common, heads = _common_words(), _org_words().heads
+    n = len(doc)
+    for k in range(1, n - 2):
+        acronym = doc[k + 1].text
+        if doc[k].text != "(" or doc[k + 2].text != ")" or not (acronym.isupper() and _ACRONYM.match(acronym)) \
+                or len(acronym) < 2 or kb.lookup(acronym):
+            continue
+        a = _expansion_before(doc, k, acronym)
+        if a is None:
+            continue
+        words = [t.text for t in doc[a:k]]
+        if all(w.islower() for w in words):
+            terms.add(acronym)
+        elif all(w[:1].isupper() for w in words if w.lower() not in _TERM_GLUE) and words[0] not in heads \
+                and words[0].lower() not in _INSTITUTION_WORDS \
+                and all(w.lower() in common for w in words) and not kb.lookup(" ".join(words)):
+            terms.add(acronym)
+            spans.add((a, k))
+    if not terms:
+        return mentions
+    words = tx.words
+    return [m for m in mentions if tx.span(m.start, m.end) not in terms
+            and not any(m.end == k and m.start <= a and all(w.lower() in common for w in words[m.start:a])
+                        for a, k in spans)]
 
 
 _NICKNAME_LEAD = frozenset(("yang", "akrab", "biasa", "kerap", "sering", "lebih", ","))
