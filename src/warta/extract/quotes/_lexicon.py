@@ -84,7 +84,8 @@ def lexicon() -> Lexicon:
         # '"…," kata X' / '"…," ujarnya' / '"…," disampaikan X' / '"…," demikian keterangan X' /
         # '"…," bunyi pernyataan X': a statement's name before its author names no speaker itself
         after=re.compile(rf"\s*,?\s*(?:(?:(?:demikian|begitu)\s+)?(?:(?P<cue>{cues})(?P<nya>nya)?|(?P<pas>{passive})"
-                         rf"(?:\s+oleh)?)\b|(?P<doc>demikian|begitu|bunyi)(?=\s+(?:isi\s+)?(?:{_alts(d['statement_nouns'])})\b))", f),
+                         rf"(?:\s+oleh)?)\b|(?P<doc>demikian|begitu|bunyi)"
+                         rf"(?=\s+(?:isi\s+)?(?:{_alts(d['statement_nouns'])})\b))", f),
         unquoted=re.compile(rf",\s+(?P<cue>{_alts(d['unquoted_cues'])})(?P<nya>nya)?\b", f),
         # any cue with "-nya" between commas: "Untuk itulah, sambungnya, warga …"
         unquoted_nya=re.compile(rf",\s+(?P<cue>{cues})(?P<nya>nya)(?=\s*,)", f),
