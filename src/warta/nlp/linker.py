@@ -221,6 +221,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     mentions = _split_leading_place(doc, mentions, kb)
     mentions = _split_at_ranks(doc, mentions, lex)
     mentions = _org_heads(tx, _unit_places(tx, mentions))
+    mentions = _coordinated_names(doc, tx, mentions, kb)
     mentions = _split_pairs(tx, _merge_adjacent_people(mentions), kb)
     _retype(doc, tx, mentions, kb)
     _clubs(doc, tx, mentions, kb)
@@ -866,6 +867,38 @@ def _absorb_places(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
             continue
         prev = m
     return [m for m in mentions if id(m) not in drop]
+
+
+_COORDINATORS = frozenset(("dan", "&"))
+_COORDINATED_WORDS = 4  # capitalised words after "dan" a name may run on with
+
+
+def _coordinated_names(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
+    """An organisation's name that coordinates its fields runs on past "dan" when the longer name is
+    the one the knowledge base knows ("Lembaga Perlindungan Saksi dan Korban", "Badan Meteorologi,
+    Klimatologi, dan Geofisika") or the one its bracketed acronym spells ("Balai Besar Pengawas Obat dan
+    Makanan (BBPOM)"): the NER's shorter name is cut at the conjunction."""
+    words, n = tx.words, len(tx.words)
+    starts = {m.start: m for m in mentions}
+    drop: set[int] = set()
+    for m in mentions:
+        if m.label != "ORG" or m.nstart != m.start:
+            continue
+        k = m.end + (1 if m.end < n and words[m.end] == "," else 0)
+        if k >= n or words[k].lower() not in _COORDINATORS:
+            continue
+        run = k + 1
+        while run < n and run - k <= _COORDINATED_WORDS and words[run][:1].isupper() and words[run].isalpha():
+            run += 1
+        for end in range(run, k + 1, -1):
+            name = tx.span(m.start, end)
+            spelled = end + 2 < n and words[end] == "(" and words[end + 2] == ")" and \
+                _expansion_before(doc, end, words[end + 1]) == m.start
+            if spelled or any(e.type == "ORG" for e in kb.lookup(name)):
+                drop.update(id(x) for x in mentions if x is not m and m.end <= x.start < end)
+                m.end = m.nend = end
+                break
+    return [m for m in mentions if id(m) not in drop] if drop else mentions
 
 
 def _split_pairs(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
