@@ -879,7 +879,6 @@ def _coordinated_names(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Knowle
     Klimatologi, dan Geofisika") or the one its bracketed acronym spells ("Balai Besar Pengawas Obat dan
     Makanan (BBPOM)"): the NER's shorter name is cut at the conjunction."""
     words, n = tx.words, len(tx.words)
-    starts = {m.start: m for m in mentions}
     drop: set[int] = set()
     for m in mentions:
         if m.label != "ORG" or m.nstart != m.start:
