@@ -156,6 +156,7 @@ class _Mention:
     nstart: int = -1
     nend: int = -1
     outlet: str | None = None  # a news outlet's canonical name, for its web domain ("CNN Indonesia")
+    rstart: int = -1  # where a person's title starts (``_role_before``), -1 with none
 
     def __post_init__(self) -> None:
         if self.nstart < 0:
@@ -262,6 +263,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     for m in mentions:
         if m.label == "PER":
             m.role = _role_before(doc, m, lex, taken)
+    mentions += _title_orgs(doc, tx, mentions, kb, lex)
     mentions.sort(key=lambda m: m.start)
     # a unit word left alone once places are absorbed ("Polres" + "Bekasi" is Polres Bekasi) refers back
     mentions = [m for m in mentions if tx.span(m.start, m.end) not in _units_alone()]
@@ -1174,6 +1176,7 @@ def _role_before(doc: Doc, m: _Mention, lex: _Lexicon, taken: dict[int, str]) ->
         k -= 1
     if opener is None:
         return m.role
+    m.rstart = opener
     role = doc[opener:m.nstart].text  # as written: "Presiden Amerika Serikat (AS)"
     if role.count("(") != role.count(")"):
         role = role.replace("(", "").replace(")", "")
@@ -1181,6 +1184,70 @@ def _role_before(doc: Doc, m: _Mention, lex: _Lexicon, taken: dict[int, str]) ->
     while words and words[0].lower().rstrip(".") in lex.honorifics:
         words.pop(0)
     return " ".join(words) or m.role  # the words up to the name: a stripped title included
+
+
+def _title_orgs(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase, lex: _Lexicon) -> list[_Mention]:
+    """The organisations a person's title names ("Kabid Humas Polda Jabar Kombes Yusri Yunus",
+    "Direktur Utama Pertamina Nicke Widyawati"): a name the knowledge base knows as an organisation,
+    or a unit word and the place it serves ("Polda" + "Jabar", org_units.toml), inside the title and
+    in no other mention; an organisation of the title the NER cut short runs on to such a name. The
+    person's span then starts at the name (the title stays its role)."""
+    words = tx.words
+    held = {k for m in mentions for k in range(m.start, m.end) if m.label != "PER"}
+    out: list[_Mention] = []
+
+    def capital(k: int) -> bool:
+        w = words[k]
+        return (w[:1].isupper() and (w.isalpha() or w.isalnum())) or w.isdigit()
+
+    for m in mentions:
+        if m.label == "PER" and m.rstart < 0 and m.role and m.start < m.nstart:
+            m.rstart = m.start  # the title the NER's span holds ("Kabid Humas Polda Jabar Kombes Yusri")
+        if m.label != "PER" or m.rstart < 0:
+            continue
+        found: list[_Mention] = []
+        for x in mentions:  # "Polda" + "Jabar": an organisation of the title runs on to a known longer name
+            if x.label == "ORG" and m.rstart <= x.start and x.end < m.nstart:
+                for j in range(min(x.end + 3, m.nstart), x.end, -1):
+                    if all(capital(k) and k not in held for k in range(x.end, j)) and (
+                            any(e.type == "ORG" for e in kb.lookup(tx.span(x.start, j)))
+                            or _unit_at(words, x.start) == x.end - x.start  # "Polda" + "Jabar"
+                            and any(e.type == "LOC" for e in kb.lookup(tx.span(x.end, j)))):
+                        held.update(range(x.end, j))
+                        x.end = x.nend = j
+                        break
+        i = m.rstart
+        while i < m.nstart:
+            if i in held or not capital(i):
+                i += 1
+                continue
+            hit = None
+            for size in range(min(4, m.nstart - i), 0, -1):
+                j = i + size
+                if any(k in held for k in range(i, j)) or not all(capital(k) for k in range(i, j)):
+                    continue
+                ent = next((e for e in kb.lookup(tx.span(i, j)) if e.type == "ORG"), None)
+                if ent is not None and _trusted(doc[i:j], ent, kb):
+                    hit = _Mention(i, j, "ORG", "title", kb=[ent])
+                    break
+            u = _unit_at(words, i) if hit is None else 0
+            if u and i + u < m.nstart:  # "Kasat Reskrim Polres Bogor …": a unit word and the place it serves
+                for j in range(min(i + u + 3, m.nstart), i + u, -1):
+                    if all(capital(k) and k not in held for k in range(i + u, j)) and \
+                            any(e.type == "LOC" for e in kb.lookup(tx.span(i + u, j))):
+                        hit = _Mention(i, j, "ORG", "title")
+                        break
+            if hit is None:
+                i += 1
+                continue
+            found.append(hit)
+            held.update(range(hit.start, hit.end))
+            i = hit.end
+        if found:
+            out += found
+            if m.start < m.nstart and any(m.start <= f.start < m.nstart for f in found):
+                m.start = m.nstart  # the title stays the role; the organisation is its own mention
+    return out
 
 
 def _jurisdiction(doc: Doc, k: int, lex: _Lexicon, taken: dict[int, str]) -> bool:
