@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.tokens import Doc
@@ -73,4 +74,14 @@ def _attributed(t: Text, lex: Lexicon, found: list[Quote]) -> list[dict[str, Any
             group = speaker.get("type") in ("ORG", "LOC") or (speaker.get("id") is None and q.ref.kind == "desc")
             state.said.append(Said(q.anchor, speaker, group))
         out.append(item)
+    # a quote that runs on into the next paragraph (no closing mark, the next paragraph opens with one)
+    # is said by whoever its last part is attributed to: '"… bertahan.\n\n"Selain itu, …," kata X'
+    for i in range(len(out) - 2, -1, -1):
+        q, nxt = found[i], found[i + 1]
+        if q.cue is None and q.ref.kind == "continue" and q.kind == "direct" and nxt.kind == "direct" \
+                and out[i + 1]["speaker"] is not None and _RUNS_ON.fullmatch(t.text, q.end, nxt.start):
+            out[i]["speaker"] = out[i + 1]["speaker"]
     return out
+
+
+_RUNS_ON = re.compile(r"[ \t]*\n\s*[\"“]\s*")
