@@ -269,6 +269,8 @@ def _passive_agent(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
     if agent is None or agent["type"] not in ("PER", "ORG"):
         return None
     s0, s1 = t.sentence(m.start())
+    if lex.passive.match(t.text, s0, m.end()):
+        return None  # "Hal itu disebutkan X di Jakarta": a report of what was quoted before, no judgement
     span = _content(t, agent["end"], s1)
     if span is None:
         return None

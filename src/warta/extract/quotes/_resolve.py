@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from warta.extract.quotes._lexicon import Lexicon
-from warta.extract.quotes._speakers import Ref, classify, leads_to
+from warta.extract.quotes._speakers import Ref, after_phrase, classify, leads_to
 from warta.extract.quotes._text import Text
 from warta.nlp.linker import entity_slug, role_words, spelled_as_person
 
@@ -197,6 +197,18 @@ def _title_holder(t: Text, ref: Ref) -> dict[str, Any] | None:
     return None
 
 
+def _reported_after(t: Text, lex: Lexicon, pos: int) -> dict[str, Any] | None:
+    """'"…," kata dia.\n\nHal itu disampaikan Kapolres X kepada wartawan': a pronoun with no one
+    before it stands for the speaker a passive report names right after its sentence."""
+    _, end = t.sentence(pos)
+    k = end
+    while k < len(t.text) and t.text[k].isspace():
+        k += 1
+    m = lex.passive.match(t.text, k, min(len(t.text), k + 80))
+    ref = after_phrase(t, lex, m.end()) if m else None
+    return _from_entity(ref.entity) if ref is not None and ref.kind == "entity" and ref.entity is not None else None
+
+
 def resolve(t: Text, lex: Lexicon, ref: Ref, state: State) -> dict[str, Any] | None:
     text = t.text[ref.start:ref.end]
     if ref.kind == "entity" and ref.entity is not None:
@@ -204,7 +216,7 @@ def resolve(t: Text, lex: Lexicon, ref: Ref, state: State) -> dict[str, Any] | N
     if ref.kind in ("pronoun", "epithet"):
         found = _antecedent(t, state, ref.start, ref.plural)
         if found is None:
-            return None
+            return _reported_after(t, lex, ref.end) if ref.kind == "pronoun" else None
         return {**found, "text": text, "start": ref.start, "end": ref.end}
     if ref.kind == "desc" and ref.back and ref.head not in state.descriptions:
         earlier = _introduced(t, lex, ref)
