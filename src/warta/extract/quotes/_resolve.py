@@ -39,20 +39,35 @@ def _from_entity(e: dict[str, Any], text: str | None = None, start: int | None =
     return out
 
 
+_AGE = re.compile(r"\s*(?:\(\s*\d{1,3}\s*\))?\s*")  # "Arkani Melinda Putri (24) justru memilih"
+
+
 def sentence_subjects(t: Text, lex: Lexicon) -> list[tuple[int, dict[str, Any]]]:
-    """People who open a sentence as its subject ("Menteri X mengatakan …", "Sementara itu, X …")."""
+    """People who open a sentence as its subject ("Menteri X mengatakan …", "Sementara itu, X …",
+    "Berbeda dengan Tomy, Arkani justru memilih …": after a fronted phrase naming someone else, the
+    person its comma leads to, when no list of names goes on after them)."""
     out = []
     for s0 in t.sent_starts:
         if t.in_quote(s0) or t.in_quote(s0 + 1):  # (a sentence may start at its opening mark)
             continue  # a person opening a sentence inside a quote is spoken of, not the next speaker
+        fronted = None  # the end of a person named in a fronted phrase
         for e in t.entities_in(s0, s0 + 80):
             if e["type"] == "PER" and e["start"] >= s0 and not in_pair(t, e):
                 if e["start"] == s0 and " " not in e["text"] and e["name"] == e["text"]:
                     break  # a capitalised first word the NER took for a name ("Penumpang")
                 comma = t.text.rfind(",", s0, e["start"])
+                if fronted is not None:
+                    after = _AGE.match(t.text, e["end"]).end()
+                    if comma >= fronted and t.text.find(",", fronted, comma) < 0 and leads_to(t, lex, comma + 1, e) \
+                            and t.text[after:after + 1] not in (",", "") and not t.text.startswith("dan ", after):
+                        out.append((e["start"], e))
+                    break
                 if leads_to(t, lex, comma + 1 if comma >= 0 else s0, e):
                     out.append((e["start"], e))
-                break
+                    break
+                if comma >= 0:
+                    break
+                fronted = e["end"]
     return out
 
 
