@@ -1208,6 +1208,7 @@ def _title_orgs(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase
         if m.label != "PER" or m.rstart < 0:
             continue
         found: list[_Mention] = []
+        inside = False  # an organisation now reaches into the person's span (its title part)
         for x in mentions:  # "Polda" + "Jabar": an organisation of the title runs on to a known longer name
             if x.label == "ORG" and m.rstart <= x.start and x.end < m.nstart:
                 for j in range(min(x.end + 3, m.nstart), x.end, -1):
@@ -1217,7 +1218,17 @@ def _title_orgs(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase
                             and any(e.type == "LOC" for e in kb.lookup(tx.span(x.end, j)))):
                         held.update(range(x.end, j))
                         x.end = x.nend = j
+                        inside = inside or j > m.start
                         break
+        for size in (2, 1):  # "Direktur Utama Pertamina Nicke Widyawati": the name opens with the organisation
+            j = m.nstart + size
+            if m.role and m.nend - j >= 2 and all(capital(k) for k in range(m.nstart, j)):
+                ent = next((e for e in kb.lookup(tx.span(m.nstart, j)) if e.type == "ORG"), None)
+                if ent is not None and not _person_known(kb, tx.span(m.nstart, m.nend)):
+                    found.append(_Mention(m.nstart, j, "ORG", "title", kb=[ent]))
+                    m.role = f"{m.role} {tx.span(m.nstart, j)}"
+                    m.nstart = j
+                    break
         i = m.rstart
         while i < m.nstart:
             if i in held or not capital(i):
@@ -1245,10 +1256,9 @@ def _title_orgs(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase
             found.append(hit)
             held.update(range(hit.start, hit.end))
             i = hit.end
-        if found:
-            out += found
-            if m.start < m.nstart and any(m.start <= f.start < m.nstart for f in found):
-                m.start = m.nstart  # the title stays the role; the organisation is its own mention
+        out += found
+        if m.start < m.nstart and (inside or any(m.start <= f.start < m.nstart for f in found)):
+            m.start = m.nstart  # the title stays the role; the organisation is its own mention
     return out
 
 
