@@ -231,6 +231,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
         if m.label == "PER":
             _strip_person(doc, m, lex)
             _first_name_before(tx, m, lex, kb, held)
+            _balinese_article(tx, m, held)
             if m.role and m.nend - m.nstart <= 3 and not _person_known(kb, tx.span(m.nstart, m.nend)) and \
                     any(e.type in ("LOC", "ORG") for e in kb.lookup(tx.span(m.nstart, m.nend))):
                 # "Kapolrestabes Surabaya": an office and its place, no person named
@@ -1158,6 +1159,21 @@ def _first_name_before(tx: _Text, m: _Mention, lex: _Lexicon, kb: KnowledgeBase,
         return
     if before == "," or before.lower() in lex.heads:
         m.start = m.nstart = k
+        held.add(k)
+
+
+# Balinese names open with a birth-order name, written after the article "I" (men) or "Ni" (women):
+# "I Made Rai Sugiarta", "I Wayan Koster", "Ni Luh Putu Ariyaningsih"
+_BALINESE_ORDER = frozenset("wayan putu gede made kadek nengah nyoman komang ketut luh".split())
+
+
+def _balinese_article(tx: _Text, m: _Mention, held: set[int]) -> None:
+    """The "I" or "Ni" the NER left before a Balinese name belongs to it (not to the title)."""
+    k = m.nstart - 1
+    if k >= 0 and k not in held and tx.words[k] in ("I", "Ni") and m.nstart < m.nend \
+            and tx.words[m.nstart].lower() in _BALINESE_ORDER:
+        m.nstart = k
+        m.start = min(m.start, k)
         held.add(k)
 
 
