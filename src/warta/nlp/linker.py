@@ -1402,26 +1402,27 @@ def _without_terms(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeB
     terms: set[str] = set()
     spans: set[tuple[int, int]] = set()
     common, heads = _common_words(), _org_words().heads
-    n = len(doc)
-    for k in range(1, n - 2):
-        acronym = doc[k + 1].text
-        if doc[k].text != "(" or doc[k + 2].text != ")" or not (acronym.isupper() and _ACRONYM.match(acronym)) \
-                or len(acronym) < 2 or kb.lookup(acronym):
+    words = tx.words
+    n = len(words)
+    for k in [k for k, w in enumerate(words) if w == "("]:  # (only brackets: a scan of every token is slow)
+        if not 0 < k < n - 2 or words[k + 2] != ")":
+            continue
+        acronym = words[k + 1]
+        if not (acronym.isupper() and _ACRONYM.match(acronym)) or len(acronym) < 2 or kb.lookup(acronym):
             continue
         a = _expansion_before(doc, k, acronym)
         if a is None:
             continue
-        words = [t.text for t in doc[a:k]]
-        if all(w.islower() for w in words):
+        spelled = words[a:k]
+        if all(w.islower() for w in spelled):
             terms.add(acronym)
-        elif all(w[:1].isupper() for w in words if w.lower() not in _TERM_GLUE) and words[0] not in heads \
-                and words[0].lower() not in _INSTITUTION_WORDS \
-                and all(w.lower() in common for w in words) and not kb.lookup(" ".join(words)):
+        elif all(w[:1].isupper() for w in spelled if w.lower() not in _TERM_GLUE) and spelled[0] not in heads \
+                and spelled[0].lower() not in _INSTITUTION_WORDS \
+                and all(w.lower() in common for w in spelled) and not kb.lookup(" ".join(spelled)):
             terms.add(acronym)
             spans.add((a, k))
     if not terms:
         return mentions
-    words = tx.words
     return [m for m in mentions if tx.span(m.start, m.end) not in terms
             and not any(m.end == k and m.start <= a and all(w.lower() in common for w in words[m.start:a])
                         for a, k in spans)]
