@@ -106,7 +106,8 @@ def test_linking(blank, case) -> None:
         assert ids_a and ids_b and not ids_a & ids_b, (a, b, entities)
     for mention in case.get("extra", []):
         assert _find(entities, mention), f"{mention!r} not added: {entities}"
-        assert all(e.get("found_by") in ("alias", "kb", "name-part", "outlet", "initials", "address")
+        assert all(e.get("found_by") in ("alias", "kb", "name-part", "outlet", "initials", "address", "title",
+                                         "title-name")
                    for e in _find(entities, mention))
     for mention, name in case.get("names", {}).items():
         assert {e["name"] for e in _find(entities, mention)} == {name}

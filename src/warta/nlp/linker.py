@@ -31,7 +31,8 @@ Runs after the NER as the spaCy component ``warta_linker``. In order:
 
 The result is ``doc._.entities``: one dict per mention (``text``, ``start``, ``end``, ``type``,
 ``id``, ``name``; ``role`` when a title was found; ``found_by`` when the NER did not find it:
-"alias", "kb", "name-part" or "outlet"), with character offsets into the text. A web domain
+"alias", "kb", "name-part", "outlet", "address", "initials", "title" (an organisation a title
+names) or "title-name" (a person named after a title)), with character offsets into the text. A web domain
 ("CNNIndonesia.com") is always a news outlet: an organisation with the outlet's canonical name.
 """
 
@@ -259,6 +260,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
         mentions += _kb_mentions(doc, tx, kb, taken)
         mentions = _absorb_places(tx, mentions)
     mentions += _addressed_mentions(tx, taken, kb)
+    mentions += _titled_names(tx, taken, kb, lex)
     mentions += _name_part_mentions(doc, words, mentions, taken, lex)
     _persons_parts_retyped(tx, mentions, kb)
     for m in mentions:
@@ -1546,6 +1548,46 @@ def _addressed_mentions(tx: _Text, taken: dict[int, str], kb: KnowledgeBase) -> 
         out.append(_Mention(i + 1, j, "PER", "address"))
         for k in range(i + 1, j):
             taken[k] = "PER"
+    return out
+
+
+_TITLE_CHAIN = 10  # words a title chain may run before the name it ends in
+_NAME_ENDS = frozenset((",", ".", ";", ":"))  # not "(": "Indonesian Corruptor Watch (ICW)" is a body
+_TITLED_WORDS = 3
+
+
+def _titled_names(tx: _Text, taken: dict[int, str], kb: KnowledgeBase, lex: _Lexicon) -> list[_Mention]:
+    """A person named after a title chain where the NER saw no name ("Juru Bicara KPK Harun Masiku
+    Rasyid diserang"): after a title word, its chain (title words, ranks, honorifics, organisations
+    and places already found, acronyms), two or three capitalised words, none a word news writes in
+    lower case, a title's, or one the knowledge base knows, then a word in lower case or a comma or full
+    stop (not a bracket: "Koordinator Indonesian Corruptor Watch (ICW)" names a body)."""
+    words, n, out = tx.words, len(tx.words), []
+    common = _common_words()
+    i = 0
+    while i < n:
+        if i in taken or not words[i][:1].isupper() or words[i].lower() not in lex.heads:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i <= _TITLE_CHAIN:
+            w = words[j]
+            low = w.lower().rstrip(".")
+            if taken.get(j) in ("ORG", "LOC") or low in lex.heads or low in lex.continuations \
+                    or low in lex.honorifics or _is_rank_word(w, lex) or (w.isupper() and w.isalpha() and len(w) <= 6):
+                j += 1
+            else:
+                break
+        k = j
+        while k < n and k - j < _TITLED_WORDS and k not in taken and words[k].isalpha() and words[k][:1].isupper() \
+                and words[k][1:].islower() and words[k].lower() not in common and not kb.lookup(words[k]):
+            k += 1
+        if k - j >= 2 and (k >= n or words[k][:1].islower() or words[k] in _NAME_ENDS) \
+                and spelled_as_person(tx.span(j, k)) and not kb.lookup(tx.span(j, k)):
+            out.append(_Mention(j, k, "PER", "title-name"))
+            for x in range(j, k):
+                taken[x] = "PER"
+        i = max(i + 1, k)
     return out
 
 

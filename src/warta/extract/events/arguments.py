@@ -137,9 +137,9 @@ def backward(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[dict[s
     nouns = False  # a word passed that is not an auxiliary: a subject of the trigger's own may stand there
     while j >= lo:
         it = items[j]
-        if it.kind == "W" and it.low in _reporting_verbs() and nouns:
+        if it.kind == "W" and it.low in reporting_verbs() and nouns:
             return []  # "Dia berharap pihak pemerintah segera memberikan bantuan": the hope's, not the aid's
-        nouns = nouns or (it.kind == "W" and it.low not in _AUXILIARIES)
+        nouns = nouns or (it.kind == "W" and it.low not in AUXILIARIES)
         if it.kind == "E":
             place = is_place(ctx, items, j, lo)
             if place is not None:
@@ -167,13 +167,13 @@ def backward(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[dict[s
     return []
 
 
-_AUXILIARIES = frozenset("akan telah sudah segera tidak tak bisa dapat harus ingin mau bakal hendak belum masih "
+AUXILIARIES = frozenset("akan telah sudah segera tidak tak bisa dapat harus ingin mau bakal hendak belum masih "
                          "sedang tengah juga pun kembali siap bersedia berencana berniat untuk perlu mesti wajib "
                          "terus langsung secara resmi".split())
 
 
 @cache
-def _reporting_verbs() -> frozenset[str]:
+def reporting_verbs() -> frozenset[str]:
     """The verbs that report speech or thought (the quote finder's list, quotes.toml): a trigger after
     one with a subject of its own between them ("berharap pemerintah segera memberikan") belongs to
     that subject, not to the one who spoke."""
@@ -552,7 +552,7 @@ def _in_case(items: list[Item], i: int, k: int) -> bool:
         any(it.kind == "W" and it.low in _CASE_WORDS for it in between)
 
 
-_AUXILIARIES = frozenset({"pernah", "telah", "sudah", "sedang", "tengah", "akan", "masih", "kini", "juga", "baru"})
+_TENSE_WORDS = frozenset({"pernah", "telah", "sudah", "sedang", "tengah", "akan", "masih", "kini", "juga", "baru"})
 
 
 def _in_relative_clause(items: list[Item], i: int, k: int, lo: int) -> bool:
@@ -577,7 +577,7 @@ def _in_relative_clause(items: list[Item], i: int, k: int, lo: int) -> bool:
             person = head is not None and head.kind == "E" and head.data.get("type") == "PER"
             # "yang pernah ...": what someone once did ("kedua tokoh yang pernah berduet di Pilpres 2009")
             history = any(w.kind == "W" and w.low == "pernah" for w in items[j + 1:i]) and j - 1 != k
-            verb = next((w for w in items[j + 1:i] if w.kind == "W" and w.low not in _AUXILIARIES), None)
+            verb = next((w for w in items[j + 1:i] if w.kind == "W" and w.low not in _TENSE_WORDS), None)
             passive = verb is not None and verb.low.startswith("di") and len(verb.low) > 4
             return (person or history) and not passive
     return False

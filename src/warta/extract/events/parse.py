@@ -20,7 +20,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from warta.extract.events.arguments import Arguments
+from warta.extract.events.arguments import AUXILIARIES, Arguments, reporting_verbs
 from warta.extract.events.context import DocContext, Hit
 
 __all__ = ["parse_arguments", "parse_noun_arguments"]
@@ -69,6 +69,15 @@ def _case(tok: Token) -> str | None:
     return None
 
 
+def _reported(head: Token, verb: Token) -> bool:
+    """Whether ``verb`` is in what a reporting verb says with a subject of its own before it ("Purbaya
+    menjelaskan modus para oknum ini adalah bernegosiasi …"): the speaker is not its subject, as he
+    is of a bare complement ("menegaskan akan menindak")."""
+    if head.lower_ not in reporting_verbs() or head.i >= verb.i:
+        return False
+    return any(t.is_alpha and t.lower_ not in AUXILIARIES for t in head.doc[head.i + 1:verb.i])
+
+
 def parse_arguments(ctx: DocContext, hit: Hit) -> Arguments | None:
     """None when the document has no parse or the trigger is an event noun."""
     if hit.trigger.kind == "noun" or not ctx.doc.has_annotation("DEP"):
@@ -78,6 +87,8 @@ def parse_arguments(ctx: DocContext, hit: Hit) -> Arguments | None:
     for _ in range(2):
         if any(c.dep_ in _SUBJECTS for c in subj_tok.children) or subj_tok.dep_ not in _CLIMB:
             break
+        if _reported(subj_tok.head, verb):
+            return Arguments(actors=[], targets=[])  # the positions decide (``arguments.backward``)
         subj_tok = subj_tok.head
     subjects = [e for c in subj_tok.children if c.dep_ in _SUBJECTS for e in _entities(ctx, c)]
     objects, agents = [], []
