@@ -1563,11 +1563,10 @@ def _titled_names(tx: _Text, taken: dict[int, str], kb: KnowledgeBase, lex: _Lex
     lower case, a title's, or one the knowledge base knows, then a word in lower case or a comma or full
     stop (not a bracket: "Koordinator Indonesian Corruptor Watch (ICW)" names a body)."""
     words, n, out = tx.words, len(tx.words), []
-    common = _common_words()
-    i = 0
-    while i < n:
-        if i in taken or not words[i][:1].isupper() or words[i].lower() not in lex.heads:
-            i += 1
+    common, heads = _common_words(), lex.heads
+    done = 0  # words before this are read
+    for i in [i for i, w in enumerate(words) if w[:1].isupper() and w.lower() in heads]:
+        if i < done or i in taken:
             continue
         j = i + 1
         while j < n and j - i <= _TITLE_CHAIN:
@@ -1587,7 +1586,7 @@ def _titled_names(tx: _Text, taken: dict[int, str], kb: KnowledgeBase, lex: _Lex
             out.append(_Mention(j, k, "PER", "title-name"))
             for x in range(j, k):
                 taken[x] = "PER"
-        i = max(i + 1, k)
+        done = max(i + 1, k)
     return out
 
 
