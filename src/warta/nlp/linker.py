@@ -1556,6 +1556,13 @@ _NAME_ENDS = frozenset((",", ".", ";", ":"))  # not "(": "Indonesian Corruptor W
 _TITLED_WORDS = 3
 
 
+@cache
+def _capitalised_heads() -> frozenset[str]:
+    """The title words as written opening a title: "Ketua", "KETUA" (a set lookup per word, no case folding)."""
+    heads = _lexicon().heads
+    return frozenset(form for h in heads for form in (h[:1].upper() + h[1:], h.upper(), h.title()))
+
+
 def _titled_names(tx: _Text, taken: dict[int, str], kb: KnowledgeBase, lex: _Lexicon) -> list[_Mention]:
     """A person named after a title chain where the NER saw no name ("Juru Bicara KPK Harun Masiku
     Rasyid diserang"): after a title word, its chain (title words, ranks, honorifics, organisations
@@ -1563,9 +1570,9 @@ def _titled_names(tx: _Text, taken: dict[int, str], kb: KnowledgeBase, lex: _Lex
     lower case, a title's, or one the knowledge base knows, then a word in lower case or a comma or full
     stop (not a bracket: "Koordinator Indonesian Corruptor Watch (ICW)" names a body)."""
     words, n, out = tx.words, len(tx.words), []
-    common, heads = _common_words(), lex.heads
+    common, heads = _common_words(), _capitalised_heads()
     done = 0  # words before this are read
-    for i in [i for i, w in enumerate(words) if w[:1].isupper() and w.lower() in heads]:
+    for i in [i for i, w in enumerate(words) if w in heads]:
         if i < done or i in taken:
             continue
         j = i + 1
