@@ -1553,7 +1553,7 @@ def _addressed_mentions(tx: _Text, taken: dict[int, str], kb: KnowledgeBase) -> 
 
 _TITLE_CHAIN = 10  # words a title chain may run before the name it ends in
 _NAME_ENDS = frozenset((",", ".", ";", ":"))  # not "(": "Indonesian Corruptor Watch (ICW)" is a body
-_TITLED_WORDS = 3
+_TITLED_WORDS = 3  # the longest name read after a title chain ("Harun Masiku Rasyid")
 
 
 @cache
