@@ -1661,6 +1661,9 @@ def _org_heads(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
     return out
 
 
+_BLEND_LETTERS = 6  # the shortest organisation's blended short name taken from the knowledge base alone
+
+
 def _trusted(span: Span, ent: Entity, kb: KnowledgeBase) -> bool:
     text = span.text
     exact = text in ent.aliases or text == ent.name
@@ -1674,8 +1677,9 @@ def _trusted(span: Span, ent: Entity, kb: KnowledgeBase) -> bool:
         return True
     if span[0].is_sent_start and not text.isupper():
         return False
-    if ent.kind == "org":
-        return text.isupper() and len(text) >= 3
+    if ent.kind == "org":  # "KPK"; a blend of its name no word news writes in lower case ("Kemendagri")
+        return text.isupper() and len(text) >= 3 or \
+            len(text) >= _BLEND_LETTERS and text[0].isupper() and text.isalpha() and text.lower() not in _common_words()
     if span[0].lower_ in _GENERIC or span[0].lower_ in _common_words():
         return False
     if ent.kind == "place" or ent.id.startswith("loc:place:"):  # hand-curated places (Panmunjom, DMZ,
