@@ -62,6 +62,9 @@ class Lexicon:
     object_openers: frozenset[str]
     group_heads: frozenset[str]  # descriptions of a body that its name may follow ("kelompok pemantau X")
     relational: re.Pattern[str]  # "kuasa hukum", "adik" …: a relation to the person named after it
+    # the words of a statement named before its author ('"…," ujar pernyataan Departemen Kepolisian
+    # Auburn', '"…," demikian keterangan tertulis Humas Polda'): statement_nouns and their modifiers
+    statements: frozenset[str]
 
 
 def _verb_lists() -> tuple[frozenset[str], frozenset[str]]:
@@ -125,4 +128,5 @@ def lexicon() -> Lexicon:
         object_openers=frozenset(d["object_openers"]),
         group_heads=frozenset(d["group_heads"]),
         relational=re.compile(rf"(?:(?:{_alts(d['determiners'])})\s+)?(?:{_alts(d['relational_heads'])})\b", f),
+        statements=frozenset(w for noun in d["statement_nouns"] for w in noun.split()) | {"resmi", "tertulis", "isi"},
     )

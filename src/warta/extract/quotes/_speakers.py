@@ -44,9 +44,6 @@ def pick_speaker(entities: list[dict[str, Any]]) -> dict[str, Any] | None:
 
 # what a body publishes, before its name: "menurut survei CNN", "menurut data BPS", "demikian catatan WHO"
 _DOCUMENTS = frozenset("data laporan survei hasil catatan rilis riset kajian penelitian temuan analisis".split())
-# what a person or a body states, before the name: '"…," ujar pernyataan Departemen Kepolisian Auburn',
-# '"…," demikian keterangan tertulis Humas Polda', '"…," bunyi pernyataan Joko Driyono'
-STATEMENTS = frozenset("pernyataan keterangan unggahan cuitan siaran pers resmi tertulis isi".split())
 _IN_TITLE = frozenset(("dari", "untuk", "bidang", "urusan"))  # inside a title chain, before a capitalised name
 
 
@@ -58,7 +55,7 @@ def leads_to(t: Text, lex: Lexicon, a: int, e: dict[str, Any]) -> bool:
         word = w.group()
         low = word.lower()
         if not (word[0].isupper() or word[0].isdigit() or low in lex.roles or low in CONNECTORS
-                or (low in _DOCUMENTS and e["type"] == "ORG") or low in STATEMENTS
+                or (low in _DOCUMENTS and e["type"] == "ORG") or low in lex.statements
                 # "Calon presiden dari Partai Republik Donald Trump", "Utusan Khusus PBB untuk Suriah X"
                 or (low in _IN_TITLE and 0 < i < len(words) - 1 and words[i + 1].group()[0].isupper())):
             return False
