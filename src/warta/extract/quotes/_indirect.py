@@ -5,7 +5,9 @@ colon, or when a clause follows it: a noun phrase and its predicate ("X menilai 
 seharusnya terbuka"), a clause with no subject of its own ("memastikan telah mengantongi …"), a
 request's "agar" clause, "menyebut Y sebagai Z". Also: a passive judgement with its agent right
 after it ("dinilai Teco memiliki …"), "Dikatakannya, …", and "Bagi X, …" opening a sentence. A
-quote split by its cue ("A, kata X, B") is the part after the cue.
+quote split by its cue ("A, kata X, B", also without the first comma: "Perubahan kata dia, tidak perlu
+…") is the part after the cue. A time adverbial may open the clause ("menyampaikan hingga saat ini
+belum ditemukan …").
 
 The quote is the reported content only, and one is kept only when its speaker is found.
 """
@@ -114,6 +116,15 @@ def _clause_follows(t: Text, lex: Lexicon, a: int, b: int, verb: str = "") -> bo
     return False
 
 
+def _past_time(t: Text, lex: Lexicon, a: int, b: int) -> int:
+    """Where a reported clause's own words start after a time adverbial opening it ("menyampaikan
+    hingga saat ini belum ditemukan …": the clause is "belum ditemukan …")."""
+    while a < b and t.text[a] == " ":
+        a += 1
+    m = lex.time_openers.match(t.text, a, b)
+    return m.end() if m else a
+
+
 def _content(t: Text, a: int, b: int) -> tuple[int, int] | None:
     """The reported content text[a:b] without spaces and the final full stop; None if too short
     or if it is quoted (then it is a direct or partial quote)."""
@@ -172,7 +183,8 @@ def _reported(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
         lead = _LEAD_IN.match(text, after, s1)
         if lead:
             after = lead.end()
-        elif verb in lex.weak and not (verb in lex.clause_verbs and _clause_follows(t, lex, after, s1, verb)):
+        elif verb in lex.weak and not (verb in lex.clause_verbs
+                                       and _clause_follows(t, lex, _past_time(t, lex, after, s1), s1, verb)):
             return None
         elif verb in lex.weak and _coordinated_report(t, lex, after, s1):
             return None  # "menyangkal tuduhan dan mengatakan …": the object, then the report's own verb
@@ -237,6 +249,35 @@ def _according(t: Text, lex: Lexicon, m: re.Match[str], cue: str) -> Quote | Non
     if pick is None:
         return None
     return Quote(pick[0], pick[1], "indirect", cue, ref, (s0, s1), s1)
+
+
+def _interposed(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
+    """'Perubahan kata dia, tidak perlu dilakukan …', 'Salah satu rekomendasi kata Bamsoet, adalah …': a cue
+    set into a clause after its subject with no comma before it; the speaker, a name or a pronoun, is
+    closed by a comma, and what follows it is the subject's predicate (the GUIDE's "A, kata X, B")."""
+    text = t.text
+    if text[m.start() - 1:m.start()] != " " or not text[m.start() - 2:m.start() - 1].isalnum():
+        return None
+    s0, s1 = t.sentence(m.start())
+    lead = words_in(text, s0, m.start())
+    if not lead or any(lex.report.fullmatch(w.group()) or w.group().lower() in lex.pronouns for w in lead):
+        return None
+    if m.group("nya"):
+        ref, comma = Ref("pronoun", m.start("nya"), m.end("nya")), m.end()
+        if text[comma:comma + 1] != ",":
+            return None
+    else:
+        comma = text.find(",", m.end(), min(s1, m.end() + 80))
+        ref = classify(t, lex, m.end(), comma) if comma > 0 else None
+        if ref is None or ref.kind not in ("entity", "pronoun"):
+            return None
+    first = words_in(text, comma + 1, s1)[:1]
+    if not first or not _is_predicate(lex, first[0].group().lower()):
+        return None
+    span = _content(t, comma + 1, s1)
+    if span is None:
+        return None
+    return Quote(span[0], span[1], "indirect", m.group("cue") + (m.group("nya") or ""), ref, (s0, s1), s1)
 
 
 _FOR = re.compile(r"Bagi\s+")  # at a sentence's start (checked where it matches)
@@ -318,6 +359,11 @@ def find_indirect(t: Text, lex: Lexicon) -> list[Quote]:
             continue  # "Kata kunci pencarian itu …": the noun, no speaker closed by a comma
         if cue.lower() == "menurut" or not lead or lead.endswith(","):
             q = _according(t, lex, m, cue)
+            if q:
+                out.append(q)
+    for m in lex.interposed.finditer(text):  # "Perubahan kata dia, tidak perlu …"
+        if not t.in_quote(m.start()):
+            q = _interposed(t, lex, m)
             if q:
                 out.append(q)
     for m in _FOR.finditer(text):  # "Bagi Mourinho, sosok Lukaku tak cocok …"

@@ -65,6 +65,9 @@ class Lexicon:
     # the words of a statement named before its author ('"…," ujar pernyataan Departemen Kepolisian
     # Auburn', '"…," demikian keterangan tertulis Humas Polda'): statement_nouns and their modifiers
     statements: frozenset[str]
+    # a cue set into a clause with no comma before it: "Perubahan kata dia, tidak perlu …"
+    interposed: re.Pattern[str]
+    time_openers: re.Pattern[str]  # "hingga saat ini" opening a reported clause
 
 
 def _verb_lists() -> tuple[frozenset[str], frozenset[str]]:
@@ -129,4 +132,6 @@ def lexicon() -> Lexicon:
         group_heads=frozenset(d["group_heads"]),
         relational=re.compile(rf"(?:(?:{_alts(d['determiners'])})\s+)?(?:{_alts(d['relational_heads'])})\b", f),
         statements=frozenset(w for noun in d["statement_nouns"] for w in noun.split()) | {"resmi", "tertulis", "isi"},
+        interposed=re.compile(rf"\b(?P<cue>{_alts(d['unquoted_cues'])})(?P<nya>nya)?\b", f),
+        time_openers=re.compile(rf"(?:{_alts(d['time_openers'])})\b\s*,?\s*", f),
     )
