@@ -1572,7 +1572,7 @@ def _titled_names(tx: _Text, taken: dict[int, str], kb: KnowledgeBase, lex: _Lex
     words, n, out = tx.words, len(tx.words), []
     common, heads = _common_words(), _capitalised_heads()
     done = 0  # words before this are read
-    for i in [i for i, w in enumerate(words) if w in heads]:
+    for i in [i for i, w in enumerate(words) if w in heads or w[:1].isupper() and _ends_in_rank(words, i, i + 1, lex)]:
         if i < done or i in taken:
             continue
         j = i + 1
@@ -1584,17 +1584,36 @@ def _titled_names(tx: _Text, taken: dict[int, str], kb: KnowledgeBase, lex: _Lex
                 j += 1
             else:
                 break
+        # after a rank a name follows, and Indonesian names are often common words ("AKP Joko Prihatin",
+        # "Iptu Bagus"): then one word is enough and such words are read too
+        ranked = _ends_in_rank(words, i, j, lex)
         k = j
         while k < n and k - j < _TITLED_WORDS and k not in taken and words[k].isalpha() and words[k][:1].isupper() \
-                and words[k][1:].islower() and words[k].lower() not in common and not kb.lookup(words[k]):
+                and words[k][1:].islower() and (ranked or words[k].lower() not in common) \
+                and words[k].lower() not in lex.heads and not kb.lookup(words[k]):
             k += 1
-        if k - j >= 2 and (k >= n or words[k][:1].islower() or words[k] in _NAME_ENDS) \
+        if k - j >= (1 if ranked else 2) and (k >= n or words[k][:1].islower() or words[k] in _NAME_ENDS) \
                 and spelled_as_person(tx.span(j, k)) and not kb.lookup(tx.span(j, k)):
             out.append(_Mention(j, k, "PER", "title-name"))
             for x in range(j, k):
                 taken[x] = "PER"
         done = max(i + 1, k)
     return out
+
+
+def _ends_in_rank(words: list[str], i: int, j: int, lex: _Lexicon) -> bool:
+    """Whether words[i:j] ends in a police or military rank ("AKP", "Kombes Pol", "Brigjen TNI"):
+    the words after it are a name."""
+    k = j - 1
+    while k > i and words[k].lower().rstrip(".") in lex.rank_tails and words[k] not in ("(", ")"):
+        k -= 1
+    if k < i:
+        return False
+    for phrase in (p for phrases in lex.ranks.values() for p in phrases):
+        n = len(phrase)
+        if k - n + 1 >= i and tuple(w.lower().rstrip(".") for w in words[k - n + 1:k + 1]) == phrase:
+            return True
+    return False
 
 
 def _kb_mentions(doc: Doc, tx: _Text, kb: KnowledgeBase, taken: dict[int, str]) -> list[_Mention]:
