@@ -513,7 +513,9 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
     ("Kepala Bidang Persaingan Bisnis UE Margrethe Vestager") or after a word the knowledge base knows
     as an organisation ("Kepala Pusat Penerangan Hukum Kejagung Harli Siregar"), and after an
     organisation of two words or more that the knowledge base knows, one to three such words ("Pejabat
-    Kementerian Dalam Negeri Josue Boji")."""
+    Kementerian Dalam Negeri Josue Boji"); after a place the knowledge base knows, two or three such words
+    ("Bupati Kupang Ayub Titu Eki"), and one when the span opens an office or body named after that place
+    ("Ketua Pengadilan Negeri Bengkulu Kaswanto", "Kepala Dinas Pendidikan Kota Bogor Sujatmiko")."""
     names: set[tuple[str, ...]] = set()
     for m in mentions:
         if m.label == "PER":
@@ -539,6 +541,12 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
             and _unit_at(list(rest), i) == 0 and not kb.lookup(w) for i, w in enumerate(rest)) \
             and not kb.lookup(" ".join(rest))
 
+    org_openers = org.heads | frozenset(org.units) | _OFFICES
+
+    def placed(texts: list[str], p: int) -> bool:  # "Bupati Kupang", "Pengadilan Negeri Bengkulu": a place ends it
+        return any(e.type == "LOC" for e in kb.lookup(" ".join(texts[:p]))) \
+            or p >= 2 and texts[0] in org_openers and any(e.type == "LOC" for e in kb.lookup(texts[p - 1]))
+
     full_names = {tuple(tx.words[m.start:m.end]) for m in mentions if m.label == "PER" and m.end - m.start >= 2}
     out: list[_Mention] = []
     for m in mentions:
@@ -557,7 +565,9 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
                         or p == 1 and _acronym(texts[0]) and spelled(rest) \
                         or p >= 2 and known_org and spelled(rest, 1) \
                         or p >= 2 and spelled(rest) and any(e.type == "ORG" for e in kb.lookup(texts[p - 1])) \
-                        or len(rest) >= 2 and any(e.type == "PER" for e in kb.lookup(" ".join(rest))):
+                        or len(rest) >= 2 and any(e.type == "PER" for e in kb.lookup(" ".join(rest))) \
+                        or placed(texts, p) and (spelled(rest) or p >= 2 and texts[0] in org_openers
+                                                 and spelled(rest, 1)):
                     # "Pejabat Kementerian Dalam Negeri Josue Boji"; "Partai Republik Donald Trump" (a known person)
                     out.append(_Mention(m.start, m.start + p, m.label, m.how))
                     out.append(_Mention(m.start + p, m.end, "PER", m.how))
@@ -567,6 +577,10 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
         else:
             out += _cut_full_name(tx, m, full_names)
     return out
+
+
+# government offices whose names end in the place they serve ("Dinas Pendidikan Kota Bogor")
+_OFFICES = frozenset(("Dinas", "Balai", "Biro", "Sudin"))
 
 
 def _cut_full_name(tx: _Text, m: _Mention, full_names: set[tuple[str, ...]]) -> list[_Mention]:
