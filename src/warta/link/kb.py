@@ -59,6 +59,7 @@ KIND_PRIORITY = {
     "province": 5,
     "city": 6,
     "state": 7,  # "Washington", "New York": the city, more often than the US state
+    "regency": 8,  # "Kabupaten Bogor": a name the city does not have; bare, only where no city has it
 }
 
 _LOOKUP_CACHE = 1 << 16  # texts whose lookup() answer a knowledge base keeps
