@@ -460,9 +460,32 @@ def _split_leading_place(doc: Doc, mentions: list[_Mention], kb: KnowledgeBase) 
             # a campus named after a person ("RSUP Fatmawati")
             out.append(_Mention(m.start, m.start + 1, "ORG", m.how))
             out.append(_Mention(m.start + 1, m.end, "PER", m.how))
+        elif m.label == "PER" and m.end - m.start >= 2 and _blended_org(first.text, kb) \
+                and all(t.text[:1].isupper() for t in doc[m.start + 1:m.end]):
+            # "Kepala BPPI Kemenperin Haris Munandar": a ministry's blended short name the knowledge
+            # base knows, then the person who works there; the NER, which took the ministry for a
+            # first name, may have left the surname out: a name word right after joins
+            end = m.end
+            while end < min(len(doc), m.end + 2) and doc[end].is_title and doc[end].is_alpha \
+                    and doc[end].lower_ not in _common_words() and not kb.lookup(doc[end].text) \
+                    and not any(x.start == end for x in mentions):
+                end += 1
+            if end < len(doc) and doc[end].is_title:
+                end = m.end  # more capitalised words follow: not sure where the name ends
+            out.append(_Mention(m.start, m.start + 1, "ORG", m.how))
+            out.append(_Mention(m.start + 1, end, "PER", m.how))
         else:
             out.append(m)
     return out
+
+
+def _blended_org(word: str, kb: KnowledgeBase) -> bool:
+    """An organisation's blended short name as the knowledge base knows it ("Kemenperin", "Kemnaker"):
+    capitalised, six letters or more, no word news writes in lower case, no person's name."""
+    return len(word) >= _BLEND_LETTERS and word[0].isupper() and word[1:].islower() and word.isalpha() \
+        and word.lower() not in _common_words() \
+        and any(e.kind == "org" and word in e.aliases for e in kb.lookup(word)) \
+        and not any(e.type == "PER" for e in kb.lookup(word))
 
 
 def _acronym(word: str) -> bool:
