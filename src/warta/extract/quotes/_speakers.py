@@ -125,11 +125,21 @@ def classify(t: Text, lex: Lexicon, a: int, b: int, *, subject: bool = False) ->
     return None
 
 
+# relations of work, not of kin: with an organisation named between them and the person, the person
+# holds the post for that body
+_PROFESSIONAL = re.compile(r"\b(?:kuasa hukum|pengacara|penasihat hukum|manajer|asisten|ajudan)\b", re.IGNORECASE)
+
+
 def _relative_of(t: Text, lex: Lexicon, a: int, b: int, person: list[dict[str, Any]]) -> bool:
     """Whether the phrase opens with a relation ("kuasa hukum", "adik") to the one person it names,
-    nothing but a demonstrative after that person: the relative speaks, not the person."""
-    if lex.relational.match(t.text, a) is None or len(person) != 1:
+    nothing but a demonstrative after that person: the relative speaks, not the person. An
+    organisation between a relation of work and the person is whose manager or lawyer the person is."""
+    rel = lex.relational.match(t.text, a)
+    if rel is None or len(person) != 1:
         return False
+    if _PROFESSIONAL.search(rel.group()) and \
+            any(e["type"] == "ORG" for e in t.entities_in(rel.end(), person[0]["start"])):
+        return False  # "Manajer Arema FC Yusrinal Fitriandi", "kuasa hukum PT X Budi": the body's manager, lawyer
     tail = t.text[person[0]["end"]:b].strip()
     return not tail or lex.demonstrative.fullmatch(" " + tail) is not None
 
