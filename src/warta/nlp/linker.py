@@ -224,7 +224,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     mentions = _split_at_ranks(doc, mentions, lex)
     mentions = _org_heads(tx, _unit_places(tx, mentions))
     mentions = _coordinated_names(doc, tx, mentions, kb)
-    mentions = _split_pairs(tx, _merge_adjacent_people(mentions), kb)
+    mentions = _split_pairs(tx, _merge_adjacent_people(tx, mentions), kb)
     _retype(doc, tx, mentions, kb)
     _clubs(doc, tx, mentions, kb)
     held = {k for m in mentions for k in range(m.start, m.end)}
@@ -981,16 +981,44 @@ def _within_longer(words: list[str], longer: list[str]) -> bool:
     return len(longer) > n and any(longer[i:i + n] == words for i in range(len(longer) - n + 1))
 
 
-def _merge_adjacent_people(mentions: list[_Mention]) -> list[_Mention]:
+def _merge_adjacent_people(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
     """Two person spans with nothing between them are one name the NER cut ("Sri Mulyani" +
-    "Indrawati")."""
+    "Indrawati"), and so are two with one capitalised word between them that the NER took for a
+    common word ("Airlangga" + "Pribadi" + "Kusman"), where the words around are no capitalised
+    ones (a headline in title case, "Jokowi Minta Prabowo Hadir", names two people) and that word
+    is no verb, connector or title."""
+    words, verbs = tx.words, _verb_words()
+
+    def cut_name(prev: _Mention, m: _Mention) -> bool:
+        if prev.end == m.start:
+            return True
+        gap = words[prev.end]
+        return prev.end + 1 == m.start and _name_word(gap) and gap.lower() not in verbs \
+            and gap.lower() not in _lexicon().heads \
+            and not (prev.start > 0 and _name_word(words[prev.start - 1])) \
+            and not (m.end < len(words) and _name_word(words[m.end]))
+
     out: list[_Mention] = []
     for m in mentions:
-        if out and m.label == "PER" and out[-1].label == "PER" and out[-1].end == m.start:
+        if out and m.label == "PER" and out[-1].label == "PER" and cut_name(out[-1], m):
             out[-1] = _Mention(out[-1].start, m.end, "PER", "ner")
         else:
             out.append(m)
     return out
+
+
+def _name_word(word: str) -> bool:
+    return word[:1].isupper() and word.isalpha() and word.lower() not in _CONNECTOR_WORDS
+
+
+_CONNECTOR_WORDS = frozenset(("dan", "atau", "serta", "dengan", "vs", "versus", "kontra", "bersama", "di", "ke",
+                              "dari"))
+
+
+@cache
+def _verb_words() -> frozenset[str]:
+    """data/verbs.txt (scripts/build_verbs.py): the verbs of POS-tagged news."""
+    return frozenset(w for w in load_words("verbs.txt") if not w.startswith("!"))
 
 
 _INITIAL_CUES = frozenset(("inisial", "berinisial", "inisialnya", "insial", "berinsial"))
