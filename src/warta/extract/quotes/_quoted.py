@@ -59,7 +59,9 @@ def judge(t: Text, lex: Lexicon, span: Span) -> Quote | None:
     embedded = bool(prev) and lead is None and not before.rstrip().endswith(":")
     scope = (s0, max(s1, span.close_at))
     m = lex.after.match(text, span.close_at, para_end) if span.close_at < para_end else None
-    if m and (punct or m.group("nya")):
+    # a cue right after the closing mark speaks for it even without the comma the writer forgot, when
+    # the quote opens its sentence and is a few words long ('"Kami siap menghadapi siapa pun" kata X')
+    if m and (punct or m.group("nya") or not prev and n_words >= 3 and m.group("cue")):
         return _cued(t, lex, span, m, "partial" if embedded else "direct", scope)
     inverted = _inverted(t, lex, span.close_at, para_end) if punct else None
     if inverted:
