@@ -1639,7 +1639,9 @@ def _titled_names(tx: _Text, taken: dict[int, str], kb: KnowledgeBase, lex: _Lex
     words, n, out = tx.words, len(tx.words), []
     common, heads = _common_words(), _capitalised_heads()
     done = 0  # words before this are read
-    for i in [i for i, w in enumerate(words) if w in heads or w[:1].isupper() and _ends_in_rank(words, i, i + 1, lex)]:
+    rank_last = _rank_last_words()
+    for i in [i for i, w in enumerate(words) if w in heads or w[:1].isupper() and w.lower().rstrip(".") in rank_last
+              and _ends_in_rank(words, i, i + 1, lex)]:
         if i < done or i in taken:
             continue
         j = i + 1
@@ -1668,13 +1670,18 @@ def _titled_names(tx: _Text, taken: dict[int, str], kb: KnowledgeBase, lex: _Lex
     return out
 
 
+@cache
+def _rank_last_words() -> frozenset[str]:
+    return frozenset(p[-1] for phrases in _lexicon().ranks.values() for p in phrases)
+
+
 def _ends_in_rank(words: list[str], i: int, j: int, lex: _Lexicon) -> bool:
     """Whether words[i:j] ends in a police or military rank ("AKP", "Kombes Pol", "Brigjen TNI"):
     the words after it are a name."""
     k = j - 1
     while k > i and words[k].lower().rstrip(".") in lex.rank_tails and words[k] not in ("(", ")"):
         k -= 1
-    if k < i:
+    if k < i or words[k].lower().rstrip(".") not in _rank_last_words():
         return False
     for phrase in (p for phrases in lex.ranks.values() for p in phrases):
         n = len(phrase)

@@ -543,9 +543,11 @@ def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int], ar
         time = None  # "telah mencabut dukungan … dalam Pilgub 2018": the election's year, not the act's
     value, time_from = (time["value"], "text") if time else (None, None)
     # "berlangsung dua tahun": no news of the day
-    undated = not any(it.kind == "T" and not _vague(it.data) for it in items[lo:hi])
+    # (inside a quote, its own words: the date of its attribution after it is the day it was said)
+    quote = ctx.quote_at(hit.start)
+    undated = not any(it.kind == "T" and not _vague(it.data) and (quote is None or quote["start"] <= it.start
+                                                                  < quote["end"]) for it in items[lo:hi])
     if undated and modality == "occurred":
-        quote = ctx.quote_at(hit.start)
         said = _said_on(ctx, quote) if quote else None
         if not said and hit.trigger.type in _STATEMENTS:  # a statement is made when its maker speaks
             said = next((spoke[e.get("id")] for e in args.actors if e.get("id") in spoke), None)

@@ -131,7 +131,7 @@ def _content(t: Text, a: int, b: int) -> tuple[int, int] | None:
     text = t.text
     while a < b and text[a] in " \t,:":
         a += 1
-    while b > a and (text[b - 1].isspace() or text[b - 1] in ".!?…"):
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ".!?…,"):
         b -= 1
     if b - a < 12 or text[a] in DOUBLE + SINGLE or len(words_in(text, a, b)) < 3 or _TOPIC.match(text, a):
         return None
@@ -245,6 +245,8 @@ def _according(t: Text, lex: Lexicon, m: re.Match[str], cue: str) -> Quote | Non
     head = [w for w in words_in(text, s0, m.start()) if w.group().lower() not in CONNECTORS]
     before = _content(t, s0, m.start()) if len(head) >= 3 else None
     after = _content(t, who_end, s1)
+    if after is not None and _DATE_ONLY.fullmatch(t.text, after[0], after[1]):
+        after = None  # "…, kata X, Jumat (25/8/2017).": when it was said, not what
     pick = after or before  # "A, kata X, B": the part after the cue (GUIDE), else the part before
     if pick is None:
         return None
@@ -280,6 +282,9 @@ def _interposed(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
     return Quote(span[0], span[1], "indirect", m.group("cue") + (m.group("nya") or ""), ref, (s0, s1), s1)
 
 
+_DATE_ONLY = re.compile(r"(?:(?:hari\s+)?(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b[\s,]*)?"
+                        r"(?:\(?\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)?|\d{1,2}\s+\w+\s+\d{4})?[\s.,]*",
+                        re.IGNORECASE)
 _FOR = re.compile(r"Bagi\s+")  # at a sentence's start (checked where it matches)
 
 
