@@ -118,11 +118,22 @@ def _clause_follows(t: Text, lex: Lexicon, a: int, b: int, verb: str = "") -> bo
 
 def _past_time(t: Text, lex: Lexicon, a: int, b: int) -> int:
     """Where a reported clause's own words start after a time adverbial opening it ("menyampaikan
-    hingga saat ini belum ditemukan …": the clause is "belum ditemukan …")."""
+    hingga saat ini belum ditemukan …": the clause is "belum ditemukan …"), or after a short
+    prepositional adjunct before a clause without a subject ("menyebutkan dalam tiga pemilu terakhir
+    terjadi peningkatan …")."""
     while a < b and t.text[a] == " ":
         a += 1
     m = lex.time_openers.match(t.text, a, b)
-    return m.end() if m else a
+    if m:
+        return m.end()
+    words = words_in(t.text, a, b)[:_ADJUNCT_WORDS + 2]
+    if words and words[0].group().lower() in _ADJUNCT_PREPOSITIONS and "," not in t.text[a:words[-1].start()]:
+        for w in words[2:]:
+            if w.group().lower() in lex.subjectless:
+                return w.start()
+            if _is_predicate(lex, w.group().lower()):
+                break
+    return a
 
 
 def _content(t: Text, a: int, b: int) -> tuple[int, int] | None:
@@ -282,6 +293,8 @@ def _interposed(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
     return Quote(span[0], span[1], "indirect", m.group("cue") + (m.group("nya") or ""), ref, (s0, s1), s1)
 
 
+_ADJUNCT_PREPOSITIONS = frozenset(("dalam", "selama", "sejak", "pada", "di", "hingga", "sampai", "menjelang", "jelang"))
+_ADJUNCT_WORDS = 4  # the longest adjunct read before a subjectless clause ("dalam tiga pemilu terakhir")
 _DATE_ONLY = re.compile(r"(?:(?:hari\s+)?(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b[\s,]*)?"
                         r"(?:\(?\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)?|\d{1,2}\s+\w+\s+\d{4})?[\s.,]*",
                         re.IGNORECASE)
