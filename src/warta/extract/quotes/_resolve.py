@@ -10,7 +10,7 @@ from typing import Any
 
 from warta.extract.quotes._lexicon import Lexicon
 from warta.extract.quotes._speakers import Ref, after_phrase, classify, leads_to
-from warta.extract.quotes._text import Text
+from warta.extract.quotes._text import Text, words_in
 from warta.nlp.linker import entity_slug, role_words, spelled_as_person
 
 __all__ = ["Said", "State", "resolve", "sentence_subjects"]
@@ -62,13 +62,32 @@ def sentence_subjects(t: Text, lex: Lexicon) -> list[tuple[int, dict[str, Any]]]
                             and t.text[after:after + 1] not in (",", "") and not t.text.startswith("dan ", after):
                         out.append((e["start"], e))
                     break
-                if leads_to(t, lex, comma + 1 if comma >= 0 else s0, e):
+                if leads_to(t, lex, comma + 1 if comma >= 0 else s0, e) or \
+                        comma < 0 and fronted is None and _described(t, lex, s0, e):
                     out.append((e["start"], e))
                     break
                 if comma >= 0:
                     break
                 fronted = e["end"]
     return out
+
+
+_DESCRIPTOR_WORDS = 6  # the longest description before a name opening a sentence
+_NOT_DESCRIPTOR = frozenset("di ke dari yang dan atau dengan untuk oleh pada kepada bagi tentang soal".split())
+
+
+def _described(t: Text, lex: Lexicon, s0: int, e: dict[str, Any]) -> bool:
+    """A name opening its sentence after a description in lower case ("Pengajar filsafat Franz
+    Magnis Suseno sangat menyayangkan …", "Ekonom senior X menilai …"): a few words, capitalised
+    first, none a verb (or shaped like one: "Menyoal …"), auxiliary or preposition, then the name and a
+    verb after it."""
+    words = [w.group() for w in words_in(t.text, s0, e["start"])]
+    after = words_in(t.text, e["end"], min(len(t.text), e["end"] + 40))[:3]
+    return 1 <= len(words) <= _DESCRIPTOR_WORDS and words[0][:1].isupper() and all(
+        w.isalpha() and w.lower() not in lex.verbs and w.lower() not in lex.predicates
+        and w.lower() not in _NOT_DESCRIPTOR and not (len(w) >= 6 and w.lower().startswith(("me", "di", "ber")))
+        for w in words) \
+        and any(w.group().lower() in lex.verbs for w in after)
 
 
 def _antecedent(t: Text, state: State, pos: int, plural: bool) -> dict[str, Any] | None:
