@@ -526,6 +526,20 @@ def _main_subject(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[d
     return []
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _clash_type(ctx: DocContext, hit: Any, sent: tuple[int, int], args: Arguments) -> str:
+    """A clash is FIGHT only where armed forces take part (a word of them in the sentence, a state
+    among the participants); "bentrokan antara FPI dan GMBI" is ASSAULT, violence between people."""
+    words = ctx.lex.words
+    if hit.trigger.type != "FIGHT" or hit.written.lower() not in words["civil_clashes"]:
+        return hit.trigger.type
+    armed = words["armed_words"].intersection(w.lower() for w in _WORD.findall(ctx.text, *sent))
+    states = any(str(e.get("id") or "").startswith("loc:country:") for e in [*args.actors, *args.targets])
+    return "FIGHT" if armed or states else "ASSAULT"
+
+
 def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int], args: Arguments,
            clause: tuple[int, int], live: set[int], lead: bool, report: tuple[str | None, str | None],
            spoke: dict[Any, str]) -> dict[str, Any]:
@@ -556,7 +570,7 @@ def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int], ar
         elif report[1] == "occasion" or lead:  # the publication month only for the lead's news
             value, time_from = report
     return {
-        "type": hit.trigger.type,
+        "type": _clash_type(ctx, hit, (a, b), args),
         "actors": [e["name"] for e in args.actors],
         "targets": [e["name"] for e in args.targets],
         "time": value,
