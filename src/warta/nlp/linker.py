@@ -538,8 +538,9 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
     as an organisation ("Kepala Pusat Penerangan Hukum Kejagung Harli Siregar"), and after an
     organisation of two words or more that the knowledge base knows, one to three such words ("Pejabat
     Kementerian Dalam Negeri Josue Boji"); after a place the knowledge base knows, two or three such words
-    ("Bupati Kupang Ayub Titu Eki"), and one when the span opens an office or body named after that place
-    ("Ketua Pengadilan Negeri Bengkulu Kaswanto", "Kepala Dinas Pendidikan Kota Bogor Sujatmiko")."""
+    ("Bupati Kupang Ayub Titu Eki"), and one after a place of two words or more or an office or body named
+    after a place ("... Divre II Sumatera Barat Sulthon", "Ketua Pengadilan Negeri Bengkulu Kaswanto",
+    "Kepala Dinas Pendidikan Kota Bogor Sujatmiko"). The title may stand up to ten words before."""
     names: set[tuple[str, ...]] = set()
     for m in mentions:
         if m.label == "PER":
@@ -577,7 +578,7 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
         # only after a title: "Staf Ahli ... Kementerian Kesehatan Barlian", "Wakil Wali Kota Tegal Nur
         # Sholeh"; without one, a team or a place is likelier ("Denver Nuggets", "Kota Bogor")
         titled = m.label != "PER" and m.end - m.start >= 2 and \
-            any(w.lower() in lex.heads for w in tx.words[max(0, m.start - 6):m.start])
+            any(w.lower() in lex.heads for w in tx.words[max(0, m.start - _TITLE_REACH_WORDS):m.start])
         if titled and not kb.lookup(tx.span(m.start, m.end)):
             texts = tx.words[m.start:m.end]
             for p in range(1, len(texts)):
@@ -591,8 +592,7 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
                         or p >= 2 and known_org and spelled(rest, 1) \
                         or p >= 2 and spelled(rest) and any(e.type == "ORG" for e in kb.lookup(texts[p - 1])) \
                         or len(rest) >= 2 and any(e.type == "PER" for e in kb.lookup(" ".join(rest))) \
-                        or placed(texts, p) and (spelled(rest) or p >= 2 and texts[0] in org_openers
-                                                 and spelled(rest, 1)):
+                        or placed(texts, p) and (spelled(rest) or p >= 2 and spelled(rest, 1)):
                     # "Pejabat Kementerian Dalam Negeri Josue Boji"; "Partai Republik Donald Trump" (a known person)
                     out.append(_Mention(m.start, m.start + p, m.label, m.how))
                     out.append(_Mention(m.start + p, m.end, "PER", m.how))
@@ -604,6 +604,9 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
     return out
 
 
+# words a title may stand before a span it heads ("Kepala PT Kereta Api Indonesia (KAI) Divre II
+# Sumatera Barat Sulthon")
+_TITLE_REACH_WORDS = 10
 # government offices whose names end in the place they serve ("Dinas Pendidikan Kota Bogor")
 _OFFICES = frozenset(("Dinas", "Balai", "Biro", "Sudin"))
 
