@@ -592,7 +592,7 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
                         or p >= 2 and known_org and spelled(rest, 1) \
                         or p >= 2 and spelled(rest) and any(e.type == "ORG" for e in kb.lookup(texts[p - 1])) \
                         or len(rest) >= 2 and any(e.type == "PER" for e in kb.lookup(" ".join(rest))) \
-                        or placed(texts, p) and (spelled(rest) or p >= 2 and spelled(rest, 1)):
+                        or placed(texts, p) and (spelled(rest) or (p >= 2 or _acronym(texts[0])) and spelled(rest, 1)):
                     # "Pejabat Kementerian Dalam Negeri Josue Boji"; "Partai Republik Donald Trump" (a known person)
                     out.append(_Mention(m.start, m.start + p, m.label, m.how))
                     out.append(_Mention(m.start + p, m.end, "PER", m.how))
