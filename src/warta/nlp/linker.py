@@ -252,6 +252,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
                 and not (m.label != "PER" and words[m.start].lower() in lex.chiefs)]  # "Kapolres Metro Bekasi": a role
     mentions = _without_opening_words(doc, tx, mentions, kb)
     mentions = _without_terms(doc, tx, mentions, kb)
+    mentions = _kb_extended(tx, mentions, kb)
     taken = _covered(mentions, others)
     aliases = _defined_aliases(doc, mentions, kb)
     mentions += _alias_mentions(words, aliases, taken)
@@ -1691,6 +1692,32 @@ def _ends_in_rank(words: list[str], i: int, j: int, lex: _Lexicon) -> bool:
         if k - n + 1 >= i and tuple(w.lower().rstrip(".") for w in words[k - n + 1:k + 1]) == phrase:
             return True
     return False
+
+
+_KB_EXTENSION = 3  # capitalised words a knowledge-base name may add before an organisation's mention
+
+
+def _kb_extended(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
+    """An organisation's mention that the knowledge base knows by a longer name, the NER having left
+    out its first words: "Dewan Keamanan" + "PBB" is the Security Council ("Dewan Keamanan PBB"), not
+    the UN. The words before it must be capitalised and no other mention's, and the longer name one
+    the knowledge base has word for word, for an organisation."""
+    words = tx.words
+    held = {k for m in mentions for k in range(m.start, m.end)}
+    out: list[_Mention] = []
+    for m in mentions:
+        if m.label == "ORG":
+            for k in range(_KB_EXTENSION, 0, -1):
+                start = m.start - k
+                if start < 0 or any(i in held or not words[i][:1].isupper() or not words[i].isalpha()
+                                    for i in range(start, m.start)):
+                    continue
+                name = tx.span(start, m.end)
+                if any(e.type == "ORG" and name in e.aliases for e in kb.lookup(name)):
+                    m = _Mention(start, m.end, "ORG", m.how)
+                    break
+        out.append(m)
+    return out
 
 
 def _kb_mentions(doc: Doc, tx: _Text, kb: KnowledgeBase, taken: dict[int, str]) -> list[_Mention]:
