@@ -900,7 +900,8 @@ def _misc(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Menti
 def _absorb_places(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
     """A place the knowledge base found right after a unit's or a party board's organisation
     becomes part of it ("DPD Partai Golkar" + "Provinsi Jawa Barat"); the organisation mention is
-    extended in place (in-text aliases point to it)."""
+    extended in place (in-text aliases point to it). After a unit word no mention holds, the place
+    becomes the unit's organisation ("Pemkot" + "Tangerang")."""
     words = tx.words
     party_units, party_words = _org_words().party_units, _org_words().party_words
     drop: set[int] = set()
@@ -915,6 +916,13 @@ def _absorb_places(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
             prev.kb = []
             drop.add(id(m))
             continue
+        if m.label == "LOC" and m.how == "kb" and (prev is None or prev.end < m.start):
+            # the NER saw neither: "Pemkot" + "Tangerang" (a city the knowledge base found) is the city's government
+            # ("Pemerintah" + "Provinsi Lampung": the unit "Pemerintah Provinsi" runs into the place's name)
+            size = next((n for n in (1, 2) if m.start - n >= (prev.end if prev else 0)
+                         and n <= _unit_at(words, m.start - n) < n + m.end - m.start), 0)
+            if size:
+                m.start, m.nstart, m.label, m.kb = m.start - size, m.start - size, "ORG", []
         prev = m
     return [m for m in mentions if id(m) not in drop]
 
