@@ -1651,9 +1651,9 @@ def _titled_names(tx: _Text, taken: dict[int, str], kb: KnowledgeBase, lex: _Lex
     words, n, out = tx.words, len(tx.words), []
     common, heads = _common_words(), _capitalised_heads()
     done = 0  # words before this are read
-    rank_last = _rank_last_words()
-    for i in [i for i, w in enumerate(words) if w in heads or w[:1].isupper() and w.lower().rstrip(".") in rank_last
-              and _ends_in_rank(words, i, i + 1, lex)]:
+    rank_forms = _rank_forms()
+    for i in [i for i, w in enumerate(words) if (w in heads or w in rank_forms) and w[:1].isupper()
+              and (w in heads or _ends_in_rank(words, i, i + 1, lex))]:
         if i < done or i in taken:
             continue
         j = i + 1
@@ -1685,6 +1685,13 @@ def _titled_names(tx: _Text, taken: dict[int, str], kb: KnowledgeBase, lex: _Lex
 @cache
 def _rank_last_words() -> frozenset[str]:
     return frozenset(p[-1] for phrases in _lexicon().ranks.values() for p in phrases)
+
+
+@cache
+def _rank_forms() -> frozenset[str]:
+    """The last words of ranks as news writes them ("AKBP", "Kompol", "Kombes.")."""
+    forms = {f(w) for w in _rank_last_words() for f in (str.capitalize, str.upper)}
+    return frozenset(forms | {w + "." for w in forms})
 
 
 def _ends_in_rank(words: list[str], i: int, j: int, lex: _Lexicon) -> bool:

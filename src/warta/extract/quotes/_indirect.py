@@ -271,22 +271,25 @@ def _interposed(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
     text = t.text
     if text[m.start() - 1:m.start()] != " " or not text[m.start() - 2:m.start() - 1].isalnum():
         return None
+    # the cheap tests first: most "kata", "jelas", "lanjut" are no cue here
+    comma = m.end() if m.group("nya") else text.find(",", m.end(), m.end() + 80)
+    if comma < 0 or text[comma:comma + 1] != "," or "." in text[m.end():comma]:
+        return None
+    first = words_in(text, comma + 1, min(len(text), comma + 40))[:1]
+    if not first or not _is_predicate(lex, first[0].group().lower()):
+        return None
     s0, s1 = t.sentence(m.start())
+    if comma >= s1:
+        return None
     lead = words_in(text, s0, m.start())
     if not lead or any(lex.report.fullmatch(w.group()) or w.group().lower() in lex.pronouns for w in lead):
         return None
     if m.group("nya"):
-        ref, comma = Ref("pronoun", m.start("nya"), m.end("nya")), m.end()
-        if text[comma:comma + 1] != ",":
-            return None
+        ref = Ref("pronoun", m.start("nya"), m.end("nya"))
     else:
-        comma = text.find(",", m.end(), min(s1, m.end() + 80))
-        ref = classify(t, lex, m.end(), comma) if comma > 0 else None
+        ref = classify(t, lex, m.end(), comma)
         if ref is None or ref.kind not in ("entity", "pronoun"):
             return None
-    first = words_in(text, comma + 1, s1)[:1]
-    if not first or not _is_predicate(lex, first[0].group().lower()):
-        return None
     span = _content(t, comma + 1, s1)
     if span is None:
         return None
