@@ -483,10 +483,11 @@ def _split_leading_place(doc: Doc, mentions: list[_Mention], kb: KnowledgeBase) 
 def _blended_org(word: str, kb: KnowledgeBase) -> bool:
     """An organisation's blended short name as the knowledge base knows it ("Kemenperin", "Kemnaker"):
     capitalised, six letters or more, no word news writes in lower case, no person's name."""
-    return len(word) >= _BLEND_LETTERS and word[0].isupper() and word[1:].islower() and word.isalpha() \
-        and word.lower() not in _common_words() \
-        and any(e.kind == "org" and word in e.aliases for e in kb.lookup(word)) \
-        and not any(e.type == "PER" for e in kb.lookup(word))
+    if not (len(word) >= _BLEND_LETTERS and word[0].isupper() and word[1:].islower() and word.isalpha()
+            and word.lower() not in _common_words()):
+        return False
+    found = kb.lookup(word)
+    return any(e.kind == "org" and word in e.aliases for e in found) and not any(e.type == "PER" for e in found)
 
 
 def _acronym(word: str) -> bool:
