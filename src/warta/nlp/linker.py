@@ -57,7 +57,8 @@ from warta.nlp import sentence_starts
 from warta.nlp.factories import typed
 from warta.resources import load_toml, load_words
 
-__all__ = ["EntityLinker", "link_doc", "entity_slug", "entity_id_from_name", "role_words", "spelled_as_person"]
+__all__ = ["EntityLinker", "link_doc", "entity_slug", "entity_id_from_name", "role_words", "spelled_as_person",
+           "verb_words"]
 
 LINKED_TYPES = ("PER", "ORG", "LOC")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,11}$")
@@ -1000,7 +1001,7 @@ def _merge_adjacent_people(tx: _Text, mentions: list[_Mention]) -> list[_Mention
     common word ("Airlangga" + "Pribadi" + "Kusman"), where the words around are no capitalised
     ones (a headline in title case, "Jokowi Minta Prabowo Hadir", names two people) and that word
     is no verb, connector or title."""
-    words, verbs = tx.words, _verb_words()
+    words, verbs = tx.words, verb_words()
 
     def cut_name(prev: _Mention, m: _Mention) -> bool:
         if prev.end == m.start:
@@ -1029,8 +1030,9 @@ _CONNECTOR_WORDS = frozenset(("dan", "atau", "serta", "dengan", "vs", "versus", 
 
 
 @cache
-def _verb_words() -> frozenset[str]:
-    """data/verbs.txt (scripts/build_verbs.py): the verbs of POS-tagged news."""
+def verb_words() -> frozenset[str]:
+    """data/verbs.txt (scripts/build_verbs.py): the verbs of POS-tagged news (the lines after "!" are
+    verb-shaped words that are none; the quote finder reads those too)."""
     return frozenset(w for w in load_words("verbs.txt") if not w.startswith("!"))
 
 

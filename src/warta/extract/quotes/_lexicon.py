@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from warta.nlp.linker import verb_words
 from warta.patterns import grouped
 from warta.resources import load_toml, load_words
 
@@ -72,8 +73,7 @@ class Lexicon:
 
 def _verb_lists() -> tuple[frozenset[str], frozenset[str]]:
     """data/verbs.txt (scripts/build_verbs.py): the verbs, and after "!" the verb-shaped non-verbs."""
-    lines = load_words("verbs.txt")
-    return frozenset(w for w in lines if not w.startswith("!")), frozenset(w[1:] for w in lines if w.startswith("!"))
+    return verb_words(), frozenset(w[1:] for w in load_words("verbs.txt") if w.startswith("!"))
 
 
 @cache
