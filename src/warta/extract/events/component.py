@@ -223,6 +223,8 @@ def _sport_sentences(ctx: DocContext) -> list[bool]:
     roundup's arrest keeps its event."""
     has = [False] * len(ctx.sents)
     for m in ctx.lex.sport.finditer(ctx.text):
+        if " ".join(m.group().split()).casefold() in ctx.lex.not_sport:
+            continue  # "di lapangan", "lapangan kerja": the longer phrase is matched first
         has[ctx.sentence_of(m.start())] = True
     if not any(has):
         return has

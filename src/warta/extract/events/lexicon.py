@@ -62,7 +62,8 @@ class Lexicon:
     count: re.Pattern[str]
     numbers: dict[str, int]
     sport_types: frozenset[str]
-    sport: re.Pattern[str]
+    sport: re.Pattern[str]  # a sport word, or a phrase of ``not_sport`` where one stands
+    not_sport: frozenset[str]  # phrases with a sport word that are not about sport (lower case)
     complement: re.Pattern[str]  # a complement clause opening within the window after a trigger
     symmetric_types: frozenset[str]  # types whose coordinated subjects are joint actors
     judgements: frozenset[str]  # verbs that are DISAPPROVE only when a fault follows ("menilai ... melanggar")
@@ -167,7 +168,8 @@ def lexicon() -> Lexicon:
                          re.I),
         numbers=numbers,
         sport_types=frozenset(data["context"]["sport"]["types"]),
-        sport=_words_re(data["context"]["sport"]["words"]),
+        sport=_words_re([*data["context"]["sport"]["words"], *data["context"]["sport"]["not_sport"]]),
+        not_sport=frozenset(w.lower() for w in data["context"]["sport"]["not_sport"]),
         symmetric_types=frozenset(t for t, spec in data["types"].items() if spec.get("symmetric")),
         judgements=frozenset(data["judgement"]["verbs"]),
         faults=_words_re(data["judgement"]["faults"]),
