@@ -16,7 +16,8 @@ Steps, in order, sentence by sentence:
    adverbial clause ("usai bertemu X") takes the main clause's subject, a speech act without a
    subject inside a quote its speaker; a trigger with no named participant, or without the target
    its word needs ("membantu X") and no clause saying what is asked ("meminta warga agar ..."), is
-   no event;
+   no event; one with no named actor (a passive naming only whom it befell) is an event in the lead
+   only: further on it is background ("Dalam perkara lain, X divonis 15 tahun penjara");
 4. place, time, count, modality and source are read from the clause (``arguments``, ``modality``); a
    time goes to the nearest trigger that made an event, and an occurred event without a time of its
    own (news tells what happened on the day it reports; a speech act is made when it is reported)
@@ -107,6 +108,8 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
         live = {items[k].start for k, *_ in found}  # a time goes to a trigger only if it made an event
         seen: dict[tuple[Any, ...], dict[str, Any]] = {}
         for k, args, lo, hi in found:
+            if not args.actors and (a, b) not in lead:
+                continue  # background: only the lead's passives without an agent are news
             event = _event(ctx, items, k, (a, b), args, (lo, hi), live, (a, b) in lead, report, spoke)
             if not (event["modality"] == "negated" and event["type"] == "REJECT"):
                 _add(out, seen, event)  # "tidak menampiknya", "tak menolak": an admission, no refusal
