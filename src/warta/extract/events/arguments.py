@@ -279,6 +279,8 @@ def _noun(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> Argum
             actors = _enforcer(ctx)
         return Arguments(actors=actors, targets=patients)
     light = ctx.lex.light_verbs.search(text, base, hit.start) if lo < k else None
+    if light is None and lo < k and hit.trigger.type in ctx.lex.witness_types:
+        light = ctx.lex.witness_verbs.search(text, base, hit.start)  # "X menyaksikan penandatanganan MoU"
     if light is not None:
         j = next(i for i in range(lo, k + 1) if items[i].start >= light.start())
         targets, _, _ = forward(ctx, items, k, hi)

@@ -46,6 +46,8 @@ class Lexicon:
     words: dict[str, frozenset[str]]  # named word lists: bridge, coordinators, target_preps …
     light_verbs: re.Pattern[str]  # at the end of the text before an event noun
     undergo_verbs: re.Pattern[str]  # the same, whose subject is the event's target
+    witness_verbs: re.Pattern[str]  # the same, light verbs for ``witness_types`` only ("menyaksikan")
+    witness_types: frozenset[str]
     clause: re.Pattern[str]
     anaphors: dict[str, str]
     institutions: dict[str, tuple[str, ...]]  # "polisi" -> the name beginnings of the units it may mean
@@ -150,6 +152,9 @@ def lexicon() -> Lexicon:
                                rf"(?:[ \t\xa0]+\S+)?[ \t\xa0]+\Z", re.I),
         undergo_verbs=re.compile(rf"(?<![\w-])(?:{_alternation(data['undergo_verbs'], cased=False)})"
                                  rf"(?:[ \t\xa0]+\S+)?[ \t\xa0]+\Z", re.I),
+        witness_verbs=re.compile(rf"(?<![\w-])(?:{_alternation(data['witness_verbs'], cased=False)})"
+                                 rf"(?:[ \t\xa0]+\S+)?[ \t\xa0]+\Z", re.I),
+        witness_types=frozenset(data["witness_types"]),
         clause=re.compile(rf"[;:]|(?<![\w-])(?:{_alternation(data['clause_words'], cased=False)})(?![\w-])", re.I),
         anaphors={words_key(k): v for k, v in data["anaphors"].items()},
         institutions={words_key(k): tuple(v) for k, v in data["institutions"].items()},
