@@ -94,6 +94,12 @@ def _alternation(phrases: Any, cased: bool = True) -> str:
     return grouped((p[0], _phrase(p, cased)) for p in sorted(set(phrases), key=len, reverse=True) if p)
 
 
+def _before_noun(phrases: Any) -> re.Pattern[str]:
+    """Any of the phrases, and at most one more word, at the end of the text before an event noun
+    ("menggelar pertemuan", "menjalani pemeriksaan", "menyaksikan penandatanganan")."""
+    return re.compile(rf"(?<![\w-])(?:{_alternation(phrases, cased=False)})(?:[ \t\xa0]+\S+)?[ \t\xa0]+\Z", re.I)
+
+
 def _words_re(phrases: Any) -> re.Pattern[str]:
     """Any of the phrases as whole words, case-insensitively."""
     return re.compile(rf"(?<![\w-])(?:{_alternation(phrases, cased=False)})(?![\w-])", re.I)
@@ -148,12 +154,9 @@ def lexicon() -> Lexicon:
         exclude_after=_exclusions(data["exclude"]["after"], after=True),
         exclude_before=_exclusions(data["exclude"]["before"], after=False),
         words={name: frozenset(w.lower() for w in data[name]) for name in lists},
-        light_verbs=re.compile(rf"(?<![\w-])(?:{_alternation(data['light_verbs'], cased=False)})"
-                               rf"(?:[ \t\xa0]+\S+)?[ \t\xa0]+\Z", re.I),
-        undergo_verbs=re.compile(rf"(?<![\w-])(?:{_alternation(data['undergo_verbs'], cased=False)})"
-                                 rf"(?:[ \t\xa0]+\S+)?[ \t\xa0]+\Z", re.I),
-        witness_verbs=re.compile(rf"(?<![\w-])(?:{_alternation(data['witness_verbs'], cased=False)})"
-                                 rf"(?:[ \t\xa0]+\S+)?[ \t\xa0]+\Z", re.I),
+        light_verbs=_before_noun(data["light_verbs"]),
+        undergo_verbs=_before_noun(data["undergo_verbs"]),
+        witness_verbs=_before_noun(data["witness_verbs"]),
         witness_types=frozenset(data["witness_types"]),
         clause=re.compile(rf"[;:]|(?<![\w-])(?:{_alternation(data['clause_words'], cased=False)})(?![\w-])", re.I),
         anaphors={words_key(k): v for k, v in data["anaphors"].items()},
