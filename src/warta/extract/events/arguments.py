@@ -34,7 +34,7 @@ from warta.link.kb import KnowledgeBase
 from warta.resources import load_toml
 
 __all__ = ["Arguments", "find_arguments", "place_of", "time_of", "count_of", "resolve_anaphor", "is_place",
-           "after_according", "title_words"]
+           "after_according", "title_words", "examples_after"]
 
 _MAX_UNKNOWN_BEFORE = 2
 _MAX_UNKNOWN_AFTER = 1
@@ -268,6 +268,9 @@ def _verb(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> Argum
 
 def _noun(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> Arguments:
     hit: Hit = items[k].data
+    holder = _role_holder(ctx, items, k, lo, hi) if hit.trigger.type in ctx.lex.perpetrator_types else None
+    if holder is not None:  # "Zunaidi, pelaku pelecehan seksual": the perpetrator the role names
+        return Arguments(actors=holder)
     text = ctx.text
     base = items[lo].start
     undergo = ctx.lex.undergo_verbs.search(text, base, hit.start) if lo < k else None
@@ -309,7 +312,66 @@ def _noun(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> Argum
     return Arguments(actors=actors, targets=[e for e in (owners if prep else []) if e not in actors])
 
 
+_EXAMPLES = re.compile(r",\s*(?:termasuk|antara lain|di antaranya|yakni|yaitu|salah satunya)\s+", re.I)
+_OBJECT_REACH = 60  # characters of an unnamed object between a verb and the examples that name it
+_TITLE_REACH = 60  # characters of a title before the first name of the examples
+
+
+def examples_after(ctx: DocContext, pos: int, end: int) -> list[dict[str, Any]]:
+    """The persons or bodies that name an unnamed object by example ("memeriksa sejumlah saksi,
+    termasuk Kwik Kian Gie", "menangkap tiga orang, yakni A, B dan C"): the named ones after the
+    cue, a title before the first allowed, joined by commas and "dan"."""
+    cue = _EXAMPLES.search(ctx.text, pos, min(end, pos + _OBJECT_REACH))
+    if cue is None or re.search(r"[.;:\"“”]", ctx.text[pos:cue.start()]):
+        return []
+    out: list[dict[str, Any]] = []
+    at = cue.end()
+    for e in ctx.entities[bisect.bisect_left(ctx.ent_starts, at):]:
+        if e["type"] not in ("PER", "ORG"):
+            continue
+        between = ctx.text[at:e["start"]]
+        if e["start"] >= end or (out and not re.fullmatch(r"\s*(?:,|dan|serta|,\s*dan)\s*", between)) or \
+                (not out and (e["start"] - at > _TITLE_REACH or re.search(r"[,.;]", between))):
+            break
+        out.append(e)
+        at = e["end"]
+    return out
+
+
 _SPEECH_NOUN_TYPES = SPEECH_ACTS | {"PROTEST"}
+_CASE_WORDS = frozenset({"kasus", "dugaan", "perkara", "tindak", "pidana", "aksi"})
+
+
+def _role_holder(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> list[dict[str, Any]] | None:
+    """The persons a perpetrator's role names for a crime or an attack noun after it ("tersangka
+    (kasus) suap", "pelaku pembunuhan", "dalang serangan bom"): the person apposed before the role
+    ("Zunaidi, pelaku pelecehan seksual"), made it ("KPK menetapkan A dan B sebagai tersangka suap"),
+    or named after the noun ("tersangka pencurian, Zul", "... yakni Zul dan Hen"); None when no
+    role stands before the noun, [] when no one is named."""
+    j = k - 1
+    while j >= lo and items[j].kind in ("W", "G") and items[j].low in _CASE_WORDS:
+        j -= 1
+    if j < lo or items[j].kind not in ("W", "G") or items[j].low not in ctx.lex.words["perpetrator_roles"]:
+        return None
+    i = j - 1
+    while i >= lo and items[i].kind == "W" and items[i].low in ctx.lex.words["bridge_words"]:
+        i -= 1  # "kedua tersangka", "para pelaku"
+    if i >= lo and items[i].kind == "W" and items[i].low in ("sebagai", "menjadi", "jadi"):
+        i -= 1  # "menetapkan A dan B sebagai tersangka": the object made one
+    elif not (i > lo and items[i].low == ","):
+        i = lo - 1
+    else:
+        i -= 1  # "Zunaidi, pelaku ...": apposed
+    if i >= lo and items[i].kind == "E" and items[i].data.get("type") == "PER":
+        group, _ = _group(ctx, items, i, lo, k, -1)
+        return sorted((e for e in _entities(group) if e.get("type") == "PER"), key=lambda e: e["start"])
+    n = k + 1
+    while n < hi and items[n].kind == "P" and items[n].low in ",(":
+        n += 1  # "tersangka pencurian, Zul"
+    if n < hi and items[n].kind == "E" and items[n].data.get("type") == "PER":
+        group, _ = _group(ctx, items, n, lo, hi, 1)
+        return [e for e in _entities(group) if e.get("type") == "PER"]
+    return [e for e in examples_after(ctx, items[k].end, items[hi - 1].end) if e.get("type") == "PER"]
 
 
 def _agent_after(ctx: DocContext, items: list[Item], k: int, hi: int) -> list[dict[str, Any]]:
@@ -466,6 +528,9 @@ def resolve_anaphor(ctx: DocContext, it: Item) -> list[dict[str, Any]]:
         named = [e for e in ctx.entities if e["start"] < it.start and e["type"] == "ORG"
                  and e["name"].startswith(units)]
         return named[-1:] or _state_of(ctx, it)
+    head = ctx.lex.institution_heads.get(it.low)
+    if head:  # "kepolisian", "tim gabungan", "partai tersebut": the body last named so
+        return [e for e in ctx.entities if e["start"] < it.start and e["type"] == "ORG" and _headed(e, head)][-1:]
     floor = ctx.sents[max(0, ctx.sentence_of(it.start) - _ANAPHOR_REACH)][0]
     if it.low in words["pronouns"] or it.data == PERSON_DESCRIPTION:
         said = _speaker_written_at(ctx, it.start)
@@ -477,6 +542,15 @@ def resolve_anaphor(ctx: DocContext, it: Item) -> list[dict[str, Any]]:
                 return parts[-2:]
         return _last(ctx, it.start, floor, ("PER",), 2)
     return _last(ctx, it.start, floor, (kind,), 2)
+
+
+def _headed(e: dict[str, Any], head: tuple[str, ...]) -> bool:
+    """The body's name (as named or as written) begins with the head's first word and holds the others."""
+    for name in (e.get("name") or "", e["text"]):
+        words = name.lower().split()
+        if words and words[0] == head[0] and all(w in words for w in head[1:]):
+            return True
+    return False
 
 
 def _speaker_written_at(ctx: DocContext, pos: int) -> dict[str, Any] | None:

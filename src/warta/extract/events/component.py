@@ -50,6 +50,7 @@ from warta.extract.events.arguments import (
     Arguments,
     after_according,
     count_of,
+    examples_after,
     find_arguments,
     is_place,
     place_of,
@@ -356,7 +357,7 @@ def _participants(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, i
         args.actors = args.actors or parsed.actors
         args.targets = args.targets or [e for e in parsed.targets if e not in args.actors]
     if not args.targets and hit.trigger.kind == "verb":
-        args.targets = [e for e in _examples_after(ctx, hit.end, sent[1]) if e not in args.actors]
+        args.targets = [e for e in examples_after(ctx, hit.end, sent[1]) if e not in args.actors]
     if not args.actors and hit.trigger.kind == "noun":
         parsed = parse_noun_arguments(ctx, hit, hit.trigger.type in _SPEECH_NOUNS)
         if parsed is not None and parsed.actors:
@@ -377,32 +378,6 @@ def _participants(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, i
         return None
     ctx.last_participants.append((items[k].start, args.actors + args.targets))
     return args, lo, hi
-
-
-_EXAMPLES = re.compile(r",\s*(?:termasuk|antara lain|di antaranya|yakni|yaitu|salah satunya)\s+", re.I)
-_OBJECT_REACH = 60  # characters of an unnamed object between a verb and the examples that name it
-_TITLE_REACH = 60  # characters of a title before the first name of the examples
-
-
-def _examples_after(ctx: DocContext, pos: int, end: int) -> list[dict[str, Any]]:
-    """The persons or bodies that name an unnamed object by example ("memeriksa sejumlah saksi,
-    termasuk Kwik Kian Gie", "menangkap tiga orang, yakni A, B dan C"): the named ones after the
-    cue, a title before the first allowed, joined by commas and "dan"."""
-    cue = _EXAMPLES.search(ctx.text, pos, min(end, pos + _OBJECT_REACH))
-    if cue is None or re.search(r"[.;:\"“”]", ctx.text[pos:cue.start()]):
-        return []
-    out: list[dict[str, Any]] = []
-    at = cue.end()
-    for e in ctx.entities[bisect.bisect_left(ctx.ent_starts, at):]:
-        if e["type"] not in ("PER", "ORG"):
-            continue
-        between = ctx.text[at:e["start"]]
-        if e["start"] >= end or (out and not re.fullmatch(r"\s*(?:,|dan|serta|,\s*dan)\s*", between)) or \
-                (not out and (e["start"] - at > _TITLE_REACH or re.search(r"[,.;]", between))):
-            break
-        out.append(e)
-        at = e["end"]
-    return out
 
 
 _STATES = frozenset({"country", "territory"})

@@ -311,6 +311,18 @@ def _words(text: str, a: int, b: int, items: list[Item]) -> None:
         items.append(Item("W" if w[0].isalnum() else "P", m.start(), m.end(), w.lower()))
 
 
+_ADVERBS_AFTER_VERB = frozenset({"sementara"})  # "menonaktifkan sementara X": for a while, not "while"
+
+
+def _adverb(items: list[Item], i: int) -> bool:
+    """A clause word right after a verb trigger that modifies it ("MA menonaktifkan sementara Ketua PN
+    Bengkulu"): it opens no clause."""
+    if items[i].low not in _ADVERBS_AFTER_VERB or i == 0:
+        return False
+    prev = items[i - 1]
+    return prev.kind == "G" and prev.data.trigger.kind != "noun"
+
+
 def _parenthetical(items: list[Item], i: int) -> bool:
     """A clause word inside a short aside between commas ("Tjahjo, karena itu, meminta ...",
     "Ia, sementara itu, menolak ..."): it opens no clause; the sentence goes on around it."""
@@ -327,7 +339,7 @@ def clause_bounds(ctx: DocContext, items: list[Item], k: int) -> tuple[int, int]
     def cut(i: int) -> bool:
         it = items[i]
         return (it.kind == "P" and it.low in ";:") or (it.kind == "W" and it.low in clause_words
-                                                         and not _parenthetical(items, i))
+                                                         and not _parenthetical(items, i) and not _adverb(items, i))
 
     lo = k
     while lo > 0 and not cut(lo):

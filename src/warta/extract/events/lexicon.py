@@ -51,6 +51,8 @@ class Lexicon:
     clause: re.Pattern[str]
     anaphors: dict[str, str]
     institutions: dict[str, tuple[str, ...]]  # "polisi" -> the name beginnings of the units it may mean
+    institution_heads: dict[str, tuple[str, ...]]  # a phrase naming a body by its name's head: its words
+    perpetrator_types: frozenset[str]  # noun events whose actor a perpetrator's role before them names
     implicit_types: frozenset[str]  # passive events whose unnamed agent is the article's enforcer
     implicit_phrases: frozenset[str]  # and passive triggers of other types whose agent is (naming a suspect)
     enforcers: tuple[str, ...]  # the name beginnings of law-enforcement bodies
@@ -131,6 +133,16 @@ def _exclusions(table: dict[str, list[str]], after: bool) -> dict[str, re.Patter
     return out
 
 
+def _institution_heads(table: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    """The phrases that name a body by the head of its name ("kepolisian", "partai tersebut"), each
+    with the words its name must hold (the determiner left out)."""
+    out = {words_key(h): tuple(h.lower().split()) for h in table["definite"]}
+    for h in table["described"]:
+        for d in table["determiners"]:
+            out[words_key(f"{h} {d}")] = tuple(h.lower().split())
+    return out
+
+
 @cache
 def lexicon() -> Lexicon:
     data = load_toml("events.toml")
@@ -144,11 +156,13 @@ def lexicon() -> Lexicon:
              trie([p for p in plain_phrases if p[0].isupper()], cased_first=False)]
     scan = re.compile(rf"(?<![\w-])(?:{'|'.join(gapped_src + tries)})(?P<nya>nya)?(?![\w-])")
     mod = data["modality"]
+    heads = _institution_heads(data["institution_heads"])
     numbers = {words_key(k): v for k, v in data["count"]["numbers"].items()}
     number_alt = _alternation(numbers, cased=False)
     lists = ("coordinators", "target_preps", "agent_preps", "bridge_words", "place_preps", "place_bridges",
              "place_openers", "ordinals", "group_possessives", "adjunct_preps", "pronouns", "first_person",
-             "clause_words", "subordinators", "manner_openers", "subjectless", "civil_clashes", "armed_words")
+             "clause_words", "subordinators", "manner_openers", "subjectless", "civil_clashes", "armed_words",
+             "perpetrator_roles")
     return Lexicon(
         scan=scan, triggers=plain, gapped=tuple(gapped),
         exclude_after=_exclusions(data["exclude"]["after"], after=True),
@@ -161,10 +175,13 @@ def lexicon() -> Lexicon:
         clause=re.compile(rf"[;:]|(?<![\w-])(?:{_alternation(data['clause_words'], cased=False)})(?![\w-])", re.I),
         anaphors={words_key(k): v for k, v in data["anaphors"].items()},
         institutions={words_key(k): tuple(v) for k, v in data["institutions"].items()},
+        institution_heads=heads,
+        perpetrator_types=frozenset(data["perpetrator_types"]),
         implicit_types=frozenset(data["implicit_agents"]["types"]),
         implicit_phrases=frozenset(data["implicit_agents"]["phrases"]),
         enforcers=tuple(data["implicit_agents"]["bodies"]),
-        anaphor_scan=_words_re([*data["anaphors"], *data["pronouns"], *data["first_person"], *data["institutions"]]),
+        anaphor_scan=_words_re([*data["anaphors"], *data["pronouns"], *data["first_person"], *data["institutions"],
+                                *heads]),
         modality={k: _words_re(mod[k]) for k in ("denied", "failed", "negated", "possible", "planned")},
         not_negation=_words_re(mod["not_negation"]),
         done=re.compile(rf"(?<![\w-])(?:{_alternation(mod['done'], cased=False)})[ \t\xa0]+\Z", re.I),
