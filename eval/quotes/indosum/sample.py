@@ -38,6 +38,8 @@ _DRAWS = (  # the other draws this script makes instead of the benchmark's
                 "articles, none of any other set's, the second blind set's included)"),
     ("--tune5", "draw a fifth tuning set (training/quotes/tune/articles_5.jsonl, seed 20261213: 30 general-news "
                 "articles, none of any other set's, the fourth draw's included)"),
+    ("--tune6", "draw a sixth tuning set (training/quotes/tune/articles_6.jsonl, seed 20261214: 30 general-news "
+                "articles, none of any other set's, the fifth draw's included)"),
 )
 
 
@@ -56,7 +58,7 @@ def main() -> int:
     tune_dir = ROOT / "training" / "quotes" / "tune"
     if args.tune or args.tune2 or args.tune3:
         taken |= {json.loads(line)["id"] for line in (HERE / "articles.jsonl").open(encoding="utf-8")}
-    later = args.tune4 or args.tune5
+    later = args.tune4 or args.tune5 or args.tune6
     if args.tune2 or args.tune3 or args.blind2 or later:
         taken |= {json.loads(line)["id"] for line in (tune_dir / "articles.jsonl").open(encoding="utf-8")}
     if args.tune3 or args.blind2 or later:
@@ -68,17 +70,19 @@ def main() -> int:
     if later:
         blind2 = ROOT / "eval" / "blind2" / "articles.jsonl"
         taken |= {json.loads(line)["id"] for line in blind2.open(encoding="utf-8")}
-    if args.tune5:
+    if args.tune5 or args.tune6:
         taken |= {json.loads(line)["id"] for line in (tune_dir / "articles_4.jsonl").open(encoding="utf-8")}
+    if args.tune6:
+        taken |= {json.loads(line)["id"] for line in (tune_dir / "articles_5.jsonl").open(encoding="utf-8")}
     tuning = args.tune or args.tune2 or args.tune3 or later
     quota = {"tajuk utama": 30} if args.tune3 or args.blind2 or later else \
         {"tajuk utama": 20, "olahraga": 5, "showbiz": 5} if tuning else {"tajuk utama": N}
-    name = "articles_5.jsonl" if args.tune5 else "articles_4.jsonl" if args.tune4 else \
+    name = "articles_6.jsonl" if args.tune6 else "articles_5.jsonl" if args.tune5 else "articles_4.jsonl" if args.tune4 else \
         "articles_3.jsonl" if args.tune3 else \
         "articles_2.jsonl" if args.tune2 else "articles.jsonl"
     out = tune_dir / name if tuning else ROOT / "eval" / "blind2" / "articles.jsonl" if args.blind2 \
         else HERE / "articles.jsonl"
-    seed = next((s for flag, s in ((args.tune5, 20261213), (args.tune4, 20261212), (args.blind2, 20261211),
+    seed = next((s for flag, s in ((args.tune6, 20261214), (args.tune5, 20261213), (args.tune4, 20261212), (args.blind2, 20261211),
                                    (args.tune3, 20261210), (args.tune2, 20261209), (args.tune, 20261208)) if flag),
                 20261207)
     chosen = []
