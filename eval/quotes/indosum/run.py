@@ -9,7 +9,7 @@ it and scores the export with ``../shared/eval/score.py`` against ``gold.json`` 
 entities facets: the gold has no other). Prints each facet's mean F1 over the articles (score.py's
 facet figure) and the quotes' micro totals. ``--agreement`` instead scores annotator B's four
 overlap articles (``gold_B_overlap.json``) against annotator A's, both ways, with the same scorer.
-``--tune`` scores the tuning set (``training/quotes/tune``: 150 more articles in five draws, ``--draw N`` one of them,
+``--tune`` scores the tuning set (``training/quotes/tune``: 180 more articles in six draws, ``--draw N`` one of them,
 annotated the same way, whose errors may be read); ``--show`` prints its errors (never the benchmark's: it stays blind).
 """
 
@@ -74,7 +74,7 @@ def main() -> int:
     ap.add_argument("--scorer", default=str(SCORER), help="shared/eval/score.py")
     ap.add_argument("--tune", action="store_true", help="the tuning set instead of the benchmark")
     ap.add_argument("--show", action="store_true", help="the tuning set's errors (with --tune only)")
-    ap.add_argument("--draw", type=int, choices=(1, 2, 3, 4, 5), help="one draw of the tuning set only (with --tune)")
+    ap.add_argument("--draw", type=int, choices=(1, 2, 3, 4, 5, 6), help="one draw of the tuning set only (with --tune)")
     args = ap.parse_args()
     if args.show and not args.tune:
         ap.error("--show reads errors: only the tuning set's (--tune); the benchmark stays blind")
@@ -83,7 +83,8 @@ def main() -> int:
     parts = [("articles.jsonl", "gold.json")]
     if args.tune:
         parts += [("articles_2.jsonl", "gold_2.json"), ("articles_3.jsonl", "gold_3.json"),
-                  ("articles_4.jsonl", "gold_4.json"), ("articles_5.jsonl", "gold_5.json")]
+                  ("articles_4.jsonl", "gold_4.json"), ("articles_5.jsonl", "gold_5.json"),
+                  ("articles_6.jsonl", "gold_6.json")]
         parts = parts[args.draw - 1:args.draw] if args.draw else parts
     gold = {"articles": [a for _, g in parts for a in json.loads((where / g).read_text(encoding="utf-8"))["articles"]]}
     tmp = Path(tempfile.mkdtemp(prefix="warta-indosum-quotes-"))

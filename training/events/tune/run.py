@@ -30,6 +30,8 @@ GOLD4 = ("gold_E5.json", "gold_E6.json")  # the fourth draw's 30 articles (train
 ARTICLES4 = HERE.parents[1] / "quotes" / "tune" / "articles_4.jsonl"
 GOLD5 = ("gold_E7.json", "gold_E8.json")  # the fifth draw's 30 articles (training/quotes/tune/articles_5.jsonl)
 ARTICLES5 = HERE.parents[1] / "quotes" / "tune" / "articles_5.jsonl"
+GOLD6 = ("gold_E9.json", "gold_E10.json")  # the sixth draw's 30 articles (training/quotes/tune/articles_6.jsonl)
+ARTICLES6 = HERE.parents[1] / "quotes" / "tune" / "articles_6.jsonl"
 
 
 def _load(name: str) -> dict[str, list[dict]]:
@@ -57,11 +59,13 @@ def main() -> int:
     parser.add_argument("--profile", default="default")
     parser.add_argument("--show", action="store_true")
     parser.add_argument("--agreement", action="store_true")
-    parser.add_argument("--draw", choices=("1", "3", "4", "5", "all"), default="all",
-                        help="the first 40 articles, the third draw's 30, the fourth's, the fifth's, or all (default)")
+    parser.add_argument("--draw", choices=("1", "3", "4", "5", "6", "1-5", "all"), default="all",
+                        help="the first 40 articles, the third draw's 30, the fourth's, the fifth's, the sixth's, "
+                             "the first five draws, or all (default)")
     args = parser.parse_args()
     gold: dict[str, list[dict]] = {}
-    for name in {"1": GOLD, "3": GOLD3, "4": GOLD4, "5": GOLD5, "all": GOLD + GOLD3 + GOLD4 + GOLD5}[args.draw]:
+    five = GOLD + GOLD3 + GOLD4 + GOLD5
+    for name in {"1": GOLD, "3": GOLD3, "4": GOLD4, "5": GOLD5, "6": GOLD6, "1-5": five, "all": five + GOLD6}[args.draw]:
         gold.update(_load(name))
     if args.agreement:
         other = _load("gold_E2_overlap.json")
@@ -75,7 +79,7 @@ def main() -> int:
     from warta.annotate import annotate
     from warta.article import Article
 
-    rows = [json.loads(line) for path in (HERE / "articles.jsonl", ARTICLES3, ARTICLES4, ARTICLES5)
+    rows = [json.loads(line) for path in (HERE / "articles.jsonl", ARTICLES3, ARTICLES4, ARTICLES5, ARTICLES6)
             for line in path.read_text(encoding="utf-8").splitlines()]
     articles = [Article(id=r["id"], source=r["id"], body=r["text"], kind="text", published=r["published"])
                 for r in rows if r["id"] in gold]

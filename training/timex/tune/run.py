@@ -66,9 +66,11 @@ def main() -> int:
                     help="the fourth draw instead (training/quotes/tune/articles_4.jsonl, its gold_4.json's times)")
     ap.add_argument("--draw5", action="store_true",
                     help="the fifth draw instead (training/quotes/tune/articles_5.jsonl, its gold_5.json's times)")
+    ap.add_argument("--draw6", action="store_true",
+                    help="the sixth draw instead (training/quotes/tune/articles_6.jsonl, its gold_6.json's times)")
     args = ap.parse_args()
     quotes_run._SCORER[0] = Path(args.scorer)
-    draw = "_5" if args.draw5 else "_4" if args.draw4 else "_3" if args.draw3 else ""
+    draw = "_6" if args.draw6 else "_5" if args.draw5 else "_4" if args.draw4 else "_3" if args.draw3 else ""
     where, name = (THIRD, f"gold{draw}.json") if draw else (HERE, "gold.json")
     gold = json.loads((where / name).read_text(encoding="utf-8"))
     articles = where / f"articles{draw}.jsonl"
