@@ -74,7 +74,8 @@ def main() -> int:
     ap.add_argument("--scorer", default=str(SCORER), help="shared/eval/score.py")
     ap.add_argument("--tune", action="store_true", help="the tuning set instead of the benchmark")
     ap.add_argument("--show", action="store_true", help="the tuning set's errors (with --tune only)")
-    ap.add_argument("--draw", type=int, choices=(1, 2, 3, 4, 5, 6), help="one draw of the tuning set only (with --tune)")
+    ap.add_argument("--draw", type=int, choices=(1, 2, 3, 4, 5, 6),
+                    help="one draw of the tuning set only (with --tune)")
     args = ap.parse_args()
     if args.show and not args.tune:
         ap.error("--show reads errors: only the tuning set's (--tune); the benchmark stays blind")

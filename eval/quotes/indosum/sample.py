@@ -77,13 +77,15 @@ def main() -> int:
     tuning = args.tune or args.tune2 or args.tune3 or later
     quota = {"tajuk utama": 30} if args.tune3 or args.blind2 or later else \
         {"tajuk utama": 20, "olahraga": 5, "showbiz": 5} if tuning else {"tajuk utama": N}
-    name = "articles_6.jsonl" if args.tune6 else "articles_5.jsonl" if args.tune5 else "articles_4.jsonl" if args.tune4 else \
+    name = "articles_6.jsonl" if args.tune6 else "articles_5.jsonl" if args.tune5 else \
+        "articles_4.jsonl" if args.tune4 else \
         "articles_3.jsonl" if args.tune3 else \
         "articles_2.jsonl" if args.tune2 else "articles.jsonl"
     out = tune_dir / name if tuning else ROOT / "eval" / "blind2" / "articles.jsonl" if args.blind2 \
         else HERE / "articles.jsonl"
-    seed = next((s for flag, s in ((args.tune6, 20261214), (args.tune5, 20261213), (args.tune4, 20261212), (args.blind2, 20261211),
-                                   (args.tune3, 20261210), (args.tune2, 20261209), (args.tune, 20261208)) if flag),
+    seed = next((s for flag, s in ((args.tune6, 20261214), (args.tune5, 20261213), (args.tune4, 20261212),
+                                   (args.blind2, 20261211), (args.tune3, 20261210), (args.tune2, 20261209),
+                                   (args.tune, 20261208)) if flag),
                 20261207)
     chosen = []
     for category, n in quota.items():

@@ -65,7 +65,8 @@ def main() -> int:
     args = parser.parse_args()
     gold: dict[str, list[dict]] = {}
     five = GOLD + GOLD3 + GOLD4 + GOLD5
-    for name in {"1": GOLD, "3": GOLD3, "4": GOLD4, "5": GOLD5, "6": GOLD6, "1-5": five, "all": five + GOLD6}[args.draw]:
+    draws = {"1": GOLD, "3": GOLD3, "4": GOLD4, "5": GOLD5, "6": GOLD6, "1-5": five, "all": five + GOLD6}
+    for name in draws[args.draw]:
         gold.update(_load(name))
     if args.agreement:
         other = _load("gold_E2_overlap.json")
