@@ -256,8 +256,9 @@ def _according(t: Text, lex: Lexicon, m: re.Match[str], cue: str) -> Quote | Non
     head = [w for w in words_in(text, s0, m.start()) if w.group().lower() not in CONNECTORS]
     before = _content(t, s0, m.start()) if len(head) >= 3 else None
     after = _content(t, who_end, s1)
-    if after is not None and _DATE_ONLY.fullmatch(t.text, after[0], after[1]):
-        after = None  # "…, kata X, Jumat (25/8/2017).": when it was said, not what
+    if after is not None and (_DATE_ONLY.fullmatch(t.text, after[0], after[1]) or _setting_only(t, *after)):
+        after = None  # "…, kata X, Jumat (25/8/2017).", "…, kata X di Mapolda, Jalan Sudirman, Senin (3/4)":
+        # where and when it was said, not what
     pick = after or before  # "A, kata X, B": the part after the cue (GUIDE), else the part before
     if pick is None:
         return None
@@ -301,6 +302,21 @@ _ADJUNCT_WORDS = 4  # the longest adjunct read before a subjectless clause ("dal
 _DATE_ONLY = re.compile(r"(?:(?:hari\s+)?(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b[\s,]*)?"
                         r"(?:\(?\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)?|\d{1,2}\s+\w+\s+\d{4})?[\s.,]*",
                         re.IGNORECASE)
+# The words of where, when and how something was said, after its speaker ("kepada wartawan di Jakarta",
+# "saat dikonfirmasi, Senin (3/4) dinihari", "seperti dilansir Antara"): with names and numbers, no speech.
+_SETTING = frozenset("di pada kepada kpd usai seusai saat ketika sela sela-sela dalam melalui lewat via seperti "
+                     "sebagaimana dilansir dikutip diberitakan mengutip dikonfirmasi dihubungi ditemui diwawancarai "
+                     "wartawan media awak jurnalis keterangan tertulis resmi pers konferensi pesan singkat telepon "
+                     "sambungan hari pagi siang sore malam dini dinihari kemarin lalu waktu setempat wib wita wit "
+                     "pukul sekitar tanggal jalan kota kantor gedung kompleks".split())
+
+
+def _setting_only(t: Text, a: int, b: int) -> bool:
+    """Text[a:b] says only where, when or how something was said: names, numbers and setting words."""
+    return all(w.group()[:1].isupper() or w.group()[:1].isdigit() or w.group().lower() in _SETTING
+               for w in words_in(t.text, a, b))
+
+
 _FOR = re.compile(r"Bagi\s+")  # at a sentence's start (checked where it matches)
 
 
