@@ -160,6 +160,13 @@ def after_phrase(t: Text, lex: Lexicon, pos: int) -> Ref | None:
     for e in t.entities_in(pos, end):  # a name the stop word would cut ("kata Ketua DPR Setya Novanto")
         if e["start"] < end < e["end"]:
             end = e["end"]
+    if cut and text[cut.start()].isspace() and not any(e["type"] == "PER" for e in t.entities_in(pos, end)):
+        # a stop word inside a title chain that ends in a name: "kata Wakil Menteri Dalam Negeri Libya
+        # Abdulsalam Ashour", "ujar Direktur Jenderal Penguatan Daya Saing Produk Kelautan dan Perikanan
+        # KKP Nilanto Perbowo"
+        after = [e for e in t.entities_in(end, limit) if e["start"] >= end and e["type"] == "PER"][:1]
+        if after and leads_to(t, lex, pos, after[0]):
+            end = after[0]["end"]
     ref = classify(t, lex, pos, end) if end > pos else None
     return person_after_comma(t, ref) or ref
 
