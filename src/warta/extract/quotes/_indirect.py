@@ -39,6 +39,10 @@ _ADJUNCT = re.compile(r"\s*(?:kepada|di|pada|saat|ketika|dalam|usai|seusai|melal
 _ADDRESSED = re.compile(r"(?:\s+[^\s.,;:!?\"“”()]+){1,8}?\s+bahwa\b", re.IGNORECASE)
 # "membeberkan mengenai …" names a topic, not what was said
 _TOPIC = re.compile(r"(?:mengenai|tentang|soal|terkait|perihal|atas|akan hal)\b", re.IGNORECASE)
+# an addressee and what is asked of them, not an adjunct before the report ("kepada semua pihak untuk …")
+_REQUEST_VERBS = frozenset("mengimbau menghimbau meminta mendesak mengajak menyerukan menyeru memerintahkan "
+                           "menginstruksikan mengingatkan".split())
+_REQUEST_TO = re.compile(r"\s*kepada\b[^,]*\b(?:untuk|agar|supaya)\b", re.IGNORECASE)
 _LEAD_IN = re.compile(r"\s*(?:bahwa\b|[,:](?:\s*bahwa\b)?)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:\"“”]|\.(?!\d)")  # not a bracket: "Dana Moneter Internasional (IMF) yang …"
 _VERB_PREFIXES = ("me", "di", "ber")
@@ -186,11 +190,15 @@ def _reported(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
     verb = m.group("cue").lower()
     after = m.end()
     lead = _ADJUNCT.match(text, after, s1) if not m.group("bahwa") else None
+    request = lead is not None and m.group("cue").lower() in _REQUEST_VERBS \
+        and _REQUEST_TO.match(lead.group()) is not None
+    if request:  # "mengimbau kepada seluruh pengguna jalan untuk berhati-hati, …": whom it asks, and what
+        lead = None
     if lead is None and not m.group("bahwa"):
         lead = _ADDRESSED.match(text, after, s1)  # "memperingatkan Korea Utara beberapa waktu lalu bahwa …"
     if lead:
         after = lead.end()
-    elif not m.group("bahwa"):
+    elif not m.group("bahwa") and not request:
         lead = _LEAD_IN.match(text, after, s1)
         if lead:
             after = lead.end()
