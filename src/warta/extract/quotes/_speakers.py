@@ -287,8 +287,10 @@ def _person_at_verb(t: Text, lex: Lexicon, x: int, y: int) -> Ref | None:
     words = [w.group().lower() for w in words_in(t.text, x, person[-1]["start"])]
     opens = max((k for k, w in enumerate(words) if w in _CLAUSE_OPENERS), default=-1)
     words = words[opens + 1:]  # the reporting verb's own clause: "… makin menjadi setelah X mengatakan"
-    if len(words) > _MAX_SUBJECT_WORDS or any(_is_verb(lex, w) for w in _without_adverbials(words)):
-        return None
+    if (len(words) > _MAX_SUBJECT_WORDS or any(_is_verb(lex, w) for w in _without_adverbials(words))) \
+            and not leads_to(t, lex, x, person[-1]):
+        return None  # (a title chain of titles and names only, however long, ends in its holder's name:
+        # "Ketua Tim Perunding Indonesia untuk Indonesia-Australia … (IA-CEPA) Deddy Saleh juga menyampaikan")
     return Ref("entity", person[-1]["start"], person[-1]["end"], entity=person[-1])
 
 
