@@ -258,7 +258,8 @@ def resolve(t: Text, lex: Lexicon, ref: Ref, state: State) -> dict[str, Any] | N
             state.descriptions[ref.head] = earlier
             return _describe(t, ref, state)
         found = _antecedent(t, state, ref.start, False)  # "pemain asal Bandung itu": the person spoken of
-        if found is not None:
+        inside = {e.get("id") for e in t.entities_in(ref.start, ref.end)}
+        if found is not None and found.get("id") not in inside:  # "adik Aurel itu" is not Aurel
             return {**found, "text": text, "start": ref.start, "end": ref.end}
     if ref.kind == "desc":
         holder = _title_holder(t, ref) if ref.entity is None and not ref.back else None

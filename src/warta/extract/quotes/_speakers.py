@@ -90,10 +90,14 @@ def classify(t: Text, lex: Lexicon, a: int, b: int, *, subject: bool = False) ->
                  and _only_lower(text, head.end(), e["start"])][:1]
         if named:  # "kelompok pemantau Syrian Observatory for Human Rights": the organisation
             return Ref("entity", named[0]["start"], named[0]["end"], entity=named[0])
-    if person and _relative_of(t, lex, a, b, person):
+    related = person or ([e for e in t.entities_in(a, b) if e["type"] == "PER"]
+                         if lex.relational.match(text, a) else [])  # "putra dari pendiri NU, KH Hasyim"
+    if related and _relative_of(t, lex, a, b, related):
         # "Tim kuasa hukum mantan Menteri Kesehatan Siti Fadilah Supari mengklaim": her lawyers speak
         end = len(text[:b].rstrip())
-        return Ref("desc", a, end, head=lex.relational.match(text, a).group().lower())
+        # "putra dari pendiri NU, KH Hasyim ini": the one spoken of, not the one named
+        back = lex.demonstrative.search(text[a:end]) is not None
+        return Ref("desc", a, end, head=lex.relational.match(text, a).group().lower(), back=back)
     if person or (found and not head):
         # a title chain ends in the name: "Wakapolsek Metro Tanah Abang Kompol Eko Prasetyo"
         e = person[-1] if person else pick_speaker(found)
@@ -144,6 +148,8 @@ def _relative_of(t: Text, lex: Lexicon, a: int, b: int, person: list[dict[str, A
     return not tail or lex.demonstrative.fullmatch(" " + tail) is not None
 
 
+# a relation that a demonstrative closes at the sentence's end, a comma or "dari" inside it
+_CLOSED_AT_END = re.compile(r"[^.;:!?\"“”\n]{3,100}?\s(?P<demo>ini|itu|tersebut)(?=\s*[.!?]|\s*$)")
 _ACRONYM = re.compile(r"\(\s*[A-Z][A-Za-z0-9.&-]{1,11}\s*\)\s+(?=[A-Z])")  # "(OKU) " before more of a name
 
 
@@ -157,6 +163,10 @@ def after_phrase(t: Text, lex: Lexicon, pos: int) -> Ref | None:
     while cut and (acronym := _ACRONYM.match(text, cut.start())):  # "Kapolres Ogan Komering Ulu (OKU) AKBP Leo"
         cut = lex.stop.search(text, acronym.end(), limit)
     end = cut.start() if cut else limit
+    closing = _CLOSED_AT_END.match(text, pos, limit) if cut and lex.relational.match(text, pos) else None
+    if closing and closing.end() > end and not any(
+            _is_verb(lex, w.group().lower()) for w in words_in(text, pos, closing.start("demo"))):
+        end = closing.end()  # "kata putra dari pendiri Nahdlatul Ulama, KH Hasyim Asy'ari ini.": one relation
     for e in t.entities_in(pos, end):  # a name the stop word would cut ("kata Ketua DPR Setya Novanto")
         if e["start"] < end < e["end"]:
             end = e["end"]
