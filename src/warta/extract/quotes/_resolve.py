@@ -243,6 +243,11 @@ def _reported_after(t: Text, lex: Lexicon, pos: int) -> dict[str, Any] | None:
     return _from_entity(ref.entity) if ref is not None and ref.kind == "entity" and ref.entity is not None else None
 
 
+# heads of a description of someone who stays unnamed: "sumber tersebut" points back to a source
+# described before, never to the person the article speaks of ("Kim Jong Un … , sebut sumber tersebut")
+_UNNAMED_SOURCES = frozenset(("sumber", "narasumber", "informan", "sumber lain", "sumber internal"))
+
+
 def resolve(t: Text, lex: Lexicon, ref: Ref, state: State) -> dict[str, Any] | None:
     text = t.text[ref.start:ref.end]
     if ref.kind == "entity" and ref.entity is not None:
@@ -257,9 +262,10 @@ def resolve(t: Text, lex: Lexicon, ref: Ref, state: State) -> dict[str, Any] | N
         if earlier is not None:
             state.descriptions[ref.head] = earlier
             return _describe(t, ref, state)
-        found = _antecedent(t, state, ref.start, False)  # "pemain asal Bandung itu": the person spoken of
+        found = _antecedent(t, state, ref.start, False) if ref.head not in _UNNAMED_SOURCES else None
         inside = {e.get("id") for e in t.entities_in(ref.start, ref.end)}
-        if found is not None and found.get("id") not in inside:  # "adik Aurel itu" is not Aurel
+        if found is not None and found.get("id") not in inside:  # "pemain asal Bandung itu": the person
+            # spoken of; "adik Aurel itu" is not Aurel, and "sumber tersebut" is no one named
             return {**found, "text": text, "start": ref.start, "end": ref.end}
     if ref.kind == "desc":
         holder = _title_holder(t, ref) if ref.entity is None and not ref.back else None
