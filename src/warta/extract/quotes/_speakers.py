@@ -117,8 +117,9 @@ def classify(t: Text, lex: Lexicon, a: int, b: int, *, subject: bool = False) ->
         of = _OF.match(text, end)
         if org is None and of:  # "seorang sumber di Kementerian Pertahanan"
             org = next((e for e in t.entities_in(of.end(), of.end() + 1) if e["start"] == of.end()), None)
-            end = org["end"] if org and org["type"] != "PER" else end
-            org = org if org and org["type"] != "PER" else None
+            # a body, not a place: "kata Presiden di Istana Merdeka" is where the President spoke
+            end = org["end"] if org and org["type"] == "ORG" else end
+            org = org if org and org["type"] == "ORG" else None
         return Ref("desc", a, end, entity=org, head=name, back=bool(demo) and not head.group("det"))
     if demo and len(words) <= 8:
         return Ref("epithet", a, end)
