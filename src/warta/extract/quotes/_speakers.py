@@ -239,6 +239,10 @@ def subject_before(t: Text, lex: Lexicon, a: int, b: int) -> Ref | None:
             continue
         # a verb, an adjunct, or a relative clause on the part before ("X, yang hadir di sana, mengatakan")
         if words[0].group().lower() in lex.weak or words[0].group().lower() in _NOT_SUBJECT:
+            named = _person_at_verb(t, lex, x, y) if n == len(parts) - 1 and \
+                words[0].group().lower() in _ADJUNCT_OPENERS else None
+            if named is not None:  # "Dalam kesempatan yang sama Budi mengatakan": the adjunct's subject
+                return named
             continue
         if n == len(parts) - 1 and words[-1].group().lower() in _COORDINATORS and \
                 (coordinated := _coordinated_subject(t, lex, x, words)) is not None:
@@ -298,12 +302,19 @@ def _person_at_verb(t: Text, lex: Lexicon, x: int, y: int) -> Ref | None:
     words = [w.group().lower() for w in words_in(t.text, x, person[-1]["start"])]
     opens = max((k for k, w in enumerate(words) if w in _CLAUSE_OPENERS), default=-1)
     words = words[opens + 1:]  # the reporting verb's own clause: "… makin menjadi setelah X mengatakan"
+    adjunct = bool(words) and words[0] in _ADJUNCT_OPENERS and len(words) <= _ADJUNCT_WORDS
     if (len(words) > _MAX_SUBJECT_WORDS or any(_is_verb(lex, w) for w in _without_adverbials(words))) \
-            and not leads_to(t, lex, x, person[-1]):
+            and not leads_to(t, lex, x, person[-1]) and not adjunct:
+        # (after a short adjunct, the name is the subject: "di tempat terpisah Atta menjelaskan",
+        # "dalam kesempatan yang sama Budi mengatakan")
         return None  # (a title chain of titles and names only, however long, ends in its holder's name:
         # "Ketua Tim Perunding Indonesia untuk Indonesia-Australia … (IA-CEPA) Deddy Saleh juga menyampaikan")
     return Ref("entity", person[-1]["start"], person[-1]["end"], entity=person[-1])
 
+
+# a prepositional adjunct opening the clause before its subject: "di tempat terpisah", "pada kesempatan itu"
+_ADJUNCT_OPENERS = frozenset("di dalam pada dari".split())
+_ADJUNCT_WORDS = 5
 
 # adverbs between a subject and its verb ("La Nyalla bahkan mengaku", "Budi juga mengatakan")
 _SUBJECT_ADVERBS = frozenset("juga pun bahkan lalu kemudian sendiri kembali lantas akhirnya pula justru malah "
