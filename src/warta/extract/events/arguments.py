@@ -256,6 +256,9 @@ def _verb(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> Argum
     after, prep, _ = forward(ctx, items, k, hi)
     if hit.nya and not after:
         after = resolve_anaphor(ctx, Item("A", hit.end - 3, hit.end, "ia"))
+    if hit.trigger.kind == "passive" and after and _NAMING.search(ctx.text, hit.end, after[0]["start"]):
+        # "Salah satu yang ditangkap bernama X", "yang sudah ditangkap adalah Roni": who it befell, named
+        before, after = before or after, []
     if hit.trigger.kind == "passive":
         if not after and before and (hit.trigger.type in ctx.lex.implicit_types
                                      or hit.trigger.phrase in ctx.lex.implicit_phrases):
@@ -282,6 +285,9 @@ def _noun(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> Argum
             actors = _enforcer(ctx)
         return Arguments(actors=actors, targets=patients)
     light = ctx.lex.light_verbs.search(text, base, hit.start) if lo < k else None
+    if light is not None and hit.trigger.type in ctx.lex.perpetrator_types and \
+            _CASE_BETWEEN.search(text, light.start(), hit.start):
+        light = None  # "melanjutkan kasus korupsi": the court goes on with the case, commits no crime
     if light is None and lo < k and hit.trigger.type in ctx.lex.witness_types:
         light = ctx.lex.witness_verbs.search(text, base, hit.start)  # "X menyaksikan penandatanganan MoU"
     if light is not None:
@@ -340,6 +346,8 @@ def examples_after(ctx: DocContext, pos: int, end: int) -> list[dict[str, Any]]:
 
 _SPEECH_NOUN_TYPES = SPEECH_ACTS | {"PROTEST"}
 _CASE_WORDS = frozenset({"kasus", "dugaan", "perkara", "tindak", "pidana", "aksi"})
+_NAMING = re.compile(r"(?i)(?<![\w-])(?:bernama|berinisial|adalah|ialah|yaitu|yakni|merupakan)(?![\w-])")
+_CASE_BETWEEN = re.compile(r"(?i)(?<![\w-])(?:kasus|perkara)(?![\w-])")
 
 
 def _role_holder(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> list[dict[str, Any]] | None:
