@@ -509,10 +509,18 @@ def _main_subject(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[d
 _WORD = re.compile(r"\w+")
 
 
+_VERBAL_PROTESTS = frozenset({"memprotes", "protes", "diprotes"})
+
+
 def _clash_type(ctx: DocContext, hit: Any, sent: tuple[int, int], args: Arguments) -> str:
     """A clash is FIGHT only where armed forces take part (a word of them in the sentence, a state
-    among the participants); "bentrokan antara FPI dan GMBI" is ASSAULT, violence between people."""
+    among the participants); "bentrokan antara FPI dan GMBI" is ASSAULT, violence between people.
+    A protest made by one named person is a complaint, DISAPPROVE ("de Villiers memprotes keras
+    pemangkasan anggaran"), not a demonstration."""
     words = ctx.lex.words
+    if hit.trigger.type == "PROTEST" and hit.written.lower() in _VERBAL_PROTESTS and args.actors \
+            and all(e.get("type") == "PER" for e in args.actors) and len(args.actors) == 1:
+        return "DISAPPROVE"
     if hit.trigger.type != "FIGHT" or hit.written.lower() not in words["civil_clashes"]:
         return hit.trigger.type
     armed = words["armed_words"].intersection(w.lower() for w in _WORD.findall(ctx.text, *sent))
