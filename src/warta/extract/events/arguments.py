@@ -145,6 +145,9 @@ def backward(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[dict[s
             if place is not None:
                 j = place - 1
                 continue
+            if _address(ctx, items, j, lo):  # "Polres Bogor, Jawa Barat menangkap": the body, not its province
+                j -= 2
+                continue
             if after_according(ctx, items, j, lo):
                 return []
             group, past = _group(ctx, items, j, lo, k, -1)
@@ -165,6 +168,18 @@ def backward(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[dict[s
                 return []
         j -= 1
     return []
+
+
+def _address(ctx: DocContext, items: list[Item], j: int, lo: int) -> bool:
+    """Entity j is the town or region after a comma that says where the body or person before the
+    comma is ("Kantor Imigrasi Kelas I Palu, Sulawesi Tengah"): a place the knowledge base knows,
+    not a country."""
+    e = items[j].data
+    if e.get("type") != "LOC" or j - 2 < lo or items[j - 1].low != "," or items[j - 2].kind != "E" \
+            or items[j - 2].data.get("type") not in ("ORG", "PER"):
+        return False
+    known = KnowledgeBase.load().get(e.get("id") or "")
+    return known is not None and known.kind not in ("country", "territory")
 
 
 AUXILIARIES = frozenset("akan telah sudah segera tidak tak bisa dapat harus ingin mau bakal hendak belum masih "
