@@ -447,7 +447,13 @@ def _split_leading_place(doc: Doc, mentions: list[_Mention], kb: KnowledgeBase) 
     honorifics = _lexicon().honorifics
     for m in mentions:
         first = doc[m.start]
-        if m.label == "PER" and m.end - m.start >= 2 and first.is_upper and first.is_alpha and \
+        country = _title_country(doc, m, kb) if m.label == "PER" else 0
+        if country:
+            # "Presiden Filipina Rodrigo Duterte": after a title, the country is the title's, the
+            # name starts after it
+            out.append(_Mention(m.start, m.start + country, "LOC", m.how))
+            out.append(_Mention(m.start + country, m.end, "PER", m.how))
+        elif m.label == "PER" and m.end - m.start >= 2 and first.is_upper and first.is_alpha and \
                 2 <= len(first) <= 6 and doc[m.start + 1].text[:1].isupper() and \
                 any(first.text in e.aliases for e in kb.lookup(first.text) if e.type in ("LOC", "ORG")):
             ent = next(e for e in kb.lookup(first.text) if e.type in ("LOC", "ORG"))
@@ -479,6 +485,21 @@ def _split_leading_place(doc: Doc, mentions: list[_Mention], kb: KnowledgeBase) 
         else:
             out.append(m)
     return out
+
+
+def _title_country(doc: Doc, m: _Mention, kb: KnowledgeBase) -> int:
+    """How many words of a person's span, right after a title word, name a country (one or two:
+    "Presiden Filipina Rodrigo Duterte", "Menteri Luar Negeri Korea Selatan Kang Kyung-wha"), when
+    two or more capitalised words stay for the name; 0 otherwise."""
+    if m.start == 0 or doc[m.start - 1].lower_ not in role_words():
+        return 0
+    for n in (2, 1):
+        if m.end - m.start - n < 2 or not all(t.is_title for t in doc[m.start + n:m.end]):
+            continue
+        text = doc[m.start:m.start + n].text
+        if any(e.kind == "country" and text in e.aliases for e in kb.lookup(text)):
+            return n
+    return 0
 
 
 def _blended_org(word: str, kb: KnowledgeBase) -> bool:
