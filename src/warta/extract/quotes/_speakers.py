@@ -43,17 +43,37 @@ def pick_speaker(entities: list[dict[str, Any]]) -> dict[str, Any] | None:
 
 
 # what a body publishes, before its name: "menurut survei CNN", "menurut data BPS", "demikian catatan WHO"
-_DOCUMENTS = frozenset("data laporan survei hasil catatan rilis riset kajian penelitian temuan analisis".split())
+_DOCUMENTS = frozenset("data laporan survei hasil catatan rilis riset kajian penelitian temuan analisis poling polling "
+                       "jajak studi".split())
+_PUBLISHED = frozenset("dilakukan dirilis dikeluarkan diterbitkan digelar dibuat dipublikasikan dihimpun".split())
 _IN_TITLE = frozenset(("dari", "untuk", "bidang", "urusan"))  # inside a title chain, before a capitalised name
+
+
+def _made_by(words: list[re.Match[str]], e: dict[str, Any]) -> set[int]:
+    """The word indices of "yang dilakukan (oleh)" between what a body publishes and the body ("menurut
+    survei yang dilakukan Litbang Kompas", "data yang dirilis BPS"): the body publishes it."""
+    out: set[int] = set()
+    if e["type"] != "ORG":
+        return out
+    for i in range(1, len(words) - 1):
+        if words[i].group().lower() == "yang" and words[i - 1].group().lower() in _DOCUMENTS \
+                and words[i + 1].group().lower() in _PUBLISHED:
+            out |= {i, i + 1}
+            if i + 2 < len(words) and words[i + 2].group().lower() == "oleh":
+                out.add(i + 2)
+    return out
 
 
 def leads_to(t: Text, lex: Lexicon, a: int, e: dict[str, Any]) -> bool:
     """Only titles, names, connectors and what a body publishes between a and the entity: it is the
     phrase's subject."""
     words = words_in(t.text, a, e["start"])
+    made_by = _made_by(words, e)
     for i, w in enumerate(words):
         word = w.group()
         low = word.lower()
+        if i in made_by:
+            continue
         if not (word[0].isupper() or word[0].isdigit() or low in lex.roles or low in CONNECTORS
                 or (low in _DOCUMENTS and e["type"] == "ORG") or low in lex.statements
                 # "Calon presiden dari Partai Republik Donald Trump", "Utusan Khusus PBB untuk Suriah X"
