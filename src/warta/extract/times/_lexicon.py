@@ -206,7 +206,9 @@ def cue_regexes() -> dict[str, re.Pattern[str]]:
 def _document_regex(docs: dict[str, list[str]]) -> re.Pattern[str]:
     """The name or number of a law or document up to its year: "UU Nomor 7 Tahun 2017", "Perpres 12/2025",
     "UUD 1945", "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945", "Nomor 19 Tahun 2023"."""
-    heads = "|".join(re.escape(h).replace(r"\ ", _S) for h in sorted(docs["heads"], key=len, reverse=True))
+    # a hyphen may stand between spaces in scraped text ("Undang - undang Dasar 1945")
+    heads = "|".join(re.escape(h).replace(r"\ ", _S).replace(r"\-", rf"{_S0}-{_S0}")
+                     for h in sorted(docs["heads"], key=len, reverse=True))
     nums = "|".join(re.escape(n) for n in sorted(docs["numbers"], key=len, reverse=True))
     number = rf"(?:{nums})(?![a-z]){_S0}[\w./-]*\w{_S}"  # not "November"
     name = rf"(?:{_S}(?:[A-Z][\w-]*|tentang|dan)){{0,8}}?"  # "Dasar Negara Republik Indonesia", "KPU RI"
