@@ -95,7 +95,10 @@ def build_tokenizer(nlp) -> Tokenizer:
     # match; the tokenizer runs twice as fast, identical tokens on 1,500 IndoSum articles).
     # A quotation mark glued to the words around it ('mendukung,”terang Saini', 'mendukung.”Saini')
     # is a token of its own, and so is the punctuation before it.
-    infixes = [*defaults.infixes, r"(?<=\w)[,.!?](?=[“”\"])", r"(?<=[\w,.!?])[“”\"](?=\w)"]
+    # A bracket glued between two words opens or closes an aside ("menelepon Hasto(Kristiyanto; Sekjen
+    # PDIP)"): a token of its own, so that it is no part of a name.
+    infixes = [*defaults.infixes, r"(?<=\w)[,.!?](?=[“”\"])", r"(?<=[\w,.!?])[“”\"](?=\w)",
+               r"(?<=[^\W\d_]{2})[()](?=[^\W\d_])"]
     rules, hyphenated = _split_exceptions(defaults.tokenizer_exceptions)
     tok = Tokenizer(
         nlp.vocab,
