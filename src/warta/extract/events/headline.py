@@ -105,17 +105,21 @@ def _trigger(clause: str) -> tuple[Trigger, int, int, str] | None:
     """The first trigger of a clause, in full or bare form: (trigger, start, end, as written)."""
     lex = lexicon()
     found = []
-    m = lex.scan.search(clause)
-    if m is not None:
-        end = m.end() - (3 if m.group("nya") else 0)
-        trig = lookup(lex, clause[m.start():end])
-        if trig is not None:
-            found.append((trig, m.start(), end, clause[m.start():end]))
+    # titles are often written in Title Case ("Menhan AS Minta Maaf ke Ryamizard"): the lexicon's
+    # phrases are read in the lower-cased title too (same offsets), acronyms in the title as written
+    for text in (clause, clause.lower()):
+        m = lex.scan.search(text)
+        if m is not None:
+            end = m.end() - (3 if m.group("nya") else 0)
+            trig = lookup(lex, text[m.start():end])
+            if trig is not None:
+                found.append((trig, m.start(), end, clause[m.start():end]))
     scan, bare = _headline_scan()
     b = scan.search(clause)
     if b is not None:
         found.append((bare[words_key(b.group())], b.start(), b.end(), b.group()))
-    return min(found, key=lambda f: f[1]) if found else None
+    # the first, and of those starting there the longest: "Minta Maaf" (CONCEDE), not "Minta" (DEMAND)
+    return min(found, key=lambda f: (f[1], f[1] - f[2])) if found else None
 
 
 def _names(clause: str, entities: list[dict[str, Any]]) -> list[tuple[int, dict[str, Any]]]:
