@@ -471,7 +471,16 @@ def _reported_subject(ctx: DocContext, items: list[Item], k: int) -> list[dict[s
     between = [it for it in items[:k] if it.start >= quote["start"]]
     if not between or any(it.kind != "W" or it.low not in ctx.lex.words["subjectless"] for it in between):
         return []
+    s0 = ctx.sents[ctx.sentence_of(quote["start"])][0]
+    if _INTERPOSED.search(ctx.text, s0, quote["start"]):
+        return []  # "Tim penanggung jawab rombongan, tuturnya, juga telah menemui …": the part before
+        # the attribution is the subject, not the speaker
     return [speaker]
+
+
+# an attribution set between a clause's subject and its predicate: "X, tuturnya, …", "X, kata Y, …"
+_INTERPOSED = re.compile(r"\w[^.!?\"“”]*?,[ \t\xa0]*(?:\w+nya|(?:kata|ujar|tutur|ucap|jelas|imbuh|tambah|lanjut|"
+                         r"tegas|ungkap|terang)[ \t\xa0]+[^,.!?]{1,80}),[ \t\xa0]*\Z", re.I)
 
 
 def _main_subject(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[dict[str, Any]]:
