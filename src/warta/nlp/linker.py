@@ -1859,6 +1859,10 @@ class _Group:
     type: str
 
 
+# honorifics of familiarity before a nickname: "Cak Imin", "Gus Dur", "Mbak Mega", "Kang Emil"
+_FAMILIAR = frozenset("cak gus mbak mas bang kang ning neng bung daeng uda kak teh ceu abah".split())
+
+
 class _Union:
     def __init__(self, n: int):
         self.parent = list(range(n))
@@ -1931,6 +1935,21 @@ def _group(tx: _Text, mentions: list[_Mention], aliases: dict[str, _Mention],
         if best is not None:
             short_of[k] = best
             uf.union(best, k)
+    # a nickname after a familiar honorific ("Cak Imin", "Gus Imin", "Mbak Mega"): the one person of
+    # the article one of whose name's words begins or ends with it (Muhaimin, Megawati)
+    for k in people:
+        if k in short_of or not words[k]:
+            continue
+        m = mentions[k]
+        before = tx.words[m.nstart - 1].lower() if m.nstart > 0 else ""
+        nick = words[k][-1]
+        if len(nick) < 3 or not (before in _FAMILIAR or (len(words[k]) == 2 and words[k][0] in _FAMILIAR)):
+            continue
+        owners = {uf.find(j) for j in people if j != k and len(words[j]) >= 2 and any(
+            len(w) >= len(nick) + 2 and (w.startswith(nick) or w.endswith(nick)) for w in words[j])}
+        if len(owners) == 1:
+            short_of[k] = owners.pop()
+            uf.union(short_of[k], k)
     # knowledge base, per mention (short forms go with their full name)
     for k, m in enumerate(mentions):
         if not m.kb and k not in short_of:
