@@ -1863,6 +1863,18 @@ class _Group:
 _FAMILIAR = frozenset("cak gus mbak mas bang kang ning neng bung daeng uda kak teh ceu abah".split())
 
 
+_DESCRIPTORS = frozenset("organisasi ormas lembaga kelompok gerakan".split())
+
+
+def _name_initials(words: list[str]) -> set[str]:
+    """The initials of a name, with and without a leading descriptor ("Organisasi Hizbut Tahrir
+    Indonesia": "ohti", "hti")."""
+    out = {"".join(w[:1] for w in words)}
+    if words and words[0] in _DESCRIPTORS:
+        out.add("".join(w[:1] for w in words[1:]))
+    return out
+
+
 class _Union:
     def __init__(self, n: int):
         self.parent = list(range(n))
@@ -1950,6 +1962,21 @@ def _group(tx: _Text, mentions: list[_Mention], aliases: dict[str, _Mention],
         if len(owners) == 1:
             short_of[k] = owners.pop()
             uf.union(short_of[k], k)
+    # an acronym the article never defines, of an organisation it names in full ("Partai Komunis
+    # Indonesia" ... "PKI", "Organisasi Hizbut Tahrir Indonesia" ... "HTI"): the initials of the full
+    # name, a leading descriptor ("organisasi") left out; one such organisation only
+    orgs = [k for k, m in enumerate(mentions) if m.label == "ORG"]
+    for k in orgs:
+        acronym = names[k]
+        if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 6) or len(words[k]) != 1:
+            continue
+        owners = {uf.find(j) for j in orgs if j != k and len(words[j]) >= 2
+                  and acronym.lower() in _name_initials(words[j])}
+        if len(owners) == 1:
+            j = owners.pop()
+            a, b = mentions[j].kb, mentions[k].kb
+            if not (a and b and not {e.id for e in a} & {e.id for e in b}):
+                uf.union(j, k)
     # knowledge base, per mention (short forms go with their full name)
     for k, m in enumerate(mentions):
         if not m.kb and k not in short_of:
