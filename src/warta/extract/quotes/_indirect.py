@@ -244,7 +244,13 @@ def _according(t: Text, lex: Lexicon, m: re.Match[str], cue: str) -> Quote | Non
         who_end = m.end()
     else:
         comma = text.find(",", m.end(), s1)
-        if comma > 0:
+        named, named_end = _named_right_after(t, lex, m.end(), s1) if cue.lower() == "menurut" else (None, s1)
+        first = words_in(text, named_end, s1)[:1] if named is not None else []
+        if first and _is_predicate(lex, first[0].group().lower()) and (comma < 0 or named_end < comma):
+            # "Negara, menurut Dimas membutuhkan …": the name, then the predicate of what was said,
+            # no comma between them
+            ref, who_end = named, named_end
+        elif comma > 0:
             ref, who_end = classify(t, lex, m.end(), comma), comma
             person = person_after_comma(t, ref)
             if person is not None:  # "menurut Kepala …, Siegfried O Wolf, krisis ini …"
