@@ -564,8 +564,8 @@ def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int], ar
             said = next((spoke[e.get("id")] for e in args.actors if e.get("id") in spoke), None)
         if said:
             value, time_from = said, "said"
-        elif report[1] == "occasion" or lead:  # the publication month only for the lead's news
-            value, time_from = report
+        elif (report[1] == "occasion" or lead) and not _background(ctx, items, k, lo, report[0]):
+            value, time_from = report  # the publication month only for the lead's news
     return {
         "type": _clash_type(ctx, hit, (a, b), args),
         "actors": [e["name"] for e in args.actors],
@@ -585,6 +585,22 @@ def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int], ar
         "time_text": time["text"] if time else None,
         "count": count_of(ctx, items, k, hi),
     }
+
+
+def _background(ctx: DocContext, items: list[Item], k: int, lo: int, report: str | None) -> bool:
+    """Trigger k stands in a relative clause ("yang" before it in its clause) of a sentence told of the past."""
+    return any(it.kind == "W" and it.low == "yang" for it in items[lo:k]) and _told_of_past(ctx, items, report)
+
+
+def _told_of_past(ctx: DocContext, items: list[Item], report: str | None) -> bool:
+    """The sentence dates what it tells to a year before the report's ("Trump menjadi presiden AS
+    pertama yang mengadakan pembicaraan dengan pemimpin Korea Utara saat mereka bertemu di Singapura
+    tahun 2018"): an event in a relative clause of it, with no time of its own, describes a participant
+    by the past, and is no news of the report's day."""
+    year = (report or "")[:4]
+    return year.isdigit() and any(
+        it.kind == "T" and it.data.get("type") == "DATE" and str(it.data.get("value") or "")[:4].isdigit()
+        and str(it.data.get("value"))[:4] < year for it in items)
 
 
 def _vague(time: dict[str, Any] | None) -> bool:
