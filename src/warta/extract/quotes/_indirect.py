@@ -244,8 +244,8 @@ def _according(t: Text, lex: Lexicon, m: re.Match[str], cue: str) -> Quote | Non
         who_end = m.end()
     else:
         comma = text.find(",", m.end(), s1)
-        named, named_end = _named_right_after(t, lex, m.end(), s1) if cue.lower() == "menurut" else (None, s1)
-        first = words_in(text, named_end, s1)[:1] if named is not None else []
+        named, named_end = _named_right_after(t, lex, m.end(), s1)
+        first = words_in(text, named_end, s1)[:1] if named is not None and cue.lower() == "menurut" else []
         if first and _is_predicate(lex, first[0].group().lower()) and (comma < 0 or named_end < comma):
             # "Negara, menurut Dimas membutuhkan …": the name, then the predicate of what was said,
             # no comma between them
@@ -256,7 +256,7 @@ def _according(t: Text, lex: Lexicon, m: re.Match[str], cue: str) -> Quote | Non
             if person is not None:  # "menurut Kepala …, Siegfried O Wolf, krisis ini …"
                 ref, who_end = person, person.end
         else:  # no comma closes the name: "Menurut Feri Amsari hal tersebut bisa …"
-            ref, who_end = _named_right_after(t, lex, m.end(), s1)
+            ref, who_end = named, named_end
             first = words_in(text, m.end(), s1)[:1]
             if ref is None and first and first[0].group().lower() in lex.pronouns:  # "Menurut dia kejadian itu …"
                 ref, who_end = Ref("pronoun", first[0].start(), first[0].end(),
