@@ -225,6 +225,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     mentions = _split_at_ranks(doc, mentions, lex)
     mentions = _org_heads(tx, _unit_places(tx, mentions))
     mentions = _coordinated_names(doc, tx, mentions, kb)
+    mentions = _split_trailing_place(tx, mentions, kb)
     mentions = _split_pairs(tx, _merge_adjacent_people(tx, mentions), kb)
     _retype(doc, tx, mentions, kb)
     _clubs(doc, tx, mentions, kb)
@@ -482,6 +483,56 @@ def _split_leading_place(doc: Doc, mentions: list[_Mention], kb: KnowledgeBase) 
                 end = m.end  # more capitalised words follow: not sure where the name ends
             out.append(_Mention(m.start, m.start + 1, "ORG", m.how))
             out.append(_Mention(m.start + 1, end, "PER", m.how))
+        else:
+            out.append(m)
+    return out
+
+
+# words that open the name of a building, a site or a road ("Gedung Sate", "Stadion Jakabaring")
+_FACILITIES = frozenset("gedung stadion bandara bundaran masjid gereja pura vihara klenteng pasar terminal stasiun "
+                        "pelabuhan taman lapangan monumen museum istana hotel mal mall plaza jalan jl jl. simpang "
+                        "gelanggang gelora tugu candi pantai rs rsud rsup kampus".split())
+# words of a facility's name that do not name it by themselves ("Bandara Internasional", "Jalan Tol")
+_FACILITY_WORDS = _FACILITIES | _GENERIC | frozenset("internasional tol umum besar kecil lama baru".split())
+
+
+def _split_trailing_place(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
+    """A place span that runs on into the city or province it lies in, no comma between, is two
+    places: a building, site or road and its city ("Gedung Sate Bandung", "Stadion Gelora
+    Sriwijaya Jakabaring Palembang", "Bundaran Hotel Indonesia Jakarta"), a town and its province
+    ("Balige Sumatera Utara"). The facility's part keeps a word that names it ("Jalan Raya Bogor" and
+    "Hotel Indonesia" are names); a town's part is one to three capitalised words that are no unit
+    ("Polda Jawa Barat" is an organisation), no compass or generic place word ("Bandar Lampung"), and
+    the whole is no place the knowledge base knows ("Padang Pariaman")."""
+    words = tx.words
+    org = _org_words()
+    out: list[_Mention] = []
+    for m in mentions:
+        cut = 0
+        if m.label == "LOC" and m.end - m.start >= 2 and not kb.lookup(tx.span(m.start, m.end)):
+            for n in (3, 2, 1):
+                p = m.end - m.start - n  # words before the place
+                if p < 1:
+                    continue
+                tail = tx.span(m.end - n, m.end)
+                kinds = {e.kind for e in kb.lookup(tail) if e.type == "LOC" and tail in e.aliases}
+                if not kinds & {"city", "province"}:
+                    continue
+                before = words[m.start:m.end - n]
+                low = [w.lower() for w in before]
+                if not all(w[:1].isupper() or w[:1].isdigit() for w in before) or low[-1] in _PLACE_UNITS \
+                        or low[-1] in ("kota", "kab", "kab.") or _unit_at(words, m.start):
+                    break
+                if low[0] in _FACILITIES:
+                    cut = n if p >= 2 and any(w not in _FACILITY_WORDS and w.isalpha() for w in low[1:]) else 0
+                elif "province" in kinds and p <= 3 and not any(
+                        w in _GENERIC or w in _COMPASS or w in role_words() or w in (x.lower() for x in org.heads)
+                        or not w.isalpha() for w in low) and _unit_at(before, 0) == 0:
+                    cut = n
+                break
+        if cut:
+            out.append(_Mention(m.start, m.end - cut, "LOC", m.how))
+            out.append(_Mention(m.end - cut, m.end, "LOC", m.how))
         else:
             out.append(m)
     return out
@@ -762,14 +813,29 @@ def _shouted(words: list[str], kb: KnowledgeBase) -> bool:
     """Common words in a passage written in capitals ("KEIMANAN", "JANGANLAH KAMU", "HAWA NAFSU"):
     every word all capitals, of four letters or more, a word news writes in lower case (with
     "-lah"/"-kah"/"-nya" attached or not), and the knowledge base knows none of them."""
-    common = _common_words()
-
     def word(w: str) -> bool:
-        low = w.lower()
-        return w.isupper() and w.isalpha() and len(w) >= 4 and (
-            low in common or low.endswith(("lah", "kah", "nya")) and low[:-3] in common) and not kb.lookup(w)
+        return w.isupper() and w.isalpha() and len(w) >= 4 and _common_form(w.lower()) and not kb.lookup(w)
 
     return all(map(word, words)) and not kb.lookup(" ".join(words))
+
+
+_CLITICS = ("lah", "kah", "nya")
+_AFFIXED = (("ke", "an"), ("ber", ""), ("ber", "an"), ("di", ""), ("di", "i"), ("di", "kan"), ("ter", ""),
+            ("per", "an"), ("", "an"), ("", "kan"))  # a prefix and a suffix news words are made with
+
+
+@lru_cache(maxsize=4096)
+def _common_form(low: str) -> bool:
+    """A word news writes in lower case, or one made from such a word of three letters or more by a
+    clitic ("-lah", "-kah", "-nya") and one common affix pair ("keimanan" from "iman", "beriman",
+    "dikehendaki" from "kehendak", "tuhannya")."""
+    common = _common_words()
+    if low in common:
+        return True
+    forms = [low] + [low[:-3] for c in _CLITICS if low.endswith(c)]
+    return any(f in common or any(f.startswith(pre) and f.endswith(suf) and len(f) - len(pre) - len(suf) >= 3
+                                  and f[len(pre):len(f) - len(suf)] in common for pre, suf in _AFFIXED)
+               for f in forms)
 
 
 @cache

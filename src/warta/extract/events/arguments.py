@@ -556,7 +556,7 @@ def resolve_anaphor(ctx: DocContext, it: Item) -> list[dict[str, Any]]:
         return [e for e in ctx.entities if e["start"] < it.start and e["type"] == "ORG" and _headed(e, head)][-1:]
     floor = ctx.sents[max(0, ctx.sentence_of(it.start) - _ANAPHOR_REACH)][0]
     if it.low in words["pronouns"] or it.data == PERSON_DESCRIPTION:
-        said = _speaker_written_at(ctx, it.start)
+        said = _speaker_written_at(ctx, it.start) or _previous_subject(ctx, it)
         return [said] if said is not None else _last(ctx, it.start, floor, ("PER",), 1)
     kind = ctx.lex.anaphors.get(it.low, "any")
     if kind == "any":
@@ -574,6 +574,31 @@ def _headed(e: dict[str, Any], head: tuple[str, ...]) -> bool:
         if words and words[0] == head[0] and all(w in words for w in head[1:]):
             return True
     return False
+
+
+_OPENING = re.compile(r"\s*(?:[A-Z][\w ]{0,30},\s*)?$")  # nothing, or a fronted connective and its comma
+
+
+def _previous_subject(ctx: DocContext, it: Item) -> dict[str, Any] | None:
+    """The person a pronoun opening its sentence as the subject of an active verb stands for: the
+    person who opened the sentence before as its subject ("Anwar bertemu Lee di Putrajaya. Ia juga
+    mengunjungi …" is Anwar, not Lee, the last named), when a title at most comes before that person.
+    A passive after the pronoun ("Ia ditangkap …") is left to the last person named."""
+    s = ctx.sentence_of(it.start)
+    a = ctx.sents[s][0]
+    if s == 0 or not _OPENING.match(ctx.text[a:it.start]):
+        return None
+    nxt = re.match(r"\s*(?:juga\s+|pun\s+|lalu\s+|kemudian\s+)?(\w+)", ctx.text[it.end:it.end + 40])
+    if nxt is None or re.match(r"(?:di|ter)\w{3,}", nxt.group(1).lower()):
+        return None
+    pa, pb = ctx.sents[s - 1]
+    first = next((e for e in ctx.entities if pa <= e["start"] < pb), None)
+    if first is None or first["type"] != "PER":
+        return None
+    before = ctx.text[pa:first["start"]].split()
+    if not all(w[:1].isupper() or w.lower().strip(",") in title_words() for w in before):
+        return None
+    return first
 
 
 def _speaker_written_at(ctx: DocContext, pos: int) -> dict[str, Any] | None:
