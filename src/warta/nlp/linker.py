@@ -221,11 +221,11 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     mentions = _split_at_line_breaks(doc, mentions)
     mentions = _split_at_web_domains(doc, tx, mentions)
     mentions = _trim_lower_edges(tx, _trim_marks(tx, _split_bracketed(doc, mentions)), kb)
-    mentions = _split_leading_place(doc, mentions, kb)
+    mentions = _org_tail_first(tx, _split_leading_place(doc, mentions, kb))
     mentions = _split_at_ranks(doc, mentions, lex)
     mentions = _org_heads(tx, _unit_places(tx, mentions))
     mentions = _coordinated_names(doc, tx, mentions, kb)
-    mentions = _split_trailing_place(tx, mentions, kb)
+    mentions = _split_at_honorific(tx, _split_trailing_place(tx, mentions, kb), kb)
     mentions = _split_pairs(tx, _merge_adjacent_people(tx, mentions), kb)
     _retype(doc, tx, mentions, kb)
     _clubs(doc, tx, mentions, kb)
@@ -538,6 +538,53 @@ def _split_trailing_place(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase
     return out
 
 
+# honorifics of religious scholars and of the hajj that open a person's name ("KH Ahmad Jaelani")
+_SCHOLARS = frozenset("kh k.h. kh. habib ustaz ustad ustadz kiai kyai syekh tgh tuan guru h. hj. hj".split())
+
+
+def _split_at_honorific(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
+    """A place's or a body's span that runs on into a person opened by an honorific is the place or
+    body and the person ("Ketua MUI Kecamatan Cibatu KH Ahmad Jaelani", "Desa Sukamaju H. Udin
+    Saprudin"): the part before opens with a place's or a unit's word or is a name the knowledge base
+    knows, and two capitalised words at least follow the honorific. A road, a building or a school
+    named after a person keeps its name ("Jalan KH Wahid Hasyim")."""
+    words = tx.words
+    out: list[_Mention] = []
+    for m in mentions:
+        texts = words[m.start:m.end]
+        at = next((p for p in range(1, len(texts) - 2) if texts[p].lower() in _SCHOLARS
+                   and all(w[:1].isupper() for w in texts[p + 1:p + 3])), 0) if m.label in ("LOC", "ORG") else 0
+        first = texts[0].lower()
+        if m.label in ("LOC", "ORG") and len(texts) >= 2 and texts[-1].lower() in _SCHOLARS \
+                and any(x.start == m.end and x.label == "PER" for x in mentions):
+            out.append(_Mention(m.start, m.end - 1, m.label, m.how))  # "Desa Sukamaju H." + "Udin Saprudin"
+            continue
+        if at and first not in _FACILITIES and (first in _PLACE_UNITS or _unit_at(texts, 0) or texts[0] in _ADMIN_WORDS
+                                               or kb.lookup(" ".join(texts[:at]))):
+            out.append(_Mention(m.start, m.start + at, m.label, m.how))
+            out.append(_Mention(m.start + at, m.end, "PER", m.how))
+        else:
+            out.append(m)
+    return out
+
+
+def _org_tail_first(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
+    """A person's span that opens with the word closing a body's name ("MNC" + "Group Hary
+    Tanoesoedibjo"): the word goes back to the body right before it (or is left out), the person
+    keeps the rest, two capitalised words at least."""
+    words = tx.words
+    out: list[_Mention] = []
+    for m in mentions:
+        if m.label == "PER" and m.end - m.start >= 3 and words[m.start].lower() in _ORG_TAILS \
+                and words[m.start][:1].isupper() and all(w[:1].isupper() for w in words[m.start + 1:m.end]):
+            if out and out[-1].end == m.start and out[-1].label == "ORG":
+                out[-1].end = out[-1].nend = m.start + 1
+            out.append(_Mention(m.start + 1, m.end, "PER", m.how))
+        else:
+            out.append(m)
+    return out
+
+
 def _title_country(doc: Doc, m: _Mention, kb: KnowledgeBase) -> int:
     """How many words of a person's span, right after a title word, name a country (one or two:
     "Presiden Filipina Rodrigo Duterte", "Menteri Luar Negeri Korea Selatan Kang Kyung-wha"), when
@@ -658,6 +705,8 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
             texts = tx.words[m.start:m.end]
             for p in range(1, len(texts)):
                 rest = tuple(texts[p:])
+                if rest[0].lower() in _ORG_TAILS:
+                    continue  # a name never opens with "Group": "MNC Group Hary Tanoesoedibjo"
                 known_org = any(e.type == "ORG" for e in kb.lookup(" ".join(texts[:p])))
                 if person(rest) and (known_org or any(e.type == "LOC" for e in kb.lookup(" ".join(texts[:p])))
                                      or p >= 2 and rest not in names and all(w in person_words for w in rest)
@@ -667,7 +716,11 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
                         or p >= 2 and known_org and spelled(rest, 1) \
                         or p >= 2 and spelled(rest) and any(e.type == "ORG" for e in kb.lookup(texts[p - 1])) \
                         or len(rest) >= 2 and any(e.type == "PER" for e in kb.lookup(" ".join(rest))) \
-                        or placed(texts, p) and (spelled(rest) or (p >= 2 or _acronym(texts[0])) and spelled(rest, 1)):
+                        or placed(texts, p) and (spelled(rest) or (p >= 2 or _acronym(texts[0])) and spelled(rest, 1)) \
+                        or p == 2 and texts[0] in _REGIONS and spelled(rest) \
+                        or p >= 2 and texts[p - 1].lower() in _ORG_TAILS and spelled(rest, 1):
+                    # "Ketua Setara Institute Hendardi": a word that closes a body's name, then the person
+                    # "tokoh masyarakat Kecamatan Fatuleu Lambertus Paut": a region's word, its one-word name
                     # "Pejabat Kementerian Dalam Negeri Josue Boji"; "Partai Republik Donald Trump" (a known person)
                     out.append(_Mention(m.start, m.start + p, m.label, m.how))
                     out.append(_Mention(m.start + p, m.end, "PER", m.how))
@@ -679,6 +732,11 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
     return out
 
 
+# words that close a body's name ("Lippo Group", "Setara Institute", "Indonesia Corruption Watch")
+_ORG_TAILS = frozenset("group grup institute institut foundation watch center centre corporation corp holdings "
+                       "network initiative".split())
+# words that open the name of a region below a province ("Kecamatan Fatuleu")
+_REGIONS = frozenset(("Kabupaten", "Kota", "Kecamatan", "Desa", "Kelurahan"))
 # words a title may stand before a span it heads ("Kepala PT Kereta Api Indonesia (KAI) Divre II
 # Sumatera Barat Sulthon")
 _TITLE_REACH_WORDS = 10
