@@ -2,15 +2,18 @@
 
 Runs after the NER as the spaCy component ``warta_linker``. In order:
 
-0. The NER's spans are mended where they run over what no name runs over: a line break, a
-   dateline's dash after a web domain, brackets, a punctuation mark at an edge, a rank ("Polda
-   Metro Jaya Kombes Argo Yuwono" is an organisation and a person), an organisation's acronym
-   before a person ("FPI Maman Suryadi"), a person's name after a title ("Kementerian Kesehatan
-   Barlian"; a person named elsewhere in the article, or words of persons' names,
-   ``person_words.txt``). A unit word and its place are one organisation ("Polda" + "Jawa Barat",
-   "Pemkot Bandung"), and so are a party's board, its party and place ("DPD Partai Golkar Jawa
-   Barat"; ``org_units.toml``); a name opening with an organisation's word is one ("Laskar Pembela
-   Islam"). A span with no letter, a lone pronoun and the acronym of a common noun are no names
+0. The NER's spans are mended where they run over what no name runs over: a line break, a dateline's
+   dash after a web domain, brackets, a punctuation mark at an edge, a rank ("Polda Metro Jaya
+   Kombes Argo Yuwono" is an organisation and a person), an organisation's acronym before a person
+   ("FPI Maman Suryadi"), a person's name after a title ("Kementerian Kesehatan Barlian"; a person
+   named elsewhere in the article, or words of persons' names, ``person_words.txt``; a region's word
+   and name, "Kecamatan Fatuleu Yohanes Mite"; a word that closes a body's name, "Setara Institute
+   Hendardi"), a person opened by an honorific ("Kecamatan Cibatu KH Ahmad Jaelani"). A building,
+   site or town run on into its city or province is two places ("Gedung Sate Bandung", "Balige
+   Sumatera Utara"). A unit word and its place are one organisation ("Polda" + "Jawa Barat", "Pemkot
+   Bandung"), and so are a party's board, its party and place ("DPD Partai Golkar Jawa Barat";
+   ``org_units.toml``); a name opening with an organisation's word is one ("Laskar Pembela Islam").
+   A span with no letter, a lone pronoun and the acronym of a common noun are no names
    (``not_names.toml``).
 1. Person mentions lose titles, ranks and honorifics, which become the mention's ``role``
    ("Presiden AS Donald Trump" -> name "Donald Trump", role "Presiden AS"); a first name the NER
