@@ -508,7 +508,7 @@ def _split_trailing_place(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase
     ("Polda Jawa Barat" is an organisation), no compass or generic place word ("Bandar Lampung"), and
     the whole is no place the knowledge base knows ("Padang Pariaman")."""
     words = tx.words
-    org = _org_words()
+    org_heads = {w.lower() for w in _org_words().heads}
     out: list[_Mention] = []
     for m in mentions:
         cut = 0
@@ -523,13 +523,13 @@ def _split_trailing_place(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase
                     continue
                 before = words[m.start:m.end - n]
                 low = [w.lower() for w in before]
-                if not all(w[:1].isupper() or w[:1].isdigit() for w in before) or low[-1] in _PLACE_UNITS \
-                        or low[-1] in ("kota", "kab", "kab.") or _unit_at(words, m.start):
+                if not all(w[:1].isupper() or w[:1].isdigit() for w in before) or low[-1] in _REGION_WORDS \
+                        or _unit_at(words, m.start):
                     break
                 if low[0] in _FACILITIES:
                     cut = n if p >= 2 and any(w not in _FACILITY_WORDS and w.isalpha() for w in low[1:]) else 0
                 elif "province" in kinds and p <= 3 and not any(
-                        w in _GENERIC or w in _COMPASS or w in role_words() or w in (x.lower() for x in org.heads)
+                        w in _GENERIC or w in _COMPASS or w in role_words() or w in org_heads
                         or not w.isalpha() for w in low) and _unit_at(before, 0) == 0:
                     cut = n
                 break
@@ -541,8 +541,8 @@ def _split_trailing_place(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase
     return out
 
 
-# honorifics of religious scholars and of the hajj that open a person's name ("KH Ahmad Jaelani")
-_SCHOLARS = frozenset("kh k.h. kh. habib ustaz ustad ustadz kiai kyai syekh tgh tuan guru h. hj. hj".split())
+# religious titles that open a person's name besides roles.toml's honorifics ("Habib Ali", "TGH Zainul")
+_RELIGIOUS_TITLES = frozenset(("habib", "syekh", "tgh"))
 
 
 def _split_at_honorific(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
@@ -552,17 +552,18 @@ def _split_at_honorific(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) 
     knows, and two capitalised words at least follow the honorific. A road, a building or a school
     named after a person keeps its name ("Jalan KH Wahid Hasyim")."""
     words = tx.words
+    titles = _lexicon().honorifics | _RELIGIOUS_TITLES
     out: list[_Mention] = []
     for m in mentions:
         texts = words[m.start:m.end]
-        at = next((p for p in range(1, len(texts) - 2) if texts[p].lower() in _SCHOLARS
+        at = next((p for p in range(1, len(texts) - 2) if texts[p].lower() in titles
                    and all(w[:1].isupper() for w in texts[p + 1:p + 3])), 0) if m.label in ("LOC", "ORG") else 0
         first = texts[0].lower()
-        if m.label in ("LOC", "ORG") and len(texts) >= 2 and texts[-1].lower() in _SCHOLARS \
+        if m.label in ("LOC", "ORG") and len(texts) >= 2 and texts[-1].lower() in titles \
                 and any(x.start == m.end and x.label == "PER" for x in mentions):
             out.append(_Mention(m.start, m.end - 1, m.label, m.how))  # "Desa Sukamaju H." + "Udin Saprudin"
             continue
-        if at and first not in _FACILITIES and (first in _PLACE_UNITS or _unit_at(texts, 0) or texts[0] in _ADMIN_WORDS
+        if at and first not in _FACILITIES and (first in _REGION_WORDS or _unit_at(texts, 0)
                                                or kb.lookup(" ".join(texts[:at]))):
             out.append(_Mention(m.start, m.start + at, m.label, m.how))
             out.append(_Mention(m.start + at, m.end, "PER", m.how))
@@ -720,7 +721,7 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
                         or p >= 2 and spelled(rest) and any(e.type == "ORG" for e in kb.lookup(texts[p - 1])) \
                         or len(rest) >= 2 and any(e.type == "PER" for e in kb.lookup(" ".join(rest))) \
                         or placed(texts, p) and (spelled(rest) or (p >= 2 or _acronym(texts[0])) and spelled(rest, 1)) \
-                        or p == 2 and texts[0] in _REGIONS and spelled(rest) \
+                        or p == 2 and texts[0].lower() in _REGION_WORDS and spelled(rest) \
                         or p >= 2 and texts[p - 1].lower() in _ORG_TAILS and spelled(rest, 1):
                     # "Ketua Setara Institute Hendardi": a word that closes a body's name, then the person
                     # "tokoh masyarakat Kecamatan Fatuleu Lambertus Paut": a region's word, its one-word name
@@ -738,8 +739,6 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
 # words that close a body's name ("Lippo Group", "Setara Institute", "Indonesia Corruption Watch")
 _ORG_TAILS = frozenset("group grup institute institut foundation watch center centre corporation corp holdings "
                        "network initiative".split())
-# words that open the name of a region below a province ("Kecamatan Fatuleu")
-_REGIONS = frozenset(("Kabupaten", "Kota", "Kecamatan", "Desa", "Kelurahan"))
 # words a title may stand before a span it heads ("Kepala PT Kereta Api Indonesia (KAI) Divre II
 # Sumatera Barat Sulthon")
 _TITLE_REACH_WORDS = 10
@@ -912,6 +911,8 @@ def _units_alone() -> frozenset[str]:
 
 
 _ADMIN_WORDS = frozenset(("Kabupaten", "Kota", "Provinsi", "Kab.", "Kecamatan"))
+# words that open a region's name, lower case ("Kecamatan Fatuleu", "Kota Bogor", "Kab. Garut")
+_REGION_WORDS = _PLACE_UNITS | frozenset(w.lower() for w in _ADMIN_WORDS) | {"kab"}
 
 
 @dataclass(frozen=True, slots=True)
