@@ -704,7 +704,8 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
         # only after a title: "Staf Ahli ... Kementerian Kesehatan Barlian", "Wakil Wali Kota Tegal Nur
         # Sholeh"; without one, a team or a place is likelier ("Denver Nuggets", "Kota Bogor")
         titled = m.label != "PER" and m.end - m.start >= 2 and \
-            any(w.lower() in lex.heads for w in tx.words[max(0, m.start - _TITLE_REACH_WORDS):m.start])
+            (any(w.lower() in lex.heads for w in tx.words[max(0, m.start - _TITLE_REACH_WORDS):m.start])
+             or m.start > 0 and tx.words[m.start - 1].lower() in _NATIONALITY)  # "warga negara Polandia Lukasz Herba"
         if titled and not kb.lookup(tx.span(m.start, m.end)):
             texts = tx.words[m.start:m.end]
             for p in range(1, len(texts)):
@@ -739,6 +740,9 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
 # words that close a body's name ("Lippo Group", "Setara Institute", "Indonesia Corruption Watch")
 _ORG_TAILS = frozenset("group grup institute institut foundation watch center centre corporation corp holdings "
                        "network initiative".split())
+# words after which a place names where a person is from ("warga negara Polandia Lukasz Pawel Herba",
+# "WNA asal Nigeria John Okafor"): a place and a name
+_NATIONALITY = frozenset("negara wn wna wni asal kebangsaan berkebangsaan kewarganegaraan".split())
 # words a title may stand before a span it heads ("Kepala PT Kereta Api Indonesia (KAI) Divre II
 # Sumatera Barat Sulthon")
 _TITLE_REACH_WORDS = 10
@@ -1243,8 +1247,11 @@ def _retype(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) ->
     * a place or organisation typed PER ("Zona Demiliterisasi", "Washington") takes the knowledge
       base's type, unless the word is part of a person's name in this article;
     * a word of a person's name introduced earlier, typed LOC or ORG ("Lee", "Kim" after
-      "Kim Jong Un"), becomes PER when the knowledge base knows nothing else by that word.
+      "Kim Jong Un"), becomes PER when the knowledge base knows nothing else by that word;
+    * a name followed by an age ("TH (66)", "Lukasz Pawel Herba, 30,") is a person's, when the
+      knowledge base knows nothing else by it nor by its first word and no word of a contest is near (a club's rank).
     """
+    contest = _teams()[0]  # "Persib (3) unggul atas Persija (1)": a club's rank, no age
     person_words: dict[str, int] = {}  # first or last word of a multi-word PER mention -> its start
     for m in mentions:
         if m.label == "PER" and m.end - m.start >= 2:
@@ -1252,7 +1259,11 @@ def _retype(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) ->
                 person_words.setdefault(word, m.start)
     for m in mentions:
         text = tx.span(m.start, m.end)
-        if m.label != "PER" and m.end - m.start >= 2:
+        if m.label != "PER" and _aged(tx.words[m.end:m.end + 3]) and not kb.lookup(text) and \
+                not kb.lookup(tx.words[m.start]) and \
+                not contest.intersection(w.lower() for w in tx.words[max(0, m.start - _AGE_REACH):m.end + _AGE_REACH]):
+            m.label = "PER"
+        elif m.label != "PER" and m.end - m.start >= 2:
             found = kb.lookup(text)
             if found and all(e.type == "PER" for e in found):
                 m.label = "PER"
@@ -1267,6 +1278,15 @@ def _retype(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) ->
         elif m.label != "PER" and m.end - m.start == 1 and person_words.get(text, m.start) < m.start and \
                 not kb.lookup(text):
             m.label = "PER"
+
+
+_AGE = re.compile(r"[1-9]\d?")
+_AGE_REACH = 8  # words either side of an age where a contest word makes it a rank
+
+
+def _aged(after: list[str]) -> bool:
+    """The words after a name give an age: "(66)" or ", 30," (news writes a person's age so)."""
+    return len(after) == 3 and (after[0], after[2]) in (("(", ")"), (",", ",")) and _AGE.fullmatch(after[1]) is not None
 
 
 @cache

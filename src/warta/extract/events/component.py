@@ -527,6 +527,8 @@ def _clash_type(ctx: DocContext, hit: Any, sent: tuple[int, int], args: Argument
     A protest made by one named person is a complaint, DISAPPROVE ("de Villiers memprotes keras
     pemangkasan anggaran"), not a demonstration."""
     words = ctx.lex.words
+    if _private_violence(ctx, hit, sent, args):
+        return "CRIME"
     if hit.trigger.type == "PROTEST" and hit.written.lower() in _VERBAL_PROTESTS and args.actors \
             and all(e.get("type") == "PER" for e in args.actors) and len(args.actors) == 1:
         return "DISAPPROVE"
@@ -535,6 +537,26 @@ def _clash_type(ctx: DocContext, hit: Any, sent: tuple[int, int], args: Argument
     armed = words["armed_words"].intersection(w.lower() for w in _WORD.findall(ctx.text, *sent))
     states = any(str(e.get("id") or "").startswith("loc:country:") for e in [*args.actors, *args.targets])
     return "FIGHT" if armed or states else "ASSAULT"
+
+
+def _private_violence(ctx: DocContext, hit: Any, sent: tuple[int, int], args: Arguments) -> bool:
+    """Violence or an abduction by private persons is a crime ("TH menganiaya istrinya", "Herba
+    menculik seorang model"), not an attack: every actor a person with no title of the state's
+    force, no group, body or state among the targets, and no word of armed forces, police or
+    political violence in the sentence ("Tamimi menampar tentara Israel" and "Abedi meledakkan bom"
+    stay ASSAULT)."""
+    words = ctx.lex.words
+    kind = hit.trigger.type
+    if not args.actors or not (kind == "ASSAULT" or kind == "COERCE" and hit.written.lower() in
+                               words["private_coercion"]):
+        return False
+    force = words["armed_words"] | words["public_violence"]
+    if any(e.get("type") != "PER" or force.intersection(_WORD.findall(str(e.get("role") or "").lower()))
+           for e in args.actors):
+        return False
+    if any(e.get("type") != "PER" for e in args.targets):
+        return False
+    return not force.intersection(w.lower() for w in _WORD.findall(ctx.text, *sent))
 
 
 def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int], args: Arguments,
