@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -548,12 +549,13 @@ def resolve_anaphor(ctx: DocContext, it: Item) -> list[dict[str, Any]]:
         return [speaker] if speaker and speaker.get("name") else []
     units = ctx.lex.institutions.get(it.low)
     if units:  # "polisi": the police unit the article named last before it
-        named = [e for e in ctx.entities if e["start"] < it.start and e["type"] == "ORG"
-                 and e["name"].startswith(units)]
-        return named[-1:] or _state_of(ctx, it)
+        before = [e for e in ctx.entities if e["start"] < it.start and e["type"] == "ORG"
+                  and e["name"].startswith(units)]
+        return before[-1:] or _state_of(ctx, it) or _most_named(ctx, it, lambda e: e["name"].startswith(units))
     head = ctx.lex.institution_heads.get(it.low)
-    if head:  # "kepolisian", "tim gabungan", "partai tersebut": the body last named so
-        return [e for e in ctx.entities if e["start"] < it.start and e["type"] == "ORG" and _headed(e, head)][-1:]
+    if head:  # "tim gabungan", "partai tersebut": the body last named so
+        return [e for e in ctx.entities if e["start"] < it.start and e["type"] == "ORG" and _headed(e, head)][-1:] \
+            or _most_named(ctx, it, lambda e: _headed(e, head))
     floor = ctx.sents[max(0, ctx.sentence_of(it.start) - _ANAPHOR_REACH)][0]
     if it.low in words["pronouns"] or it.data == PERSON_DESCRIPTION:
         said = _speaker_written_at(ctx, it.start) or _previous_subject(ctx, it)
@@ -565,6 +567,18 @@ def resolve_anaphor(ctx: DocContext, it: Item) -> list[dict[str, Any]]:
                 return parts[-2:]
         return _last(ctx, it.start, floor, ("PER",), 2)
     return _last(ctx, it.start, floor, (kind,), 2)
+
+
+def _most_named(ctx: DocContext, it: Item, fits: Callable[[dict[str, Any]], bool]) -> list[dict[str, Any]]:
+    """A lead that opens with the common noun ("Kepolisian tidak berhenti menyelidiki …", "Polisi
+    menangkap …") names the body only further on, often in a title ("kata Kabid Humas Polda Jabar
+    …"): of the bodies that fit, named after it (titles too), the one named most often, the first
+    on a tie; [] if none."""
+    counts: dict[Any, list[dict[str, Any]]] = {}
+    for e in ctx.doc._.entities or []:
+        if e["start"] >= it.end and e["type"] == "ORG" and fits(e):
+            counts.setdefault(e.get("id") or e["name"], []).append(e)
+    return [max(counts.values(), key=len)[0]] if counts else []
 
 
 def _headed(e: dict[str, Any], head: tuple[str, ...]) -> bool:
