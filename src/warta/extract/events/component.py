@@ -101,7 +101,8 @@ def find_events(doc: Doc) -> list[dict[str, Any]]:
         items = sentence_items(ctx, a, b)
         found = []
         for k, it in enumerate(items):
-            if it.kind != "G" or (sport and it.data.trigger.type in lex.sport_types) or is_heading(ctx.text, it.start):
+            if it.kind != "G" or (sport and it.data.trigger.type in lex.sport_types) or is_heading(ctx.text, it.start) \
+                    or _unarmed(ctx, it.data, (a, b)):
                 continue
             part = _participants(ctx, items, k, (a, b))
             if part is not None:
@@ -460,8 +461,9 @@ def _speaker_of(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[dic
 
 def _reported_subject(ctx: DocContext, items: list[Item], k: int) -> list[dict[str, Any]]:
     """The speaker of indirect speech whose clause has no subject of its own: "Kapolri Tito Karnavian
-    mengatakan akan menangkap X" (Tito will arrest X), "X mengaku telah bertemu Y". Nothing but
-    auxiliaries and adverbs (``subjectless``) between the start of what was said and the trigger."""
+    mengatakan akan menangkap X" (Tito will arrest X), "X mengaku telah bertemu Y", "X menegaskan akan
+    menindak tegas …". Nothing but auxiliaries and adverbs (``subjectless``) between the start of what
+    was said and the trigger, or nothing at all before an active verb."""
     quote = ctx.quote_at(items[k].start)
     if quote is None or quote.get("kind") != "indirect":
         return []
@@ -469,7 +471,9 @@ def _reported_subject(ctx: DocContext, items: list[Item], k: int) -> list[dict[s
     if not speaker or not speaker.get("name") or speaker.get("type") not in ("PER", "ORG"):
         return []
     between = [it for it in items[:k] if it.start >= quote["start"]]
-    if not between or any(it.kind != "W" or it.low not in ctx.lex.words["subjectless"] for it in between):
+    if not between and items[k].data.trigger.kind != "verb":
+        return []  # "X mengatakan pertemuan itu …": a noun opening what was said is its subject's
+    if any(it.kind != "W" or it.low not in ctx.lex.words["subjectless"] for it in between):
         return []
     s0 = ctx.sents[ctx.sentence_of(quote["start"])][0]
     if _INTERPOSED.search(ctx.text, s0, quote["start"]):
@@ -537,6 +541,14 @@ def _clash_type(ctx: DocContext, hit: Any, sent: tuple[int, int], args: Argument
     armed = words["armed_words"].intersection(w.lower() for w in _WORD.findall(ctx.text, *sent))
     states = any(str(e.get("id") or "").startswith("loc:country:") for e in [*args.actors, *args.targets])
     return "FIGHT" if armed or states else "ASSAULT"
+
+
+def _unarmed(ctx: DocContext, hit: Hit, sent: tuple[int, int]) -> bool:
+    """A seizure ("merebut", "mengambil alih") in a sentence with no word of armed forces: a company,
+    a title or a seat taken over, no combat (events.toml ``armed_only``)."""
+    words = ctx.lex.words
+    return hit.written.lower() in words["armed_only"] and \
+        words["armed_words"].isdisjoint(w.lower() for w in _WORD.findall(ctx.text, *sent))
 
 
 def _private_violence(ctx: DocContext, hit: Any, sent: tuple[int, int], args: Arguments) -> bool:
