@@ -12,6 +12,11 @@ warta's output: the batches go to annotators as plain text (training/events/READ
 ``--more N`` adds N sentences after the existing batches (new numbers, new ids), drawn (seed
 20261207) from the sentences of articles no existing batch samples, of ``--categories`` only, and
 never from the articles of the article-level benchmark (articles/articles.jsonl).
+
+``--leads N`` adds N lead sentences (the first two of an article that qualify, where news tells
+its main events) of general-news articles, drawn (seed 20261215) from the articles of no benchmark
+or tuning set (``_HELD_OUT``: the event article benchmark and tuning draws, the quote, time and
+blind2 sets, and the articles of the blind sentence batches 11-13), never a sentence any batch has.
 """
 
 from __future__ import annotations
@@ -40,7 +45,10 @@ def main() -> int:
     parser.add_argument("--batch", type=int, default=300)
     parser.add_argument("--more", type=int, default=0, help="add this many sentences as new batches")
     parser.add_argument("--categories", default="", help="comma-separated IndoSum categories (with --more)")
+    parser.add_argument("--leads", type=int, default=0, help="add this many lead sentences as new batches")
     args = parser.parse_args()
+    if args.leads:
+        return _leads(args)
     by_category: dict[str, list[dict]] = defaultdict(list)
     with (Path(args.data) / "news" / "indosum_devfolds.jsonl").open(encoding="utf-8") as fh:
         for line in fh:
@@ -101,6 +109,52 @@ def _more(by_category: dict[str, list[dict]], args: argparse.Namespace) -> int:
             for offset, item in enumerate(batch):
                 fh.write(json.dumps({"id": f"s{first_id + number + offset:05d}", **item}, ensure_ascii=False) + "\n")
     print(f"{len(picked)} more sentences in {-(-len(picked) // args.batch)} batches under {out}")
+    return 0
+
+
+# the sets whose articles stay out of the lead batches (their events, quotes or times are measured)
+_HELD_OUT = ("training/events/articles/articles.jsonl", "training/events/tune/articles.jsonl",
+             "training/quotes/tune/articles*.jsonl", "training/timex/tune/articles.jsonl",
+             "eval/blind2/articles.jsonl", "eval/quotes/indosum/articles.jsonl", "eval/timex/indosum/articles.jsonl")
+_BLIND_BATCHES = ("batch_11", "batch_12", "batch_13")
+_LEAD_SENTENCES = 2
+
+
+def _leads(args: argparse.Namespace) -> int:
+    out = HERE / "batches"
+    existing = {path.stem: [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+                for path in sorted(out.glob("batch_*.jsonl"))}
+    taken = {row["text"] for rows in existing.values() for row in rows}
+    held = {row["article"] for name in _BLIND_BATCHES for row in existing.get(name, [])}
+    for pattern in _HELD_OUT:
+        for path in ROOT.glob(pattern):
+            held |= {json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines()}
+    pool = []
+    with (Path(args.data) / "news" / "indosum_devfolds.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            record = json.loads(line)
+            if record["category"] != "tajuk utama" or record["id"] in held:
+                continue
+            previous, lead = "", []
+            for paragraph in record["text_detok"].split("\n"):
+                for sentence in sentences_of(paragraph.strip()):
+                    if len(lead) < _LEAD_SENTENCES and 8 <= len(sentence.split()) <= 60 \
+                            and not _FURNITURE.search(sentence) and sentence not in taken:
+                        lead.append({"article": record["id"], "category": record["category"], "text": sentence,
+                                     "context": previous})
+                    previous = sentence
+            pool.append(lead)
+    rng = random.Random(20261215)
+    rng.shuffle(pool)
+    picked = [item for lead in pool for item in lead][: args.leads]
+    first_id = sum(len(rows) for rows in existing.values())
+    first_batch = len(existing)
+    for number in range(0, len(picked), args.batch):
+        batch = picked[number: number + args.batch]
+        with (out / f"batch_{first_batch + number // args.batch:02d}.jsonl").open("w", encoding="utf-8") as fh:
+            for offset, item in enumerate(batch):
+                fh.write(json.dumps({"id": f"s{first_id + number + offset:05d}", **item}, ensure_ascii=False) + "\n")
+    print(f"{len(picked)} lead sentences of {len(pool)} articles' in {-(-len(picked) // args.batch)} batches under {out}")
     return 0
 
 
