@@ -154,7 +154,8 @@ def _leads(args: argparse.Namespace) -> int:
         with (out / f"batch_{first_batch + number // args.batch:02d}.jsonl").open("w", encoding="utf-8") as fh:
             for offset, item in enumerate(batch):
                 fh.write(json.dumps({"id": f"s{first_id + number + offset:05d}", **item}, ensure_ascii=False) + "\n")
-    print(f"{len(picked)} lead sentences of {len(pool)} articles' in {-(-len(picked) // args.batch)} batches under {out}")
+    print(f"{len(picked)} lead sentences (a pool of {len(pool)} articles) in {-(-len(picked) // args.batch)} batches "
+          f"under {out}")
     return 0
 
 
