@@ -134,6 +134,7 @@ def _trigger_phrases() -> list[str]:
 
 _PHRASES = _trigger_phrases()
 _TRIGGER_PIECES = st.one_of(st.sampled_from(_PHRASES), st.sampled_from(_PHRASES).map(str.capitalize),
+                            st.sampled_from(_PHRASES).map(str.title),
                             st.sampled_from(_PHRASES).map(lambda w: w[:-1]),
                             st.sampled_from(_PHRASES).map(lambda w: w + "nya"),
                             st.sampled_from(_PHRASES).map(lambda w: w.replace(" ", " \xa0 ")),
@@ -159,3 +160,9 @@ def test_trie_matches_what_the_longest_first_alternation_matches(text: str) -> N
     fast = re.compile(rf"(?<![\w-])(?:{trie(_PHRASES)})(?P<nya>nya)?(?![\w-])")
     assert [m.span() for m in plain.finditer(text)] == [m.span() for m in fast.finditer(text)]
     assert trie([]) == "(?!)"
+    # with cased_words, every word's first letter in either case ("memanggil Duta Besar")
+    words = [" ".join(f"[{w[0]}{w[0].upper()}]" + re.escape(w[1:]) for w in p.split(" ")).replace(" ", space)
+             for p in ordered]
+    plain = re.compile(rf"(?<![\w-])(?:{'|'.join(words)})(?P<nya>nya)?(?![\w-])")
+    fast = re.compile(rf"(?<![\w-])(?:{trie(_PHRASES, cased_words=True)})(?P<nya>nya)?(?![\w-])")
+    assert [m.span() for m in plain.finditer(text)] == [m.span() for m in fast.finditer(text)]

@@ -30,11 +30,11 @@ def grouped(alternatives: Iterable[tuple[str, str]]) -> str:
                     f"(?=[{re.escape(c)}{re.escape(c.upper())}]){alts[0]}" for c, alts in groups.items())
 
 
-def trie(phrases: Iterable[str], cased_first: bool = True) -> str:
+def trie(phrases: Iterable[str], cased_first: bool = True, cased_words: bool = False) -> str:
     """Literal phrases as one regular expression shaped like a trie ("me(?:n(?:olak|gecam)|...)"):
     ``re`` then reads each character once instead of once per phrase. A space in a phrase stands for
     any run of spaces, tabs and no-break spaces; with ``cased_first`` the first letter matches in
-    either case. Longer phrases win over their prefixes, as in a longest-first alternation: each
+    either case, with ``cased_words`` the first letter of every word ("memanggil Duta Besar"). Longer phrases win over their prefixes, as in a longest-first alternation: each
     node tries its continuations before it may end, and backtracks to a shorter phrase when what
     follows the longer one fails the rest of the pattern."""
     root: dict[str, dict] = {}
@@ -43,15 +43,15 @@ def trie(phrases: Iterable[str], cased_first: bool = True) -> str:
         for ch in phrase:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _node(root, cased_first) or "(?!)"
+    return _node(root, cased_first, cased_words) or "(?!)"
 
 
-def _node(node: dict[str, dict], cased: bool) -> str:
+def _node(node: dict[str, dict], cased: bool, words: bool = False) -> str:
     branches = []
     for ch in sorted(k for k in node if k):
         head = _SPACE if ch == " " else (f"[{re.escape(ch.lower())}{re.escape(ch.upper())}]"
                                          if cased and ch.lower() != ch.upper() else re.escape(ch))
-        branches.append(head + _node(node[ch], False))
+        branches.append(head + _node(node[ch], words and ch == " ", words))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

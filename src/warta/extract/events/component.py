@@ -523,19 +523,23 @@ _WORD = re.compile(r"\w+")
 
 
 _VERBAL_PROTESTS = frozenset({"memprotes", "protes", "diprotes"})
+_GOVERNMENT = re.compile(r"(?:Pemerintah|Pemerintahan|Kementerian Luar Negeri|Kemlu)\b")  # a state's organs
 
 
 def _clash_type(ctx: DocContext, hit: Any, sent: tuple[int, int], args: Arguments) -> str:
     """A clash is FIGHT only where armed forces take part (a word of them in the sentence, a state
     among the participants); "bentrokan antara FPI dan GMBI" is ASSAULT, violence between people.
     A protest made by one named person is a complaint, DISAPPROVE ("de Villiers memprotes keras
-    pemangkasan anggaran"), not a demonstration."""
+    pemangkasan anggaran"), and one made by a state a diplomatic protest ("Bangladesh memanggil Duta
+    Besar Myanmar untuk memprotes …"), not a demonstration."""
     words = ctx.lex.words
     if _private_violence(ctx, hit, sent, args):
         return "CRIME"
     if hit.trigger.type == "PROTEST" and hit.written.lower() in _VERBAL_PROTESTS and args.actors \
-            and all(e.get("type") == "PER" for e in args.actors) and len(args.actors) == 1:
-        return "DISAPPROVE"
+            and (all(e.get("type") == "PER" for e in args.actors) and len(args.actors) == 1
+                 or all(str(e.get("id") or "").startswith("loc:country:") or _GOVERNMENT.match(e.get("name") or "")
+                        for e in args.actors)):
+        return "DISAPPROVE"  # one person's complaint, or a state's protest note
     if hit.trigger.type != "FIGHT" or hit.written.lower() not in words["civil_clashes"]:
         return hit.trigger.type
     armed = words["armed_words"].intersection(w.lower() for w in _WORD.findall(ctx.text, *sent))

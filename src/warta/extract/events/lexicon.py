@@ -152,7 +152,7 @@ def lexicon() -> Lexicon:
     # matches); acronyms ("KTT", "MoU") keep their case
     gapped_src = [_phrase(t.phrase) for _, t in sorted(gapped, key=lambda g: len(g[1].phrase), reverse=True)]
     plain_phrases = [t.phrase for t in plain.values()]
-    tries = [trie([p for p in plain_phrases if not p[0].isupper()]),
+    tries = [trie([p for p in plain_phrases if not p[0].isupper()], cased_words=True),  # "memanggil Duta Besar"
              trie([p for p in plain_phrases if p[0].isupper()], cased_first=False)]
     scan = re.compile(rf"(?<![\w-])(?:{'|'.join(gapped_src + tries)})(?P<nya>nya)?(?![\w-])")
     mod = data["modality"]
