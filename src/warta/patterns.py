@@ -34,7 +34,8 @@ def trie(phrases: Iterable[str], cased_first: bool = True, cased_words: bool = F
     """Literal phrases as one regular expression shaped like a trie ("me(?:n(?:olak|gecam)|...)"):
     ``re`` then reads each character once instead of once per phrase. A space in a phrase stands for
     any run of spaces, tabs and no-break spaces; with ``cased_first`` the first letter matches in
-    either case, with ``cased_words`` the first letter of every word ("memanggil Duta Besar"). Longer phrases win over their prefixes, as in a longest-first alternation: each
+    either case, with ``cased_words`` the first letter of every word ("memanggil Duta Besar").
+    Longer phrases win over their prefixes, as in a longest-first alternation: each
     node tries its continuations before it may end, and backtracks to a shorter phrase when what
     follows the longer one fails the rest of the pattern."""
     root: dict[str, dict] = {}
