@@ -13,8 +13,8 @@ warta's output: the batches go to annotators as plain text (training/events/READ
 20261207) from the sentences of articles no existing batch samples, of ``--categories`` only, and
 never from the articles of the article-level benchmark (articles/articles.jsonl).
 
-``--leads N`` adds N lead sentences (the first two of an article that qualify, where news tells
-its main events) of general-news articles, drawn (seed 20261215) from the articles of no benchmark
+``--leads N`` adds N lead sentences (the first ``--per-article`` (2) sentences of an article that
+qualify and no batch holds, where news tells its main events) of general-news articles, drawn (seed 20261215) from the articles of no benchmark
 or tuning set (``_HELD_OUT``: the event article benchmark and tuning draws, the quote, time and
 blind2 sets, and the articles of the blind sentence batches 11-13), never a sentence any batch has.
 """
@@ -46,6 +46,7 @@ def main() -> int:
     parser.add_argument("--more", type=int, default=0, help="add this many sentences as new batches")
     parser.add_argument("--categories", default="", help="comma-separated IndoSum categories (with --more)")
     parser.add_argument("--leads", type=int, default=0, help="add this many lead sentences as new batches")
+    parser.add_argument("--per-article", type=int, default=2, help="(with --leads) sentences an article gives")
     args = parser.parse_args()
     if args.leads:
         return _leads(args)
@@ -117,7 +118,6 @@ _HELD_OUT = ("training/events/articles/articles.jsonl", "training/events/tune/ar
              "training/quotes/tune/articles*.jsonl", "training/timex/tune/articles.jsonl",
              "eval/blind2/articles.jsonl", "eval/quotes/indosum/articles.jsonl", "eval/timex/indosum/articles.jsonl")
 _BLIND_BATCHES = ("batch_11", "batch_12", "batch_13")
-_LEAD_SENTENCES = 2
 
 
 def _leads(args: argparse.Namespace) -> int:
@@ -138,7 +138,7 @@ def _leads(args: argparse.Namespace) -> int:
             previous, lead = "", []
             for paragraph in record["text_detok"].split("\n"):
                 for sentence in sentences_of(paragraph.strip()):
-                    if len(lead) < _LEAD_SENTENCES and 8 <= len(sentence.split()) <= 60 \
+                    if len(lead) < args.per_article and 8 <= len(sentence.split()) <= 60 \
                             and not _FURNITURE.search(sentence) and sentence not in taken:
                         lead.append({"article": record["id"], "category": record["category"], "text": sentence,
                                      "context": previous})

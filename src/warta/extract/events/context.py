@@ -174,6 +174,8 @@ def _learned(text: str, lex: Lexicon, found: list[Hit], entities: list[dict[str,
         written = text[start:end]
         if _excluded(text, lex, written, start, end):
             continue  # the lexicon's exclusions hold for the model's triggers too ("Laporan Wartawan …")
+        if written.lower() in lex.phrase_heads:
+            continue  # the lexicon takes "berbicara" only with its partner ("berbicara dengan X")
         if type_ == "DISAPPROVE" and root_of(written) == "lapor" and not _reported_to(text, end):
             continue  # "media Afghanistan melaporkan": news reported, no one reported to the authorities
         nya = kind != "noun" and written.lower().endswith("nya") and len(written) > 6

@@ -70,6 +70,9 @@ class Lexicon:
     not_sport: frozenset[str]  # phrases with a sport word that are not about sport (lower case)
     complement: re.Pattern[str]  # a complement clause opening within the window after a trigger
     symmetric_types: frozenset[str]  # types whose coordinated subjects are joint actors
+    # verbs that are triggers only with the partner a preposition names after them ("berbicara" of
+    # "berbicara dengan"), not by themselves
+    phrase_heads: frozenset[str]
     judgements: frozenset[str]  # verbs that are DISAPPROVE only when a fault follows ("menilai ... melanggar")
     faults: re.Pattern[str]
     fault_negated: re.Pattern[str]  # a negation right before a fault ("tidak salah")
@@ -196,6 +199,8 @@ def lexicon() -> Lexicon:
         sport=_words_re([*data["context"]["sport"]["words"], *data["context"]["sport"]["not_sport"]]),
         not_sport=frozenset(w.lower() for w in data["context"]["sport"]["not_sport"]),
         symmetric_types=frozenset(t for t, spec in data["types"].items() if spec.get("symmetric")),
+        phrase_heads=frozenset(k.split()[0] for k in plain
+                               if len(k.split()) == 2 and k.split()[1] in data["target_preps"]) - frozenset(plain),
         judgements=frozenset(data["judgement"]["verbs"]),
         faults=_words_re(data["judgement"]["faults"]),
         fault_negated=re.compile(r"(?<![\w-])(?:tidak|tak|bukan|nggak|gak|tanpa)[ \t\xa0]+\Z", re.I),
