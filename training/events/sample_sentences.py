@@ -14,9 +14,11 @@ warta's output: the batches go to annotators as plain text (training/events/READ
 never from the articles of the article-level benchmark (articles/articles.jsonl).
 
 ``--leads N`` adds N lead sentences (the first ``--per-article`` (2) sentences of an article that
-qualify and no batch holds, where news tells its main events) of general-news articles, drawn (seed 20261215) from the articles of no benchmark
-or tuning set (``_HELD_OUT``: the event article benchmark and tuning draws, the quote, time and
-blind2 sets, and the articles of the blind sentence batches 11-13), never a sentence any batch has.
+qualify and no batch holds, where news tells its main events) of general-news articles, drawn
+(seed 20261215) from the articles of no benchmark or tuning set (``_HELD_OUT``: the event article
+benchmark and tuning draws, the quote, time and blind2 sets, and the articles of the blind
+sentence batches 11-13). Batches 14-21 were drawn by ``--leads 1200 --batch 150``, batches 22-29
+by the same command run again (the articles' next two sentences no batch held).
 """
 
 from __future__ import annotations
