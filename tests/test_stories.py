@@ -337,3 +337,16 @@ def test_two_known_places_that_cannot_both_hold_are_a_disagreement(store: Store)
                                                               "place_id": "loc:place:panmunjom"}]))
     facts = {d["fact"]: d for d in views.story(store, store.get("p1").story)["disagreements"]}
     assert set(facts) == {"place"} and set(facts["place"]["values"]) == {"Hanoi", "Panmunjom"}
+
+
+def test_a_plan_stands_in_the_timeline_only_at_a_date_the_text_states(store: Store) -> None:
+    meet = ["Donald Trump", "Kim Jong Un"]
+    announced = _event("CONSULT", meet, "2019-06-20", modality="planned", time_from="said")
+    store.put(_article("p1", "2019-06-20", KOREA, [announced]))
+    assert views.timeline(store, "Kim Jong Un") == [], "a plan dated by its announcement is not expected that day"
+    (entry,) = views.timeline(store, "Kim Jong Un", undated=True)
+    assert entry["date"] is None
+    stated = _event("CONSULT", meet, "2019-06-30", modality="planned", time_from="text")
+    store.put(_article("p2", "2019-06-21", KOREA + " Lagi.", [stated]))
+    (entry,) = views.timeline(store, "Kim Jong Un")
+    assert entry["date"] == "2019-06-30" and entry["articles"] == ["p1", "p2"], "the two reports of one plan"

@@ -54,6 +54,14 @@ def _reports(store: Store, where: str, params: list[Any]) -> list[dict[str, Any]
              "duplicate_of": d} for m, ev, i, t, o, p, d in rows]
 
 
+def _timeline_date(event: dict[str, Any]) -> str | None:
+    """Where an event stands in a timeline: its date; a plan's only when the text states it (a plan
+    dated by the day it was announced is not expected that day)."""
+    if event.get("modality") in ("planned", "possible") and event.get("time_from") not in (None, "text"):
+        return None
+    return sortable_date(event.get("time"))
+
+
 def _merged_entries(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One entry per merged event: the most precise date any report gives, the report that gives it,
     and the articles reporting it (copies of one page counted once)."""
@@ -62,10 +70,10 @@ def _merged_entries(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
         groups[r["merged"]].append(r)
     entries = []
     for merged, rs in groups.items():
-        best = max(rs, key=lambda r: len(sortable_date(r["event"].get("time")) or ""))
+        best = max(rs, key=lambda r: len(_timeline_date(r["event"]) or ""))
         articles = list(dict.fromkeys(r["article"]["id"] for r in rs if not r["duplicate_of"]))
         copies = list(dict.fromkeys(r["article"]["id"] for r in rs if r["duplicate_of"]))
-        entries.append({"date": sortable_date(best["event"].get("time")), "event_id": merged,
+        entries.append({"date": _timeline_date(best["event"]), "event_id": merged,
                         "event": best["event"], "articles": articles or copies[:1],
                         "copies": copies if articles else copies[1:], "reports": len(rs),
                         "titles": {r["article"]["id"]: r["article"]["title"] for r in rs}})

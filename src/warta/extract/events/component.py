@@ -69,6 +69,9 @@ from warta.nlp.factories import typed
 __all__ = ["find_events", "EventFinder"]
 
 _LEAD_SENTENCES = 3
+# modalities whose event, with no time of its own, takes the day it was told: what happened, and a
+# plan, a denial or a failure announced that day ("Jepang akan menjatuhkan sanksi tambahan …")
+_DATED_BY_REPORT = frozenset({"occurred", "planned", "denied", "failed"})
 _OCCASION_DAYS = 7  # how far before its publication an article's occasion may be
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # speech acts are made when they are reported
@@ -596,7 +599,7 @@ def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int], ar
     quote = ctx.quote_at(hit.start)
     undated = not any(it.kind == "T" and not _vague(it.data) and (quote is None or quote["start"] <= it.start
                                                                   < quote["end"]) for it in items[lo:hi])
-    if undated and modality == "occurred":
+    if undated and modality in _DATED_BY_REPORT:
         said = _said_on(ctx, quote) if quote else None
         if not said and hit.trigger.type in _STATEMENTS:  # a statement is made when its maker speaks
             said = next((spoke[e.get("id")] for e in args.actors if e.get("id") in spoke), None)
