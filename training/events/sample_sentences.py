@@ -18,7 +18,8 @@ qualify and no batch holds, where news tells its main events) of general-news ar
 (seed 20261215) from the articles of no benchmark or tuning set (``_HELD_OUT``: the event article
 benchmark and tuning draws, the quote, time and blind2 sets, and the articles of the blind
 sentence batches 11-13). Batches 14-21 were drawn by ``--leads 1200 --batch 150``, batches 22-29
-by the same command run again (the articles' next two sentences no batch held).
+by the same command run again (the articles' next two sentences no batch held), batches 30-32 by
+``--leads 1200 --batch 150 --new-articles`` (the articles no lead batch had: 328 sentences).
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ def main() -> int:
     parser.add_argument("--categories", default="", help="comma-separated IndoSum categories (with --more)")
     parser.add_argument("--leads", type=int, default=0, help="add this many lead sentences as new batches")
     parser.add_argument("--per-article", type=int, default=2, help="(with --leads) sentences an article gives")
+    parser.add_argument("--new-articles", action="store_true", help="(with --leads) no article a lead batch has")
     args = parser.parse_args()
     if args.leads:
         return _leads(args)
@@ -120,6 +122,7 @@ _HELD_OUT = ("training/events/articles/articles.jsonl", "training/events/tune/ar
              "training/quotes/tune/articles*.jsonl", "training/timex/tune/articles.jsonl",
              "eval/blind2/articles.jsonl", "eval/quotes/indosum/articles.jsonl", "eval/timex/indosum/articles.jsonl")
 _BLIND_BATCHES = ("batch_11", "batch_12", "batch_13")
+_FIRST_LEAD_BATCH = "batch_14"
 
 
 def _leads(args: argparse.Namespace) -> int:
@@ -128,6 +131,8 @@ def _leads(args: argparse.Namespace) -> int:
                 for path in sorted(out.glob("batch_*.jsonl"))}
     taken = {row["text"] for rows in existing.values() for row in rows}
     held = {row["article"] for name in _BLIND_BATCHES for row in existing.get(name, [])}
+    if args.new_articles:  # only articles no lead batch has drawn from yet
+        held |= {row["article"] for name, rows in existing.items() if name >= _FIRST_LEAD_BATCH for row in rows}
     for pattern in _HELD_OUT:
         for path in ROOT.glob(pattern):
             held |= {json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines()}
