@@ -698,7 +698,8 @@ def _in_relative_clause(items: list[Item], i: int, k: int, lo: int) -> bool:
     event: "pertemuan Prabowo dengan Megawati yang pernah berduet di Pilpres 2009" (2009 is when they
     ran together, not when they met). The clause runs from "yang" to the next punctuation; it
     describes a person when the word before "yang" is a person, or when it says what someone once
-    did ("kedua tokoh yang pernah berduet ..."), and the clause is active (a person does what it
+    did ("kedua tokoh yang pernah berduet ..."), or when it stands on the trigger's object ("menindak
+    pihak yang melakukan sweeping selama Ramadhan"), and the clause is active (a person does what it
     says); a passive one ("... Anwar Ibrahim yang digelar pada Senin") describes the
     event, and so does one after the trigger itself ("pertemuan yang digelar Senin")."""
     for j in range(i - 1, lo - 1, -1):
@@ -717,7 +718,10 @@ def _in_relative_clause(items: list[Item], i: int, k: int, lo: int) -> bool:
             history = any(w.kind == "W" and w.low == "pernah" for w in items[j + 1:i]) and j - 1 != k
             verb = next((w for w in items[j + 1:i] if w.kind == "W" and w.low not in _TENSE_WORDS), None)
             passive = verb is not None and verb.low.startswith("di") and len(verb.low) > 4
-            return (person or history) and not passive
+            # "menindak tegas pihak yang melakukan sweeping selama bulan Ramadhan": an active clause on
+            # the trigger's object says what the object does, and when
+            acting = verb is not None and verb.low.startswith(("me", "ber")) and j > k + 1
+            return (person or history or acting) and not passive
     return False
 
 
