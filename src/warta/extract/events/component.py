@@ -6,7 +6,8 @@ Steps, in order, sentence by sentence:
    exclusion cancels ("serangan jantung", "menyita perhatian"), those in headings, and violent ones
    in sentences about sport (a sport word in the sentence, or next to it in its
    paragraph unless the sentence turns to other news: sentence by sentence, so that a roundup keeps
-   its arrest); the model trained on
+   its arrest), and seizures ("merebut", "mengambil alih") in sentences without armed forces; the
+   model trained on
    warta's event corpus (``learned``) adds the triggers the lexicon misses in sentences that name
    a participant; a judgement ("menilai") is a trigger only when a fault follows it;
 2. each sentence is read as items (``context``) and each trigger's clause is delimited (an aside
@@ -19,9 +20,9 @@ Steps, in order, sentence by sentence:
    no event; one with no named actor (a passive naming only whom it befell) is an event in the lead
    only: further on it is background ("Dalam perkara lain, X divonis 15 tahun penjara");
 4. place, time, count, modality and source are read from the clause (``arguments``, ``modality``); a
-   time goes to the nearest trigger that made an event, and an occurred event without a time of its
-   own (news tells what happened on the day it reports; a speech act is made when it is reported)
-   takes the day of its report: inside a quote the
+   time goes to the nearest trigger that made an event, and an event without a time of its own
+   (news tells what happened on the day it reports; a speech act is made when it is reported; a
+   plan, a denial or a failure is announced then) takes the day of its report: inside a quote the
    date of the quote's attribution ("…," kata X, Senin (8/9/2025)), else (a statement) the day its
    maker is first quoted with a date in the week up to publication, else the article's occasion,
    its first full date in the week up to its publication; failing both, a lead event takes the
