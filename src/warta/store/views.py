@@ -277,11 +277,12 @@ def list_events(store: Store, *, entity: str | None = None, type: str | None = N
             where.append(clause)
             params.append(value)
     rows = store.conn.execute(
-        "SELECT e.merged, e.time FROM events e JOIN articles a ON a.id = e.article_id WHERE e.merged IN "
+        "SELECT e.merged, e.time, e.modality, json_extract(e.event, '$.time_from') FROM events e "
+        "JOIN articles a ON a.id = e.article_id WHERE e.merged IN "
         f"(SELECT merged FROM events WHERE {' AND '.join(where) or '1'}) ORDER BY a.published, a.rowid, e.n", params)
     dates: dict[str, str | None] = {}
-    for merged, time in rows:  # the most precise date any report gives, as _merged_entries picks it
-        value = sortable_date(time)
+    for merged, time, mode, source in rows:  # the most precise date any report gives, as _merged_entries picks it
+        value = _timeline_date({"time": time, "modality": mode, "time_from": source})
         if len(value or "") > len(dates.get(merged) or "") or merged not in dates:
             dates[merged] = value
     chosen = sorted((m for m, d in dates.items() if _in_range(d, since, until)),
