@@ -51,7 +51,11 @@ def main() -> int:
     parser.add_argument("--leads", type=int, default=0, help="add this many lead sentences as new batches")
     parser.add_argument("--per-article", type=int, default=2, help="(with --leads) sentences an article gives")
     parser.add_argument("--new-articles", action="store_true", help="(with --leads) no article a lead batch has")
+    parser.add_argument("--ner", type=int, default=0,
+                        help="add this many sentences of the NER corpora's train files (another source and era)")
     args = parser.parse_args()
+    if args.ner:
+        return _ner(args)
     if args.leads:
         return _leads(args)
     by_category: dict[str, list[dict]] = defaultdict(list)
@@ -114,6 +118,50 @@ def _more(by_category: dict[str, list[dict]], args: argparse.Namespace) -> int:
             for offset, item in enumerate(batch):
                 fh.write(json.dumps({"id": f"s{first_id + number + offset:05d}", **item}, ensure_ascii=False) + "\n")
     print(f"{len(picked)} more sentences in {-(-len(picked) // args.batch)} batches under {out}")
+    return 0
+
+
+# the NER corpora's train files whose sentences are news (idner-news-2k and NER-UGM: online news
+# of 2013-2014; NER-UI: news), with their column separators; their dev and test files are never read
+_NER_TRAIN = (("idner-news-2k/train.txt", " "), ("indolem-nerugm/train.01.tsv", "\t"),
+              ("indolem-nerui/train.01.tsv", "\t"))
+
+
+def _ner(args: argparse.Namespace) -> int:
+    """Sentences of 8-60 words from the NER corpora's train files (no sentence twice, none a batch
+    has), detokenised as ``training/convert.py`` does, drawn at random (seed 20261216)."""
+    sys.path.insert(0, str(HERE.parent))
+    from convert import detok_spaces, sent_key  # training/convert.py
+
+    out = HERE / "batches"
+    existing = {path.stem: [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+                for path in sorted(out.glob("batch_*.jsonl"))}
+    seen = {sent_key(row["text"].split()) for rows in existing.values() for row in rows}
+    pool = []
+    for name, sep in _NER_TRAIN:
+        words: list[str] = []
+        for raw in (Path(args.data) / "ner" / name).read_text(encoding="utf-8").splitlines() + [""]:
+            if raw.strip():
+                words.append(raw.split(sep)[0].strip())
+                continue
+            if words and 8 <= len(words) <= 60 and sent_key(words) not in seen:
+                seen.add(sent_key(words))
+                spaces = detok_spaces(words)
+                text = "".join(w + (" " if sp else "") for w, sp in zip(words, spaces, strict=True))
+                pool.append({"article": f"ner:{name.split('/')[0]}", "category": "ner-news", "text": text,
+                             "context": ""})
+            words = []
+    rng = random.Random(20261216)
+    rng.shuffle(pool)
+    picked = pool[: args.ner]
+    first_id = sum(len(rows) for rows in existing.values())
+    first_batch = len(existing)
+    for number in range(0, len(picked), args.batch):
+        batch = picked[number: number + args.batch]
+        with (out / f"batch_{first_batch + number // args.batch:02d}.jsonl").open("w", encoding="utf-8") as fh:
+            for offset, item in enumerate(batch):
+                fh.write(json.dumps({"id": f"s{first_id + number + offset:05d}", **item}, ensure_ascii=False) + "\n")
+    print(f"{len(picked)} NER-corpus sentences (a pool of {len(pool)}) in {-(-len(picked) // args.batch)} batches")
     return 0
 
 
