@@ -350,3 +350,13 @@ def test_a_plan_stands_in_the_timeline_only_at_a_date_the_text_states(store: Sto
     store.put(_article("p2", "2019-06-21", KOREA + " Lagi.", [stated]))
     (entry,) = views.timeline(store, "Kim Jong Un")
     assert entry["date"] == "2019-06-30" and entry["articles"] == ["p1", "p2"], "the two reports of one plan"
+
+
+def test_one_plan_reported_on_two_days_is_one_event(store: Store) -> None:
+    meet = ["Donald Trump", "Kim Jong Un"]
+    store.put(_article("q1", "2019-06-20", KOREA, [_event("CONSULT", meet, "2019-06-20", modality="planned",
+                                                          time_from="said")]))
+    store.put(_article("q2", "2019-06-21", KOREA + " Lagi.", [_event("CONSULT", meet, "2019-06-21", modality="planned",
+                                                                     time_from="occasion")]))
+    (entry,) = views.timeline(store, "Kim Jong Un", undated=True)
+    assert entry["articles"] == ["q1", "q2"], "a plan dated by each day it was told is still one plan"

@@ -20,6 +20,10 @@ benchmark and tuning draws, the quote, time and blind2 sets, and the articles of
 sentence batches 11-13). Batches 14-21 were drawn by ``--leads 1200 --batch 150``, batches 22-29
 by the same command run again (the articles' next two sentences no batch held), batches 30-32 by
 ``--leads 1200 --batch 150 --new-articles`` (the articles no lead batch had: 328 sentences).
+
+``--ner N`` adds N sentences of the NER corpora's train files (idner-news-2k, NER-UGM, NER-UI:
+news of 2013-2014, another source and era), drawn at random (seed 20261216): batches 33-40 by
+``--ner 1200 --batch 150``.
 """
 
 from __future__ import annotations
@@ -209,8 +213,8 @@ def _leads(args: argparse.Namespace) -> int:
         with (out / f"batch_{first_batch + number // args.batch:02d}.jsonl").open("w", encoding="utf-8") as fh:
             for offset, item in enumerate(batch):
                 fh.write(json.dumps({"id": f"s{first_id + number + offset:05d}", **item}, ensure_ascii=False) + "\n")
-    print(f"{len(picked)} lead sentences (a pool of {len(pool)} articles) in {-(-len(picked) // args.batch)} batches "
-          f"under {out}")
+    print(f"{len(picked)} lead sentences (a pool of {sum(1 for lead in pool if lead)} articles) in "
+          f"{-(-len(picked) // args.batch)} batches under {out}")
     return 0
 
 

@@ -124,7 +124,7 @@ def main() -> int:
     parser.add_argument("--with-news-batches", action="store_true",
                         help="train on batches 11-13 too (general news only; see README: not better on dev)")
     parser.add_argument("--without-leads", action="store_true",
-                        help="leave out the lead batches 14-21 (the model before them, for comparison)")
+                        help="leave out the lead batches 14-21 and 30-32 (the model before them, for comparison)")
     parser.add_argument("--with-held-leads", action="store_true",
                         help="train on batches 22-29 too (see README: not better on dev)")
     parser.add_argument("--with-ner", action="store_true",

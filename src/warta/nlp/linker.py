@@ -1249,9 +1249,12 @@ def _retype(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) ->
     * a word of a person's name introduced earlier, typed LOC or ORG ("Lee", "Kim" after
       "Kim Jong Un"), becomes PER when the knowledge base knows nothing else by that word;
     * a name followed by an age ("TH (66)", "Lukasz Pawel Herba, 30,") is a person's, when the
-      knowledge base knows nothing else by it nor by its first word and no word of a contest is near (a club's rank).
+      knowledge base knows nothing else by it nor by its first word, no word of it heads a body or
+      a place ("Partai Garuda (1)") and no word of a contest is near (a club's rank).
     """
     contest = _teams()[0]  # "Persib (3) unggul atas Persija (1)": a club's rank, no age
+    org = _org_words()  # "Partai Garuda (1)", "Warung Kopi Aceh (15)": a count, no age
+    heads = {w.lower() for w in (*org.heads, *org.party_words)} | _FACILITY_WORDS | _REGION_WORDS | {"warung", "toko"}
     person_words: dict[str, int] = {}  # first or last word of a multi-word PER mention -> its start
     for m in mentions:
         if m.label == "PER" and m.end - m.start >= 2:
@@ -1259,9 +1262,9 @@ def _retype(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) ->
                 person_words.setdefault(word, m.start)
     for m in mentions:
         text = tx.span(m.start, m.end)
-        if m.label != "PER" and _aged(tx.words[m.end:m.end + 3]) and not kb.lookup(text) and \
-                not kb.lookup(tx.words[m.start]) and \
-                not contest.intersection(w.lower() for w in tx.words[max(0, m.start - _AGE_REACH):m.end + _AGE_REACH]):
+        if m.label != "PER" and _aged(tx.words[m.end:m.end + 3]) and not kb.lookup(text) \
+                and not kb.lookup(tx.words[m.start]) and heads.isdisjoint(w.lower() for w in tx.words[m.start:m.end]) \
+                and contest.isdisjoint(w.lower() for w in tx.words[max(0, m.start - _AGE_REACH):m.end + _AGE_REACH]):
             m.label = "PER"
         elif m.label != "PER" and m.end - m.start >= 2:
             found = kb.lookup(text)

@@ -313,6 +313,13 @@ def _stated(event: dict[str, Any]) -> bool:
     return _dated(event) and event.get("time_from") in (None, "text")
 
 
+def _happened_on(event: dict[str, Any]) -> bool:
+    """A date says when the event took place: a stated one, or the day of report of something that
+    happened (a plan, a denial or a failure dated by the day it was told is one report among several
+    of the same plan)."""
+    return _dated(event) and (_stated(event) or event.get("modality") == "occurred")
+
+
 def _same_event(mine: dict[str, Any], theirs: dict[str, Any], duplicate: bool, same_story: bool = False) -> bool:
     """Two reports of one event: the same happening at compatible times. Where a report has no date
     of its own (none, or only the day it was reported), it joins one in a copy of its page, or, when
@@ -320,9 +327,10 @@ def _same_event(mine: dict[str, Any], theirs: dict[str, Any], duplicate: bool, s
     maaf kepada Menhan RI" in two reports of that week); two dates the texts state must agree."""
     if not _same_happening(mine, theirs):
         return False
-    if _dated(mine) and _dated(theirs) and compatible_times(mine.get("time"), theirs.get("time")):
+    mine_dated, theirs_dated = _happened_on(mine), _happened_on(theirs)
+    if mine_dated and theirs_dated and compatible_times(mine.get("time"), theirs.get("time")):
         return True
-    if _dated(mine) and _dated(theirs) and (_stated(mine) == _stated(theirs)):
+    if mine_dated and theirs_dated and (_stated(mine) == _stated(theirs)):
         return False  # two dates the texts state, or two days of report, that differ: two events
     return duplicate or (same_story and len(_parties(mine) & _parties(theirs)) >= 2)
 

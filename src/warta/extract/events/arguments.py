@@ -554,8 +554,10 @@ def resolve_anaphor(ctx: DocContext, it: Item) -> list[dict[str, Any]]:
         return before[-1:] or _state_of(ctx, it) or _most_named(ctx, it, lambda e: e["name"].startswith(units))
     head = ctx.lex.institution_heads.get(it.low)
     if head:  # "tim gabungan", "partai tersebut": the body last named so
-        return [e for e in ctx.entities if e["start"] < it.start and e["type"] == "ORG" and _headed(e, head)][-1:] \
-            or _most_named(ctx, it, lambda e: _headed(e, head))
+        before = [e for e in ctx.entities if e["start"] < it.start and e["type"] == "ORG" and _headed(e, head)][-1:]
+        if before or len(it.low.split()) > len(head):
+            return before  # "partai tersebut" (a head and its determiner) points back, never ahead
+        return _most_named(ctx, it, lambda e: _headed(e, head))
     floor = ctx.sents[max(0, ctx.sentence_of(it.start) - _ANAPHOR_REACH)][0]
     if it.low in words["pronouns"] or it.data == PERSON_DESCRIPTION:
         said = _speaker_written_at(ctx, it.start) or _previous_subject(ctx, it)
@@ -570,10 +572,10 @@ def resolve_anaphor(ctx: DocContext, it: Item) -> list[dict[str, Any]]:
 
 
 def _most_named(ctx: DocContext, it: Item, fits: Callable[[dict[str, Any]], bool]) -> list[dict[str, Any]]:
-    """A lead that opens with the common noun ("Kepolisian tidak berhenti menyelidiki …", "Polisi
-    menangkap …") names the body only further on, often in a title ("kata Kabid Humas Polda Jabar
-    …"): of the bodies that fit, named after it (titles too), the one named most often, the first
-    on a tie; [] if none."""
+    """A body's common noun with no body of its kind named before it ("Kepolisian tidak berhenti
+    menyelidiki …" opening a lead, "Polisi menangkap …") stands for one the article names further on,
+    often in a title ("kata Kabid Humas Polda Jabar …"): of the bodies that fit, named after it
+    (titles too), the one named most often, the first on a tie; [] if none."""
     counts: dict[Any, list[dict[str, Any]]] = {}
     for e in ctx.doc._.entities or []:
         if e["start"] >= it.end and e["type"] == "ORG" and fits(e):
@@ -690,6 +692,7 @@ def _in_case(items: list[Item], i: int, k: int) -> bool:
         any(it.kind == "W" and it.low in _CASE_WORDS for it in between)
 
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T[^/]*)?")  # one day, at a time or not (not a range)
 _TENSE_WORDS = frozenset({"pernah", "telah", "sudah", "sedang", "tengah", "akan", "masih", "kini", "juga", "baru"})
 
 
@@ -698,8 +701,9 @@ def _in_relative_clause(items: list[Item], i: int, k: int, lo: int) -> bool:
     event: "pertemuan Prabowo dengan Megawati yang pernah berduet di Pilpres 2009" (2009 is when they
     ran together, not when they met). The clause runs from "yang" to the next punctuation; it
     describes a person when the word before "yang" is a person, or when it says what someone once
-    did ("kedua tokoh yang pernah berduet ..."), or when it stands on the trigger's object ("menindak
-    pihak yang melakukan sweeping selama Ramadhan"), and the clause is active (a person does what it
+    did ("kedua tokoh yang pernah berduet ..."), or when it stands on the trigger's object and the
+    time is a period, not a day ("menindak pihak yang melakukan sweeping selama Ramadhan"), and the
+    clause is active (a person does what it
     says); a passive one ("... Anwar Ibrahim yang digelar pada Senin") describes the
     event, and so does one after the trigger itself ("pertemuan yang digelar Senin")."""
     for j in range(i - 1, lo - 1, -1):
@@ -719,8 +723,10 @@ def _in_relative_clause(items: list[Item], i: int, k: int, lo: int) -> bool:
             verb = next((w for w in items[j + 1:i] if w.kind == "W" and w.low not in _TENSE_WORDS), None)
             passive = verb is not None and verb.low.startswith("di") and len(verb.low) > 4
             # "menindak tegas pihak yang melakukan sweeping selama bulan Ramadhan": an active clause on
-            # the trigger's object says what the object does, and when
-            acting = verb is not None and verb.low.startswith(("me", "ber")) and j > k + 1
+            # the trigger's object says what the object does, and for how long (a period; a day, as in
+            # "bertemu para ulama yang berasal dari Aceh pada Senin (22/5)", stays the event's)
+            acting = verb is not None and verb.low.startswith(("me", "ber")) and j > k + 1 \
+                and not _DAY.fullmatch(str(items[i].data.get("value") or ""))
             return (person or history or acting) and not passive
     return False
 

@@ -338,7 +338,7 @@ def _add(out: list[dict[str, Any]], seen: dict[tuple[Any, ...], dict[str, Any]],
         seen[key] = event
         out.append(event)
     elif first["time"] is None and event["time"]:
-        first["time"], first["time_text"] = event["time"], event["time_text"]
+        first["time"], first["time_text"], first["time_from"] = event["time"], event["time_text"], event["time_from"]
 
 
 def _any_between(starts: list[int], a: int, b: int) -> bool:
@@ -467,7 +467,7 @@ def _reported_subject(ctx: DocContext, items: list[Item], k: int) -> list[dict[s
     """The speaker of indirect speech whose clause has no subject of its own: "Kapolri Tito Karnavian
     mengatakan akan menangkap X" (Tito will arrest X), "X mengaku telah bertemu Y", "X menegaskan akan
     menindak tegas …". Nothing but auxiliaries and adverbs (``subjectless``) between the start of what
-    was said and the trigger, or nothing at all before an active verb."""
+    was said and the trigger, or nothing at all (only active verbs are read so)."""
     quote = ctx.quote_at(items[k].start)
     if quote is None or quote.get("kind") != "indirect":
         return []
@@ -475,8 +475,6 @@ def _reported_subject(ctx: DocContext, items: list[Item], k: int) -> list[dict[s
     if not speaker or not speaker.get("name") or speaker.get("type") not in ("PER", "ORG"):
         return []
     between = [it for it in items[:k] if it.start >= quote["start"]]
-    if not between and items[k].data.trigger.kind != "verb":
-        return []  # "X mengatakan pertemuan itu …": a noun opening what was said is its subject's
     if any(it.kind != "W" or it.low not in ctx.lex.words["subjectless"] for it in between):
         return []
     s0 = ctx.sents[ctx.sentence_of(quote["start"])][0]
@@ -528,6 +526,8 @@ _WORD = re.compile(r"\w+")
 
 _VERBAL_PROTESTS = frozenset({"memprotes", "protes", "diprotes"})
 _GOVERNMENT = re.compile(r"(?:Pemerintah|Pemerintahan|Kementerian Luar Negeri|Kemlu)\b")  # a state's organs
+_CROWD = re.compile(r"(?i)\b(?:ribuan|ratusan|puluhan|warga|massa|buruh|demonstran|pengunjuk rasa|mahasiswa|"
+                    r"rakyat|penduduk|pendukung)\b")  # a country's people protesting
 
 
 def _clash_type(ctx: DocContext, hit: Any, sent: tuple[int, int], args: Arguments) -> str:
@@ -542,8 +542,9 @@ def _clash_type(ctx: DocContext, hit: Any, sent: tuple[int, int], args: Argument
     if hit.trigger.type == "PROTEST" and hit.written.lower() in _VERBAL_PROTESTS and args.actors \
             and (all(e.get("type") == "PER" for e in args.actors) and len(args.actors) == 1
                  or all(str(e.get("id") or "").startswith("loc:country:") or _GOVERNMENT.match(e.get("name") or "")
-                        for e in args.actors)):
-        return "DISAPPROVE"  # one person's complaint, or a state's protest note
+                        for e in args.actors)
+                 and not _CROWD.search(ctx.text, *sent)):
+        return "DISAPPROVE"  # one person's complaint, or a state's protest note (not "ribuan warga Palestina")
     if hit.trigger.type != "FIGHT" or hit.written.lower() not in words["civil_clashes"]:
         return hit.trigger.type
     armed = words["armed_words"].intersection(w.lower() for w in _WORD.findall(ctx.text, *sent))
@@ -555,27 +556,32 @@ def _unarmed(ctx: DocContext, hit: Hit, sent: tuple[int, int]) -> bool:
     """A seizure ("merebut", "mengambil alih") in a sentence with no word of armed forces: a company,
     a title or a seat taken over, no combat (events.toml ``armed_only``)."""
     words = ctx.lex.words
-    return hit.written.lower() in words["armed_only"] and \
+    return words_key(hit.trigger.phrase) in words["armed_only"] and \
         words["armed_words"].isdisjoint(w.lower() for w in _WORD.findall(ctx.text, *sent))
 
 
 def _private_violence(ctx: DocContext, hit: Any, sent: tuple[int, int], args: Arguments) -> bool:
     """Violence or an abduction by private persons is a crime ("TH menganiaya istrinya", "Herba
-    menculik seorang model"), not an attack: every actor a person with no title of the state's
-    force, no group, body or state among the targets, and no word of armed forces, police or
-    political violence in the sentence ("Tamimi menampar tentara Israel" and "Abedi meledakkan bom"
-    stay ASSAULT)."""
+    menculik seorang model"), not an attack: every actor a person with no title but a case's word
+    ("tersangka") whom the knowledge base does not know, no group, body or state among the targets,
+    and no word of armed forces, police, armed groups or political violence in the sentence
+    ("Tamimi menampar tentara Israel", "Abedi meledakkan bom" and "Kelompok Abu Sayyaf menculik …"
+    stay what they were)."""
     words = ctx.lex.words
     kind = hit.trigger.type
-    if not args.actors or not (kind == "ASSAULT" or kind == "COERCE" and hit.written.lower() in
+    if not args.actors or not (kind == "ASSAULT" or kind == "COERCE" and words_key(hit.trigger.phrase) in
                                words["private_coercion"]):
         return False
-    force = words["armed_words"] | words["public_violence"]
-    if any(e.get("type") != "PER" or force.intersection(_WORD.findall(str(e.get("role") or "").lower()))
+    kb = KnowledgeBase.load()
+    # a private person: no title (a case's word at most: "tersangka"), and no one the knowledge base
+    # knows ("Presiden Suriah Bashar al-Assad membunuh …", "Trump menyerang Hillary Clinton …")
+    if any(e.get("type") != "PER" or kb.get(e.get("id") or "") is not None
+           or not set(_WORD.findall(str(e.get("role") or "").lower())) <= words["perpetrator_roles"]
            for e in args.actors):
         return False
     if any(e.get("type") != "PER" for e in args.targets):
         return False
+    force = words["armed_words"] | words["public_violence"]
     return not force.intersection(w.lower() for w in _WORD.findall(ctx.text, *sent))
 
 
