@@ -54,6 +54,30 @@ def load() -> list[tuple[str, list[dict]]]:
     return out
 
 
+def lead_examples() -> list[tuple[list[str], str]]:
+    """Training examples from the event corpus's lead batches (``../train_triggers.py``
+    ``LEAD_BATCHES``: lead sentences of general news, annotated with every event): each sentence in
+    which warta finds a quote is an example, labelled with the speech act the annotator gave a named
+    actor there, or NONE when the sentence has no act; a sentence with two kinds of act, or an act
+    with no named actor, is left out. Always training data, never a fold held out."""
+    sys.path.insert(0, str(HERE.parent))
+    from convert import annotation_files
+    from train_triggers import LEAD_BATCHES
+
+    rows = []
+    for batch, path in annotation_files().items():
+        if batch not in LEAD_BATCHES:
+            continue
+        for row in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
+            acts = {e["type"] for e in row["events"] if e["type"] in ACTS}
+            named = {e["type"] for e in row["events"] if e["type"] in ACTS
+                     and any(a.get("named") for a in e.get("actors", []))}
+            if len(acts) > 1 or acts != named:
+                continue
+            rows.append({"id": row["id"], "text": row["text"], "context": "", "act": named.pop() if named else NONE})
+    return [example for example, (cue, _) in zip(examples_of(rows), quote_cues(rows), strict=True) if cue]
+
+
 def train(examples: list[tuple[list[str], str]], threshold: float = 0.5) -> SpeechActModel:
     """Softmax regression, full batch, Adam, L2; features seen at least ``MIN_COUNT`` times."""
     counts = Counter(f for feats, _ in examples for f in set(feats))
@@ -148,14 +172,16 @@ def main() -> int:
     total = Counter(r["act"] for _, rows in batches for r in rows)
     print(f"{sum(total.values())} sentences in {len(batches)} batches: {dict(total.most_common())}")
     folds = [examples_of(rows) for _, rows in batches]
+    leads = lead_examples()
+    print(f"{len(leads)} lead sentences with a quote from the event corpus: {dict(Counter(a for _, a in leads))}")
     if args.threshold is not None:
-        model = train([e for f in folds for e in f], args.threshold)
+        model = train([e for f in folds for e in f] + leads, args.threshold)
         model.save(args.out)
         print(f"threshold {args.threshold}; {len(model.index)} features -> {args.out}")
         return 0
     sums = {t: [0, 0, 0] for t in THRESHOLDS}
     for k, held in enumerate(folds):
-        rest = [e for j, f in enumerate(folds) if j != k for e in f]
+        rest = [e for j, f in enumerate(folds) if j != k for e in f] + leads
         model = train(rest)
         for t in THRESHOLDS:
             model.threshold = t
@@ -166,7 +192,7 @@ def main() -> int:
     # the lowest threshold whose held-out acts are right at least PRECISION times in ten: every act
     # becomes an event in the store, so a wrong one costs more than a missed one
     best = next((t for t in THRESHOLDS if sums[t][1] and sums[t][0] / sums[t][1] >= PRECISION), THRESHOLDS[-1])
-    model = train([e for f in folds for e in f], best)
+    model = train([e for f in folds for e in f] + leads, best)
     model.save(args.out)
     print(f"threshold {best}; {len(model.index)} features -> {args.out}")
     return 0
