@@ -125,6 +125,17 @@ def _more(by_category: dict[str, list[dict]], args: argparse.Namespace) -> int:
     return 0
 
 
+def _append_batches(out: Path, existing: dict[str, list[dict]], picked: list[dict], size: int) -> None:
+    """Write ``picked`` as new batches of ``size`` after the existing ones: new numbers, new ids."""
+    first_id = sum(len(rows) for rows in existing.values())
+    first_batch = len(existing)
+    for number in range(0, len(picked), size):
+        batch = picked[number: number + size]
+        with (out / f"batch_{first_batch + number // size:02d}.jsonl").open("w", encoding="utf-8") as fh:
+            for offset, item in enumerate(batch):
+                fh.write(json.dumps({"id": f"s{first_id + number + offset:05d}", **item}, ensure_ascii=False) + "\n")
+
+
 # the NER corpora's train files whose sentences are news (idner-news-2k and NER-UGM: online news
 # of 2013-2014; NER-UI: news), with their column separators; their dev and test files are never read
 _NER_TRAIN = (("idner-news-2k/train.txt", " "), ("indolem-nerugm/train.01.tsv", "\t"),
@@ -158,13 +169,7 @@ def _ner(args: argparse.Namespace) -> int:
     rng = random.Random(20261216)
     rng.shuffle(pool)
     picked = pool[: args.ner]
-    first_id = sum(len(rows) for rows in existing.values())
-    first_batch = len(existing)
-    for number in range(0, len(picked), args.batch):
-        batch = picked[number: number + args.batch]
-        with (out / f"batch_{first_batch + number // args.batch:02d}.jsonl").open("w", encoding="utf-8") as fh:
-            for offset, item in enumerate(batch):
-                fh.write(json.dumps({"id": f"s{first_id + number + offset:05d}", **item}, ensure_ascii=False) + "\n")
+    _append_batches(out, existing, picked, args.batch)
     print(f"{len(picked)} NER-corpus sentences (a pool of {len(pool)}) in {-(-len(picked) // args.batch)} batches")
     return 0
 
@@ -206,13 +211,7 @@ def _leads(args: argparse.Namespace) -> int:
     rng = random.Random(20261215)
     rng.shuffle(pool)
     picked = [item for lead in pool for item in lead][: args.leads]
-    first_id = sum(len(rows) for rows in existing.values())
-    first_batch = len(existing)
-    for number in range(0, len(picked), args.batch):
-        batch = picked[number: number + args.batch]
-        with (out / f"batch_{first_batch + number // args.batch:02d}.jsonl").open("w", encoding="utf-8") as fh:
-            for offset, item in enumerate(batch):
-                fh.write(json.dumps({"id": f"s{first_id + number + offset:05d}", **item}, ensure_ascii=False) + "\n")
+    _append_batches(out, existing, picked, args.batch)
     print(f"{len(picked)} lead sentences (a pool of {sum(1 for lead in pool if lead)} articles) in "
           f"{-(-len(picked) // args.batch)} batches under {out}")
     return 0
