@@ -683,7 +683,7 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
             and not any(e.type in ("ORG", "LOC") for e in kb.lookup(" ".join(rest)))
 
     org = _org_words()
-    org_heads = {w.lower() for w in org.heads} | {w.lower() for w in org.party_words}
+    org_heads = _lower_org_heads()
 
     def spelled(rest: tuple[str, ...], shortest: int = 2) -> bool:  # "Ketua KPK Agus Rahardjo", "UE Margrethe Vestager"
         return shortest <= len(rest) <= 3 and all(
@@ -927,6 +927,20 @@ class _OrgWords:
     party_words: frozenset[str]
     heads: frozenset[str]  # words that open an organisation's name
     named_after_people: frozenset[str]
+
+
+@cache
+def _lower_org_heads() -> frozenset[str]:
+    """The words that head organisations' and parties' names, lower case."""
+    org = _org_words()
+    return frozenset(w.lower() for w in (*org.heads, *org.party_words))
+
+
+@cache
+def _counted_heads() -> frozenset[str]:
+    """Words that head a body's, a party's, a facility's or a region's name: a number in brackets
+    after such a name counts something ("Partai Garuda (1)"), it is no person's age."""
+    return _lower_org_heads() | _FACILITY_WORDS | _REGION_WORDS | {"warung", "toko"}
 
 
 @cache
@@ -1253,8 +1267,7 @@ def _retype(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) ->
       a place ("Partai Garuda (1)") and no word of a contest is near (a club's rank).
     """
     contest = _teams()[0]  # "Persib (3) unggul atas Persija (1)": a club's rank, no age
-    org = _org_words()  # "Partai Garuda (1)", "Warung Kopi Aceh (15)": a count, no age
-    heads = {w.lower() for w in (*org.heads, *org.party_words)} | _FACILITY_WORDS | _REGION_WORDS | {"warung", "toko"}
+    heads = _counted_heads()  # "Partai Garuda (1)", "Warung Kopi Aceh (15)": a count, no age
     person_words: dict[str, int] = {}  # first or last word of a multi-word PER mention -> its start
     for m in mentions:
         if m.label == "PER" and m.end - m.start >= 2:
