@@ -119,3 +119,63 @@ def test_a_date_is_never_a_source() -> None:
     case = next(c for c in CASES if c["name"] == "a day after 'dimuat' is a date, not a source")
     (quote,) = _nlp("fast")(case["text"])._.quotes
     assert [v["name"] for v in quote["via"]] == ["Reuters"]
+
+
+# ------------------------------------------------------------------------------ a weak verb's complement
+
+
+def _complement_probability(sentence: str, verb: str) -> tuple[float, bool]:
+    """The shipped model's probability that what follows ``verb`` is what was said, and the hand-written
+    clause test's answer (one of its features)."""
+    from functools import partial
+    from types import SimpleNamespace
+
+    from warta.extract.quotes._complement import complement_features, complement_model
+    from warta.extract.quotes._indirect import _clause_follows, _is_predicate, _past_time
+    from warta.extract.quotes._lexicon import lexicon
+
+    lex, t = lexicon(), SimpleNamespace(text=sentence)
+    after, end = sentence.index(verb) + len(verb), len(sentence)
+    clause = verb in lex.clause_verbs and _clause_follows(t, lex, _past_time(t, lex, after, end), end, verb)
+    features = complement_features(t, lex, verb, after, end, clause=clause, predicate=partial(_is_predicate, lex))
+    assert f"clause={clause}" in features and f"v={verb}" in features
+    return complement_model().probability(features), clause
+
+
+def test_the_complement_model_loads_with_its_threshold() -> None:
+    from warta.extract.quotes._complement import complement_model
+
+    model = complement_model()
+    assert 0.2 <= model.threshold <= 0.8
+    assert model.weights.shape == (len(model.index), 2) and "clause=True" in model.index
+
+
+def test_the_complement_model_reads_what_the_clause_test_misses() -> None:
+    said, clause = _complement_probability(
+        "Ia menduga tergelincirnya bus itu karena rem yang tidak berfungsi.", "menduga")
+    assert not clause  # the rule alone finds no predicate after a nominalised subject
+    thing, _ = _complement_probability("Menteri itu menyampaikan surat resmi kepada Sekretaris Jenderal PBB.",
+                                       "menyampaikan")
+    topic, _ = _complement_probability("Kapolres menjelaskan kronologi kejadian kepada wartawan.", "menjelaskan")
+    from warta.extract.quotes._complement import complement_model
+
+    assert said >= complement_model().threshold > max(thing, topic)
+
+
+# Known errors of the complement model, each a sentence where it disagrees with a judgement an earlier
+# session wrote down for the hand-written clause test: strict, so a model that gets one right shows here.
+KNOWN_COMPLEMENT_ERRORS = [
+    # a long object whose only predicate stands in a relative clause reads as what was said (the corpus
+    # splits about evenly on "yang" early in the complement)
+    ("Wali Kota Bogor Bima Arya menjelaskan program yang sudah dijalankan pemerintah kota.", 0),
+    # asking for a thing, with its purpose: "untuk" after the object reads as a request
+    ("Gubernur meminta bantuan pemerintah pusat untuk memperbaiki jalan yang rusak akibat banjir.", 0),
+    # "mencatat" mostly records a result in the corpus ("mencatat waktu terbaik"), so a clause after it is missed
+    ("Ketua nelayan Azhar Kasim hadir. Azhar mencatat kasus penangkapan serupa sering terjadi.", 1),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="a known error of the complement model (KNOWN_COMPLEMENT_ERRORS)")
+@pytest.mark.parametrize(("text", "count"), KNOWN_COMPLEMENT_ERRORS)
+def test_known_complement_model_errors(text: str, count: int) -> None:
+    assert len(_nlp("fast")(text)._.quotes) == count

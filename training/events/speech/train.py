@@ -18,11 +18,12 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import numpy as np
-
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "training"))
+
+from linear import fit  # noqa: E402
 
 from warta.extract.events.speech import (  # noqa: E402
     MODEL_FILE,
@@ -79,28 +80,8 @@ def lead_examples() -> list[tuple[list[str], str]]:
 
 
 def train(examples: list[tuple[list[str], str]], threshold: float = 0.5) -> SpeechActModel:
-    """Softmax regression, full batch, Adam, L2; features seen at least ``MIN_COUNT`` times."""
-    counts = Counter(f for feats, _ in examples for f in set(feats))
-    index: dict[str, int] = {}
-    for feats, _ in examples:
-        for f in feats:
-            if counts[f] >= MIN_COUNT and f not in index:
-                index[f] = len(index)
-    x = np.zeros((len(examples), len(index)), dtype=np.float32)
-    for i, (feats, _) in enumerate(examples):
-        x[i, [index[f] for f in feats if f in index]] = 1.0
-    y = np.eye(len(LABELS), dtype=np.float32)[[LABELS.index(label) for _, label in examples]]
-    w = np.zeros((len(index), len(LABELS)), dtype=np.float32)
-    m, v = np.zeros_like(w), np.zeros_like(w)
-    for t in range(1, STEPS + 1):
-        s = x @ w
-        s -= s.max(axis=1, keepdims=True)
-        p = np.exp(s)
-        p /= p.sum(axis=1, keepdims=True)
-        g = x.T @ (p - y) / len(x) + L2 * w
-        m = 0.9 * m + 0.1 * g
-        v = 0.999 * v + 0.001 * g * g
-        w -= RATE * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
+    """Softmax regression (``training/linear.py``); features seen at least ``MIN_COUNT`` times."""
+    index, w = fit(examples, LABELS, min_count=MIN_COUNT, steps=STEPS, rate=RATE, l2=L2)
     return SpeechActModel(LABELS, index, w, threshold)
 
 

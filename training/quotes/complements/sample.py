@@ -2,12 +2,15 @@
 """Sample reporting verbs with a bare complement from IndoSum for the complement corpus (README.md).
 
     python training/quotes/complements/sample.py [--data ../shared/data] [--n 1600] [--batch 250]
+    python training/quotes/complements/sample.py --more 1500      # batches cx_06-cx_11
 
 Deterministic (seed 20261207). From IndoSum's news articles (dev folds, CC BY-SA 4.0), each
 occurrence of one of the verbs below that reports speech as often as it takes a plain object
 ("menyampaikan surat", "menyampaikan pihaknya sudah menangkap ..."), outside quotation marks and
 followed by neither "bahwa" nor a comma nor a colon: the sentence, the sentence before it, and the
-verb's place. At most two an article and 60 a verb, so that the common verbs do not fill the corpus.
+verb's place. At most two an article and 60 a verb, so that the common verbs do not fill the corpus;
+``--more N`` adds N occurrences not drawn before (at most four an article and 120 a verb in all, seed
+20261208) as new batches after the existing ones.
 The verb list is written here: the sampling criterion, not a label (the annotator decides).
 
 Never from an article of a blind set (the quote benchmarks ``eval/quotes/indosum`` and
@@ -75,7 +78,9 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--n", type=int, default=1600)
     ap.add_argument("--batch", type=int, default=250)
+    ap.add_argument("--more", type=int, default=0)
     args = ap.parse_args()
+    per_article, per_verb_cap = (4, 120) if args.more else (PER_ARTICLE, PER_VERB)
     taken = taken_articles()
     pool = []
     for line in (args.data / "news" / "indosum_devfolds.jsonl").open(encoding="utf-8"):
@@ -91,24 +96,29 @@ def main() -> int:
                 if s[:m.start()].count('"') % 2 == 0 and sum(s[:m.start()].count(c) for c in "“”") % 2 == 0:
                     cands.append((i, s, m))
         rng = random.Random(record["id"])
-        for i, s, m in sorted(rng.sample(cands, min(PER_ARTICLE, len(cands))), key=lambda c: (c[0], c[2].start())):
+        for i, s, m in sorted(rng.sample(cands, min(per_article, len(cands))), key=lambda c: (c[0], c[2].start())):
             pool.append({"article": record["id"], "text": s, "context": sents[i - 1] if i else "",
                          "verb": m.group(1), "at": m.start()})
-    random.Random(20261207).shuffle(pool)
-    per_verb: Counter[str] = Counter()
-    picked = []
-    for item in pool:
-        if per_verb[item["verb"]] < PER_VERB:
-            per_verb[item["verb"]] += 1
-            picked.append(item)
-        if len(picked) == args.n:
-            break
     out = HERE / "batches"
     out.mkdir(exist_ok=True)
+    existing = [json.loads(line) for path in sorted(out.glob("cx_*.jsonl"))
+                for line in path.read_text(encoding="utf-8").splitlines()] if args.more else []
+    drawn = {(r["article"], r["text"], r["at"]) for r in existing}
+    pool = [item for item in pool if (item["article"], item["text"], item["at"]) not in drawn]
+    random.Random(20261208 if args.more else 20261207).shuffle(pool)
+    per_verb: Counter[str] = Counter(r["verb"] for r in existing)
+    picked = []
+    for item in pool:
+        if per_verb[item["verb"]] < per_verb_cap:
+            per_verb[item["verb"]] += 1
+            picked.append(item)
+        if len(picked) == (args.more or args.n):
+            break
+    first_id, first_batch = len(existing), -(-len(existing) // args.batch)
     for start in range(0, len(picked), args.batch):
-        with (out / f"cx_{start // args.batch:02d}.jsonl").open("w", encoding="utf-8") as fh:
+        with (out / f"cx_{first_batch + start // args.batch:02d}.jsonl").open("w", encoding="utf-8") as fh:
             for k, item in enumerate(picked[start:start + args.batch]):
-                fh.write(json.dumps({"id": f"cx{start + k:05d}", **item}, ensure_ascii=False) + "\n")
+                fh.write(json.dumps({"id": f"cx{first_id + start + k:05d}", **item}, ensure_ascii=False) + "\n")
     print(f"{len(picked)} of {len(pool)} occurrences ({len(per_verb)} verbs) in "
           f"{-(-len(picked) // args.batch)} batches under {out}")
     return 0

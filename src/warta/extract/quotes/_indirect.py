@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import partial
 
+from warta.extract.quotes._complement import complement_features, complement_model
 from warta.extract.quotes._lexicon import Lexicon
 from warta.extract.quotes._quoted import Quote, prev_close
 from warta.extract.quotes._speakers import (
@@ -140,6 +142,15 @@ def _past_time(t: Text, lex: Lexicon, a: int, b: int) -> int:
     return a
 
 
+def _says_content(t: Text, lex: Lexicon, verb: str, after: int, end: int) -> bool:
+    """What follows a weak verb with no "bahwa", comma or colon (text[after:end]) is what was said,
+    not a plain object: the learned model's answer (``_complement``), the clause test one of its
+    features."""
+    clause = verb in lex.clause_verbs and _clause_follows(t, lex, _past_time(t, lex, after, end), end, verb)
+    features = complement_features(t, lex, verb, after, end, clause=clause, predicate=partial(_is_predicate, lex))
+    return complement_model().is_content(features)
+
+
 def _content(t: Text, a: int, b: int) -> tuple[int, int] | None:
     """The reported content text[a:b] without spaces and the final full stop; None if too short
     or if it is quoted (then it is a direct or partial quote)."""
@@ -202,8 +213,7 @@ def _reported(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
         lead = _LEAD_IN.match(text, after, s1)
         if lead:
             after = lead.end()
-        elif verb in lex.weak and not (verb in lex.clause_verbs
-                                       and _clause_follows(t, lex, _past_time(t, lex, after, s1), s1, verb)):
+        elif verb in lex.weak and not _says_content(t, lex, verb, after, s1):
             return None
         elif verb in lex.weak and _coordinated_report(t, lex, after, s1):
             return None  # "menyangkal tuduhan dan mengatakan …": the object, then the report's own verb
