@@ -60,6 +60,7 @@ _URGING = frozenset({"mendesak", "mengimbau", "menyerukan", "menyeru"})  # "untu
 # what one denies or admits may be a clause without a subject that opens with its verb ("membantah terlibat",
 # "mengakui menerima uang")
 _OWNING = frozenset({"membantah", "menyangkal", "menampik", "mengakui", "membenarkan"})
+_DENYING = frozenset({"membantah", "menyangkal", "menampik", "menepis", "memungkiri"})  # negated, they admit
 # requests whose object is someone asked to act when "untuk" follows ("mengingatkan penyelenggara untuk bersikap
 # adil", "mengajak warga untuk …", "berharap seluruh muslim untuk bersatu")
 _ASKING = frozenset({"meminta", "mengingatkan", "mengajak", "berharap", "mengharapkan", "menyarankan"})
@@ -194,11 +195,13 @@ def _reported(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
     a = prev_close(t, pos, s0)
     words = words_in(text, a, pos)
     relative = _relative_speaker(t, words) if words and words[-1].group().lower() == "yang" else None
-    if not words or (words[-1].group().lower() in NOT_AFTER and relative is None):
-        return None
-    if any(w.group().lower() in _NEGATIONS for w in words[-3:]):
-        return None  # "tidak (secara khusus) mengatakan bahwa …": what was not said
     verb = m.group("cue").lower()
+    last = words[-1].group().lower() if words else ""
+    if not words or (last in NOT_AFTER and relative is None and not (verb in _DENYING and last in _NEGATIONS)):
+        return None
+    if verb not in _DENYING and any(w.group().lower() in _NEGATIONS for w in words[-3:]):
+        return None  # "tidak (secara khusus) mengatakan bahwa …": what was not said; but "tak menampik
+        # adanya kasus itu", "tidak membantah menerima surat" admit what follows
     after = m.end()
     lead = _ADJUNCT.match(text, after, s1) if not m.group("bahwa") else None
     request = lead is not None and m.group("cue").lower() in _REQUEST_VERBS \
@@ -220,7 +223,8 @@ def _reported(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
     span = _content(t, after, _subordinate_end(t, s0, pos, after, s1))
     if span is None:
         return None
-    ref = relative or subject_before(t, lex, a, pos)
+    negated = [w for w in words[-2:] if w.group().lower() in _NEGATIONS]
+    ref = relative or subject_before(t, lex, a, negated[0].start() if negated else pos)  # "X tak menampik …"
     if ref is None:
         return None
     cue = text[m.start():m.end()]
