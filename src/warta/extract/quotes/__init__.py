@@ -20,7 +20,9 @@ none). The words it looks for are data (``warta/data/quotes.toml``, read by ``_l
      neither is one after a title word (`julukan "Macan Kertas"`, `film "…"`).
 3. Indirect speech without quotation marks: `X mengatakan (bahwa) …`, `Menurut X, …`, `…, kata X.`
    (also `Namun, kata X, …`). The quote is the reported content only, and one is kept only when
-   its speaker is found, so unsure sentences give nothing (``_indirect``).
+   its speaker is found, so unsure sentences give nothing (``_indirect``). After a weak verb with no
+   "bahwa", comma or colon ("menyebut pihaknya sudah …" against "menyampaikan surat …"), a model
+   learned from annotated news decides whether what follows is what was said (``_complement``).
 4. Speakers, in document order (see ``_resolve._antecedent`` for pronouns): a person, organisation
    or place (in that preference) from the entities in the speaker phrase (``_speakers``); a
    pronoun or a -nya cue for the nearest earlier speaker; a description ("seorang pejabat Gedung

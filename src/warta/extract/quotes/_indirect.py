@@ -1,9 +1,12 @@
 """Indirect speech without quotation marks: 'X mengatakan (bahwa) …', 'Menurut X, …', '…, kata X.'.
 
 A weak verb ("menilai", "mengungkapkan", "meminta") reports speech before "bahwa", a comma or a
-colon, or when a clause follows it: a noun phrase and its predicate ("X menilai pejabat publik
-seharusnya terbuka"), a clause with no subject of its own ("memastikan telah mengantongi …"), a
-request's "agar" clause, "menyebut Y sebagai Z". Also: a passive judgement with its agent right
+colon, or when what follows it is what was said, which the complement model decides (``_complement``,
+learned from annotated news; the clause test here, ``_clause_follows``, is one of its features): a
+noun phrase and its predicate ("X menilai pejabat publik seharusnya terbuka"), a clause with no
+subject of its own ("memastikan telah mengantongi …"), a request's "agar" clause, "menyebut Y sebagai
+Z", a fact admitted or denied ("menampik pertemuan di hotel itu"). A negated denial admits what
+follows ("tak menampik adanya kasus itu"). Also: a passive judgement with its agent right
 after it ("dinilai Teco memiliki …"), "Dikatakannya, …", and "Bagi X, …" opening a sentence. A
 quote split by its cue ("A, kata X, B", also without the first comma: "Perubahan kata dia, tidak perlu
 …") is the part after the cue. A time adverbial may open the clause ("menyampaikan hingga saat ini
