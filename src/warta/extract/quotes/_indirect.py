@@ -260,28 +260,38 @@ def _according(t: Text, lex: Lexicon, m: re.Match[str], cue: str) -> Quote | Non
         cue += "nya"
         who_end = m.end()
     else:
-        comma = text.find(",", m.end(), s1)
-        named, named_end = _named_right_after(t, lex, m.end(), s1)
+        who = m.end()
+        source = lex.source_nouns.match(text, who) if cue.lower() == "menurut" else None
+        if source is not None:  # "…, menurut laporan Miami Herald.": what the source published
+            who = source.end()
+        comma = text.find(",", who, s1)
+        named, named_end = _named_right_after(t, lex, who, s1)
         first = words_in(text, named_end, s1)[:1] if named is not None and cue.lower() == "menurut" else []
         if first and _is_predicate(lex, first[0].group().lower()) and (comma < 0 or named_end < comma):
             # "Negara, menurut Dimas membutuhkan …": the name, then the predicate of what was said,
             # no comma between them
             ref, who_end = named, named_end
         elif comma > 0:
-            ref, who_end = classify(t, lex, m.end(), comma), comma
+            ref, who_end = classify(t, lex, who, comma), comma
             person = person_after_comma(t, ref)
             if person is not None:  # "menurut Kepala …, Siegfried O Wolf, krisis ini …"
                 ref, who_end = person, person.end
+        elif len([w for w in words_in(text, s0, m.start()) if w.group().lower() not in CONNECTORS]) >= 3 \
+                and (whole := classify(t, lex, who, s1)) is not None and not words_in(text, whole.end, s1):
+            # a cue after what was said, nothing after its author: "…, kata Kepala Dinas Perdagangan Jawa
+            # Timur Iwan Setiawan." names its speaker with the whole title chain (the first name in it is
+            # the title's body)
+            ref, who_end = whole, s1
         else:  # no comma closes the name: "Menurut Feri Amsari hal tersebut bisa …"
             ref, who_end = named, named_end
-            first = words_in(text, m.end(), s1)[:1]
+            first = words_in(text, who, s1)[:1]
             if ref is None and first and first[0].group().lower() in lex.pronouns:  # "Menurut dia kejadian itu …"
                 ref, who_end = Ref("pronoun", first[0].start(), first[0].end(),
                                    plural=first[0].group().lower() in lex.plural), first[0].end()
             if ref is None:  # "Menurut mantan Kapolda Papua Barat ini hal tersebut …": a demonstrative closes it
-                ref, who_end = _closed_description(t, lex, m.end(), s1)
+                ref, who_end = _closed_description(t, lex, who, s1)
             if ref is None:  # "…, sebut sumber tersebut."
-                ref, who_end = classify(t, lex, m.end(), s1), s1
+                ref, who_end = classify(t, lex, who, s1), s1
     if ref is None:
         return None
     head = [w for w in words_in(text, s0, m.start()) if w.group().lower() not in CONNECTORS]
@@ -470,9 +480,11 @@ def find_indirect(t: Text, lex: Lexicon) -> list[Quote]:
                 out.append(q)
     unquoted = {m.start(): m for m in lex.unquoted.finditer(text)}
     unquoted.update((m.start(), m) for m in lex.unquoted_nya.finditer(text) if m.start() not in unquoted)
+    # "…, ditambahkan Wiranto, juga …", "…, demikian disampaikan X.", "…, demikian keterangan X."
+    unquoted.update((m.start(), m) for m in lex.unquoted_passive.finditer(text) if m.start() not in unquoted)
     for _, m in sorted(unquoted.items()):
         if not t.in_quote(m.start()):
-            q = _according(t, lex, m, m.group("cue"))
+            q = _according(t, lex, m, m.group("cue") or m.group("doc"))
             if q:
                 out.append(q)
     return out

@@ -69,6 +69,10 @@ class Lexicon:
     # a cue set into a clause with no comma before it: "Perubahan kata dia, tidak perlu …"
     interposed: re.Pattern[str]
     time_openers: re.Pattern[str]  # "hingga saat ini" opening a reported clause
+    source_nouns: re.Pattern[str]  # "laporan", "data" … between "menurut" and the source
+    # "…, ditambahkan Wiranto, …", "…, demikian disampaikan X.", "…, demikian keterangan X": a passive
+    # report or a statement's name after a comma in an unquoted sentence, its author after it
+    unquoted_passive: re.Pattern[str]
 
 
 def _verb_lists() -> tuple[frozenset[str], frozenset[str]]:
@@ -134,4 +138,9 @@ def lexicon() -> Lexicon:
         statements=frozenset(w for noun in d["statement_nouns"] for w in noun.split()) | {"resmi", "tertulis", "isi"},
         interposed=re.compile(rf"\b(?P<cue>{_alts(d['unquoted_cues'])})(?P<nya>nya)?\b", f),
         time_openers=re.compile(rf"(?:{_alts(d['time_openers'])})\b\s*,?\s*", f),
+        # not before "yang": "menurut data yang dirilis BPS" is read whole (_speakers._made_by)
+        source_nouns=re.compile(rf"\s*(?:{_alts(d['source_nouns'])})\s+(?!yang\b)", f),
+        unquoted_passive=re.compile(rf",\s+(?:(?:demikian|begitu)\s+)?(?P<cue>{passive}(?:\s+oleh)?)\s+(?=[A-Z])"
+                                    rf"|,\s+(?:demikian|begitu)\s+(?P<doc>(?:isi\s+)?(?:{_alts(d['statement_nouns'])}))"
+                                    rf"(?:\s+(?:resmi|tertulis))?\s+(?=[A-Z])(?P<nya>(?!x)x)?"),
     )
