@@ -255,7 +255,7 @@ def _according(t: Text, lex: Lexicon, m: re.Match[str], cue: str) -> Quote | Non
     """'Menurut X, …', 'Kata X, …', '…, menurut X.', '…, kata X.', 'Namun, kata X, …'."""
     text = t.text
     s0, s1 = t.sentence(m.start())
-    if m.group("nya"):
+    if m.groupdict().get("nya"):  # (the passive and statement cues have no "-nya")
         ref: Ref | None = Ref("pronoun", m.start("nya"), m.end("nya"))
         cue += "nya"
         who_end = m.end()

@@ -142,5 +142,5 @@ def lexicon() -> Lexicon:
         source_nouns=re.compile(rf"\s*(?:{_alts(d['source_nouns'])})\s+(?!yang\b)", f),
         unquoted_passive=re.compile(rf",\s+(?:(?:demikian|begitu)\s+)?(?P<cue>{passive}(?:\s+oleh)?)\s+(?=[A-Z])"
                                     rf"|,\s+(?:demikian|begitu)\s+(?P<doc>(?:isi\s+)?(?:{_alts(d['statement_nouns'])}))"
-                                    rf"(?:\s+(?:resmi|tertulis))?\s+(?=[A-Z])(?P<nya>(?!x)x)?"),
+                                    rf"(?:\s+(?:resmi|tertulis))?\s+(?=[A-Z])"),
     )
