@@ -200,7 +200,8 @@ def _reported(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
     relative = _relative_speaker(t, words) if words and words[-1].group().lower() == "yang" else None
     verb = m.group("cue").lower()
     last = words[-1].group().lower() if words else ""
-    if not words or (last in NOT_AFTER and relative is None and not (verb in _DENYING and last in _NEGATIONS)):
+    if not words or (last in NOT_AFTER and relative is None and not (verb in _DENYING and last in _NEGATIONS)
+                     and last != "sempat"):  # "sempat mengaku …" did say it ("akan/ingin/bisa mengatakan" did not)
         return None
     if verb not in _DENYING and any(w.group().lower() in _NEGATIONS for w in words[-3:]):
         return None  # "tidak (secara khusus) mengatakan bahwa …": what was not said; but "tak menampik
