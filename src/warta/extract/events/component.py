@@ -201,6 +201,8 @@ def _speech_acts(ctx: DocContext, found: list[dict[str, Any]], report: tuple[str
     for (q, speaker, a, b), (act, _) in zip(candidates, acts, strict=True):
         if act == NONE or (a, act, speaker.get("id")) in seen:
             continue
+        if act == "DISAPPROVE" and ctx.lex.faults.search(ctx.text, a, b) and not _fault_follows(ctx, a, b):
+            continue  # every fault it names is denied ("menilai langkah itu tepat dan tidak salah"): no disapproval
         seen.add((a, act, speaker.get("id")))
         targets = [e for e in _states_only([e for e in ctx.entities if q["start"] <= e["start"] < q["end"]
                                             and e.get("type") in ("PER", "ORG", "LOC")])
