@@ -142,30 +142,47 @@ _NER_TRAIN = (("idner-news-2k/train.txt", " "), ("indolem-nerugm/train.01.tsv", 
               ("indolem-nerui/train.01.tsv", "\t"))
 
 
-def _ner(args: argparse.Namespace) -> int:
-    """Sentences of 8-60 words from the NER corpora's train files (no sentence twice, none a batch
-    has), detokenised as ``training/convert.py`` does, drawn at random (seed 20261216)."""
+def ner_sentences(data: Path) -> list[tuple[str, list[str]]]:
+    """(corpus name, words) of the NER corpora's train sentences of 8-60 words, in file order, each
+    sentence once (compared as ``training/convert.py``'s ``sent_key`` does)."""
     sys.path.insert(0, str(HERE.parent))
-    from convert import detok_spaces, sent_key  # training/convert.py
+    from convert import sent_key  # training/convert.py
 
-    out = HERE / "batches"
-    existing = {path.stem: [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-                for path in sorted(out.glob("batch_*.jsonl"))}
-    seen = {sent_key(row["text"].split()) for rows in existing.values() for row in rows}
-    pool = []
+    seen: set[str] = set()
+    out = []
     for name, sep in _NER_TRAIN:
         words: list[str] = []
-        for raw in (Path(args.data) / "ner" / name).read_text(encoding="utf-8").splitlines() + [""]:
+        for raw in (Path(data) / "ner" / name).read_text(encoding="utf-8").splitlines() + [""]:
             if raw.strip():
                 words.append(raw.split(sep)[0].strip())
                 continue
             if words and 8 <= len(words) <= 60 and sent_key(words) not in seen:
                 seen.add(sent_key(words))
-                spaces = detok_spaces(words)
-                text = "".join(w + (" " if sp else "") for w, sp in zip(words, spaces, strict=True))
-                pool.append({"article": f"ner:{name.split('/')[0]}", "category": "ner-news", "text": text,
-                             "context": ""})
+                out.append((name.split("/")[0], words))
             words = []
+    return out
+
+
+def detokenised(words: list[str]) -> str:
+    """The words as text, spaced as ``training/convert.py`` detokenises them."""
+    sys.path.insert(0, str(HERE.parent))
+    from convert import detok_spaces  # training/convert.py
+
+    return "".join(w + (" " if sp else "") for w, sp in zip(words, detok_spaces(words), strict=True))
+
+
+def _ner(args: argparse.Namespace) -> int:
+    """Sentences of 8-60 words from the NER corpora's train files (no sentence twice, none a batch
+    has), detokenised as ``training/convert.py`` does, drawn at random (seed 20261216)."""
+    sys.path.insert(0, str(HERE.parent))
+    from convert import sent_key  # training/convert.py
+
+    out = HERE / "batches"
+    existing = {path.stem: [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+                for path in sorted(out.glob("batch_*.jsonl"))}
+    seen = {sent_key(row["text"].split()) for rows in existing.values() for row in rows}
+    pool = [{"article": f"ner:{name}", "category": "ner-news", "text": detokenised(words), "context": ""}
+            for name, words in ner_sentences(args.data) if sent_key(words) not in seen]
     rng = random.Random(20261216)
     rng.shuffle(pool)
     picked = pool[: args.ner]

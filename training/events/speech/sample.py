@@ -3,6 +3,7 @@
 
     python training/events/speech/sample.py --data ../shared/data [--n 1800] [--batch 300]
     python training/events/speech/sample.py --more 1800 --per-article 6     # batches sp_06-sp_11
+    python training/events/speech/sample.py --ner 1800                      # batches sp_25-sp_30
 
 Deterministic (seed 20261211). From IndoSum's general-news articles ("tajuk utama", dev folds, CC BY-SA
 4.0), sentences of 8 to 60 words that report speech (a quotation mark, or one of the reporting and
@@ -12,7 +13,9 @@ benchmark, the blind quote and time benchmarks, the blind sentence batches 11-13
 sets (training/quotes/tune, whose articles the event and time tuning sets also use). Writes
 ``batches/sp_NN.jsonl``: id, article, published, text, context. ``--more N`` adds N sentences
 after the existing batches (new numbers and ids, seed 20261212), none already drawn, up to
-``--per-article`` an article.
+``--per-article`` an article. ``--ner N`` adds N sentences of the NER corpora's train files (news of
+2013-2014, read as ``../sample_sentences.py`` reads them) that report speech, none of an event batch
+(batches 33-40 are a blind event measure) nor of a speech batch, drawn at random (seed 20261207).
 """
 
 from __future__ import annotations
@@ -50,9 +53,12 @@ def main() -> int:
     ap.add_argument("--batch", type=int, default=300)
     ap.add_argument("--more", type=int, default=0)
     ap.add_argument("--per-article", type=int, default=3)
+    ap.add_argument("--ner", type=int, default=0, help="N sentences of the NER corpora's train files instead")
     ap.add_argument("--categories", default="tajuk utama",
                     help="IndoSum categories to draw from, comma-separated (default: general news)")
     args = ap.parse_args()
+    if args.ner:
+        return _ner(args)
     taken: set[str] = set()
     for path in (ROOT / "training" / "events" / "articles" / "articles.jsonl",
                  ROOT / "eval" / "quotes" / "indosum" / "articles.jsonl",
@@ -76,14 +82,44 @@ def main() -> int:
         for i, s in sorted(rng.sample(cands, min(args.per_article, len(cands)))):
             pool.append({"article": record["id"], "published": record["date_from_id"][:10], "text": s,
                          "context": " ".join(sents[max(0, i - 2):i])})
+    _write(pool, args)
+    return 0
+
+
+def _existing() -> list[dict]:
+    return [json.loads(line) for path in sorted((HERE / "batches").glob("sp_*.jsonl"))
+            for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _ner(args: argparse.Namespace) -> int:
+    sys.path.insert(0, str(HERE.parent))
+    sys.path.insert(0, str(HERE.parents[1]))  # first: training/convert.py, not training/events/convert.py
+    from convert import sent_key  # training/convert.py
+    from sample_sentences import detokenised, ner_sentences  # training/events/sample_sentences.py
+
+    taken = {sent_key(row["text"].split()) for path in sorted((HERE.parent / "batches").glob("batch_*.jsonl"))
+             for row in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+    taken |= {sent_key(row["text"].split()) for row in _existing()}
+    pool = [{"article": f"ner:{name}", "published": None, "text": text, "context": ""}
+            for name, words in ner_sentences(args.data) if sent_key(words) not in taken
+            and SPEECH.search(text := detokenised(words)) and not _FURNITURE.search(text)]
+    random.Random(20261207).shuffle(pool)
+    args.more = args.ner
+    _write(pool, args, shuffled=True)
+    return 0
+
+
+def _write(pool: list[dict], args: argparse.Namespace, shuffled: bool = False) -> None:
+    """The drawn sentences as new batches: the first ``--n`` of the pool, or ``--more`` after the
+    existing batches, none already drawn."""
     out = HERE / "batches"
     out.mkdir(exist_ok=True)
-    existing = [json.loads(line) for path in sorted(out.glob("sp_*.jsonl"))
-                for line in path.read_text(encoding="utf-8").splitlines()] if args.more else []
+    existing = _existing() if args.more else []
     if args.more:
         drawn = {(r["article"], r["text"]) for r in existing}
         pool = [item for item in pool if (item["article"], item["text"]) not in drawn]
-        random.Random(20261212).shuffle(pool)
+        if not shuffled:
+            random.Random(20261212).shuffle(pool)
         picked = pool[: args.more]
     else:
         random.Random(20261211).shuffle(pool)
@@ -94,7 +130,6 @@ def main() -> int:
             for k, item in enumerate(picked[start:start + args.batch]):
                 fh.write(json.dumps({"id": f"sp{first_id + start + k:05d}", **item}, ensure_ascii=False) + "\n")
     print(f"{len(picked)} of {len(pool)} sentences in {-(-len(picked) // args.batch)} batches under {out}")
-    return 0
 
 
 if __name__ == "__main__":
