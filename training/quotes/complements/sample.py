@@ -2,7 +2,7 @@
 """Sample reporting verbs with a bare complement from IndoSum for the complement corpus (README.md).
 
     python training/quotes/complements/sample.py [--data ../shared/data] [--n 1600] [--batch 250]
-    python training/quotes/complements/sample.py --more 1500      # batches cx_06-cx_11
+    python training/quotes/complements/sample.py --more 1500      # batches cx_06-cx_08 (617 left)
 
 Deterministic (seed 20261207). From IndoSum's news articles (dev folds, CC BY-SA 4.0), each
 occurrence of one of the verbs below that reports speech as often as it takes a plain object

@@ -173,6 +173,8 @@ def _speech_acts(ctx: DocContext, found: list[dict[str, Any]], report: tuple[str
         a, b = ctx.sents[n]
         if (a, speaker.get("id")) in had or sporty[n]:
             continue
+        if (q.get("cue") or "").split(maxsplit=1)[:1] in (["tidak"], ["tak"]):
+            continue  # "tidak membantah …" admits what follows: no denial, and no act the model knows
         candidates.append((q, speaker, a, b))
     if not candidates:
         return []
@@ -201,8 +203,9 @@ def _speech_acts(ctx: DocContext, found: list[dict[str, Any]], report: tuple[str
     for (q, speaker, a, b), (act, _) in zip(candidates, acts, strict=True):
         if act == NONE or (a, act, speaker.get("id")) in seen:
             continue
-        if act == "DISAPPROVE" and ctx.lex.faults.search(ctx.text, a, b) and not _fault_follows(ctx, a, b):
-            continue  # every fault it names is denied ("menilai langkah itu tepat dan tidak salah"): no disapproval
+        if act == "DISAPPROVE" and words_key(q.get("cue") or "") in ctx.lex.judgements \
+                and ctx.lex.faults.search(ctx.text, a, b) and not _fault_follows(ctx, a, b):
+            continue  # a judgement whose every fault is denied ("menilai langkah itu tepat dan tidak salah")
         seen.add((a, act, speaker.get("id")))
         targets = [e for e in _states_only([e for e in ctx.entities if q["start"] <= e["start"] < q["end"]
                                             and e.get("type") in ("PER", "ORG", "LOC")])

@@ -58,7 +58,7 @@ def complement_features(t: _HasText, lex: Lexicon, verb: str, after: int, end: i
     words = [w.group().lower().rstrip(".") for w in written[:_WINDOW]]
     out = [f"v={verb}", f"clause={clause}"]
     out += [f"w{i}={w}" for i, w in enumerate(words[:3])]
-    out += [f"b={w}" for w in set(words)]
+    out += [f"b={w}" for w in sorted(set(words))]  # sorted: the features' order, so training, is deterministic
     out += [f"vw0={verb}|{words[0]}"] if words else ["empty"]
     if words:
         first = words[0]
@@ -88,7 +88,7 @@ def complement_features(t: _HasText, lex: Lexicon, verb: str, after: int, end: i
     out.append(f"span={_bucket(n)}" if n < 6 else "span=long")
     if any(c in text[after:end] for c in DOUBLE):
         out.append("quoted")
-    return out
+    return list(dict.fromkeys(out))  # each once: training counts a feature once, the run-time sum must too
 
 
 @dataclass
@@ -104,6 +104,10 @@ class ComplementModel:
 
     def is_content(self, features: list[str]) -> bool:
         return self.probability(features) >= self.threshold
+
+    def knows(self, verb: str) -> bool:
+        """Whether the verb was in the corpus (its own feature learned): an unseen one is left to the rule."""
+        return f"v={verb}" in self.index
 
     def save(self, path: Any) -> None:
         save_weights(path, self.weights, {"features": list(self.index), "threshold": self.threshold})

@@ -64,6 +64,24 @@ _URGING = frozenset({"mendesak", "mengimbau", "menyerukan", "menyeru"})  # "untu
 # "mengakui menerima uang")
 _OWNING = frozenset({"membantah", "menyangkal", "menampik", "mengakui", "membenarkan"})
 _DENYING = frozenset({"membantah", "menyangkal", "menampik", "menepis", "memungkiri"})  # negated, they admit
+_NOT = frozenset({"tidak", "tak", "enggak", "nggak", "gak"})  # "belum membantah" has not denied it yet: no admission
+_ABLE = frozenset({"bisa", "dapat", "mampu"})  # "tidak bisa memungkiri …"
+# a denial's negation that joins it to another verb admits nothing: "tidak membantah maupun membenarkan …",
+# "bukan membantah tuduhan itu melainkan menjelaskan …"
+_JOINED = re.compile(r"\s*(?:maupun|ataupun|atau|dan|serta|melainkan|namun|tetapi)\b", re.IGNORECASE)
+
+
+def _admitting(verb: str, words: list[re.Match[str]]) -> int | None:
+    """Where the negation of a denial verb starts when it admits what follows ("X tak menampik …",
+    "X tidak bisa memungkiri …"), else None."""
+    if verb not in _DENYING or not words:
+        return None
+    last = [w.group().lower() for w in words[-2:]]
+    if last[-1] in _NOT:
+        return words[-1].start()
+    if len(last) == 2 and last[0] in _NOT and last[1] in _ABLE:
+        return words[-2].start()
+    return None
 # requests whose object is someone asked to act when "untuk" follows ("mengingatkan penyelenggara untuk bersikap
 # adil", "mengajak warga untuk …", "berharap seluruh muslim untuk bersatu")
 _ASKING = frozenset({"meminta", "mengingatkan", "mengajak", "berharap", "mengharapkan", "menyarankan"})
@@ -149,10 +167,14 @@ def _past_time(t: Text, lex: Lexicon, a: int, b: int) -> int:
 def _says_content(t: Text, lex: Lexicon, verb: str, after: int, end: int) -> bool:
     """What follows a weak verb with no "bahwa", comma or colon (text[after:end]) is what was said,
     not a plain object: the learned model's answer (``_complement``), the clause test one of its
-    features."""
+    features. A verb the model's corpus does not hold ("melanjutkan perjalanan") is left to the rule:
+    the clause test for the verbs that take a clause, nothing for the others."""
     clause = verb in lex.clause_verbs and _clause_follows(t, lex, _past_time(t, lex, after, end), end, verb)
+    model = complement_model()
+    if not model.knows(verb):
+        return clause
     features = complement_features(t, lex, verb, after, end, clause=clause, predicate=partial(_is_predicate, lex))
-    return complement_model().is_content(features)
+    return model.is_content(features)
 
 
 def _content(t: Text, a: int, b: int) -> tuple[int, int] | None:
@@ -200,12 +222,14 @@ def _reported(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
     relative = _relative_speaker(t, words) if words and words[-1].group().lower() == "yang" else None
     verb = m.group("cue").lower()
     last = words[-1].group().lower() if words else ""
-    if not words or (last in NOT_AFTER and relative is None and not (verb in _DENYING and last in _NEGATIONS)
+    admits = _admitting(verb, words)  # "tak menampik adanya kasus itu" admits it
+    if not words or (last in NOT_AFTER and relative is None and admits is None
                      and last != "sempat"):  # "sempat mengaku …" did say it ("akan/ingin/bisa mengatakan" did not)
         return None
-    if verb not in _DENYING and any(w.group().lower() in _NEGATIONS for w in words[-3:]):
-        return None  # "tidak (secara khusus) mengatakan bahwa …": what was not said; but "tak menampik
-        # adanya kasus itu", "tidak membantah menerima surat" admit what follows
+    if admits is None and any(w.group().lower() in _NEGATIONS for w in words[-3:]):
+        return None  # "tidak (secara khusus) mengatakan bahwa …", "belum membantah …": what was not said
+    if admits is not None and _JOINED.match(text, m.end()):
+        return None  # "tidak membantah maupun membenarkan kabar itu": neither
     after = m.end()
     lead = _ADJUNCT.match(text, after, s1) if not m.group("bahwa") else None
     request = lead is not None and m.group("cue").lower() in _REQUEST_VERBS \
@@ -227,11 +251,11 @@ def _reported(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
     span = _content(t, after, _subordinate_end(t, s0, pos, after, s1))
     if span is None:
         return None
-    negated = [w for w in words[-2:] if w.group().lower() in _NEGATIONS]
-    ref = relative or subject_before(t, lex, a, negated[0].start() if negated else pos)  # "X tak menampik …"
+    ref = relative or subject_before(t, lex, a, pos if admits is None else admits)  # "X tak menampik …"
     if ref is None:
         return None
-    cue = text[m.start():m.end()]
+    # the negation is the cue's: "tidak membantah" admits, and the event step reads no denial in it
+    cue = text[m.start() if admits is None else admits:m.end()]
     return Quote(span[0], span[1], "indirect", cue, ref, (s0, s1), s1)
 
 
@@ -278,10 +302,11 @@ def _according(t: Text, lex: Lexicon, m: re.Match[str], cue: str) -> Quote | Non
             if person is not None:  # "menurut Kepala …, Siegfried O Wolf, krisis ini …"
                 ref, who_end = person, person.end
         elif len([w for w in words_in(text, s0, m.start()) if w.group().lower() not in CONNECTORS]) >= 3 \
-                and (whole := classify(t, lex, who, s1)) is not None and not words_in(text, whole.end, s1):
+                and (whole := classify(t, lex, who, s1)) is not None and whole.entity is not None \
+                and whole.entity["type"] == "PER" and not words_in(text, whole.end, s1):
             # a cue after what was said, nothing after its author: "…, kata Kepala Dinas Perdagangan Jawa
             # Timur Iwan Setiawan." names its speaker with the whole title chain (the first name in it is
-            # the title's body)
+            # the title's body), when the chain ends in a person
             ref, who_end = whole, s1
         else:  # no comma closes the name: "Menurut Feri Amsari hal tersebut bisa …"
             ref, who_end = named, named_end
@@ -485,7 +510,7 @@ def find_indirect(t: Text, lex: Lexicon) -> list[Quote]:
     unquoted.update((m.start(), m) for m in lex.unquoted_passive.finditer(text) if m.start() not in unquoted)
     for _, m in sorted(unquoted.items()):
         if not t.in_quote(m.start()):
-            q = _according(t, lex, m, m.group("cue") or m.group("doc"))
+            q = _according(t, lex, m, m.group("cue") or m.groupdict().get("set") or m.groupdict().get("doc") or "")
             if q:
                 out.append(q)
     return out

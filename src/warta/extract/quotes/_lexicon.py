@@ -138,9 +138,14 @@ def lexicon() -> Lexicon:
         statements=frozenset(w for noun in d["statement_nouns"] for w in noun.split()) | {"resmi", "tertulis", "isi"},
         interposed=re.compile(rf"\b(?P<cue>{_alts(d['unquoted_cues'])})(?P<nya>nya)?\b", f),
         time_openers=re.compile(rf"(?:{_alts(d['time_openers'])})\b\s*,?\s*", f),
-        # not before "yang": "menurut data yang dirilis BPS" is read whole (_speakers._made_by)
-        source_nouns=re.compile(rf"\s*(?:{_alts(d['source_nouns'])})\s+(?!yang\b)", f),
-        unquoted_passive=re.compile(rf",\s+(?:(?:demikian|begitu)\s+)?(?P<cue>{passive}(?:\s+oleh)?)\s+(?=[A-Z])"
+        # before a name only: "menurut data yang dirilis BPS" is read whole (_speakers._made_by), and
+        # "menurut laporan tersebut" names no source
+        source_nouns=re.compile(rf"\s*(?:{_alts(d['source_nouns'])})\s+(?-i:(?=[A-Z]))", f),
+        # after "demikian" any passive cue ends the sentence's attribution; without it only a cue of
+        # speech set between commas ("…, ditambahkan Wiranto, juga …", not "…, ditulis Andrea Hirata
+        # pada 2005." nor "…, disampaikan Presiden di Gedung DPR.")
+        unquoted_passive=re.compile(rf",\s+(?:demikian|begitu)\s+(?P<cue>{passive}(?:\s+oleh)?)\s+(?=[A-Z])"
+                                    rf"|,\s+(?P<set>{_alts(d['interposed_passive_cues'])})\s+(?=[A-Z][^,.;:!?]{{0,80}},\s)"
                                     rf"|,\s+(?:demikian|begitu)\s+(?P<doc>(?:isi\s+)?(?:{_alts(d['statement_nouns'])}))"
                                     rf"(?:\s+(?:resmi|tertulis))?\s+(?=[A-Z])"),
     )
