@@ -356,6 +356,15 @@ def ner_doc(vocab, words: list[str], tags: list[str]) -> Doc:
     return Doc(vocab, words=words, spaces=detok_spaces(words), ents=tags)
 
 
+def nlpid_spaces(words: list[str]) -> list[bool]:
+    """``detok_spaces`` for nlp-id's words, whose clitics are split off: "ada nya" was "adanya"."""
+    sp = detok_spaces(words)
+    for k in range(1, len(words)):
+        if words[k] in CLITICS and words[k - 1].isalpha():
+            sp[k - 1] = False
+    return sp
+
+
 def tag_docs(vocab, sents, per_doc: int) -> list[Doc]:
     """Documents of consecutive tagged sentences with their sentence starts."""
     docs = []
@@ -363,10 +372,7 @@ def tag_docs(vocab, sents, per_doc: int) -> list[Doc]:
         words, tags, starts, spaces = [], [], [], []
         for sent in sents[start : start + per_doc]:
             w = [t for t, _ in sent]
-            sp = detok_spaces(w)
-            for k in range(1, len(w)):  # nlp-id splits clitics off: "ada nya" was "adanya"
-                if w[k] in CLITICS and w[k - 1].isalpha():
-                    sp[k - 1] = False
+            sp = nlpid_spaces(w)
             sp[-1] = True
             words += w
             spaces += sp

@@ -3,7 +3,8 @@
 
     python training/events/speech/sample.py --data ../shared/data [--n 1800] [--batch 300]
     python training/events/speech/sample.py --more 1800 --per-article 6     # batches sp_06-sp_11
-    python training/events/speech/sample.py --ner 1800                      # batches sp_25-sp_30
+    python training/events/speech/sample.py --ner 1800                      # batches sp_25-sp_27
+    python training/events/speech/sample.py --nlp-id 1500 --cache training/cache   # batches sp_28-sp_32
 
 Deterministic (seed 20261211). From IndoSum's general-news articles ("tajuk utama", dev folds, CC BY-SA
 4.0), sentences of 8 to 60 words that report speech (a quotation mark, or one of the reporting and
@@ -16,6 +17,10 @@ after the existing batches (new numbers and ids, seed 20261212), none already dr
 ``--per-article`` an article. ``--ner N`` adds N sentences of the NER corpora's train files (news of
 2013-2014, read as ``../sample_sentences.py`` reads them) that report speech, none of an event batch
 (batches 33-40 are a blind event measure) nor of a speech batch, drawn at random (seed 20261207).
+``--nlp-id N`` adds N sentences of nlp-id's tagged news (kumparan.com, MIT; ``training/fetch_nlp_id.py``
+unpacks it into ``--cache``) that report speech, each with the two sentences before it as context,
+never one of the first 600 (the tagger's dev sentences, ``training/convert.py``), drawn at random
+(seed 20261208).
 """
 
 from __future__ import annotations
@@ -54,11 +59,15 @@ def main() -> int:
     ap.add_argument("--more", type=int, default=0)
     ap.add_argument("--per-article", type=int, default=3)
     ap.add_argument("--ner", type=int, default=0, help="N sentences of the NER corpora's train files instead")
+    ap.add_argument("--nlp-id", type=int, default=0, help="N sentences of nlp-id's tagged news instead")
+    ap.add_argument("--cache", type=Path, default=ROOT / "training" / "cache", help="where nlp-id is unpacked")
     ap.add_argument("--categories", default="tajuk utama",
                     help="IndoSum categories to draw from, comma-separated (default: general news)")
     args = ap.parse_args()
     if args.ner:
         return _ner(args)
+    if args.nlp_id:
+        return _nlp_id(args)
     taken: set[str] = set()
     for path in (ROOT / "training" / "events" / "articles" / "articles.jsonl",
                  ROOT / "eval" / "quotes" / "indosum" / "articles.jsonl",
@@ -107,6 +116,31 @@ def _ner(args: argparse.Namespace) -> int:
     args.more = args.ner
     _write(pool, args, shuffled=True)
     return 0
+
+
+def _nlp_id(args: argparse.Namespace) -> int:
+    sys.path.insert(0, str(HERE.parents[1]))
+    from convert import NLPID_FILE, nlpid_spaces, read_ner, sent_key  # training/convert.py
+
+    taken = {sent_key(row["text"].split()) for path in sorted((HERE.parent / "batches").glob("batch_*.jsonl"))
+             for row in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+    taken |= {sent_key(row["text"].split()) for row in _existing()}
+    texts = []
+    for sent in read_ner(args.cache / NLPID_FILE, "tab"):
+        words = [w for w, _ in sent]
+        texts.append(("".join(w + (" " if sp else "") for w, sp in zip(words, nlpid_spaces(words), strict=True))
+                      .strip(), words))
+    pool = [{"article": "nlp-id", "published": None, "text": text,
+             "context": " ".join(t for t, _ in texts[max(0, i - 2):i])}
+            for i, (text, words) in enumerate(texts) if i >= _NLPID_DEV and 8 <= len(words) <= 60
+            and sent_key(words) not in taken and SPEECH.search(text) and not _FURNITURE.search(text)]
+    random.Random(20261208).shuffle(pool)
+    args.more = args.nlp_id
+    _write(pool, args, shuffled=True)
+    return 0
+
+
+_NLPID_DEV = 600  # nlp-id's first sentences, the tagger's dev set (training/convert.py --tag-dev-sents)
 
 
 def _write(pool: list[dict], args: argparse.Namespace, shuffled: bool = False) -> None:
