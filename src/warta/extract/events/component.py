@@ -204,8 +204,9 @@ def _speech_acts(ctx: DocContext, found: list[dict[str, Any]], report: tuple[str
         if act == NONE or (a, act, speaker.get("id")) in seen:
             continue
         if act == "DISAPPROVE" and words_key(q.get("cue") or "") in ctx.lex.judgements \
-                and ctx.lex.faults.search(ctx.text, a, b) and not _fault_follows(ctx, a, b):
-            continue  # a judgement whose every fault is denied ("menilai langkah itu tepat dan tidak salah")
+                and not _fault_follows(ctx, a, b):
+            continue  # a judgement is a disapproval only of a fault it names, not denied (as the lexicon's
+            # judgements): "menilai kasus itu sudah selesai", "menilai langkah itu tepat dan tidak salah"
         seen.add((a, act, speaker.get("id")))
         targets = [e for e in _states_only([e for e in ctx.entities if q["start"] <= e["start"] < q["end"]
                                             and e.get("type") in ("PER", "ORG", "LOC")])
