@@ -173,7 +173,7 @@ def _speech_acts(ctx: DocContext, found: list[dict[str, Any]], report: tuple[str
         a, b = ctx.sents[n]
         if (a, speaker.get("id")) in had or sporty[n]:
             continue
-        if (q.get("cue") or "").split(maxsplit=1)[:1] in (["tidak"], ["tak"]):
+        if (q.get("cue") or "").lower().split(maxsplit=1)[:1] in (["tidak"], ["tak"]):
             continue  # "tidak membantah …" admits what follows: no denial, and no act the model knows
         candidates.append((q, speaker, a, b))
     if not candidates:
