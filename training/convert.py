@@ -48,6 +48,7 @@ from __future__ import annotations
 import argparse
 import collections
 import hashlib
+import importlib.util
 import json
 import random
 import re
@@ -356,6 +357,52 @@ def ner_doc(vocab, words: list[str], tags: list[str]) -> Doc:
     return Doc(vocab, words=words, spaces=detok_spaces(words), ents=tags)
 
 
+def news_corpus(c: dict, labels: set, vocab, dev_keys: set, manifest: dict, out: Path) -> None:
+    """``train/1-ner-news.spacy`` and ``dev/1-ner-news.spacy`` from the annotated batches of
+    ``training/ner`` (one annotator's file a batch; the ``overlap`` folder measures agreement)."""
+    root = HERE / c["dir"]
+    spec = importlib.util.spec_from_file_location("news_ner_check", root / "check.py")
+    check = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check)  # training/ner/check.py: its align() places the annotated names
+    mapping, drop = c["map"], set(c.get("drop", []))
+    if set(mapping.values()) - labels:
+        raise ValueError(f"news NER: maps to labels not in `labels`: {set(mapping.values()) - labels}")
+    parts: dict[str, list[Doc]] = {"train": [], "dev": []}
+    why = collections.Counter()
+    for batch in sorted((root / "batches").glob("ner_*.jsonl")):
+        files = sorted(p for p in (root / "annotations").glob(f"*/{batch.name}") if p.parent.name != "overlap")
+        if not files:
+            why["batch not annotated"] += 1
+            continue
+        manifest["inputs"][str(files[0].relative_to(HERE))] = sha256(files[0])
+        rows = {r["id"]: r for r in map(json.loads, batch.read_text(encoding="utf-8").splitlines()) if r}
+        part = "dev" if batch.stem in c["dev_batches"] else "train"
+        for line in files[0].read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            words = rows[item["id"]]["words"]
+            if part == "train" and sent_key(words) in dev_keys:
+                why["in a dev file"] += 1
+                continue
+            spans, errors = check.align(words, item["entities"])
+            if errors:
+                raise ValueError(f"{files[0]}: {item['id']}: {errors[0]}")
+            tags = ["O"] * len(words)
+            for start, end, typ in spans:
+                if typ in drop:
+                    continue
+                if typ not in mapping:
+                    raise ValueError(f"{files[0]}: {item['id']}: type {typ!r} neither mapped nor dropped")
+                tags[start:end] = [f"B-{mapping[typ]}"] + [f"I-{mapping[typ]}"] * (end - start - 1)
+            parts[part].append(Doc(vocab, words=words, spaces=nlpid_spaces(words), ents=tags))
+    manifest["dropped"]["ner-news"] = dict(why)
+    print(f"  news: train sentences {len(parts['train'])}, dev {len(parts['dev'])} (dropped: {dict(why) or 'none'})")
+    for part, docs in parts.items():
+        if docs:
+            write(docs, out / part / "1-ner-news.spacy", manifest, out)
+
+
 def nlpid_spaces(words: list[str]) -> list[bool]:
     """``detok_spaces`` for nlp-id's words, whose clitics are split off: "ada nya" was "adanya"."""
     sp = detok_spaces(words)
@@ -434,6 +481,8 @@ def main(argv=None) -> int:
         default=None,
         help="unpacked nlp-id wheel (folder holding nlp_id/data/dataset_postag.txt); tagger data",
     )
+    ap.add_argument("--news-ner", action=argparse.BooleanOptionalAction, default=True,
+                    help="warta's own modern-news NER corpus (training/ner, [news] in ner_labels.toml)")
     ap.add_argument("--tag-sents", type=int, default=8000, help="nlp-id sentences to train on (default 8000)")
     ap.add_argument("--tag-dev-sents", type=int, default=600, help="nlp-id sentences kept as dev (default 600)")
     ap.add_argument("--sents-per-doc", type=int, default=10, help="UD sentences per document (default 10)")
@@ -538,6 +587,10 @@ def main(argv=None) -> int:
         else:
             write(train_docs, out / "excluded" / f"ner-{name}-train.spacy", manifest, out)
             write(dev_docs, out / "excluded" / f"ner-{name}-dev.spacy", manifest, out)
+
+    # ---- warta's own modern-news NER corpus (training/ner)
+    if args.news_ner and "news" in cfg:
+        news_corpus(cfg["news"], labels, vocab, dev_keys, manifest, out)
 
     # ---- nlp-id tagged news sentences
     if args.nlp_id:

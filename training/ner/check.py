@@ -2,6 +2,7 @@
 """Check an annotation file of the modern-news NER corpus against its batch (ANNOTATION.md).
 
     python training/ner/check.py annotations/n1/ner_00.jsonl
+    python training/ner/check.py --agreement     # the overlap file against the batch's own annotator
 
 ``align`` is also what ``training/convert.py`` uses to turn the annotations into token spans.
 """
@@ -79,7 +80,36 @@ def check(path: Path) -> list[str]:
     return errors
 
 
+def spans_of(path: Path) -> dict[str, set[tuple[int, int, str]]]:
+    batch = {row["id"]: row for row in map(json.loads, (HERE / "batches" / path.name).read_text(encoding="utf-8")
+                                           .splitlines()) if row}
+    return {item["id"]: set(align(batch[item["id"]]["words"], item["entities"])[0])
+            for item in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if item}
+
+
+def _f1(a: dict, b: dict, ids: list[str], key, keep=lambda s: True) -> str:
+    x = {(i, *key(s)) for i in ids for s in a[i] if keep(s)}
+    y = {(i, *key(s)) for i in ids for s in b[i] if keep(s)}
+    return f"{2 * len(x & y) / (len(x) + len(y)):.3f}" if x or y else "-"
+
+
+def agreement() -> int:
+    """Entity F1 between each overlap file and the other annotation of the same sentences: exact
+    span and type, exact span of any type, and per type."""
+    for other in sorted((HERE / "annotations" / "overlap").glob("ner_*.jsonl")):
+        first = next(p for p in sorted((HERE / "annotations").glob(f"*/{other.name}")) if p.parent.name != "overlap")
+        a, b = spans_of(first), spans_of(other)
+        ids = [i for i in b if i in a]
+        per_type = {t: _f1(a, b, ids, lambda s: s, lambda s, t=t: s[2] == t) for t in sorted(TYPES)}
+        print(f"{first.parent.name} vs overlap, {len(ids)} sentences of {other.stem}: "
+              f"span+type F1 {_f1(a, b, ids, lambda s: s)}, span F1 {_f1(a, b, ids, lambda s: s[:2])}, by type "
+              + ", ".join(f"{t} {v}" for t, v in per_type.items()))
+    return 0
+
+
 def main() -> int:
+    if sys.argv[1:] == ["--agreement"]:
+        return agreement()
     bad = 0
     for name in sys.argv[1:]:
         errors = check(Path(name))
