@@ -542,3 +542,52 @@ def test_a_name_the_ner_missed_is_a_person_only_when_spelled_as_one(name: str, p
     """A speaker's name no entity covers is typed a person only without a title's, a place's or an
     organisation's word (a quote's speaker "Lambertus Paut" is a person; "Duta Besar Inggris" is not)."""
     assert spelled_as_person(name) is person
+
+
+def _training_module(name: str, path: Path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # convert.py's dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_news_ner_annotations_become_the_spans_they_name(tmp_path) -> None:
+    """The modern-news NER corpus (training/ner): every annotated name of every batch is placed on
+    the tokens that spell it, in order; convert.py writes PER/ORG/LOC as entities and MISC as O,
+    and keeps the dev batch apart."""
+    sys.path.insert(0, str(REPO / "training"))
+    try:
+        check = _training_module("warta_training_ner_check", REPO / "training" / "ner" / "check.py")
+        convert = _training_module("warta_training_convert", REPO / "training" / "convert.py")
+    finally:
+        sys.path.remove(str(REPO / "training"))
+    words = ["Presiden", "Jokowi", "nya", "naik", "Harley", "Davidson", "ke", "Jokowi", "Center", "."]
+    spans, errors = check.align(words, [{"text": "Jokowi", "type": "PER"}, {"text": "Harley Davidson", "type": "MISC"},
+                                        {"text": "Jokowi Center", "type": "ORG"}])
+    assert spans == [(1, 2, "PER"), (4, 6, "MISC"), (7, 9, "ORG")] and not errors
+    # a name out of order, one cut inside a word, and an unknown type are reported, not placed
+    assert check.align(words, [{"text": "Center", "type": "ORG"}, {"text": "Jokowi", "type": "PER"}])[0] == \
+        [(8, 9, "ORG")]
+    assert check.align(words, [{"text": "Davids", "type": "MISC"}])[1]
+    assert check.align(words, [{"text": "Jokowi", "type": "NAME"}])[1]
+    cfg = tomllib.loads((REPO / "training" / "ner_labels.toml").read_text(encoding="utf-8"))
+    manifest = {"inputs": {}, "dropped": {}, "outputs": {}}
+    convert.news_corpus(cfg["news"], set(cfg["labels"]), spacy.blank("id").vocab, set(), manifest, tmp_path)
+    vocab = spacy.blank("id").vocab
+    docs = {part: list(DocBin().from_disk(tmp_path / part / "1-ner-news.spacy").get_docs(vocab))
+            for part in ("train", "dev")}
+    assert len(docs["dev"]) == 300 and len(docs["train"]) >= 2400
+    by_text = {doc.text: doc for doc in docs["train"]}
+    annotated = Counter()
+    for path in sorted((REPO / "training" / "ner" / "annotations").glob("n*/ner_0[0-7].jsonl")):
+        rows = {r["id"]: r for r in map(json.loads, (REPO / "training" / "ner" / "batches" / path.name)
+                                        .read_text(encoding="utf-8").splitlines())}
+        for item in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
+            doc = by_text[rows[item["id"]]["text"]]
+            wanted = [(e["text"], e["type"]) for e in item["entities"] if e["type"] != "MISC"]
+            assert [(e.text, e.label_) for e in doc.ents] == wanted
+            annotated.update(e["type"] for e in item["entities"])
+    assert annotated["MISC"] > 300 and min(annotated[t] for t in ("PER", "ORG", "LOC")) > 500
