@@ -575,10 +575,15 @@ def test_news_ner_annotations_become_the_spans_they_name(tmp_path) -> None:
     assert check.align(words, [{"text": "Jokowi", "type": "NAME"}])[1]
     cfg = tomllib.loads((REPO / "training" / "ner_labels.toml").read_text(encoding="utf-8"))
     manifest = {"inputs": {}, "dropped": {}, "outputs": {}}
-    convert.news_corpus(cfg["news"], set(cfg["labels"]), spacy.blank("id").vocab, set(), manifest, tmp_path)
+    convert.news_corpus(cfg["news"], set(cfg["labels"]), spacy.blank("id").vocab, set(), manifest, tmp_path,
+                        train=True)
     vocab = spacy.blank("id").vocab
     docs = {part: list(DocBin().from_disk(tmp_path / part / "1-ner-news.spacy").get_docs(vocab))
             for part in ("train", "dev")}
+    convert.news_corpus(cfg["news"], set(cfg["labels"]), spacy.blank("id").vocab, set(), manifest, tmp_path,
+                        train=False)  # by default a measure only: the shipped models never saw it
+    assert (tmp_path / "excluded" / "ner-news-dev.spacy").read_bytes() == \
+        (tmp_path / "dev" / "1-ner-news.spacy").read_bytes()
     assert len(docs["dev"]) == 300 and len(docs["train"]) >= 2400
     by_text = {doc.text: doc for doc in docs["train"]}
     annotated = Counter()

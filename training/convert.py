@@ -357,9 +357,11 @@ def ner_doc(vocab, words: list[str], tags: list[str]) -> Doc:
     return Doc(vocab, words=words, spaces=detok_spaces(words), ents=tags)
 
 
-def news_corpus(c: dict, labels: set, vocab, dev_keys: set, manifest: dict, out: Path) -> None:
-    """``train/1-ner-news.spacy`` and ``dev/1-ner-news.spacy`` from the annotated batches of
-    ``training/ner`` (one annotator's file a batch; the ``overlap`` folder measures agreement)."""
+def news_corpus(c: dict, labels: set, vocab, dev_keys: set, manifest: dict, out: Path, train: bool) -> None:
+    """The annotated batches of ``training/ner`` (one annotator's file a batch; the ``overlap``
+    folder measures agreement): ``excluded/ner-news-{train,dev}.spacy``, a measure of NER on
+    modern news that the shipped models never saw; with ``train``, ``train/1-ner-news.spacy`` and
+    ``dev/1-ner-news.spacy`` instead."""
     root = HERE / c["dir"]
     spec = importlib.util.spec_from_file_location("news_ner_check", root / "check.py")
     check = importlib.util.module_from_spec(spec)
@@ -400,7 +402,8 @@ def news_corpus(c: dict, labels: set, vocab, dev_keys: set, manifest: dict, out:
     print(f"  news: train sentences {len(parts['train'])}, dev {len(parts['dev'])} (dropped: {dict(why) or 'none'})")
     for part, docs in parts.items():
         if docs:
-            write(docs, out / part / "1-ner-news.spacy", manifest, out)
+            write(docs, out / part / "1-ner-news.spacy" if train else out / "excluded" / f"ner-news-{part}.spacy",
+                  manifest, out)
 
 
 def nlpid_spaces(words: list[str]) -> list[bool]:
@@ -481,8 +484,9 @@ def main(argv=None) -> int:
         default=None,
         help="unpacked nlp-id wheel (folder holding nlp_id/data/dataset_postag.txt); tagger data",
     )
-    ap.add_argument("--news-ner", action=argparse.BooleanOptionalAction, default=True,
-                    help="warta's own modern-news NER corpus (training/ner, [news] in ner_labels.toml)")
+    ap.add_argument("--news-ner", action="store_true",
+                    help="train on warta's own modern-news NER corpus (training/ner, [news] in ner_labels.toml); "
+                         "without it the corpus goes to excluded/, to measure the models")
     ap.add_argument("--tag-sents", type=int, default=8000, help="nlp-id sentences to train on (default 8000)")
     ap.add_argument("--tag-dev-sents", type=int, default=600, help="nlp-id sentences kept as dev (default 600)")
     ap.add_argument("--sents-per-doc", type=int, default=10, help="UD sentences per document (default 10)")
@@ -589,8 +593,8 @@ def main(argv=None) -> int:
             write(dev_docs, out / "excluded" / f"ner-{name}-dev.spacy", manifest, out)
 
     # ---- warta's own modern-news NER corpus (training/ner)
-    if args.news_ner and "news" in cfg:
-        news_corpus(cfg["news"], labels, vocab, dev_keys, manifest, out)
+    if "news" in cfg:
+        news_corpus(cfg["news"], labels, vocab, dev_keys, manifest, out, train=args.news_ner)
 
     # ---- nlp-id tagged news sentences
     if args.nlp_id:

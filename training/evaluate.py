@@ -2,6 +2,7 @@
 
     python training/evaluate.py training/output/full/model-best [--dev training/corpus/dev]
                                 [--json training/output/full/scores.json]
+    python training/evaluate.py src/warta/models/id_news --linker --dev training/corpus/excluded   # NERP, modern news
 
 Each dev file is scored on its own (spaCy's scorer mixes corpora badly, see convert.py), with the
 components it has gold for: NER files for entities (exact span and type), UD files for sentences,
@@ -58,7 +59,7 @@ def main() -> int:
         nlp.add_pipe("warta_linker", last=True)
     results = {}
     for path in sorted(args.dev.glob("*.spacy")):
-        kind = "ner" if "-ner-" in path.name else "ud" if "-ud-" in path.name else "tag"
+        kind = "ner" if "-ner-" in path.name or path.name.startswith("ner-") else "ud" if "-ud-" in path.name else "tag"
         examples = list(Corpus(path)(nlp))
         scores = nlp.evaluate(examples)
         row = {k: scores.get(k) for k in KEYS[kind]}
