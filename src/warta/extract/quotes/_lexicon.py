@@ -144,7 +144,7 @@ def lexicon() -> Lexicon:
         # after "demikian" any passive cue ends the sentence's attribution; without it only a cue of
         # speech set between commas ("…, ditambahkan Wiranto, juga …", not "…, ditulis Andrea Hirata
         # pada 2005." nor "…, disampaikan Presiden di Gedung DPR.")
-        unquoted_passive=re.compile(rf",\s+(?:demikian|begitu)\s+(?P<cue>{passive}(?:\s+oleh)?)\s+(?=[A-Z])"
+        unquoted_passive=re.compile(rf"(?:,\s+(?:demikian|begitu)|\s+demikian)\s+(?P<cue>{passive}(?:\s+oleh)?)\s+(?=[A-Z])"
                                     rf"|,\s+(?P<set>{_alts(d['interposed_passive_cues'])})\s+(?=[A-Z][^,.;:!?]{{0,80}},\s)"
                                     rf"|,\s+(?:demikian|begitu)\s+(?P<doc>(?:isi\s+)?(?:{_alts(d['statement_nouns'])}))"
                                     rf"(?:\s+(?:resmi|tertulis))?\s+(?=[A-Z])"),
