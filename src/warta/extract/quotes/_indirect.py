@@ -498,6 +498,16 @@ def find_indirect(t: Text, lex: Lexicon) -> list[Quote]:
         span = _content(t, comma + 1, s1) if ref is not None else None
         if span is not None:
             out.append(Quote(span[0], span[1], "indirect", m.group("cue"), ref, (s0, s1), s1))
+    outlets = []
+    for m in lex.outlet_opening.finditer(text):  # "Dilansir dari CNN, sedikitnya 20 orang tewas …"
+        s0, s1 = t.sentence(m.start())
+        comma = text.find(",", m.end(), s1)
+        if m.start() != s0 or comma < 0 or t.in_quote(m.start()):
+            continue
+        ref = classify(t, lex, m.end(), comma)
+        span = _content(t, comma + 1, s1) if ref is not None and ref.kind in ("entity", "name") else None
+        if span is not None:
+            outlets.append(Quote(span[0], span[1], "indirect", m.group("cue"), ref, (s0, s1), s1))
     for m in lex.passive_agent.finditer(text):
         glued = m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-")
         if not glued and not t.in_quote(m.start()):
@@ -513,4 +523,7 @@ def find_indirect(t: Text, lex: Lexicon) -> list[Quote]:
             q = _according(t, lex, m, m.group("cue") or m.groupdict().get("set") or m.groupdict().get("doc") or "")
             if q:
                 out.append(q)
+    # what an outlet published, unless someone in it speaks ("Dilansir dari CNN, Biden mengatakan …":
+    # Biden's words, the outlet their source)
+    out += [q for q in outlets if not any(o.start < q.end and q.start < o.end for o in out)]
     return out

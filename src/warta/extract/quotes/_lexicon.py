@@ -49,6 +49,7 @@ class Lexicon:
     clause_reach: int  # words after a weak verb in which its clause's predicate must stand
     predicates: frozenset[str]  # auxiliaries, modals, negations, copulas
     passive_by: re.Pattern[str]  # "Ditambahkan (oleh) X, …" opening a sentence
+    outlet_opening: re.Pattern[str]  # "Dilansir dari CNN, …" opening a sentence
     unquoted_nya: re.Pattern[str]  # ", sambungnya, …" inside an unquoted sentence
     opening_nya: re.Pattern[str]  # "Lanjutnya, …" opening a sentence
     verbs: frozenset[str]  # data/verbs.txt
@@ -87,6 +88,7 @@ def lexicon() -> Lexicon:
     cues = _alts(d["after_cues"])
     verbs = _alts(d["reporting_verbs"])
     passive = _alts(d["passive_cues"])
+    documents = _alts(d['statement_nouns'] + d['report_nouns'])  # '…, demikian laporan Reuters.'
     heads = [*d["description_heads"], *roles["heads"]]  # "wakil gubernur Teheran" with no name is a description
     f = re.IGNORECASE
     verb_words, not_verbs = _verb_lists()
@@ -109,6 +111,7 @@ def lexicon() -> Lexicon:
         passive_agent=re.compile(rf"(?P<cue>[Dd]i(?:{_stems(d['passive_agent_cues'], 'di')}))\s+"),
         passive_nya=re.compile(rf"(?P<cue>Di(?:{_stems(d['passive_nya_cues'], 'di')})nya)\s*,"),
         passive_by=re.compile(rf"(?P<cue>Di(?:{_stems(d['passive_nya_cues'], 'di')}))\s+(?:oleh\s+)?"),
+        outlet_opening=re.compile(rf"(?P<cue>(?:{'|'.join(d['outlet_openers'])}))\s+(?-i:(?=[A-Z]))", f),
         menurut=re.compile(rf"\b(?P<cue>{_alts(d['according_to'])})(?P<nya>nya)?\b", f),
         via=re.compile(rf"\b(?P<how>{'|'.join(d['attribution']['cues'])})\s+(?P<src>[^\s,;:()]+)", f),
         stop=re.compile(rf"[,;:!?()\"“”\n]|\.(?!\w)|\s(?:{_alts(d['speaker_stops'])})\b", f),
@@ -146,6 +149,6 @@ def lexicon() -> Lexicon:
         # pada 2005." nor "…, disampaikan Presiden di Gedung DPR.")
         unquoted_passive=re.compile(rf"(?:,\s+(?:demikian|begitu)|\s+demikian)\s+(?P<cue>{passive}(?:\s+oleh)?)\s+(?=[A-Z])"
                                     rf"|,\s+(?P<set>{_alts(d['interposed_passive_cues'])})\s+(?=[A-Z][^,.;:!?]{{0,80}},\s)"
-                                    rf"|,\s+(?:demikian|begitu)\s+(?P<doc>(?:isi\s+)?(?:{_alts(d['statement_nouns'])}))"
+                                    rf"|,\s+(?:demikian|begitu)\s+(?P<doc>(?:isi\s+)?(?:{documents}))"
                                     rf"(?:\s+(?:resmi|tertulis))?\s+(?=[A-Z])"),
     )
