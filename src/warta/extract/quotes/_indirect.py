@@ -326,6 +326,9 @@ def _according(t: Text, lex: Lexicon, m: re.Match[str], cue: str) -> Quote | Non
     if after is not None and (_DATE_ONLY.fullmatch(t.text, after[0], after[1]) or _setting_only(t, *after)):
         after = None  # "…, kata X, Jumat (25/8/2017).", "…, kata X di Mapolda, Jalan Sudirman, Senin (3/4)":
         # where and when it was said, not what
+    opens = [w.group() for w in words_in(text, after[0], after[1])[:1]] if after is not None else []
+    if before is not None and opens and (opens[0].lower() in lex.weak or lex.report.fullmatch(opens[0])):
+        after = None  # "A, kata X, meminta …": X's own report follows, what X said is A
     pick = after or before  # "A, kata X, B": the part after the cue (GUIDE), else the part before
     if pick is None:
         return None
@@ -380,8 +383,14 @@ _SETTING = frozenset("di pada kepada kpd usai seusai saat ketika sela sela-sela 
 
 def _setting_only(t: Text, a: int, b: int) -> bool:
     """Text[a:b] says only where, when or how something was said: names, numbers and setting words."""
+    text = t.text
+    # a bracket names or dates the speaker ("(International Committee of the Red Cross/ICRC)")
+    bracketed = [(k.start(), k.end()) for k in _BRACKET.finditer(text, a, b)]
     return all(w.group()[:1].isupper() or w.group()[:1].isdigit() or w.group().lower() in _SETTING
-               for w in words_in(t.text, a, b))
+               or any(x <= w.start() < y for x, y in bracketed) for w in words_in(text, a, b))
+
+
+_BRACKET = re.compile(r"\([^()]{1,120}\)")
 
 
 _FOR = re.compile(r"Bagi\s+")  # at a sentence's start (checked where it matches)
