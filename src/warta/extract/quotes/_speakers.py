@@ -264,6 +264,8 @@ def subject_before(t: Text, lex: Lexicon, a: int, b: int) -> Ref | None:
             if named is not None:  # "Dalam kesempatan yang sama Budi mengatakan": the adjunct's subject
                 return named
             continue
+        if n == len(parts) - 1:
+            x, words = _own_clause(lex, x, words)
         if n == len(parts) - 1 and words[-1].group().lower() in _COORDINATORS and \
                 (coordinated := _coordinated_subject(t, lex, x, words)) is not None:
             return coordinated  # "Google menyangkal tuduhan dan mengatakan …": the first verb's subject
@@ -291,6 +293,18 @@ def subject_before(t: Text, lex: Lexicon, a: int, b: int) -> Ref | None:
 
 
 _COORDINATORS = frozenset(("dan", "serta", "lalu", "kemudian", "lantas"))
+
+
+def _own_clause(lex: Lexicon, x: int, words: list[re.Match[str]]) -> tuple[int, list[re.Match[str]]]:
+    """The reporting verb's own clause in the part before it: the words after the last clause opener
+    when a clause with a verb of its own, and no relative "yang", stands before that opener ("Pemerintah
+    Spanyol akan mencabut otonomi Catalonia setelah pemimpin daerah tersebut mengancam": the leader)."""
+    lower = [w.group().lower() for w in words]
+    at = max((k for k, w in enumerate(lower) if w in _CLAUSE_OPENERS and k > 1), default=-1)
+    if at < 0 or at == len(words) - 1 or "yang" in lower[:at] or \
+            not any(_is_verb(lex, w) for w in _without_adverbials(lower[:at])):
+        return x, words
+    return words[at + 1].start(), words[at + 1:]
 
 
 def _coordinated_subject(t: Text, lex: Lexicon, x: int, words: list[re.Match[str]]) -> Ref | None:
