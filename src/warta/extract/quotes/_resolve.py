@@ -69,7 +69,27 @@ def sentence_subjects(t: Text, lex: Lexicon) -> list[tuple[int, dict[str, Any]]]
                 if comma >= 0:
                     break
                 fronted = e["end"]
+        agent = _passive_agent_at_end(t, s0)
+        if agent is not None and not (out and out[-1][0] >= agent["start"]):
+            out.append((agent["start"], agent))
     return out
+
+
+_PASSIVE = re.compile(r"di[a-z]{4,}(?:kan|i)")
+
+
+def _passive_agent_at_end(t: Text, s0: int) -> dict[str, Any] | None:
+    """A person who ends a sentence as the agent of its passive verb ("Namun, hal ini diluruskan
+    Ausilio."): the one who acted, so the next "-nya" may be theirs."""
+    s1 = t.sentence(s0)[1]
+    people = [e for e in t.entities_in(s0, s1) if e["type"] == "PER" and e["start"] >= s0 and not in_pair(t, e)]
+    if not people or t.in_quote(people[-1]["start"]):
+        return None
+    e = people[-1]
+    before = words_in(t.text, s0, e["start"])[-1:]
+    if not before or not _PASSIVE.fullmatch(before[0].group()) or words_in(t.text, e["end"], s1):
+        return None
+    return e
 
 
 _DESCRIPTOR_WORDS = 6  # the longest description before a name opening a sentence
