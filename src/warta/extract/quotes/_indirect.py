@@ -327,8 +327,12 @@ def _according(t: Text, lex: Lexicon, m: re.Match[str], cue: str) -> Quote | Non
         after = None  # "…, kata X, Jumat (25/8/2017).", "…, kata X di Mapolda, Jalan Sudirman, Senin (3/4)":
         # where and when it was said, not what
     opens = [w.group() for w in words_in(text, after[0], after[1])[:1]] if after is not None else []
-    if before is not None and opens and (opens[0].lower() in lex.weak or lex.report.fullmatch(opens[0])):
-        after = None  # "A, kata X, meminta …": X's own report follows, what X said is A
+    if before is not None and opens and (opens[0].lower() in lex.weak or lex.report.fullmatch(opens[0])) and \
+            any(_is_predicate(lex, w.group().lower()) for w in words_in(text, *before)):
+        after = None  # "A, kata X, meminta …": X's own report follows, what X said is A (A a clause:
+        # "Pemerintah pusat, kata X, meminta …" is the subject of X's words, not what X said)
+    if before is not None and m.group().lstrip(", ").lower().startswith(("demikian", "begitu")):
+        after = None  # "…, demikian laporan BPS yang dirilis Senin": what was said comes before
     pick = after or before  # "A, kata X, B": the part after the cue (GUIDE), else the part before
     if pick is None:
         return None
@@ -391,6 +395,7 @@ def _setting_only(t: Text, a: int, b: int) -> bool:
 
 
 _BRACKET = re.compile(r"\([^()]{1,120}\)")
+_TO = re.compile(r"\s(?:ke|kepada)\s", re.IGNORECASE)
 
 
 _FOR = re.compile(r"Bagi\s+")  # at a sentence's start (checked where it matches)
@@ -503,6 +508,8 @@ def find_indirect(t: Text, lex: Lexicon) -> list[Quote]:
             continue
         if "oleh" not in m.group().lower() and not text[m.end():m.end() + 1].isupper():
             continue  # without "oleh", a name or a title follows ("Ditambahkan Sugito, …"), not "dalam laporan itu"
+        if m.group("cue").lower() == "dilaporkan" and _TO.search(text, m.end(), comma):
+            continue  # "Dilaporkan Ahmad Dhani ke Polda Metro Jaya, …": a complaint, not a report
         ref = classify(t, lex, m.end(), comma)
         span = _content(t, comma + 1, s1) if ref is not None else None
         if span is not None:
@@ -513,8 +520,19 @@ def find_indirect(t: Text, lex: Lexicon) -> list[Quote]:
         comma = text.find(",", m.end(), s1)
         if m.start() != s0 or comma < 0 or t.in_quote(m.start()):
             continue
+        source = [w.group() for w in words_in(text, m.end(), comma)]
+        if not source or any(w.lower() in lex.platforms or w.lower().endswith("nya") for w in source):
+            continue  # "Dikutip dari Instagram pribadinya, Raffi …": a person's post, not an outlet's report
         ref = classify(t, lex, m.end(), comma)
-        span = _content(t, comma + 1, s1) if ref is not None and ref.kind in ("entity", "name") else None
+        if ref is None or ref.kind not in ("name", "entity") or m.group("cue").lower().startswith("mengutip") \
+                and ref.entity is not None and ref.entity["type"] == "PER":
+            continue  # "Mengutip Soekarno, Megawati menutup pidatonya …": a person quoted, not a source
+            # (after "dilansir", "melansir", "dikutip dari" a source: the NER may have read it as a person)
+        start = comma + 1
+        while start < s1 and text[start].isspace():
+            start += 1
+        date = _DATE_ONLY.match(text, start, s1)  # "Dilansir dari CNN, Selasa (3/3), …"
+        span = _content(t, date.end() if date else start, s1)
         if span is not None:
             outlets.append(Quote(span[0], span[1], "indirect", m.group("cue"), ref, (s0, s1), s1))
     for m in lex.passive_agent.finditer(text):

@@ -50,6 +50,7 @@ class Lexicon:
     predicates: frozenset[str]  # auxiliaries, modals, negations, copulas
     passive_by: re.Pattern[str]  # "Ditambahkan (oleh) X, …" opening a sentence
     outlet_opening: re.Pattern[str]  # "Dilansir dari CNN, …" opening a sentence
+    platforms: frozenset[str]  # "Dikutip dari Instagram …": a post, not an outlet
     unquoted_nya: re.Pattern[str]  # ", sambungnya, …" inside an unquoted sentence
     opening_nya: re.Pattern[str]  # "Lanjutnya, …" opening a sentence
     verbs: frozenset[str]  # data/verbs.txt
@@ -111,6 +112,7 @@ def lexicon() -> Lexicon:
         passive_agent=re.compile(rf"(?P<cue>[Dd]i(?:{_stems(d['passive_agent_cues'], 'di')}))\s+"),
         passive_nya=re.compile(rf"(?P<cue>Di(?:{_stems(d['passive_nya_cues'], 'di')})nya)\s*,"),
         passive_by=re.compile(rf"(?P<cue>Di(?:{_stems(d['passive_nya_cues'], 'di')}))\s+(?:oleh\s+)?"),
+        platforms=frozenset(d["platforms"]),
         outlet_opening=re.compile(rf"(?P<cue>(?:{'|'.join(d['outlet_openers'])}))\s+(?-i:(?=[A-Z]))", f),
         menurut=re.compile(rf"\b(?P<cue>{_alts(d['according_to'])})(?P<nya>nya)?\b", f),
         via=re.compile(rf"\b(?P<how>{'|'.join(d['attribution']['cues'])})\s+(?P<src>[^\s,;:()]+)", f),
@@ -147,8 +149,8 @@ def lexicon() -> Lexicon:
         # after "demikian" any passive cue ends the sentence's attribution; without it only a cue of
         # speech set between commas ("…, ditambahkan Wiranto, juga …", not "…, ditulis Andrea Hirata
         # pada 2005." nor "…, disampaikan Presiden di Gedung DPR.")
-        unquoted_passive=re.compile(rf"(?:,\s+(?:demikian|begitu)|\s+demikian)\s+(?P<cue>{passive}(?:\s+oleh)?)\s+(?=[A-Z])"
-                                    rf"|,\s+(?P<set>{_alts(d['interposed_passive_cues'])})\s+(?=[A-Z][^,.;:!?]{{0,80}},\s)"
+        unquoted_passive=re.compile(rf",\s+(?:demikian|begitu)\s+(?P<cue>{passive}(?:\s+oleh)?)\s+(?=[A-Z])"
+                                    rf"|,\s+(?P<set>{_alts(d['interposed_passive_cues'])})\s+(?=[A-Z](?:(?!\s(?:ke|kepada)\s)[^,.;:!?]){{0,80}},\s)"
                                     rf"|,\s+(?:demikian|begitu)\s+(?P<doc>(?:isi\s+)?(?:{documents}))"
                                     rf"(?:\s+(?:resmi|tertulis))?\s+(?=[A-Z])"),
     )
