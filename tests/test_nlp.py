@@ -575,8 +575,8 @@ def test_news_ner_annotations_become_the_spans_they_name(tmp_path) -> None:
     assert check.align(words, [{"text": "Jokowi", "type": "NAME"}])[1]
     cfg = tomllib.loads((REPO / "training" / "ner_labels.toml").read_text(encoding="utf-8"))
     manifest = {"inputs": {}, "dropped": {}, "outputs": {}}
-    convert.news_corpus(cfg["news"], set(cfg["labels"]), spacy.blank("id").vocab, set(), manifest, tmp_path,
-                        train=True)
+    dev_keys = convert.news_corpus(cfg["news"], set(cfg["labels"]), spacy.blank("id").vocab, set(), manifest,
+                                   tmp_path, train=True)
     vocab = spacy.blank("id").vocab
     docs = {part: list(DocBin().from_disk(tmp_path / part / "1-ner-news.spacy").get_docs(vocab))
             for part in ("train", "dev")}
@@ -584,10 +584,10 @@ def test_news_ner_annotations_become_the_spans_they_name(tmp_path) -> None:
                         train=False)  # by default a measure only: the shipped models never saw it
     assert (tmp_path / "excluded" / "ner-news-dev.spacy").read_bytes() == \
         (tmp_path / "dev" / "1-ner-news.spacy").read_bytes()
-    assert len(docs["dev"]) == 300 and len(docs["train"]) >= 2400
-    by_text = {doc.text: doc for doc in docs["train"]}
+    assert len(docs["dev"]) == 300 and len(docs["train"]) >= 2400 and len(dev_keys) == 300
+    by_text = {doc.text: doc for doc in docs["train"] + docs["dev"]}
     annotated = Counter()
-    for path in sorted((REPO / "training" / "ner" / "annotations").glob("n*/ner_0[0-7].jsonl")):
+    for path in sorted((REPO / "training" / "ner" / "annotations").glob("n*/ner_*.jsonl")):
         rows = {r["id"]: r for r in map(json.loads, (REPO / "training" / "ner" / "batches" / path.name)
                                         .read_text(encoding="utf-8").splitlines())}
         for item in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
@@ -595,4 +595,5 @@ def test_news_ner_annotations_become_the_spans_they_name(tmp_path) -> None:
             wanted = [(e["text"], e["type"]) for e in item["entities"] if e["type"] != "MISC"]
             assert [(e.text, e.label_) for e in doc.ents] == wanted
             annotated.update(e["type"] for e in item["entities"])
-    assert annotated["MISC"] > 300 and min(annotated[t] for t in ("PER", "ORG", "LOC")) > 500
+    assert sum(annotated.values()) > 6000 and annotated["MISC"] > 1000
+    assert min(annotated[t] for t in ("PER", "ORG", "LOC")) > 1500

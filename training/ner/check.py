@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check an annotation file of the modern-news NER corpus against its batch (ANNOTATION.md).
 
-    python training/ner/check.py annotations/n1/ner_00.jsonl
+    python training/ner/check.py training/ner/annotations/n1/ner_00.jsonl
     python training/ner/check.py --agreement     # the overlap file against the batch's own annotator
 
 ``align`` is also what ``training/convert.py`` uses to turn the annotations into token spans.
@@ -50,9 +50,14 @@ def align(words: list[str], entities: list[dict]) -> tuple[list[tuple[int, int, 
     return spans, errors
 
 
+def _rows(path: Path) -> dict[str, dict]:
+    """A JSONL file's rows by id (blank lines skipped)."""
+    return {row["id"]: row for row in (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+                                       if line.strip())}
+
+
 def check(path: Path) -> list[str]:
-    batch = {row["id"]: row for row in map(json.loads, (HERE / "batches" / path.name).read_text(encoding="utf-8")
-                                           .splitlines()) if row}
+    batch = _rows(HERE / "batches" / path.name)
     errors, seen = [], []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
@@ -81,10 +86,9 @@ def check(path: Path) -> list[str]:
 
 
 def spans_of(path: Path) -> dict[str, set[tuple[int, int, str]]]:
-    batch = {row["id"]: row for row in map(json.loads, (HERE / "batches" / path.name).read_text(encoding="utf-8")
-                                           .splitlines()) if row}
+    batch = _rows(HERE / "batches" / path.name)
     return {item["id"]: set(align(batch[item["id"]]["words"], item["entities"])[0])
-            for item in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if item}
+            for item in _rows(path).values()}
 
 
 def _f1(a: dict, b: dict, ids: list[str], key, keep=lambda s: True) -> str:
