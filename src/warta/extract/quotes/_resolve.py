@@ -62,6 +62,8 @@ def sentence_subjects(t: Text, lex: Lexicon) -> list[tuple[int, dict[str, Any]]]
                             and t.text[after:after + 1] not in (",", "") and not t.text.startswith("dan ", after):
                         out.append((e["start"], e))
                     break
+                if comma >= 0 and _listed(t, comma, e):
+                    break  # "Antara lain, Huawei, MyRepublic, Sale Stock, Orami …": one of a list, no subject
                 if leads_to(t, lex, comma + 1 if comma >= 0 else s0, e) or \
                         comma < 0 and fronted is None and _described(t, lex, s0, e):
                     out.append((e["start"], e))
@@ -73,6 +75,17 @@ def sentence_subjects(t: Text, lex: Lexicon) -> list[tuple[int, dict[str, Any]]]
         if agent is not None and not (out and out[-1][0] >= agent["start"]):
             out.append((agent["start"], agent))
     return out
+
+
+_LIST_NEXT = re.compile(r"(?:\s*,\s*(?:(?:dan|serta)\s+)?|\s+(?:dan|serta)\s+)[A-Z]")
+
+
+def _listed(t: Text, comma: int, e: dict[str, Any]) -> bool:
+    """Whether the name after a comma is an item of a list of names: a capitalised word stands right
+    before the comma, and a comma or "dan" and a capitalised word come after the name."""
+    before = words_in(t.text, max(0, comma - 40), comma)[-1:]
+    return bool(before) and before[0].end() == comma and before[0].group()[:1].isupper() and \
+        _LIST_NEXT.match(t.text, e["end"]) is not None
 
 
 _PASSIVE = re.compile(r"di[a-z]{4,}(?:kan|i)")
