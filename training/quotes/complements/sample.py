@@ -3,6 +3,7 @@
 
     python training/quotes/complements/sample.py [--data ../shared/data] [--n 1600] [--batch 250]
     python training/quotes/complements/sample.py --more 1500      # batches cx_06-cx_08 (617 left)
+    python training/quotes/complements/sample.py --nlp-id 1000 --cache training/cache   # cx_09-cx_12
 
 Deterministic (seed 20261207). From IndoSum's news articles (dev folds, CC BY-SA 4.0), each
 occurrence of one of the verbs below that reports speech as often as it takes a plain object
@@ -12,6 +13,9 @@ verb's place. At most two an article and 60 a verb, so that the common verbs do 
 ``--more N`` adds N occurrences not drawn before (at most four an article and 120 a verb in all, seed
 20261208) as new batches after the existing ones.
 The verb list is written here: the sampling criterion, not a label (the annotator decides).
+``--nlp-id N`` adds N occurrences from nlp-id's tagged news (kumparan.com, 2019, MIT;
+``training/fetch_nlp_id.py`` unpacks it into ``--cache``), never from the tagger's first 600 (dev)
+sentences nor a speech batch's sentence, at most 40 a verb, seed 20261209, as new batches.
 
 Never from an article of a blind set (the quote benchmarks ``eval/quotes/indosum`` and
 ``eval/blind2``, the time benchmark, the event article benchmark, the event sentence batches held out
@@ -79,7 +83,11 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=1600)
     ap.add_argument("--batch", type=int, default=250)
     ap.add_argument("--more", type=int, default=0)
+    ap.add_argument("--nlp-id", type=int, default=0)
+    ap.add_argument("--cache", type=Path, default=ROOT / "training" / "cache")
     args = ap.parse_args()
+    if args.nlp_id:
+        return _nlp_id(args)
     per_article, per_verb_cap = (4, 120) if args.more else (PER_ARTICLE, PER_VERB)
     taken = taken_articles()
     pool = []
@@ -113,6 +121,53 @@ def main() -> int:
             per_verb[item["verb"]] += 1
             picked.append(item)
         if len(picked) == (args.more or args.n):
+            break
+    first_id, first_batch = len(existing), -(-len(existing) // args.batch)
+    for start in range(0, len(picked), args.batch):
+        with (out / f"cx_{first_batch + start // args.batch:02d}.jsonl").open("w", encoding="utf-8") as fh:
+            for k, item in enumerate(picked[start:start + args.batch]):
+                fh.write(json.dumps({"id": f"cx{first_id + start + k:05d}", **item}, ensure_ascii=False) + "\n")
+    print(f"{len(picked)} of {len(pool)} occurrences ({len(per_verb)} verbs) in "
+          f"{-(-len(picked) // args.batch)} batches under {out}")
+    return 0
+
+
+def _candidates(sents: list[str], i: int) -> list[re.Match[str]]:
+    s = sents[i]
+    if not 6 <= len(s.split()) <= 70 or _FURNITURE.search(s):
+        return []
+    return [m for m in VERB.finditer(s)
+            if s[:m.start()].count('"') % 2 == 0 and sum(s[:m.start()].count(c) for c in "“”") % 2 == 0]
+
+
+def _nlp_id(args: argparse.Namespace) -> int:
+    sys.path.insert(0, str(ROOT / "training"))
+    from convert import NLPID_FILE, nlpid_spaces, read_ner, sent_key  # training/convert.py
+
+    speech = ROOT / "training" / "events" / "speech" / "batches"
+    taken = {sent_key(json.loads(line)["text"].split()) for path in sorted(speech.glob("sp_*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+    sents = []
+    for sent in read_ner(args.cache / NLPID_FILE, "tab"):
+        words = [w for w, _ in sent]
+        sents.append(("".join(w + (" " if sp else "") for w, sp in zip(words, nlpid_spaces(words), strict=True))
+                      .strip(), sent_key(words)))
+    texts = [t for t, _ in sents]
+    pool = [{"article": "nlp-id", "text": texts[i], "context": texts[i - 1], "verb": m.group(1), "at": m.start()}
+            for i, (text, key) in enumerate(sents) if i >= 600 and key not in taken for m in _candidates(texts, i)]
+    out = HERE / "batches"
+    existing = [json.loads(line) for path in sorted(out.glob("cx_*.jsonl"))
+                for line in path.read_text(encoding="utf-8").splitlines()]
+    drawn = {(r["text"], r["at"]) for r in existing}
+    pool = [item for item in pool if (item["text"], item["at"]) not in drawn]
+    random.Random(20261209).shuffle(pool)
+    per_verb: Counter[str] = Counter()
+    picked = []
+    for item in pool:
+        if per_verb[item["verb"]] < 40:
+            per_verb[item["verb"]] += 1
+            picked.append(item)
+        if len(picked) == args.nlp_id:
             break
     first_id, first_batch = len(existing), -(-len(existing) // args.batch)
     for start in range(0, len(picked), args.batch):
