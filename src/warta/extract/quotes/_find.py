@@ -42,10 +42,15 @@ def _candidates(t: Text, lex: Lexicon) -> list[Quote]:
     """The quoted spans that are quotes, and the indirect speech that overlaps none of them, in text order."""
     found = [q for q in (judge(t, lex, s) for s in t.spans) if q is not None]
     for q in sorted(find_indirect(t, lex), key=lambda q: (q.start, -(q.end - q.start))):
-        inner = [k for k in found if k.kind == "partial" and q.start <= k.start and k.end <= q.end]
+        clause = (q.cue or "").lower().endswith("bahwa") or t.text[max(0, q.start - 8):q.start].rstrip().lower() \
+            .endswith("bahwa")  # ("mengatakan pada Senin bahwa …")
+        # (after "bahwa" a quoted stretch that closes the clause is its fragment too, however long: "bahwa
+        # tidak ada yang dapat dilakukan Tamimi terhadap tentara bersenjata "dapat membenarkan …"")
+        inner = [k for k in found if (k.kind == "partial" or clause and k.kind == "direct")
+                 and q.start <= k.start and k.end <= q.end]
         # after "bahwa" the reported content is a clause: a quoted phrase two words or more into it is
         # its fragment ("mengatakan bahwa ini saatnya untuk "meredakan retorika"")
-        near = 1 if (q.cue or "").lower().endswith("bahwa") else _NEAR_CUE
+        near = 1 if clause else _NEAR_CUE
         if inner and all(len(words_in(t.text, q.start, k.start)) > near for k in inner):
             # a quoted phrase far from the cue is a fragment of the reported content, which is the quote;
             # right after it ("menyebut Korut sebagai "…"") the phrase is what was said
