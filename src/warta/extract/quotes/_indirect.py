@@ -48,7 +48,11 @@ _TOPIC = re.compile(r"(?:mengenai|tentang|soal|terkait|perihal|atas|akan hal)\b"
 _REQUEST_VERBS = frozenset("mengimbau menghimbau meminta mendesak mengajak menyerukan menyeru memerintahkan "
                            "menginstruksikan mengingatkan".split())
 _REQUEST_TO = re.compile(r"\s*kepada\b[^,]*\b(?:untuk|agar|supaya)\b", re.IGNORECASE)
-_LEAD_IN = re.compile(r"\s*(?:bahwa\b|[,:](?:\s*bahwa\b)?)", re.IGNORECASE)
+# after the verb: "bahwa", or a comma or colon, a date set off by commas and "bahwa" ("mengatakan, Senin
+# (12/3), bahwa …": the date is when it was said)
+_DATE_SET_OFF = (r"(?:(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b\s*|(?=\())"
+                 r"(?:\(\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*\))?\s*,")
+_LEAD_IN = re.compile(rf"\s*(?:bahwa\b|[,:](?:\s*{_DATE_SET_OFF})?(?:\s*bahwa\b)?)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:\"“”]|\.(?!\d)")  # not a bracket: "Dana Moneter Internasional (IMF) yang …"
 _VERB_PREFIXES = ("me", "di", "ber")
 _NEGATIONS = frozenset({"tidak", "tak", "belum", "bukan", "tidaklah", "enggak", "nggak", "gak"})
