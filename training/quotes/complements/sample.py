@@ -115,21 +115,7 @@ def main() -> int:
     pool = [item for item in pool if (item["article"], item["text"], item["at"]) not in drawn]
     random.Random(20261208 if args.more else 20261207).shuffle(pool)
     per_verb: Counter[str] = Counter(r["verb"] for r in existing)
-    picked = []
-    for item in pool:
-        if per_verb[item["verb"]] < per_verb_cap:
-            per_verb[item["verb"]] += 1
-            picked.append(item)
-        if len(picked) == (args.more or args.n):
-            break
-    first_id, first_batch = len(existing), -(-len(existing) // args.batch)
-    for start in range(0, len(picked), args.batch):
-        with (out / f"cx_{first_batch + start // args.batch:02d}.jsonl").open("w", encoding="utf-8") as fh:
-            for k, item in enumerate(picked[start:start + args.batch]):
-                fh.write(json.dumps({"id": f"cx{first_id + start + k:05d}", **item}, ensure_ascii=False) + "\n")
-    print(f"{len(picked)} of {len(pool)} occurrences ({len(per_verb)} verbs) in "
-          f"{-(-len(picked) // args.batch)} batches under {out}")
-    return 0
+    return _write(pool, existing, per_verb, per_verb_cap, args.more or args.n, args.batch, out)
 
 
 def _candidates(sents: list[str], i: int) -> list[re.Match[str]]:
@@ -162,20 +148,27 @@ def _nlp_id(args: argparse.Namespace) -> int:
     pool = [item for item in pool if (item["text"], item["at"]) not in drawn]
     random.Random(20261209).shuffle(pool)
     per_verb: Counter[str] = Counter()
+    return _write(pool, existing, per_verb, 40, args.nlp_id, args.batch, out)
+
+
+def _write(pool: list[dict], existing: list[dict], per_verb: Counter[str], cap: int, n: int, batch: int,
+           out: Path) -> int:
+    """The first ``n`` items of the shuffled pool, at most ``cap`` a verb in all, as new batches
+    after the ``existing`` items."""
     picked = []
     for item in pool:
-        if per_verb[item["verb"]] < 40:
+        if per_verb[item["verb"]] < cap:
             per_verb[item["verb"]] += 1
             picked.append(item)
-        if len(picked) == args.nlp_id:
+        if len(picked) == n:
             break
-    first_id, first_batch = len(existing), -(-len(existing) // args.batch)
-    for start in range(0, len(picked), args.batch):
-        with (out / f"cx_{first_batch + start // args.batch:02d}.jsonl").open("w", encoding="utf-8") as fh:
-            for k, item in enumerate(picked[start:start + args.batch]):
+    first_id, first_batch = len(existing), -(-len(existing) // batch)
+    for start in range(0, len(picked), batch):
+        with (out / f"cx_{first_batch + start // batch:02d}.jsonl").open("w", encoding="utf-8") as fh:
+            for k, item in enumerate(picked[start:start + batch]):
                 fh.write(json.dumps({"id": f"cx{first_id + start + k:05d}", **item}, ensure_ascii=False) + "\n")
     print(f"{len(picked)} of {len(pool)} occurrences ({len(per_verb)} verbs) in "
-          f"{-(-len(picked) // args.batch)} batches under {out}")
+          f"{-(-len(picked) // batch)} batches under {out}")
     return 0
 
 
