@@ -17,6 +17,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from convert import nlpid_spaces  # noqa: E402  (training/convert.py)
+from jsonl import annotated_lines  # noqa: E402  (training/jsonl.py)
 
 TYPES = {"PER", "ORG", "LOC", "MISC"}
 
@@ -59,13 +60,9 @@ def _rows(path: Path) -> dict[str, dict]:
 def check(path: Path) -> list[str]:
     batch = _rows(HERE / "batches" / path.name)
     errors, seen = [], []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as e:
-            errors.append(f"line {n}: not JSON ({e})")
+    for n, item, error in annotated_lines(path):
+        if item is None:
+            errors.append(error)
             continue
         seen.append(item.get("id"))
         if item.get("id") not in batch:

@@ -11,6 +11,10 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+
+from jsonl import annotated_lines  # noqa: E402  (training/jsonl.py)
+
 LABELS = {"content", "object", "unsure"}
 
 
@@ -18,13 +22,9 @@ def check(path: Path) -> list[str]:
     batch = HERE / "batches" / path.name
     ids = [json.loads(line)["id"] for line in batch.open(encoding="utf-8") if line.strip()]
     errors, seen = [], []
-    for n, line in enumerate(path.open(encoding="utf-8"), 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as e:
-            errors.append(f"line {n}: not JSON ({e})")
+    for n, item, error in annotated_lines(path):
+        if item is None:
+            errors.append(error)
             continue
         if item.get("label") not in LABELS:
             errors.append(f"line {n}: label {item.get('label')!r} is not one of {sorted(LABELS)}")
