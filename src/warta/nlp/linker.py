@@ -1528,6 +1528,16 @@ def _title_orgs(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase
                 if ent is not None and _trusted(doc[i:j], ent, kb):
                     hit = _Mention(i, j, "ORG", "title", kb=[ent])
                     break
+            if hit is None and words[i] in _org_words().heads:
+                # "Ketua Perkumpulan Kader Bangsa Dimas Oky Nugroho": a body the knowledge base does not
+                # know, opened by an organisation's head word, its capitalised words up to a rank or the name
+                j = i + 1
+                while j < m.nstart and capital(j) and j not in held and words[j].lower() not in role_words() \
+                        and not _is_rank_word(words[j], lex):
+                    j += 1
+                if j - i >= 2 and (j == m.nstart or j not in held and capital(j)):
+                    # (not a board of a body named after it: "Dewan Pembina Partai Golkar")
+                    hit = _Mention(i, j, "ORG", "title")
             u = _unit_at(words, i) if hit is None else 0
             if u and i + u < m.nstart:  # "Kasat Reskrim Polres Bogor …": a unit word and the place it serves
                 for j in range(min(i + u + 3, m.nstart), i + u, -1):
