@@ -2151,6 +2151,20 @@ def _group(tx: _Text, mentions: list[_Mention], aliases: dict[str, _Mention],
             a, b = mentions[j].kb, mentions[k].kb
             if not (a and b and not {e.id for e in a} & {e.id for e in b}):
                 uf.union(j, k)
+    # an organisation named again without its home place ("Persib Bandung" ... "Persib", "Arema Malang"
+    # ... "Arema"): a one-word name, no word news writes in lower case nor an organisation's head word,
+    # that opens one longer organisation's name whose other words are a place the knowledge base knows
+    heads = _lower_org_heads()
+    for k in orgs:
+        if len(words[k]) != 1 or words[k][0] in _common_words() or words[k][0] in heads:
+            continue
+        owners = {uf.find(j) for j in orgs if len(words[j]) >= 2 and words[j][0] == words[k][0]
+                  and any(e.type == "LOC" for e in kb.lookup(tx.span(mentions[j].nstart + 1, mentions[j].nend)))}
+        if len(owners) == 1:
+            j = owners.pop()
+            a, b = mentions[j].kb, mentions[k].kb
+            if not (a and b and not {e.id for e in a} & {e.id for e in b}):
+                uf.union(j, k)
     # knowledge base, per mention (short forms go with their full name)
     for k, m in enumerate(mentions):
         if not m.kb and k not in short_of:
