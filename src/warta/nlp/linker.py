@@ -2155,11 +2155,12 @@ def _group(tx: _Text, mentions: list[_Mention], aliases: dict[str, _Mention],
     # ... "Arema"): a one-word name, no word news writes in lower case nor an organisation's head word,
     # that opens one longer organisation's name whose other words are a place the knowledge base knows
     heads = _lower_org_heads()
+    homed = [j for j in orgs if len(words[j]) >= 2
+             and any(e.type == "LOC" for e in kb.lookup(tx.span(mentions[j].nstart + 1, mentions[j].nend)))]
     for k in orgs:
         if len(words[k]) != 1 or words[k][0] in _common_words() or words[k][0] in heads:
             continue
-        owners = {uf.find(j) for j in orgs if len(words[j]) >= 2 and words[j][0] == words[k][0]
-                  and any(e.type == "LOC" for e in kb.lookup(tx.span(mentions[j].nstart + 1, mentions[j].nend)))}
+        owners = {uf.find(j) for j in homed if words[j][0] == words[k][0]}
         if len(owners) == 1:
             j = owners.pop()
             a, b = mentions[j].kb, mentions[k].kb

@@ -89,7 +89,7 @@ def lexicon() -> Lexicon:
     cues = _alts(d["after_cues"])
     verbs = _alts(d["reporting_verbs"])
     passive = _alts(d["passive_cues"])
-    documents = _alts(d['statement_nouns'] + d['report_nouns'])  # '…, demikian laporan Reuters.'
+    documents = _alts(d["statement_nouns"] + d["report_nouns"])  # '…, demikian laporan Reuters.'
     heads = [*d["description_heads"], *roles["heads"]]  # "wakil gubernur Teheran" with no name is a description
     f = re.IGNORECASE
     verb_words, not_verbs = _verb_lists()
