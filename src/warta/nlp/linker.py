@@ -914,7 +914,7 @@ def _units_alone() -> frozenset[str]:
     return frozenset(load_toml("not_names.toml")["units_alone"])
 
 
-_ADMIN_WORDS = frozenset(("Kabupaten", "Kota", "Provinsi", "Kab.", "Kecamatan"))
+_ADMIN_WORDS = frozenset(("Kabupaten", "Kota", "Provinsi", "Kab.", "Kecamatan", "Metro"))  # "Polres Metro Bekasi"
 # words that open a region's name, lower case ("Kecamatan Fatuleu", "Kota Bogor", "Kab. Garut")
 _REGION_WORDS = _PLACE_UNITS | frozenset(w.lower() for w in _ADMIN_WORDS) | {"kab"}
 
@@ -1005,8 +1005,8 @@ def _unit_places(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
                 and _unit_at(words, prev.start) == prev.end - prev.start:
             out[-1] = _Mention(prev.start, m.end, "ORG", prev.how)  # "Polda" + "Jawa Barat"
             continue
-        size = next((n for n in range(1, 3) if start - n >= 0 and _unit_at(words, start - n) == n
-                     and (prev is None or prev.end <= start - n)), 0)
+        size = next((n for n in range(1, 3) if start - n >= 0 and _unit_at(words, start - n) >= n
+                     and (prev is None or prev.end <= start - n)), 0)  # "Pemerintah" + "Kota Bekasi"
         out.append(_Mention(start - size, m.end, "ORG", m.how) if size else m)  # "Pemkot" + "Bandung"
     return out
 
@@ -1066,6 +1066,13 @@ def _misc(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Menti
     return out
 
 
+def _unit_then_admin(words: list[str], start: int, end: int) -> bool:
+    """words[start:end] is a unit word, then administrative words at most ("Polres", "Polres Metro",
+    "Pemkot Kota")."""
+    size = _unit_at(words, start)
+    return 0 < size <= end - start and all(w in _ADMIN_WORDS for w in words[start + size:end])
+
+
 def _absorb_places(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
     """A place the knowledge base found right after a unit's or a party board's organisation
     becomes part of it ("DPD Partai Golkar" + "Provinsi Jawa Barat"); the organisation mention is
@@ -1078,7 +1085,7 @@ def _absorb_places(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
     for m in sorted(mentions, key=lambda m: m.start):
         if prev is not None and prev.label == "ORG" and prev.end == m.start and (
                 m.label == "LOC" and m.how == "kb" and (words[prev.start] in party_units
-                                                        or _unit_at(words, prev.start) == prev.end - prev.start)
+                                                        or _unit_then_admin(words, prev.start, prev.end))
                 or m.label == "ORG" and prev.end - prev.start == 1 and words[prev.start] in party_units
                 and words[m.start] in party_words):
             prev.end = prev.nend = m.end  # "DPD" + "Partai Golkar" + "Provinsi Jawa Barat"
@@ -1088,10 +1095,13 @@ def _absorb_places(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
         if m.label == "LOC" and m.how == "kb" and (prev is None or prev.end < m.start):
             # the NER saw neither: "Pemkot" + "Tangerang" (a city the knowledge base found) is the city's government
             # ("Pemerintah" + "Provinsi Lampung": the unit "Pemerintah Provinsi" runs into the place's name)
-            size = next((n for n in (1, 2) if m.start - n >= (prev.end if prev else 0)
-                         and n <= _unit_at(words, m.start - n) < n + m.end - m.start), 0)
+            floor, at = prev.end if prev else 0, m.start
+            while at - 1 > floor and words[at - 1] in _ADMIN_WORDS:  # "Polres" + "Metro" + "Bekasi"
+                at -= 1
+            size = next((n for n in (1, 2) if at - n >= floor
+                         and n <= _unit_at(words, at - n) < n + m.end - at), 0)
             if size:
-                m.start, m.nstart, m.label, m.kb = m.start - size, m.start - size, "ORG", []
+                m.start, m.nstart, m.label, m.kb = at - size, at - size, "ORG", []
         prev = m
     return [m for m in mentions if id(m) not in drop]
 
@@ -2065,6 +2075,16 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+def _ranked_as(people: list[Entity], role: str) -> list[Entity]:
+    """The known people a one-word name with a police or military rank before it can be: those the
+    knowledge base names with that rank ("Jenderal Soeharto"). "Kapolsek Cisarua AKP Suharto" is a
+    serving officer, not the late president, whose name many Javanese men share."""
+    ranks = {w.lower().rstrip(".") for w in role.split()} & _rank_last_words()
+    if not ranks:
+        return people
+    return [e for e in people if any(r in a.lower().split() for a in e.aliases for r in ranks)]
+
+
 def _kb_candidates(name: str, label: str, kb: KnowledgeBase) -> list[Entity]:
     found = kb.lookup(name)
     if label == "PER":
@@ -2170,6 +2190,8 @@ def _group(tx: _Text, mentions: list[_Mention], aliases: dict[str, _Mention],
     for k, m in enumerate(mentions):
         if not m.kb and k not in short_of:
             m.kb = _kb_candidates(names[k], m.label, kb)
+            if m.kb and m.label == "PER" and len(words[k]) == 1 and m.role:
+                m.kb = _ranked_as(m.kb, m.role)
     # a person's partial name that no fuller written form contains joins the person the knowledge
     # base names in full ("Gibran" is Gibran Rakabuming Raka, so "Rakabuming Raka" is him too)
     full_names = {k: [w for w in map(normalize_alias, mentions[k].kb[0].name.split()) if w]

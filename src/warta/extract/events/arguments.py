@@ -559,9 +559,16 @@ def resolve_anaphor(ctx: DocContext, it: Item) -> list[dict[str, Any]]:
             return before  # "partai tersebut" (a head and its determiner) points back, never ahead
         return _most_named(ctx, it, lambda e: _headed(e, head))
     floor = ctx.sents[max(0, ctx.sentence_of(it.start) - _ANAPHOR_REACH)][0]
+    if it.data == PERSON_DESCRIPTION:
+        titled = _titled_as(ctx, it)
+        if titled is not None:
+            return [titled]
     if it.low in words["pronouns"] or it.data == PERSON_DESCRIPTION:
         said = _speaker_written_at(ctx, it.start) or _previous_subject(ctx, it)
-        return [said] if said is not None else _last(ctx, it.start, floor, ("PER",), 1)
+        found = [said] if said is not None else _last(ctx, it.start, floor, ("PER",), 1)
+        if it.data == PERSON_DESCRIPTION:  # "Ketua Umum Partai Golkar itu" is not "Pengusaha Andi"
+            found = [e for e in found if not _other_role(ctx, e, it.low)]
+        return found
     kind = ctx.lex.anaphors.get(it.low, "any")
     if kind == "any":
         for pos, parts in reversed(ctx.last_participants):
@@ -569,6 +576,48 @@ def resolve_anaphor(ctx: DocContext, it: Item) -> list[dict[str, Any]]:
                 return parts[-2:]
         return _last(ctx, it.start, floor, ("PER",), 2)
     return _last(ctx, it.start, floor, (kind,), 2)
+
+
+_NOT_TITLE = frozenset(("itu", "tersebut", "ini", "mantan", "sang", "eks", "bekas"))
+
+
+def _description_words(description: str) -> set[str]:
+    return {w for w in re.findall(r"[\w-]+", description.lower()) if w not in _NOT_TITLE}
+
+
+def _role_words(e: dict[str, Any]) -> set[str]:
+    return set(re.findall(r"[\w-]+", (e.get("role") or "").lower()))
+
+
+def _titled_as(ctx: DocContext, it: Item) -> dict[str, Any] | None:
+    """The person a description with a title stands for when the article gave someone that title
+    before ("Ketua Umum Partai Golkar Setya Novanto … Ketua Umum Partai Golkar itu"): the last
+    person named before it whose title holds every word of the description."""
+    want = _description_words(it.low)
+    if len(want) < 2:
+        return None
+    for e in reversed(ctx.entities):
+        if e["start"] < it.start and e["type"] == "PER" and want <= _role_words(e):
+            return e
+    return None
+
+
+@cache
+def _callings() -> frozenset[str]:
+    """One-word titles and callings (roles.toml's heads, quotes.toml's description heads)."""
+    words = set(load_toml("roles.toml")["heads"]) | set(load_toml("quotes.toml")["description_heads"])
+    return frozenset(w.lower() for w in words if " " not in w)
+
+
+def _other_role(ctx: DocContext, e: dict[str, Any], description: str) -> bool:
+    """The person was given a title or a calling that shares no word with the description
+    ("Pengusaha Andi" is not "Ketua Umum Partai Golkar itu")."""
+    role = _role_words(e)
+    if not role:
+        before = re.search(r"([\w-]+)\s+$", ctx.text[max(0, e["start"] - 30):e["start"]])
+        if before is not None and before.group(1).lower() in _callings():
+            role = {before.group(1).lower()}
+    return bool(role) and not role & _description_words(description)
 
 
 def _most_named(ctx: DocContext, it: Item, fits: Callable[[dict[str, Any]], bool]) -> list[dict[str, Any]]:

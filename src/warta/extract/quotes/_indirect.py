@@ -293,7 +293,7 @@ def _according(t: Text, lex: Lexicon, m: re.Match[str], cue: str) -> Quote | Non
         source = lex.source_nouns.match(text, who) if cue.lower() == "menurut" else None
         if source is not None:  # "…, menurut laporan Miami Herald.": what the source published
             who = source.end()
-        comma = text.find(",", who, s1)
+        comma = _comma_after(t, who, s1)
         named, named_end = _named_right_after(t, lex, who, s1)
         first = words_in(text, named_end, s1)[:1] if named is not None and cue.lower() == "menurut" else []
         if first and _is_predicate(lex, first[0].group().lower()) and (comma < 0 or named_end < comma):
@@ -454,6 +454,15 @@ def _closed_description(t: Text, lex: Lexicon, a: int, b: int) -> tuple[Ref | No
     return (ref, demo.end()) if ref is not None and ref.kind in ("epithet", "desc") else (None, b)
 
 
+def _comma_after(t: Text, a: int, b: int) -> int:
+    """The first comma in text[a:b] that is not inside a name ("Badan Meteorologi, Klimatologi, dan
+    Geofisika"), or -1."""
+    comma = t.text.find(",", a, b)
+    while comma >= 0 and any(e["start"] < comma < e["end"] for e in t.entities_in(a, comma + 1)):
+        comma = t.text.find(",", comma + 1, b)
+    return comma
+
+
 def _named_right_after(t: Text, lex: Lexicon, a: int, b: int) -> tuple[Ref | None, int]:
     """The person or organisation named right after "menurut" (titles before the name allowed)
     when no comma closes the phrase, and where the name ends."""
@@ -507,7 +516,7 @@ def find_indirect(t: Text, lex: Lexicon) -> list[Quote]:
                 out.append(q)
     for m in lex.passive_by.finditer(text):  # "Ditambahkan oleh Warga Pulau Tidung, memang …", "Ditambahkan Sugito, …"
         s0, s1 = t.sentence(m.start())
-        comma = text.find(",", m.end(), s1)
+        comma = _comma_after(t, m.end(), s1)
         if m.start() != s0 or comma < 0 or t.in_quote(m.start()):
             continue
         if "oleh" not in m.group().lower() and not text[m.end():m.end() + 1].isupper():
@@ -521,7 +530,7 @@ def find_indirect(t: Text, lex: Lexicon) -> list[Quote]:
     outlets = []
     for m in lex.outlet_opening.finditer(text):  # "Dilansir dari CNN, sedikitnya 20 orang tewas …"
         s0, s1 = t.sentence(m.start())
-        comma = text.find(",", m.end(), s1)
+        comma = _comma_after(t, m.end(), s1)
         if m.start() != s0 or comma < 0 or t.in_quote(m.start()):
             continue
         source = [w.group() for w in words_in(text, m.end(), comma)]

@@ -118,6 +118,13 @@ def classify(t: Text, lex: Lexicon, a: int, b: int, *, subject: bool = False) ->
         # "putra dari pendiri NU, KH Hasyim ini": the one spoken of, not the one named
         back = lex.demonstrative.search(text[a:end]) is not None
         return Ref("desc", a, end, head=lex.relational.match(text, a).group().lower(), back=back)
+    relation = lex.relational.match(text, a) if not person else None
+    if relation is not None and found:
+        # "Istri Bupati Sleman itu", "kuasa hukum PT X": the wife, the lawyer speaks, not the place or
+        # the body named in the description
+        end = len(text[:b].rstrip())
+        back = lex.demonstrative.search(text[a:end]) is not None
+        return Ref("desc", a, end, head=relation.group().lower(), back=back)
     if person or (found and not head):
         # a title chain ends in the name: "Wakapolsek Metro Tanah Abang Kompol Eko Prasetyo"
         e = person[-1] if person else pick_speaker(found)
