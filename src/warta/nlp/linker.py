@@ -133,7 +133,7 @@ _INITIAL = re.compile(r"[A-Z]\.?")
 def _not_person_words() -> frozenset[str]:
     """Words of titles, places and organisations' names (lower case): none of a person's name."""
     return role_words() | _GENERIC | {w.lower() for w in _org_words().heads} \
-        | {w.lower() for w in _org_words().party_words}
+        | {w.lower() for w in _org_words().party_words} | {w.lower() for w in _SUBUNITS}
 
 
 @cache
@@ -254,7 +254,8 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     mentions = [m for m in mentions if tx.span(m.start, m.end) not in _not_names()
                 and not _shouted(words[m.start:m.end], kb)
                 and not (m.end - m.start == 1 and _not_a_name(words[m.start], lex, kb))
-                and not (m.label != "PER" and words[m.start].lower() in lex.chiefs)]  # "Kapolres Metro Bekasi": a role
+                and not (m.label != "PER" and words[m.start].lower() in lex.chiefs)  # "Kapolres Metro Bekasi": a role
+                and not (m.label == "PER" and words[m.nstart] in _SUBUNITS)]  # "Kepala Seksi Pengawasan": a post
     mentions = _without_opening_words(doc, tx, mentions, kb)
     mentions = _without_terms(doc, tx, mentions, kb)
     mentions = _kb_extended(tx, mentions, kb)
@@ -1174,16 +1175,18 @@ def _within_longer(words: list[str], longer: list[str]) -> bool:
 
 def _merge_adjacent_people(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
     """Two person spans with nothing between them are one name the NER cut ("Sri Mulyani" +
-    "Indrawati"), and so are two with one capitalised word between them that the NER took for a
-    common word ("Airlangga" + "Pribadi" + "Kusman"), where the words around are no capitalised
-    ones (a headline in title case, "Jokowi Minta Prabowo Hadir", names two people) and that word
-    is no verb, connector or title."""
+    "Indrawati"), or with a middle initial between them ("Armand Mel" + "I." + "Hukom"); so are two
+    with one capitalised word between them that the NER took for a common word ("Airlangga" +
+    "Pribadi" + "Kusman"), where the words around are no capitalised ones (a headline in title case,
+    "Jokowi Minta Prabowo Hadir", names two people) and that word is no verb, connector or title."""
     words, verbs = tx.words, verb_words()
 
     def cut_name(prev: _Mention, m: _Mention) -> bool:
         if prev.end == m.start:
             return True
         gap = words[prev.end]
+        if prev.end + 1 == m.start and re.fullmatch(r"[A-Z]\.", gap):
+            return True  # a middle initial the NER left out: "Armand Mel" + "I." + "Hukom"
         return prev.end + 1 == m.start and _name_word(gap) and gap.lower() not in verbs \
             and gap.lower() not in _lexicon().heads \
             and not (prev.start > 0 and _name_word(words[prev.start - 1])) \
@@ -1304,6 +1307,38 @@ def _retype(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) ->
         elif m.label != "PER" and m.end - m.start == 1 and person_words.get(text, m.start) < m.start and \
                 not kb.lookup(text):
             m.label = "PER"
+        elif m.label != "PER" and m.end - m.start == 1 and _apposed_to_title(tx, m) and not kb.lookup(text):
+            m.label = "PER"  # "kata Kepala Seksi … Kantor Imigrasi Palu, Sunaryo, seperti …"
+
+
+# the sections of an office that titles name ("Kepala Seksi Pengawasan", "Kasubdit", "Kepala Bidang
+# Humas"): a span typed PER that opens with one is part of a title, no one's name
+_SUBUNITS = frozenset(("Seksi", "Subdit", "Subbag", "Subbagian", "Subbidang", "Bidang", "Bagian", "Sub"))
+_TITLE_REACH = 16  # words back from an apposed name to the title that opens its phrase
+
+
+def _apposed_to_title(tx: _Text, m: _Mention) -> bool:
+    """The one-word mention stands between commas (or a comma and the sentence's end) right after a
+    title chain: a person's title, then capitalised words and connectors only ("Kepala Seksi
+    Pengawasan dan Penindakan Keimigrasian Kantor Imigrasi Palu, Sunaryo,"): the title's holder, a
+    person, whatever the NER typed."""
+    words = tx.words
+    word = words[m.start]
+    if m.start < 2 or words[m.start - 1] != "," or not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
+        return False
+    if m.end < len(words) and words[m.end] not in (",", ".", ";"):
+        return False
+    heads = _lexicon().heads
+    for k in range(m.start - 2, max(-1, m.start - 2 - _TITLE_REACH), -1):
+        w = words[k]
+        if w.lower() in heads:
+            return True
+        if not (w[:1].isupper() or w in _CHAIN_WORDS):
+            return False
+    return False
+
+
+_CHAIN_WORDS = frozenset(("dan", "dari", "untuk", "bidang", "urusan", "&"))
 
 
 _AGE = re.compile(r"[1-9]\d?")

@@ -416,6 +416,10 @@ def _named_before(t: Text, lex: Lexicon, x: int, y: int) -> Ref | None:
     return ref if not t.text[ref.end:y].strip() else None
 
 
+# the last word of an office that a place follows ("Gubernur Golestan", "Wali Kota Bandung", "Jaksa Agung
+# Masyhad"): one word after it that is no word of persons' names is the place
+_JURISDICTIONS = frozenset("gubernur bupati kota walikota camat lurah kapolda kapolres kapolresta kapolrestabes "
+                           "kapolsek pangdam danrem dandim kajati kajari agung".split())
 _PLACE_WORDS = frozenset("barat timur utara selatan tengah raya pusat daya laut".split())
 
 
@@ -482,4 +486,8 @@ def _name_ending(t: Text, lex: Lexicon, words: list[re.Match[str]], b: int) -> R
         run.append(w)
     if not run or len(run) > 3:
         return None
+    before = t.text[:run[-1].start()].split()[-1:]
+    if len(run) == 1 and before and before[0].lower() in _JURISDICTIONS \
+            and run[0].group() not in load_words("person_words.txt"):
+        return None  # "Wakil Gubernur Golestan", "Jaksa agung Masyhad": the office's place, no one named
     return Ref("name", run[-1].start(), run[0].end())
