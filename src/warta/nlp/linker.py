@@ -1430,10 +1430,11 @@ def _strip_person(doc: Doc, m: _Mention, lex: _Lexicon) -> None:
     # a person's name has no lower-case Indonesian words ("Kim sepakat bahwa Washington" is the NER
     # running on); particles such as "bin" and name parts written in lower case ("Lee Sung kwon"),
     # which are not words news writes in lower case, stay
-    common = _common_words()
+    common, verbs = _common_words(), verb_words()
     for k in range(start + 1, end):
         text = doc[k].text
-        if doc[k].is_alpha and text.islower() and text not in _NAME_PARTICLES and text in common:
+        if (doc[k].is_alpha and text.islower() and text not in _NAME_PARTICLES and (text in common or text in verbs)) \
+                or _HYPHENATED_VERB.fullmatch(text):  # "Abdullah Abdullah men-tweet bahwa"
             end = m.end = k
             break
     # the NER sometimes takes a trailing comma or bracket
@@ -1446,6 +1447,9 @@ def _strip_person(doc: Doc, m: _Mention, lex: _Lexicon) -> None:
         if words:
             m.role = " ".join(words)
     m.nstart, m.nend = start, end
+
+
+_HYPHENATED_VERB = re.compile(r"(?:me|mem|men|meng|ber|di)-[a-z]{3,}")  # "men-tweet", "di-posting"
 
 
 def _is_rank_word(word: str, lex: _Lexicon) -> bool:

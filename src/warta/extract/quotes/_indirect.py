@@ -40,6 +40,32 @@ __all__ = ["find_indirect"]
 _ADJUNCT = re.compile(r"\s*(?:kepada|di|pada|saat|ketika|dalam|usai|seusai|melalui|lewat|sampai|hingga|sejak|selama)"
                       r"\b[^.;\"“”]{0,90}?"
                       r"(?:\bbahwa\b|,(?=\s+[^\d\s]))", re.IGNORECASE)
+# a word of a verb's shape ("men-tweet", "mengunggah") with "bahwa" a few words after it, no punctuation
+# between: what the subject said or thought, whatever the verb (the lists cannot hold every one)
+_SHAPED_REPORT = re.compile(r"\b(?P<cue>(?:me|ber)[a-z]*-?[a-z]{3,})(?P<bahwa>(?!))?"  # (no "bahwa" right after)
+                            r"(?=(?:\s+[^\s.,;:!?\"“”()]+){0,6}?\s+bahwa\b)")
+_SUBJECT_ADVERBS = frozenset("juga pun kembali telah sudah sempat bahkan lalu kemudian pernah lantas akhirnya".split())
+
+
+def _named_subject_right_before(t: Text, lex: Lexicon, pos: int) -> bool:
+    """A person or body named, or a pronoun, right before ``pos``, adverbs at most between ("Abdullah
+    Abdullah men-tweet", "Biro hukum Shenyang pun mengumumkan"): the verb's own subject, not the
+    subject of a clause around it ("… agar bangsa ini kembali mengingat bahwa …")."""
+    s0, _ = t.sentence(pos)
+    words = words_in(t.text, s0, pos)
+    while words and words[-1].group().lower() in _SUBJECT_ADVERBS:
+        words.pop()
+    if not words:
+        return False
+    last = words[-1]
+    if last.group().lower() in lex.pronouns:
+        return True
+    return any(e["end"] == last.end() and e["type"] in ("PER", "ORG") for e in t.entities_in(last.start(), last.end()))
+
+
+# verbs of evidence, not of speech: "data itu menunjukkan bahwa …"
+_EVIDENTIAL = frozenset("menunjukkan membuktikan menandakan mengindikasikan berarti menegaskan menggambarkan "
+                        "mencerminkan memperlihatkan".split())
 # whom it was said to, or when, before "bahwa": a few words without punctuation ("meyakinkan investor bahwa …")
 _ADDRESSED = re.compile(r"(?:\s+[^\s.,;:!?\"“”()]+){1,8}?\s+bahwa\b", re.IGNORECASE)
 # "membeberkan mengenai …" names a topic, not what was said
@@ -477,6 +503,14 @@ def find_indirect(t: Text, lex: Lexicon) -> list[Quote]:
     out = []
     for m in lex.report.finditer(text):
         if not t.in_quote(m.start()) and text[m.start()].islower():
+            q = _reported(t, lex, m)
+            if q:
+                out.append(q)
+    reported = {m.start() for m in lex.report.finditer(text)} if "bahwa" in text else set()
+    for m in _SHAPED_REPORT.finditer(text) if reported or "bahwa" in text else ():
+        # a verb no list holds before "bahwa": "X men-tweet bahwa …", "X mengunggah di akunnya bahwa …"
+        if m.start() not in reported and m.group("cue").lower() not in _EVIDENTIAL and not t.in_quote(m.start()) \
+                and _named_subject_right_before(t, lex, m.start()):
             q = _reported(t, lex, m)
             if q:
                 out.append(q)

@@ -149,7 +149,9 @@ def lexicon() -> Lexicon:
         # after "demikian" any passive cue ends the sentence's attribution; without it only a cue of
         # speech set between commas ("…, ditambahkan Wiranto, juga …", not "…, ditulis Andrea Hirata
         # pada 2005." nor "…, disampaikan Presiden di Gedung DPR.")
-        unquoted_passive=re.compile(rf",\s+(?:demikian|begitu)\s+(?P<cue>{passive}(?:\s+oleh)?)\s+(?=[A-Z])"
+        # ("…, demikian dilaporkan pemerintah Ukraina.": a report's passive too, and a body by its head word)
+        unquoted_passive=re.compile(rf",\s+(?:demikian|begitu)\s+(?P<cue>(?:{passive}|dilaporkan|diberitakan)(?:\s+oleh)?)"
+                                    rf"\s+(?=[A-Z]|(?:{_alts(d['group_heads'])})\s)"
                                     rf"|,\s+(?P<set>{_alts(d['interposed_passive_cues'])})\s+(?=[A-Z](?:(?!\s(?:ke|kepada)\s)[^,.;:!?]){{0,80}},\s)"
                                     rf"|,\s+(?:demikian|begitu)\s+(?P<doc>(?:isi\s+)?(?:{documents}))"
                                     rf"(?:\s+(?:resmi|tertulis))?\s+(?=[A-Z])"),
