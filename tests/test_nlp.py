@@ -113,6 +113,8 @@ def test_linking(blank, case) -> None:
         assert {e["name"] for e in _find(entities, mention)} == {name}
     for mention, role in case.get("roles", {}).items():
         assert [e.get("role") for e in _find(entities, mention)][:1] == [role], entities
+    for mention in case.get("no_role", []):
+        assert [e.get("role") for e in _find(entities, mention)][:1] == [None], entities
     for mention, type_ in case.get("types", {}).items():
         assert {e["type"] for e in _find(entities, mention)} == {type_}, entities
     for mention in case.get("absent", []):

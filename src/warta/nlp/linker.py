@@ -272,7 +272,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     _persons_parts_retyped(tx, mentions, kb)
     for m in mentions:
         if m.label == "PER":
-            m.role = _role_before(doc, m, lex, taken)
+            m.role = _role_before(doc, m, lex, taken) or _role_after(doc, m, lex, taken)
     mentions += _title_orgs(doc, tx, mentions, kb, lex)
     mentions.sort(key=lambda m: m.start)
     # a unit word left alone once places are absorbed ("Polres" + "Bekasi" is Polres Bekasi) refers back
@@ -1499,6 +1499,8 @@ def _role_before(doc: Doc, m: _Mention, lex: _Lexicon, taken: dict[int, str]) ->
     """'Presiden AS' in 'kata Presiden AS Donald Trump': title words, places and organisations."""
     k = m.start - 1
     opener = None
+    if k > 0 and doc[k].text == "," and _closed_after(doc, m):
+        k -= 1  # "Juru bicara KPK, Tessa Mahardhika Sugiarto, membenarkan": the title, then the name apposed
     while k >= 0 and m.start - k <= 12:  # "Ketua Umum Majelis Ulama Indonesia (Ketum MUI)"
         tok = doc[k]
         low = tok.lower_
@@ -1513,13 +1515,51 @@ def _role_before(doc: Doc, m: _Mention, lex: _Lexicon, taken: dict[int, str]) ->
     if opener is None:
         return m.role
     m.rstart = opener
-    role = doc[opener:m.nstart].text  # as written: "Presiden Amerika Serikat (AS)"
+    role = doc[opener:m.nstart].text.rstrip(" ,")  # as written: "Presiden Amerika Serikat (AS)"
     if role.count("(") != role.count(")"):
         role = role.replace("(", "").replace(")", "")
     words = role.split()
     while words and words[0].lower().rstrip(".") in lex.honorifics:
         words.pop(0)
     return " ".join(words) or m.role  # the words up to the name: a stripped title included
+
+
+def _closed_after(doc: Doc, m: _Mention) -> bool:
+    """The name ends its phrase: a comma, a full stop or the text's end after it."""
+    return m.end >= len(doc) or doc[m.end].text in (",", ".", ";")
+
+
+_AS_ROLE = frozenset(("selaku", "sebagai"))
+_ROLE_AFTER_WORDS = 12
+
+
+def _role_after(doc: Doc, m: _Mention, lex: _Lexicon, taken: dict[int, str]) -> str | None:
+    """A title written after the name: set off by a comma ("Henry Tanoto, Wakil Presiden Direktur PT
+    Toyota Astra Motor, mengatakan") or after "selaku" ("Budi Gunadi Sadikin selaku Menteri
+    Kesehatan"): a title word, then title words, capitalised words, organisations and places, up to
+    a comma, a full stop or a word in lower case that is none of them."""
+    k = m.end
+    if k + 1 >= len(doc) or not (doc[k].text == "," or doc[k].lower_ in _AS_ROLE):
+        return None
+    k += 1
+    if doc[k].lower_ not in lex.heads or taken.get(k) in ("ORG", "LOC", "PER"):
+        return None
+    end = k + 1
+    while end < len(doc) and end - k < _ROLE_AFTER_WORDS:
+        tok = doc[end]
+        low = tok.lower_
+        if taken.get(end) == "PER" or tok.is_punct and tok.text not in ("(", ")"):
+            break
+        if not (low in lex.heads or low in lex.continuations or taken.get(end) in ("ORG", "LOC")
+                or tok.text[:1].isupper() or tok.is_digit or tok.text in ("(", ")") or low in ("dan", "&")):
+            break
+        end += 1
+    if doc[end - 1].lower_ == "dan":
+        end -= 1
+    if end < len(doc) and not (doc[end].is_punct or doc[m.end].lower_ in _AS_ROLE):
+        return None  # the title runs into the sentence: "Budi, Ketua RT setempat, …" ends at the comma
+    role = doc[k:end].text
+    return role.replace("(", "").replace(")", "") if role.count("(") != role.count(")") else role
 
 
 def _title_orgs(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase, lex: _Lexicon) -> list[_Mention]:
