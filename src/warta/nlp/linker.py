@@ -1960,7 +1960,13 @@ def _titled_names(tx: _Text, taken: dict[int, str], kb: KnowledgeBase, lex: _Lex
                 and words[k][1:].islower() and (ranked or words[k].lower() not in common) \
                 and words[k].lower() not in lex.heads and not kb.lookup(words[k]):
             k += 1
-        if k - j >= (1 if ranked else 2) and (k >= n or words[k][:1].islower() or words[k] in _NAME_ENDS) \
+        if k == j and j + 1 < n and j not in taken and words[j][:1].isupper() and words[j][1:].islower() \
+                and (words[j + 1][:1].islower() or words[j + 1] in _NAME_ENDS) \
+                and any(e.type == "PER" and words[j] in e.aliases for e in kb.lookup(words[j])):
+            k = j + 1  # a person the knowledge base knows by one name: "Menteri Luar Negeri Sugiono juga …"
+            out.append(_Mention(j, k, "PER", "title-name"))
+            taken[j] = "PER"
+        elif k - j >= (1 if ranked else 2) and (k >= n or words[k][:1].islower() or words[k] in _NAME_ENDS) \
                 and spelled_as_person(tx.span(j, k)) and not kb.lookup(tx.span(j, k)):
             out.append(_Mention(j, k, "PER", "title-name"))
             for x in range(j, k):
