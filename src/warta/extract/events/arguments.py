@@ -32,7 +32,7 @@ from typing import Any
 from warta.extract.events.context import PERSON_DESCRIPTION, DocContext, Hit, Item, sentence_items
 from warta.extract.events.lexicon import SPEECH_ACTS
 from warta.link.kb import KnowledgeBase
-from warta.resources import load_toml
+from warta.resources import load_toml, load_words
 
 __all__ = ["Arguments", "find_arguments", "place_of", "time_of", "count_of", "resolve_anaphor", "is_place",
            "after_according", "title_words", "examples_after"]
@@ -721,8 +721,27 @@ def time_of(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int, live: 
 
     cands = [it for i, it in enumerate(items[lo:hi], start=lo)
              if it.kind == "T" and it.data["type"] in ("DATE", "TIME") and own(it)
-             and not _in_relative_clause(items, i, k, lo) and not _in_case(items, i, k)]
+             and not _in_relative_clause(items, i, k, lo) and not _in_case(items, i, k)
+             and not _named_year(ctx, it)]
     return min(cands, key=lambda it: abs(it.start - pos)).data if cands else None
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _named_year(ctx: DocContext, it: Item) -> bool:
+    """A bare year right after a capitalised word that is no month and no word news writes in lower
+    case ("Pada 2018") is part of a name ("Asian Games 2018", "Pilpres 2009"): the named event's
+    year, not the trigger's time."""
+    if not _YEAR.fullmatch(ctx.text[it.start:it.end]):
+        return False
+    before = re.search(r"([\w-]+)\s+$", ctx.text[max(0, it.start - 40):it.start])
+    word = before.group(1) if before is not None else ""
+    return word[:1].isupper() and word.lower() not in _MONTHS and word.lower() not in load_words("common_words.txt")
+
+
+_MONTHS = frozenset("januari februari maret april mei juni juli agustus september oktober november desember "
+                    "jan feb mar apr jun jul agu agt ags sep okt nov des tahun".split())
 
 
 _CASE_WORDS = frozenset({"kasus", "perkara", "proyek", "terkait"})

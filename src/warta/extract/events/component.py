@@ -601,17 +601,21 @@ def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int], ar
     a, b = sent
     while b > a and ctx.text[b - 1].isspace():
         b -= 1
+    threat_later = bool(time and hit.trigger.type == "THREATEN" and is_future(time.get("value"), ctx.doc._.dct))
+    if threat_later:
+        time = None  # "akan menindak tegas … selama Ramadan": when the threat would be carried out; it is
+        # made when it is said
     modality = modality_of(ctx, items, k, lo, hi, a, time)
     if time and _vague(time):
         time = None  # "saat ini", "dulu": no day; the event takes the day it was said or reported
     elif time and modality == "occurred" and is_future(time.get("value"), ctx.doc._.dct):
         time = None  # "telah mencabut dukungan … dalam Pilgub 2018": the election's year, not the act's
-    value, time_from = (time["value"], "text") if time else (None, None)
+    value, time_from = (_day_of(time["value"]), "text") if time else (None, None)
     # "berlangsung dua tahun": no news of the day
     # (inside a quote, its own words: the date of its attribution after it is the day it was said)
     quote = ctx.quote_at(hit.start)
-    undated = not any(it.kind == "T" and not _vague(it.data) and (quote is None or quote["start"] <= it.start
-                                                                  < quote["end"]) for it in items[lo:hi])
+    undated = threat_later or not any(it.kind == "T" and not _vague(it.data) and (
+        quote is None or quote["start"] <= it.start < quote["end"]) for it in items[lo:hi])
     if undated and modality in _DATED_BY_REPORT:
         said = _said_on(ctx, quote) if quote else None
         if not said and hit.trigger.type in _STATEMENTS:  # a statement is made when its maker speaks
@@ -639,6 +643,15 @@ def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int], ar
         "time_text": time["text"] if time else None,
         "count": count_of(ctx, items, k, hi),
     }
+
+
+_PART_OF_DAY = re.compile(r"(\d{4}-\d\d-\d\d)T(?:MO|AF|EV|NI|DT)")
+
+
+def _day_of(value: str | None) -> str | None:
+    """An event happens on a day: "Jumat (18/8) malam" (2017-08-18TNI) dates it 2017-08-18."""
+    m = _PART_OF_DAY.fullmatch(value or "")
+    return m.group(1) if m else value
 
 
 def _background(ctx: DocContext, items: list[Item], k: int, lo: int, report: str | None) -> bool:
