@@ -392,17 +392,31 @@ def _is_verb(lex: Lexicon, word: str) -> bool:
         or word in NOT_AFTER
 
 
+_RELATIVISERS = frozenset(("yang", "tempat", "dimana", "di mana"))
+
+
 def _appositive_person(t: Text, lex: Lexicon, parts: list[tuple[int, int]]) -> Ref | None:
     """The person named alone in a comma-part before a run of appositions (the last part a noun
     phrase with no predicate, those between relative clauses or noun phrases too)."""
     for n in range(len(parts) - 1, 0, -1):
         words = [w.group().lower() for w in words_in(t.text, *parts[n])]
-        if not words or (words[0] != "yang" and any(w in lex.predicates or w in lex.verbs for w in words)):
-            return None
+        if not words or (words[0] != "yang" and not _RELATIVISERS.intersection(words[1:])
+                         and any(w in lex.predicates or w in lex.verbs for w in words)):
+            return None  # (a noun with a relative clause: "kota tempat Liu dirawat", "kota dimana …")
         named = _named_before(t, lex, *parts[n - 1])
+        if named is None and (words[0] == "yang" or _RELATIVISERS.intersection(words[1:])):
+            named = _body_before(t, lex, *parts[n - 1])  # "Biro hukum Shenyang, kota tempat Liu dirawat,"
         if named is not None:
             return named
     return None
+
+
+def _body_before(t: Text, lex: Lexicon, x: int, y: int) -> Ref | None:
+    """The organisation a comma-part names and nothing else."""
+    ref = classify(t, lex, x, y, subject=True)
+    if ref is None or ref.kind != "entity" or ref.entity is None or ref.entity["type"] != "ORG":
+        return None
+    return ref if not t.text[ref.end:y].strip() and not words_in(t.text, x, ref.start) else None
 
 
 def _named_before(t: Text, lex: Lexicon, x: int, y: int) -> Ref | None:
