@@ -19,6 +19,8 @@ from .ner_misses import skip_known_ner_miss
 
 CASES = tomllib.loads((Path(__file__).parent / "cases" / "quotes.toml").read_text(encoding="utf-8"))["case"]
 DEFAULT_PROFILE_CASES = ("quote split by its cue: two quotes, one speaker",
+                         "an organisation named alone before a relative apposition speaks ('Biro hukum Shenyang, kota "
+                         "tempat Liu dirawat, mengumumkan')",
                          "a middle initial the NER left out joins the name around it ('Armand Mel I. Hukom')",
                          "a description with its organisation, then 'pejabat tersebut'",
                          "nickname in quotes is not a quote",

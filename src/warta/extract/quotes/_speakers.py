@@ -288,6 +288,8 @@ def subject_before(t: Text, lex: Lexicon, a: int, b: int) -> Ref | None:
             # "Kelik Ismunanto, Koordinator Relawan X, menilai": the person; a title chain's last
             # capitalised words after a named person are the title's ("Budi, Ketua Forum Warga Sejahtera,")
             named = _named_before(t, lex, *parts[n - 1])
+            if named is None and _RELATIVISERS.intersection(w.group().lower() for w in words[1:]):
+                named = _body_before(t, lex, *parts[n - 1])  # "Polda Metro Jaya, kantor tempat … ditahan,"
             return named or ref
         if ref is not None:
             return ref
