@@ -1621,8 +1621,9 @@ def _title_orgs(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase
                 # "Ketua Perkumpulan Kader Bangsa Dimas Oky Nugroho": a body the knowledge base does not
                 # know, opened by an organisation's head word, its capitalised words up to a rank or the name
                 j = i + 1
-                while j < m.nstart and capital(j) and j not in held and words[j].lower() not in role_words() \
-                        and not _is_rank_word(words[j], lex):
+                while j < m.nstart and capital(j) and j not in held and words[j].lower() not in lex.heads \
+                        and words[j].lower() not in lex.honorifics and not _is_rank_word(words[j], lex):
+                    # (a title's continuing words belong to the body: "Dewan Pimpinan Wilayah")
                     j += 1
                 if j - i >= 2 and (j == m.nstart or j not in held and capital(j)):
                     # (not a board of a body named after it: "Dewan Pembina Partai Golkar")
