@@ -67,7 +67,7 @@ def _attributed(t: Text, lex: Lexicon, found: list[Quote]) -> list[dict[str, Any
     state = State()
     out = []
     for q in found:
-        speaker = resolve(t, lex, q.ref, state)
+        speaker = resolve(t, lex, q.ref, state, (q.start, q.end))
         item: dict[str, Any] = {"text": t.text[q.start:q.end], "start": q.start, "end": q.end, "kind": q.kind,
                                 "speaker": speaker, "cue": q.cue}
         via, to = cited_sources(t, lex, q)

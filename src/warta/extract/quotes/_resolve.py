@@ -157,6 +157,29 @@ def _antecedent(t: Text, state: State, pos: int, plural: bool) -> dict[str, Any]
     return _from_entity(people[-1]) if people else None
 
 
+def _spoken_of(t: Text, speaker: dict[str, Any], a: int, b: int) -> bool:
+    """The quote speaks of the candidate in the third person: by a word of their name or by their
+    title ("Kita sepaham dengan Presiden," katanya, after a statement of the President's)."""
+    words = set(re.findall(r"\b[A-Z][\w'-]{3,}", t.text[a:b]))
+    if not words:
+        return False
+    name = set(str(speaker.get("name") or "").split())
+    same = [e for e in t.entities if speaker.get("id") and e.get("id") == speaker["id"]]
+    roles = [speaker.get("role")] + [e.get("role") for e in same]
+    titles = {r.split()[0] for r in roles if r and r[:1].isupper()}  # the title any mention of theirs has
+    return bool(words & name) or bool(words & titles)
+
+
+def _speaker_before(t: Text, state: State, found: dict[str, Any], pos: int) -> dict[str, Any] | None:
+    """The named speaker before ``found`` among the latest ones, in this paragraph or the two before."""
+    for x in reversed(state.said):
+        if len(_BREAKS.findall(t.text, x.anchor, pos)) > 2:
+            return None
+        if x.speaker.get("id") and x.speaker.get("id") != found.get("id") and x.speaker.get("type") == "PER":
+            return x.speaker
+    return None
+
+
 _BREAKS = re.compile(r"\n\s*")  # paragraph breaks
 _NOT_GENERIC = frozenset("seorang salah sejumlah para sang sebuah satu beberapa itu ini tersebut".split())
 
@@ -281,12 +304,16 @@ def _reported_after(t: Text, lex: Lexicon, pos: int) -> dict[str, Any] | None:
 _UNNAMED_SOURCES = frozenset(("sumber", "narasumber", "informan", "sumber lain", "sumber internal"))
 
 
-def resolve(t: Text, lex: Lexicon, ref: Ref, state: State) -> dict[str, Any] | None:
+def resolve(t: Text, lex: Lexicon, ref: Ref, state: State, said: tuple[int, int] | None = None,
+            ) -> dict[str, Any] | None:
+    """The speaker ``ref`` names, ``said`` the span of what was said."""
     text = t.text[ref.start:ref.end]
     if ref.kind == "entity" and ref.entity is not None:
         return _from_entity(ref.entity)
     if ref.kind in ("pronoun", "epithet"):
         found = _antecedent(t, state, ref.start, ref.plural)
+        if found is not None and said is not None and _spoken_of(t, found, *said):
+            found = _speaker_before(t, state, found, ref.start) or found
         if found is None:
             return _reported_after(t, lex, ref.end) if ref.kind == "pronoun" else None
         return {**found, "text": text, "start": ref.start, "end": ref.end}
