@@ -277,6 +277,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     mentions.sort(key=lambda m: m.start)
     # a unit word left alone once places are absorbed ("Polres" + "Bekasi" is Polres Bekasi) refers back
     mentions = [m for m in mentions if tx.span(m.start, m.end) not in _units_alone()]
+    mentions = _commissions(tx, mentions, lex)
     mentions = _misc(tx, mentions, kb)
     mentions = _without_overlaps(mentions, others)
     groups = _group(tx, mentions, aliases, kb)
@@ -1065,6 +1066,25 @@ def _misc(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Menti
             m.label = "MISC"
             out.append(m)
     return out
+
+
+_COMMISSION = re.compile(r"(?:[IVX]{1,4}|[A-E])")
+_LEGISLATURES = ("DPR", "DPRD", "DPD", "MPR")
+
+
+def _commissions(tx: _Text, mentions: list[_Mention], lex: _Lexicon) -> list[_Mention]:
+    """A legislature's numbered commission is a body of its own ("rapat dengan Komisi IV DPR", "Komisi A
+    DPRD DKI Jakarta"): "Komisi" and its number join the legislature's mention, unless a title opens
+    them ("Anggota Komisi III DPR Habiburokhman": a role, the legislature stays its own)."""
+    words = tx.words
+    for m in mentions:
+        k = m.start
+        if m.label == "ORG" and k >= 2 and words[k].startswith(_LEGISLATURES) and words[k - 2] == "Komisi" \
+                and _COMMISSION.fullmatch(words[k - 1]) and not (k >= 3 and words[k - 3].lower() in lex.heads) \
+                and not any(x.end > k - 2 and x.start < k for x in mentions if x is not m):
+            m.start = m.nstart = k - 2
+            m.kb = []
+    return mentions
 
 
 def _unit_then_admin(words: list[str], start: int, end: int) -> bool:
