@@ -1987,8 +1987,11 @@ def _titled_names(tx: _Text, taken: dict[int, str], kb: KnowledgeBase, lex: _Lex
             k = j + 1  # a person the knowledge base knows by one name: "Menteri Luar Negeri Sugiono juga …"
             out.append(_Mention(j, k, "PER", "title-name"))
             taken[j] = "PER"
-        elif k - j >= (1 if ranked else 2) and (k >= n or words[k][:1].islower() or words[k] in _NAME_ENDS) \
+        elif k - j >= (1 if ranked or (k - j == 1 and words[j] in _person_words()) else 2) \
+                and (k >= n or words[k][:1].islower() or words[k] in _NAME_ENDS) \
                 and spelled_as_person(tx.span(j, k)) and not kb.lookup(tx.span(j, k)):
+            # (one word is enough after a rank, or when it is a word of persons' names: "Direktur Utama BRI
+            # Sunarso di …")
             out.append(_Mention(j, k, "PER", "title-name"))
             for x in range(j, k):
                 taken[x] = "PER"
