@@ -2098,6 +2098,10 @@ def _head_before(words: list[str], start: int, floor: int, heads: frozenset[str]
     return None
 
 
+# the last word of a body's name that the place it serves follows ("Kepolisian Sektor Panakkukang")
+_SERVES = frozenset(("Sektor", "Resor", "Resort", "Daerah", "Wilayah", "Cabang", "Distrik", "Perwakilan"))
+
+
 def _org_heads(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
     """A name that opens with an organisation's word is an organisation ("Laskar Pembela Islam"
     typed PER), and so is such a word with the name right after it ("Kepolisian" + "Chengnan")."""
@@ -2106,6 +2110,15 @@ def _org_heads(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
     out: list[_Mention] = []
     for m in mentions:
         prev_end = out[-1].end if out else 0
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == "ORG" and prev.end == m.start and words[prev.start] in heads \
+                and words[prev.end - 1] in _SERVES and m.label in ("LOC", "PER"):
+            out[-1] = _Mention(prev.start, m.end, "ORG", prev.how)  # "Kepolisian Sektor" + "Panakkukang"
+            continue
+        if m.label in ("LOC", "PER") and m.start - 2 >= prev_end and words[m.start - 1] in _SERVES \
+                and words[m.start - 2] in heads:
+            out.append(_Mention(m.start - 2, m.end, "ORG", m.how))  # "Kepolisian Sektor" + "Panakkukang"
+            continue
         if words[m.start] in heads and m.label != "ORG":
             m = _Mention(m.start, m.end, "ORG", m.how)
         elif m.label in ("LOC", "PER") and m.start > prev_end:
