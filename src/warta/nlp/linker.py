@@ -1955,7 +1955,9 @@ def _titled_names(tx: _Text, taken: dict[int, str], kb: KnowledgeBase, lex: _Lex
     Rasyid diserang"): after a title word, its chain (title words, ranks, honorifics, organisations
     and places already found, acronyms), two or three capitalised words, none a word news writes in
     lower case, a title's, or one the knowledge base knows, then a word in lower case or a comma or full
-    stop (not a bracket: "Koordinator Indonesian Corruptor Watch (ICW)" names a body)."""
+    stop (not a bracket: "Koordinator Indonesian Corruptor Watch (ICW)" names a body). One word is
+    enough after a rank, when it is a word of persons' names, or when the knowledge base knows a
+    person by it ("Menteri Luar Negeri Sugiono juga …")."""
     words, n, out = tx.words, len(tx.words), []
     common, heads = _common_words(), _capitalised_heads()
     done = 0  # words before this are read

@@ -507,7 +507,7 @@ def find_indirect(t: Text, lex: Lexicon) -> list[Quote]:
             if q:
                 out.append(q)
     reported = {m.start() for m in lex.report.finditer(text)} if "bahwa" in text else set()
-    for m in _SHAPED_REPORT.finditer(text) if reported or "bahwa" in text else ():
+    for m in _SHAPED_REPORT.finditer(text) if "bahwa" in text else ():
         # a verb no list holds before "bahwa": "X men-tweet bahwa …", "X mengunggah di akunnya bahwa …"
         if m.start() not in reported and m.group("cue").lower() not in _EVIDENTIAL and not t.in_quote(m.start()) \
                 and _named_subject_right_before(t, lex, m.start()):
