@@ -10,7 +10,9 @@ Modality, from cues in the trigger's clause (CONTRACT.md), in order of precedenc
    clause's adjunct ("mereka gagal … pada pertemuan kedua mereka");
 3. ``negated``: a negation right before it ("tidak bertemu", "belum pernah bertemu"), unless it
    is one that is not ("tidak hanya bertemu");
-4. ``possible`` and 5. ``planned``: a cue within a few words before it ("mungkin", "akan",
+4. ``possible`` and 5. ``planned``: in the main clause after a conditional one ("Jika negosiasi gagal,
+   AS akan menjatuhkan sanksi": possible, the cues of the condition not its own), or a cue within a
+   few words before it ("mungkin", "akan",
    "dijadwalkan"); with no cue, a time after the publication date also makes it ``planned``, unless
    perfective aspect stands right before the trigger ("telah mencabut … Pilgub 2018": that time is
    another's, and the event does not take it);
@@ -35,6 +37,10 @@ _NEGATED_BEFORE = re.compile(r"\b(?:tidak|tak|bukan|nggak|enggak|ga)\s+(?:\w+\s+
 _VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?")
 
 
+# a conditional clause opening the sentence, up to its comma: the main clause's event is possible
+_CONDITION = re.compile(r"\s*(?:Jika|Apabila|Kalau|Bila|Seandainya|Andaikan|Jikalau)\b[^,.;:!?]{3,160},", re.IGNORECASE)
+
+
 def _window_start(items: list[Item], k: int, lo: int, n: int) -> int:
     """Character offset n words before item k, not before the clause."""
     j, words = k, 0
@@ -54,6 +60,12 @@ def modality_of(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int, se
     if denial and not admitted:
         return "denied"
     cue_from = _window_start(items, k, lo, lex.windows["cue"])
+    condition = _CONDITION.match(text, sent_start, start)
+    if condition is not None:  # "Jika negosiasi gagal, AS akan menjatuhkan sanksi": possible if it comes to that
+        cue_from = max(cue_from, condition.end())
+        negation = lex.modality["negated"].search(text, max(cue_from, _window_start(items, k, lo,
+                                                                                    lex.windows["negation"])), start)
+        return "negated" if negation else "possible"
     after_to = items[min(hi, k + 1 + lex.windows["after"]) - 1].end if k + 1 < hi else end
     adjunct = k > lo and items[k - 1].kind == "W" and items[k - 1].low in lex.words["adjunct_preps"]
     failed_from = items[lo].start if adjunct and items[k].data.trigger.kind == "noun" else cue_from
