@@ -32,6 +32,7 @@ from typing import Any
 from warta.extract.events.context import PERSON_DESCRIPTION, DocContext, Hit, Item, sentence_items
 from warta.extract.events.lexicon import SPEECH_ACTS
 from warta.link.kb import KnowledgeBase
+from warta.nlp.linker import entity_slug
 from warta.resources import load_toml, load_words
 
 __all__ = ["Arguments", "find_arguments", "place_of", "time_of", "count_of", "resolve_anaphor", "is_place",
@@ -519,8 +520,40 @@ def _enforcer(ctx: DocContext) -> list[dict[str, Any]]:
         if e["type"] == "ORG" and e["name"].startswith(ctx.lex.enforcers):
             named.setdefault(e.get("id") or e["name"], []).append(e)
     if not named:
-        return []
+        return _bodies_in_titles(ctx, ctx.lex.enforcers)[:1]
     return [max(named.values(), key=len)[0]]  # max keeps the first of equals: the first named
+
+
+# the chiefs whose title names the body they head: "Kapolres Metro Bekasi" heads Polres Metro Bekasi
+_CHIEF_BODIES = {"kapolri": "Polri", "wakapolri": "Polri", "kapolda": "Polda", "wakapolda": "Polda",
+                 "kapolres": "Polres", "wakapolres": "Polres", "kapolresta": "Polresta", "kapolrestabes": "Polrestabes",
+                 "kapolsek": "Polsek", "wakapolsek": "Polsek", "kajari": "Kejari", "kajati": "Kejati"}
+
+
+@cache
+def _ranks() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_toml("roles.toml")["ranks"])
+
+
+def _bodies_in_titles(ctx: DocContext, names: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The bodies the article names only inside a chief's title ("Kapolres Metro Bekasi Kombes Mustofa":
+    Polres Metro Bekasi), whose names begin with one of ``names``, the one named most first; each as a
+    participant at the title's person, with the id the linker gives such a body."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for e in ctx.entities:
+        words = (e.get("role") or "").split() if e["type"] == "PER" else []
+        if not words or words[0].lower() not in _CHIEF_BODIES:
+            continue
+        place = []
+        for w in words[1:]:
+            if w.lower() in _ranks() or not w[:1].isupper():
+                break
+            place.append(w)
+        name = " ".join([_CHIEF_BODIES[words[0].lower()], *place])
+        if name.startswith(names) and (place or name in ("Polri",)):
+            found.setdefault(name, []).append({"text": e["text"], "start": e["start"], "end": e["end"], "name": name,
+                                               "id": f"org:{entity_slug(name)}", "type": "ORG"})
+    return [v[0] for v in sorted(found.values(), key=len, reverse=True)]
 
 
 _STATE_REACH = 24  # characters of lower-case words between an institution's noun and its country
@@ -551,7 +584,8 @@ def resolve_anaphor(ctx: DocContext, it: Item) -> list[dict[str, Any]]:
     if units:  # "polisi": the police unit the article named last before it
         before = [e for e in ctx.entities if e["start"] < it.start and e["type"] == "ORG"
                   and e["name"].startswith(units)]
-        return before[-1:] or _state_of(ctx, it) or _most_named(ctx, it, lambda e: e["name"].startswith(units))
+        return before[-1:] or _state_of(ctx, it) or _most_named(ctx, it, lambda e: e["name"].startswith(units)) \
+            or _bodies_in_titles(ctx, tuple(units))[:1]  # "Polisi menangkap … Kapolres Metro Bekasi X mengatakan"
     head = ctx.lex.institution_heads.get(it.low)
     if head:  # "tim gabungan", "partai tersebut": the body last named so
         before = [e for e in ctx.entities if e["start"] < it.start and e["type"] == "ORG" and _headed(e, head)][-1:]
