@@ -166,6 +166,19 @@ def test_unknown_names_and_stories_are_reported(store: Store) -> None:
         views.story(store, "nothing-like-this")
 
 
+def test_a_body_only_an_event_names_has_a_timeline(store: Store) -> None:
+    """'Polisi menangkap …' with the police named only in a chief's title: the event's actor is the
+    body, which no mention names; its timeline is still there."""
+    body = "Polisi menangkap Budi. Kapolres Metro Bekasi Kombes Mustofa membenarkannya."
+    arrest = {**_event("COERCE", [], "2025-03-03"), "actors": ["Polres Metro Bekasi"],
+              "actor_ids": ["org:polres-metro-bekasi"]}
+    store.put(_article("p1", "2025-03-04", body, [arrest]))
+    (entry,) = views.timeline(store, "Polres Metro Bekasi")
+    assert entry["event"]["type"] == "COERCE" and entry["date"] == "2025-03-03"
+    with pytest.raises(NotFound, match="no stored entity"):
+        views.timeline(store, "Polres Metro Jakarta")
+
+
 def test_a_capital_acting_stands_for_its_country_in_timelines(store: Store) -> None:
     body = "Pemimpin Korea Utara Kim Jong Un diam. Pyongyang menepis tawaran Amerika Serikat."
     rejected = _event("REJECT", [], "2025-11-01") | {"actors": ["Pyongyang"], "actor_ids": ["loc:city:1871859"]}

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-__all__ = ["capitals", "Entity", "KnowledgeBase", "normalize_alias", "strip_alias"]
+__all__ = ["capitals", "Entity", "KnowledgeBase", "entity_slug", "normalize_alias", "strip_alias"]
 
 DATA_PACKAGE = "warta.data"
 DATA_FILE = "kb/entities.tsv"
@@ -73,6 +73,13 @@ def strip_alias(text: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _NON_ALNUM.sub("", text)
+
+
+def entity_slug(name: str) -> str:
+    """Readable id part from a name: "Lee Sung-kwon" -> "lee-sung-kwon" (accents and case dropped)."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[^0-9a-z]+", "-", text).strip("-") or "x"
 
 
 @lru_cache(maxsize=1 << 16)

@@ -44,7 +44,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -54,7 +53,7 @@ from spacy.attrs import IDX, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from warta.link.kb import Entity, KnowledgeBase, normalize_alias
+from warta.link.kb import Entity, KnowledgeBase, entity_slug, normalize_alias
 from warta.meta.outlets import outlet_for_domain, outlet_for_form
 from warta.nlp import sentence_starts
 from warta.nlp.factories import typed
@@ -199,13 +198,6 @@ class _Text:
 
 
 @lru_cache(maxsize=1 << 14)
-def entity_slug(name: str) -> str:
-    """Readable id part from a name: "Lee Sung-kwon" -> "lee-sung-kwon" (accents and case dropped)."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return re.sub(r"[^0-9a-z]+", "-", text).strip("-") or "x"
-
-
 def entity_id_from_name(entity_id: str) -> bool:
     """Whether an id was made from a name in the text (not taken from the knowledge base)."""
     prefix, _, rest = entity_id.partition(":")

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from warta.errors import NotFound
-from warta.link.kb import KnowledgeBase
+from warta.link.kb import KnowledgeBase, entity_slug
 from warta.store.links import compatible_places, compatible_times, participants
 from warta.store.store import Store
 
@@ -39,6 +39,11 @@ def resolve_entity(store: Store, name: str) -> tuple[set[str], dict[str, str]]:
     """Ids of the stored entity called ``name`` (any alias) and of what it speaks for ({id: role})."""
     ids = sorted(store.entity_ids(name))
     stored = {r[0] for r in store.conn.execute(f"SELECT id FROM entities WHERE id IN ({_marks(ids)})", ids)}
+    if not stored:  # a body an event names that no mention names ("Polisi menangkap …" with "Kapolres
+        # Metro Bekasi …" in the text: Polres Metro Bekasi)
+        slugs = [f"{kind}:{entity_slug(name)}" for kind in ("org", "per", "loc")]
+        stored = {r[0] for r in store.conn.execute(
+            f"SELECT DISTINCT entity_id FROM event_entities WHERE entity_id IN ({_marks(slugs)})", slugs)}
     if not stored:
         raise NotFound(f"no stored entity is called {name!r}; 'warta stats' lists the entities named most")
     leads = dict(store.conn.execute(

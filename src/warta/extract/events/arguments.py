@@ -31,8 +31,7 @@ from typing import Any
 
 from warta.extract.events.context import PERSON_DESCRIPTION, DocContext, Hit, Item, sentence_items
 from warta.extract.events.lexicon import SPEECH_ACTS
-from warta.link.kb import KnowledgeBase
-from warta.nlp.linker import entity_slug
+from warta.link.kb import KnowledgeBase, entity_slug
 from warta.resources import load_toml, load_words
 
 __all__ = ["Arguments", "find_arguments", "place_of", "time_of", "count_of", "resolve_anaphor", "is_place",
