@@ -501,12 +501,13 @@ def _named_right_after(t: Text, lex: Lexicon, a: int, b: int) -> tuple[Ref | Non
 def find_indirect(t: Text, lex: Lexicon) -> list[Quote]:
     text = t.text
     out = []
+    reported = set()
     for m in lex.report.finditer(text):
+        reported.add(m.start())
         if not t.in_quote(m.start()) and text[m.start()].islower():
             q = _reported(t, lex, m)
             if q:
                 out.append(q)
-    reported = {m.start() for m in lex.report.finditer(text)} if "bahwa" in text else set()
     for m in _SHAPED_REPORT.finditer(text) if "bahwa" in text else ():
         # a verb no list holds before "bahwa": "X men-tweet bahwa …", "X mengunggah di akunnya bahwa …"
         if m.start() not in reported and m.group("cue").lower() not in _EVIDENTIAL and not t.in_quote(m.start()) \
