@@ -996,8 +996,9 @@ def _unit_places(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
         while start > 0 and words[start - 1] in _ADMIN_WORDS and (prev is None or prev.end < start):
             start -= 1
         if prev is not None and prev.end == start and prev.label in ("ORG", "LOC") \
-                and _unit_at(words, prev.start) == prev.end - prev.start:
-            out[-1] = _Mention(prev.start, m.end, "ORG", prev.how)  # "Polda" + "Jawa Barat"
+                and (_unit_at(words, prev.start) == prev.end - prev.start
+                     or prev.label == "ORG" and _ends_in_unit(words, prev)):
+            out[-1] = _Mention(prev.start, m.end, "ORG", prev.how)  # "Polda" + "Jawa Barat" ("Ditreskrimum Polda" + …)
             continue
         size = next((n for n in range(1, 3) if start - n >= 0 and _unit_at(words, start - n) >= n
                      and (prev is None or prev.end <= start - n)), 0)  # "Pemerintah" + "Kota Bekasi"
@@ -1079,6 +1080,11 @@ def _commissions(tx: _Text, mentions: list[_Mention], lex: _Lexicon) -> list[_Me
     return mentions
 
 
+def _ends_in_unit(words: list[str], m: _Mention) -> bool:
+    """The organisation's span ends with a unit word ("Ditreskrimum Polda", "Satreskrim Polres")."""
+    return any(m.end - n > m.start and _unit_at(words, m.end - n) == n for n in (1, 2))
+
+
 def _unit_then_admin(words: list[str], start: int, end: int) -> bool:
     """words[start:end] is a unit word, then administrative words at most ("Polres", "Polres Metro",
     "Pemkot Kota")."""
@@ -1098,7 +1104,8 @@ def _absorb_places(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
     for m in sorted(mentions, key=lambda m: m.start):
         if prev is not None and prev.label == "ORG" and prev.end == m.start and (
                 m.label == "LOC" and m.how == "kb" and (words[prev.start] in party_units
-                                                        or _unit_then_admin(words, prev.start, prev.end))
+                                                        or _unit_then_admin(words, prev.start, prev.end)
+                                                        or _ends_in_unit(words, prev))
                 or m.label == "ORG" and prev.end - prev.start == 1 and words[prev.start] in party_units
                 and words[m.start] in party_words):
             prev.end = prev.nend = m.end  # "DPD" + "Partai Golkar" + "Provinsi Jawa Barat"
