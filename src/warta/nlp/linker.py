@@ -1328,6 +1328,19 @@ def _retype(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) ->
             m.label = "PER"
         elif m.label != "PER" and m.end - m.start == 1 and _apposed_to_title(tx, m) and not kb.lookup(text):
             m.label = "PER"  # "kata Kepala Seksi … Kantor Imigrasi Palu, Sunaryo, seperti …"
+        if m.label == "ORG" and m.start > 0 and tx.words[m.start - 1].lower() in _AT_PLACE and \
+                _indonesian_place(kb, text):
+            m.label = "LOC"  # "di Intan Jaya": a regency the NER typed as a body
+
+
+_AT_PLACE = frozenset(("di", "ke", "dari", "wilayah", "kawasan", "daerah", "sekitar"))
+
+
+def _indonesian_place(kb: KnowledgeBase, text: str) -> bool:
+    """The knowledge base knows the name only as an Indonesian town, regency or province (no club
+    named after it plays there: "di Intan Jaya", not "ke Madrid")."""
+    found = [e for e in kb.lookup(text) if text in e.aliases or text == e.name]
+    return bool(found) and all(e.type == "LOC" and e.country == "ID" and e.kind not in ("country",) for e in found)
 
 
 # the sections of an office that titles name ("Kepala Seksi Pengawasan", "Kasubdit", "Kepala Bidang
