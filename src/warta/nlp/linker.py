@@ -1296,7 +1296,10 @@ def _retype(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) ->
       "Kim Jong Un"), becomes PER when the knowledge base knows nothing else by that word;
     * a name followed by an age ("TH (66)", "Lukasz Pawel Herba, 30,") is a person's, when the
       knowledge base knows nothing else by it nor by its first word, no word of it heads a body or
-      a place ("Partai Garuda (1)") and no word of a contest is near (a club's rank).
+      a place ("Partai Garuda (1)") and no word of a contest is near (a club's rank);
+    * a one-word name set off by commas right after a title chain is its holder, a person;
+    * a body's name after a word of place ("di Intan Jaya") that the knowledge base knows only as an
+      Indonesian town, regency or province is that place.
     """
     contest = _teams()[0]  # "Persib (3) unggul atas Persija (1)": a club's rank, no age
     heads = _counted_heads()  # "Partai Garuda (1)", "Warung Kopi Aceh (15)": a count, no age
@@ -1340,7 +1343,7 @@ def _indonesian_place(kb: KnowledgeBase, text: str) -> bool:
     """The knowledge base knows the name only as an Indonesian town, regency or province (no club
     named after it plays there: "di Intan Jaya", not "ke Madrid")."""
     found = [e for e in kb.lookup(text) if text in e.aliases or text == e.name]
-    return bool(found) and all(e.type == "LOC" and e.country == "ID" and e.kind not in ("country",) for e in found)
+    return bool(found) and all(e.type == "LOC" and e.country == "ID" and e.kind != "country" for e in found)
 
 
 # the sections of an office that titles name ("Kepala Seksi Pengawasan", "Kasubdit", "Kepala Bidang

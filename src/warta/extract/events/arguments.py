@@ -549,7 +549,7 @@ def _bodies_in_titles(ctx: DocContext, names: tuple[str, ...]) -> list[dict[str,
                 break
             place.append(w)
         name = " ".join([_CHIEF_BODIES[words[0].lower()], *place])
-        if name.startswith(names) and (place or name in ("Polri",)):
+        if name.startswith(names) and (place or name == "Polri"):
             found.setdefault(name, []).append({"text": e["text"], "start": e["start"], "end": e["end"], "name": name,
                                                "id": f"org:{entity_slug(name)}", "type": "ORG"})
     return [v[0] for v in sorted(found.values(), key=len, reverse=True)]
