@@ -437,6 +437,31 @@ def test_a_person_keeps_one_id_across_articles(blank, tmp_path) -> None:
         assert fourth.entities[0]["id"] == "per:lee"  # two stored people have "Lee": not guessed
 
 
+def test_a_nickname_keeps_one_id_across_articles(blank, tmp_path) -> None:
+    """Article 1 names "Suharyanto Wibisono" and calls him "Cak Yanto"; article 2 says only "Gus Yanto":
+    the store knows whom it means (issue 24: Cak Imin / Gus Imin / Muhaimin Iskandar, one id). Once a
+    second stored person has gone by the nickname, it is not guessed."""
+    from warta.api import link_across
+    from warta.store import Store
+
+    with Store(str(tmp_path / "w.db")) as store:
+        first = _linked_article(blank, "a1", "Ketua Umum Partai Maju Suharyanto Wibisono hadir. Cak Yanto mengatakan "
+                                "partainya siap.", [["Suharyanto Wibisono", "PER"], ["Yanto", "PER"]])
+        assert {e["id"] for e in first.entities if e["type"] == "PER"} == {"per:suharyanto-wibisono"}
+        assert store.put(first)
+        second = _linked_article(blank, "a2", "Gus Yanto menghadiri rapat.", [["Gus Yanto", "PER"]])
+        link_across(second, store)
+        assert (second.entities[0]["id"], second.entities[0]["name"]) == ("per:suharyanto-wibisono",
+                                                                          "Suharyanto Wibisono")
+        assert store.put(second)
+        third = _linked_article(blank, "a3", "Pengusaha Hariyanto Gunawan, yang akrab disapa Mas Yanto, hadir.",
+                                [["Hariyanto Gunawan", "PER"], ["Mas Yanto", "PER"]])
+        assert store.put(third)
+        fourth = _linked_article(blank, "a4", "Menurut Mas Yanto, rapat ditunda.", [["Yanto", "PER"]])
+        link_across(fourth, store)
+        assert fourth.entities[0]["id"] == "per:yanto"  # two stored people went by "Yanto": not guessed
+
+
 def test_analyze_with_each_profile() -> None:
     text = "Jakarta - Gubernur Bank Indonesia Perry Warjiyo bertemu Menteri Keuangan Sri Mulyani di Jakarta.\n"
     results = {}

@@ -30,6 +30,28 @@ def test_migrations_are_recorded_once(tmp_path: Path) -> None:
     assert sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
+def test_names_are_looked_up_through_indexes(tmp_path: Path) -> None:
+    """Looking an entity up by a name (timeline, quotes by speaker) and an acronym up at ingest read
+    indexes, not every stored mention (migration 9); a store made before it is upgraded."""
+    db = tmp_path / "s.db"
+    Store(db).close()
+    with sqlite3.connect(db) as conn:  # as a store made before migration 9 was
+        conn.execute("DROP INDEX entity_mentions_text")
+        conn.execute("DROP INDEX entities_name")
+        conn.execute("DELETE FROM schema_migrations WHERE version = 9")
+    with Store(db) as store:
+        def plan(sql: str, *params: str) -> str:
+            return " ".join(row[-1] for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql, params))
+
+        assert "USING INDEX entity_mentions_text" in plan(
+            "SELECT entity_id FROM entity_mentions WHERE text = ? COLLATE NOCASE", "KPK")
+        assert "USING INDEX entities_name" in plan("SELECT id FROM entities WHERE name = ? COLLATE NOCASE", "KPK")
+        assert "SCAN m" not in plan(
+            "SELECT e.id FROM entity_mentions m JOIN entities e ON e.id = m.entity_id "
+            "WHERE m.text = ? COLLATE NOCASE AND m.text = ?", "KPK", "KPK")
+        assert store.entity_for_acronym("KPK", "org:x") is None and store.person_for_nickname("Imin", "per:x") is None
+
+
 def test_a_file_that_is_not_sqlite_is_refused_and_left_alone(tmp_path: Path) -> None:
     db = tmp_path / "notes.db"
     db.write_text("my notes, not a database\n")

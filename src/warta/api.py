@@ -16,6 +16,7 @@ from typing import Any
 from warta.annotate import Annotator
 from warta.article import Article, RawPage, Skipped
 from warta.ingest import iter_pages
+from warta.link.kb import FAMILIAR
 from warta.nlp.linker import entity_id_from_name
 from warta.pipeline import PendingLines, analysis_failed
 from warta.run import Repeated, analysed
@@ -139,12 +140,26 @@ def analyze_items(paths: Iterable[str], *, clean: bool = True, published: str | 
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&-]{1,9}")
 
 
+def _nickname(mentions: list[dict[str, Any]], body: str) -> str | None:
+    """The nickname a person goes by after a familiar honorific ("Gus Imin", "Mbak Mega": "Imin",
+    "Mega"), or None."""
+    for e in mentions:
+        words = e["name"].split()
+        if len(words) == 2 and words[0].lower() in FAMILIAR:
+            return words[1]
+        before = body[max(0, e["start"] - 8):e["start"]].split()
+        if len(words) == 1 and before and before[-1].lower() in FAMILIAR:
+            return words[0]
+    return None
+
+
 def link_across(article: Article, store: Store) -> None:
     """Names this article does not introduce take the id of what the store knows them as: a person
-    named by one word only ("Lee") the one stored person whose fuller name has that word; an
-    acronym ("PKB", "HTI") the one stored organisation or place another article wrote it for
-    ("Partai Kebangkitan Bangsa (PKB)"), when there is exactly one. Quote speakers and event
-    participants follow their mentions."""
+    named by one word only ("Lee") the one stored person whose fuller name has that word; a nickname
+    after a familiar honorific ("Gus Imin") the one stored person another article called by it
+    under any such honorific ("Cak Imin" for Muhaimin Iskandar); an acronym ("PKB", "HTI") the one
+    stored organisation or place another article wrote it for ("Partai Kebangkitan Bangsa (PKB)"),
+    when there is exactly one. Quote speakers and event participants follow their mentions."""
     moved: dict[str, tuple[str, str]] = {}
     for entity_id in {e["id"] for e in article.entities if entity_id_from_name(e["id"])}:
         mentions = [e for e in article.entities if e["id"] == entity_id]
@@ -157,6 +172,8 @@ def link_across(article: Article, store: Store) -> None:
                 found, retyped = acronym[:2], acronym[2]
         if found is None and type_ == "PER" and " " not in name:
             found = store.person_for_word(name)
+        if found is None and type_ == "PER" and (nick := _nickname(mentions, article.body)):
+            found = store.person_for_nickname(nick, entity_id)
         if found:
             moved[entity_id] = found
             for e in mentions:

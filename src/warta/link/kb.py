@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-__all__ = ["capitals", "Entity", "KnowledgeBase", "entity_slug", "normalize_alias", "strip_alias"]
+__all__ = ["capitals", "Entity", "FAMILIAR", "KnowledgeBase", "entity_slug", "normalize_alias", "strip_alias"]
 
 DATA_PACKAGE = "warta.data"
 DATA_FILE = "kb/entities.tsv"
@@ -62,6 +62,8 @@ KIND_PRIORITY = {
     "regency": 8,  # "Kabupaten Bogor": a name the city does not have; bare, only where no city has it
 }
 
+# familiar honorifics a nickname follows ("Cak Imin", "Gus Imin", "Mbak Mega"), lower case
+FAMILIAR = frozenset("cak gus mbak mas bang kang ning neng bung daeng uda kak teh ceu abah".split())
 _LOOKUP_CACHE = 1 << 16  # texts whose lookup() answer a knowledge base keeps
 _NON_ALNUM = re.compile(r"[\W_]+")
 

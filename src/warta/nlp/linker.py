@@ -53,7 +53,7 @@ from spacy.attrs import IDX, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from warta.link.kb import Entity, KnowledgeBase, entity_slug, normalize_alias
+from warta.link.kb import FAMILIAR, Entity, KnowledgeBase, entity_slug, normalize_alias
 from warta.meta.outlets import outlet_for_domain, outlet_for_form
 from warta.nlp import sentence_starts
 from warta.nlp.factories import typed
@@ -2183,7 +2183,6 @@ class _Group:
 
 
 # honorifics of familiarity before a nickname: "Cak Imin", "Gus Dur", "Mbak Mega", "Kang Emil"
-_FAMILIAR = frozenset("cak gus mbak mas bang kang ning neng bung daeng uda kak teh ceu abah".split())
 
 
 _DESCRIPTORS = frozenset("organisasi ormas lembaga kelompok gerakan".split())
@@ -2288,7 +2287,7 @@ def _group(tx: _Text, mentions: list[_Mention], aliases: dict[str, _Mention],
         m = mentions[k]
         before = tx.words[m.nstart - 1].lower() if m.nstart > 0 else ""
         nick = words[k][-1]
-        if len(nick) < 3 or not (before in _FAMILIAR or (len(words[k]) == 2 and words[k][0] in _FAMILIAR)):
+        if len(nick) < 3 or not (before in FAMILIAR or (len(words[k]) == 2 and words[k][0] in FAMILIAR)):
             continue
         owners = {uf.find(j) for j in people if j != k and len(words[j]) >= 2 and any(
             len(w) >= len(nick) + 2 and (w.startswith(nick) or w.endswith(nick)) for w in words[j])}

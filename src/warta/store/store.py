@@ -243,6 +243,20 @@ class Store:
             "WHERE w.word = ? AND e.type = 'PER' LIMIT 2", (word.casefold(),)).fetchall()
         return (rows[0][0], rows[0][1]) if len(rows) == 1 else None
 
+    def person_for_nickname(self, nick: str, entity_id: str) -> tuple[str, str] | None:
+        """The one stored person, other than ``entity_id``, with a fuller name that an article called
+        by ``nick`` alone or after a familiar honorific ("Imin" -> ("per:muhaimin-iskandar", "Muhaimin
+        Iskandar"), from "Cak Imin" in an article that named him in full); None when there is none or
+        more than one."""
+        from warta.link.kb import FAMILIAR
+
+        forms = [nick, *(f"{word} {nick}" for word in sorted(FAMILIAR))]
+        rows = self.conn.execute(
+            "SELECT DISTINCT e.id, e.name FROM entity_mentions m JOIN entities e ON e.id = m.entity_id "
+            f"WHERE m.text COLLATE NOCASE IN ({', '.join('?' * len(forms))}) AND e.id != ? AND e.type = 'PER' "
+            "AND e.name != m.text AND instr(e.name, ' ') > 0 LIMIT 2", (*forms, entity_id)).fetchall()
+        return (rows[0][0], rows[0][1]) if len(rows) == 1 else None
+
     def entity_for_acronym(self, acronym: str, entity_id: str) -> tuple[str, str, str] | None:
         """The one stored organisation or place, other than ``entity_id``, that an article wrote as
         ``acronym`` under a longer name ("FWPL" -> ("org:forum-warga-peduli-lingkungan", "Forum Warga
@@ -250,8 +264,9 @@ class Store:
         more than one."""
         rows = self.conn.execute(
             "SELECT DISTINCT e.id, e.name, e.type FROM entity_mentions m JOIN entities e ON e.id = m.entity_id "
-            "WHERE m.text = ? AND e.id != ? AND e.type IN ('ORG', 'LOC') AND e.name != m.text LIMIT 2",
-            (acronym, entity_id)).fetchall()
+            "WHERE m.text = ? COLLATE NOCASE AND m.text = ? AND e.id != ? AND e.type IN ('ORG', 'LOC') "
+            "AND e.name != m.text LIMIT 2",  # the first test reads the case-blind index of mention texts
+            (acronym, acronym, entity_id)).fetchall()
         return (rows[0][0], rows[0][1], rows[0][2]) if len(rows) == 1 else None
 
     def record_skip(self, skipped: Skipped) -> None:
