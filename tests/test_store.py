@@ -31,13 +31,15 @@ def test_migrations_are_recorded_once(tmp_path: Path) -> None:
 
 
 def test_names_are_looked_up_through_indexes(tmp_path: Path) -> None:
-    """Looking an entity up by a name (timeline, quotes by speaker) and an acronym up at ingest read
-    indexes, not every stored mention (migration 9); a store made before it is upgraded."""
+    """Looking an entity up by a name (timeline, quotes by speaker), an acronym up at ingest and the
+    quotes of a speaker or about an entity read indexes, not every stored mention or quote (migration
+    9); a store made before it is upgraded."""
     db = tmp_path / "s.db"
     Store(db).close()
     with sqlite3.connect(db) as conn:  # as a store made before migration 9 was
         conn.execute("DROP INDEX entity_mentions_text")
         conn.execute("DROP INDEX entities_name")
+        conn.execute("DROP INDEX quotes_speaker")
         conn.execute("DELETE FROM schema_migrations WHERE version = 9")
     with Store(db) as store:
         def plan(sql: str, *params: str) -> str:
@@ -50,6 +52,9 @@ def test_names_are_looked_up_through_indexes(tmp_path: Path) -> None:
             "SELECT e.id FROM entity_mentions m JOIN entities e ON e.id = m.entity_id "
             "WHERE m.text = ? COLLATE NOCASE AND m.text = ?", "KPK", "KPK")
         assert store.entity_for_acronym("KPK", "org:x") is None and store.person_for_nickname("Imin", "per:x") is None
+        for speaker, entity in (("pejabat Gedung Putih", None), (None, "Komisi Pemberantasan Korupsi")):
+            where, params = store._quote_filter(speaker, None, None, entity)  # warta quotes, the entity page
+            assert "SCAN q" not in plan(f"SELECT q.start FROM quotes q WHERE {where}", *params)
 
 
 def test_a_file_that_is_not_sqlite_is_refused_and_left_alone(tmp_path: Path) -> None:

@@ -484,16 +484,17 @@ class Store:
         params: list[Any] = []
         if speaker:
             ids = sorted(self.entity_ids(speaker))
-            marks = ", ".join("?" * len(ids))
-            where.append(f"(q.speaker_id IN ({marks}) OR q.speaker_name = ? COLLATE NOCASE "
-                         "OR q.speaker = ? COLLATE NOCASE)")
+            by_id = f"q.speaker_id IN ({', '.join('?' * len(ids))}) OR " if ids else ""  # "IN ()" reads no index
+            where.append(f"({by_id}q.speaker_name = ? COLLATE NOCASE OR q.speaker = ? COLLATE NOCASE)")
             params += [*ids, speaker, speaker]
         if entity:
             ids = sorted(self.entity_ids(entity) | {entity})
             marks = ", ".join("?" * len(ids))
-            where.append(f"(q.speaker_id IN ({marks}) OR EXISTS (SELECT 1 FROM entity_mentions m "
-                         f"WHERE m.article_id = q.article_id AND m.entity_id IN ({marks}) "
-                         "AND m.start >= q.start AND m.end <= q.end))")
+            # the quotes around the entity's mentions, found from the mentions (an index), not by
+            # testing every stored quote for a mention inside it
+            where.append(f"(q.speaker_id IN ({marks}) OR q.rowid IN (SELECT n.rowid FROM entity_mentions m "
+                         "JOIN quotes n ON n.article_id = m.article_id AND m.start >= n.start AND m.end <= n.end "
+                         f"WHERE m.entity_id IN ({marks})))")
             params += ids + ids
         if query:
             where.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
