@@ -51,7 +51,8 @@ def fill(store: Store, articles: int, mentions: int, seed: int = 0) -> None:
         ("b2", "per:muhaimin-iskandar", 110, 118, "Cak Imin", None)])
     conn.executemany("INSERT INTO articles(id, source, kind, body, annotations, ingested_at) "
                      "VALUES (?, ?, 'text', '', ?, '2026-12-07')",
-                     [(a, f"{a}.txt", json.dumps({"quotes": [{"start": start}]})) for a, start in (("b1", 70), ("b2", 100))])
+                     [(a, f"{a}.txt", json.dumps({"quotes": [{"start": start}]}))
+                      for a, start in (("b1", 70), ("b2", 100))])
     conn.executemany("INSERT INTO quotes(article_id, start, end, kind, text, speaker, speaker_name, speaker_id, cue) "
                      "VALUES (?, ?, ?, 'direct', ?, ?, ?, ?, 'kata')", [
                          ("b1", 70, 90, "kami siap", "Cak Imin", "Muhaimin Iskandar", "per:muhaimin-iskandar"),
