@@ -57,6 +57,20 @@ def test_a_saved_tokenizer_loads_back_with_the_same_tokens(blank) -> None:
     assert "anak-anak" in {t.text for t in loaded(text)}
 
 
+def test_pun_written_onto_a_name_is_its_own_token() -> None:
+    """"Jokowipun hadir": the name and the particle are two words, as the corpora write them, so that the
+    name is read as a name; words news writes that way ("Meskipun", "Adapun") and a common word with it
+    ("Merekapun") stay one token. The text is unchanged."""
+    text = "Jokowipun hadir. Meskipun begitu, Adapun Merekapun datang; WhatsApppun error, TKPpun dijaga."
+    nlp = warta.load("fast")
+    doc = warta.make_doc(nlp, text)
+    assert [t.text for t in doc] == ["Jokowi", "pun", "hadir", ".", "Meskipun", "begitu", ",", "Adapun", "Merekapun",
+                                     "datang", ";", "WhatsApp", "pun", "error", ",", "TKP", "pun", "dijaga", "."]
+    assert doc.text == text
+    doc = nlp(warta.make_doc(nlp, "Maskapai Garuda Indonesiapun membatalkan penerbangan ke Medan."))
+    assert "Garuda Indonesia" in {e["text"] for e in doc._.entities}
+
+
 def test_shipped_model_uses_the_news_tokenizer() -> None:
     nlp = warta.load()
     assert [t.text for t in nlp.make_doc("Rabu (5/11/2025) PT. Garuda")] == ["Rabu", "(", "5/11/2025", ")", "PT.",

@@ -24,6 +24,7 @@ them needs the tagger or parser.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 
@@ -61,11 +62,33 @@ def make_doc(nlp, text: str, dct: date | None = None, title: str | None = None):
     (``doc._.dct``: the article's publication day), its text kept for warta's components and the
     article's title, which the event component reads in headline grammar."""
     doc = nlp.make_doc(text)
+    if _NAME_PUN.search(text):
+        _split_pun(doc)
     doc.user_data["warta.text"] = text
     if isinstance(title, str) and title.strip():  # a JSONL dump may give a number or a list: no title then
         doc.user_data["warta.title"] = title
     doc._.dct = dct
     return doc
+
+
+# A name with the particle "pun" written onto it, as news often does ("Jokowipun hadir", "Garuda
+# Indonesiapun membatalkan"): the standard spelling is two words ("Jokowi pun"), as the treebanks and
+# NER corpora write it, so the name and the particle are two tokens and the name reads as a name.
+_NAME_PUN = re.compile(r"(?<![\w'’-])[A-Z][A-Za-z'’-]{2,}pun(?![\w'’-])")
+
+
+def _split_pun(doc) -> None:  # doc: spacy.tokens.Doc, fresh from the tokenizer
+    """Split "pun" off capitalised words that are not themselves a word news writes in lower case
+    ("Meskipun", "Adapun", "Siapapun" stay) nor one on such a word ("Merekapun")."""
+    from warta.resources import load_words
+
+    common = load_words("common_words.txt")
+    words = [t for t in doc if _NAME_PUN.fullmatch(t.text) and t.text.lower() not in common
+             and t.text[:-3].lower() not in common]
+    if words:
+        with doc.retokenize() as retokenizer:
+            for t in words:
+                retokenizer.split(t, [t.text[:-3], "pun"], heads=[(t, 1), (t, 1)])
 
 
 _EDGE = "\"'“”‘’()[]{}.,;:!?-–—…/*"  # punctuation a word is written with ("itu.", "(Jakarta)")
