@@ -249,6 +249,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
                 and not (m.label != "PER" and words[m.start].lower() in lex.chiefs)  # "Kapolres Metro Bekasi": a role
                 and not (m.label == "PER" and words[m.nstart] in _SUBUNITS)]  # "Kepala Seksi Pengawasan": a post
     mentions = _without_opening_words(doc, tx, mentions, kb)
+    _without_opening_verbs(doc, tx, mentions, kb)
     mentions = _without_terms(doc, tx, mentions, kb)
     mentions = _kb_extended(tx, mentions, kb)
     taken = _covered(mentions, others)
@@ -841,6 +842,33 @@ def _without_opening_words(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
         return mentions  # most articles: no scan of their words
     inside = {w for k, w in enumerate(words) if w[:1].isupper() and k and not opening(k)}
     return [m for m in mentions if id(m) not in suspects or words[m.start] in inside]
+
+
+def _without_opening_verbs(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> None:
+    """A verb that opens a sentence is no part of the name after it ("Papar Bambang kepada
+    wartawan", "Ada Luna Maya dan ...", "Ungkap Kasat Reskrim ..."): the mention starts after it when
+    the word is a verb news writes in lower case (``verbs.txt``, ``common_words.txt``), no word of
+    persons' names, the knowledge base knows neither it nor the whole span, a capitalised word follows
+    it in the span, and the article never writes it capitalised inside a sentence."""
+    words = tx.words
+    verbs, common, person_words = verb_words(), _common_words(), _person_words()
+
+    def opening(k: int) -> bool:
+        j = k
+        while j > 0 and words[j - 1] in _OPENING_MARKS:
+            j -= 1
+        return j == 0 or doc[j].is_sent_start is True or words[j - 1] in _SENTENCE_ENDS
+
+    suspects = [m for m in mentions if m.end - m.start >= 2 and m.nstart == m.start
+                and (low := words[m.start].lower()) in verbs and low in common and words[m.start][:1].isupper()
+                and words[m.start] not in person_words and words[m.start + 1][:1].isupper() and opening(m.start)
+                and not kb.lookup(words[m.start]) and not kb.lookup(tx.span(m.start, m.end))]
+    if not suspects:
+        return  # most articles: no scan of their words
+    inside = {w for k, w in enumerate(words) if w[:1].isupper() and k and not opening(k)}
+    for m in suspects:
+        if words[m.start] not in inside:
+            m.start = m.nstart = m.start + 1
 
 
 _PLACE_UNITS = frozenset(("kabupaten", "provinsi", "kecamatan", "kelurahan", "desa", "wilayah", "daerah"))
