@@ -587,14 +587,20 @@ def _org_tail_first(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
 def _title_country(doc: Doc, m: _Mention, kb: KnowledgeBase) -> int:
     """How many words of a person's span, right after a title word, name a country (one or two:
     "Presiden Filipina Rodrigo Duterte", "Menteri Luar Negeri Korea Selatan Kang Kyung-wha"), when
-    two or more capitalised words stay for the name; 0 otherwise."""
+    two or more capitalised words stay for the name, or, after a regional head's title, the
+    Indonesian region it heads when one or more stay ("Bupati Sleman Kustini"); 0 otherwise."""
     if m.start == 0 or doc[m.start - 1].lower_ not in role_words():
         return 0
+    # after a regional head's title the region it heads, then a name of one word or more ("Wakil Bupati
+    # Sleman Danang Maharsa", "Gubernur Bali Koster")
+    region = doc[m.start - 1].lower_ in _REGION_HEADS or m.start >= 2 and doc[m.start - 2:m.start].text.lower() \
+        in ("wali kota", "walikota")
     for n in (2, 1):
-        if m.end - m.start - n < 2 or not all(t.is_title for t in doc[m.start + n:m.end]):
+        if m.end - m.start - n < (1 if region else 2) or not all(t.is_title for t in doc[m.start + n:m.end]):
             continue
         text = doc[m.start:m.start + n].text
-        if any(e.kind == "country" and text in e.aliases for e in kb.lookup(text)):
+        if any(e.kind == "country" and text in e.aliases for e in kb.lookup(text)) and m.end - m.start - n >= 2 \
+                or region and _indonesian_place(kb, text) and not _person_known(kb, doc[m.start:m.end].text):
             return n
     return 0
 
@@ -717,6 +723,8 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
                         or p >= 2 and spelled(rest) and any(e.type == "ORG" for e in kb.lookup(texts[p - 1])) \
                         or len(rest) >= 2 and any(e.type == "PER" for e in kb.lookup(" ".join(rest))) \
                         or placed(texts, p) and (spelled(rest) or (p >= 2 or _acronym(texts[0])) and spelled(rest, 1)) \
+                        or p == 1 and _heads_region(tx, m.start) and _indonesian_place(kb, texts[0]) \
+                        and spelled(rest, 1) and not _person_known(kb, " ".join(texts)) \
                         or p == 2 and texts[0].lower() in _REGION_WORDS and spelled(rest) \
                         or p >= 2 and texts[p - 1].lower() in _ORG_TAILS and spelled(rest, 1):
                     # "Ketua Setara Institute Hendardi": a word that closes a body's name, then the person
@@ -730,6 +738,19 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
         else:
             out += _cut_full_name(tx, m, full_names)
     return out
+
+
+# the heads of a region's government, whose title names the region right before the person's name
+# ("Bupati Sleman Kustini", "Wali Kota Solo Gibran", "Gubernur Bali Koster")
+_REGION_HEADS = frozenset("bupati wabup wakil gubernur wagub walkot camat lurah".split())
+
+
+def _heads_region(tx: _Text, start: int) -> bool:
+    """The words right before ``start`` are a regional head's title: "Bupati", "Wakil Bupati",
+    "Gubernur", "Wali Kota"/"Walikota" ("Kota" inside or before the span)."""
+    before = [w.lower() for w in tx.words[max(0, start - 2):start]]
+    return bool(before) and (before[-1] in _REGION_HEADS - {"wakil"} or before[-1] in ("walikota", "wali")
+                             or before[-2:] == ["wali", "kota"])
 
 
 # words that close a body's name ("Lippo Group", "Setara Institute", "Indonesia Corruption Watch")
