@@ -468,6 +468,9 @@ def test_a_nickname_keeps_one_id_across_articles(blank, tmp_path) -> None:
         assert (second.entities[0]["id"], second.entities[0]["name"]) == ("per:suharyanto-wibisono",
                                                                           "Suharyanto Wibisono")
         assert store.put(second)
+        again = _linked_article(blank, "a2b", "Menurut Mas Yanto, rapat ditunda.", [["Yanto", "PER"]])
+        link_across(again, store)  # the honorific outside the mention
+        assert again.entities[0]["id"] == "per:suharyanto-wibisono"
         third = _linked_article(blank, "a3", "Pengusaha Hariyanto Gunawan, yang akrab disapa Mas Yanto, hadir.",
                                 [["Hariyanto Gunawan", "PER"], ["Mas Yanto", "PER"]])
         assert store.put(third)

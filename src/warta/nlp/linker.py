@@ -593,8 +593,7 @@ def _title_country(doc: Doc, m: _Mention, kb: KnowledgeBase) -> int:
         return 0
     # after a regional head's title the region it heads, then a name of one word or more ("Wakil Bupati
     # Sleman Danang Maharsa", "Gubernur Bali Koster")
-    region = doc[m.start - 1].lower_ in _REGION_HEADS or m.start >= 2 and doc[m.start - 2:m.start].text.lower() \
-        in ("wali kota", "walikota")
+    region = _heads_region([t.lower_ for t in doc[max(0, m.start - 2):m.start]])
     for n in (2, 1):
         if m.end - m.start - n < (1 if region else 2) or not all(t.is_title for t in doc[m.start + n:m.end]):
             continue
@@ -723,7 +722,8 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
                         or p >= 2 and spelled(rest) and any(e.type == "ORG" for e in kb.lookup(texts[p - 1])) \
                         or len(rest) >= 2 and any(e.type == "PER" for e in kb.lookup(" ".join(rest))) \
                         or placed(texts, p) and (spelled(rest) or (p >= 2 or _acronym(texts[0])) and spelled(rest, 1)) \
-                        or p == 1 and _heads_region(tx, m.start) and _indonesian_place(kb, texts[0]) \
+                        or p == 1 and _heads_region([w.lower() for w in tx.words[max(0, m.start - 2):m.start]]) \
+                        and _indonesian_place(kb, texts[0]) \
                         and spelled(rest, 1) and not _person_known(kb, " ".join(texts)) \
                         or p == 2 and texts[0].lower() in _REGION_WORDS and spelled(rest) \
                         or p >= 2 and texts[p - 1].lower() in _ORG_TAILS and spelled(rest, 1):
@@ -742,15 +742,13 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
 
 # the heads of a region's government, whose title names the region right before the person's name
 # ("Bupati Sleman Kustini", "Wali Kota Solo Gibran", "Gubernur Bali Koster")
-_REGION_HEADS = frozenset("bupati wabup wakil gubernur wagub walkot camat lurah".split())
+_REGION_HEADS = frozenset("bupati wabup gubernur wagub walikota walkot camat lurah".split())
 
 
-def _heads_region(tx: _Text, start: int) -> bool:
-    """The words right before ``start`` are a regional head's title: "Bupati", "Wakil Bupati",
-    "Gubernur", "Wali Kota"/"Walikota" ("Kota" inside or before the span)."""
-    before = [w.lower() for w in tx.words[max(0, start - 2):start]]
-    return bool(before) and (before[-1] in _REGION_HEADS - {"wakil"} or before[-1] in ("walikota", "wali")
-                             or before[-2:] == ["wali", "kota"])
+def _heads_region(before: list[str]) -> bool:
+    """The (lower-case) words right before a span end with a regional head's title: "Bupati", "Wakil
+    Bupati", "Gubernur", "Wali Kota", "Walikota"."""
+    return bool(before) and (before[-1] in _REGION_HEADS or before[-2:] == ["wali", "kota"])
 
 
 # words that close a body's name ("Lippo Group", "Setara Institute", "Indonesia Corruption Watch")
@@ -2229,9 +2227,6 @@ class _Group:
     id: str
     name: str
     type: str
-
-
-# honorifics of familiarity before a nickname: "Cak Imin", "Gus Dur", "Mbak Mega", "Kang Emil"
 
 
 _DESCRIPTORS = frozenset("organisasi ormas lembaga kelompok gerakan".split())
