@@ -477,6 +477,10 @@ def test_a_nickname_keeps_one_id_across_articles(blank, tmp_path) -> None:
         fourth = _linked_article(blank, "a4", "Menurut Mas Yanto, rapat ditunda.", [["Yanto", "PER"]])
         link_across(fourth, store)
         assert fourth.entities[0]["id"] == "per:yanto"  # two stored people went by "Yanto": not guessed
+        assert store.put(_linked_article(blank, "a5", "Warga menyapa Mas Bejo di pasar.", [["Mas Bejo", "PER"]]))
+        sixth = _linked_article(blank, "a6", "Menurut Mas, rapat ditunda.", [["Mas", "PER"]])
+        link_across(sixth, store)  # an honorific read as a name is not the one stored "Mas Bejo"
+        assert sixth.entities[0]["id"] == "per:mas"
 
 
 def test_analyze_with_each_profile() -> None:

@@ -170,8 +170,8 @@ def link_across(article: Article, store: Store) -> None:
             acronym = store.entity_for_acronym(name, entity_id)
             if acronym:
                 found, retyped = acronym[:2], acronym[2]
-        if found is None and type_ == "PER" and " " not in name:
-            found = store.person_for_word(name)
+        if found is None and type_ == "PER" and " " not in name and name.lower() not in FAMILIAR:
+            found = store.person_for_word(name)  # not a familiar honorific read as a name ("Mas" of "Mas Anas")
         if found is None and type_ == "PER" and (nick := _nickname(mentions, article.body)):
             found = store.person_for_nickname(nick, entity_id)
         if found:
