@@ -840,6 +840,14 @@ _OPENING_MARKS = frozenset('"“‘\'(')
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
 
 
+def _opens_sentence(doc: Doc, words: list[str], k: int) -> bool:
+    """Word ``k`` opens a sentence or a quotation (opening marks before it skipped)."""
+    j = k
+    while j > 0 and words[j - 1] in _OPENING_MARKS:
+        j -= 1
+    return j == 0 or doc[j].is_sent_start is True or words[j - 1] in _SENTENCE_ENDS
+
+
 def _without_opening_words(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
     """Less the one-word mentions that are a common word capitalised only because it opens a sentence
     or a quotation ("Kebijakan itu ...", "Vonis dijatuhkan ...", '"Account secured ..."'): a word
@@ -850,10 +858,7 @@ def _without_opening_words(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
     words = tx.words
 
     def opening(k: int) -> bool:
-        j = k
-        while j > 0 and words[j - 1] in _OPENING_MARKS:
-            j -= 1
-        return j == 0 or doc[j].is_sent_start is True or words[j - 1] in _SENTENCE_ENDS
+        return _opens_sentence(doc, words, k)
 
     suspects = {id(m) for m in mentions if m.end - m.start == 1 and words[m.start].lower() in common
                 and opening(m.start) and not kb.lookup(words[m.start])}
@@ -873,10 +878,7 @@ def _without_opening_verbs(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
     verbs, common, person_words = verb_words(), _common_words(), _person_words()
 
     def opening(k: int) -> bool:
-        j = k
-        while j > 0 and words[j - 1] in _OPENING_MARKS:
-            j -= 1
-        return j == 0 or doc[j].is_sent_start is True or words[j - 1] in _SENTENCE_ENDS
+        return _opens_sentence(doc, words, k)
 
     suspects = [m for m in mentions if m.end - m.start >= 2 and m.nstart == m.start
                 and (low := words[m.start].lower()) in verbs and low in common and words[m.start][:1].isupper()
