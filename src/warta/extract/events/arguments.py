@@ -276,6 +276,8 @@ def _verb(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> Argum
         # "Salah satu yang ditangkap bernama X", "yang sudah ditangkap adalah Roni": who it befell, named
         before, after = before or after, []
     if hit.trigger.kind == "passive":
+        if not after:
+            after = _delayed_agent(ctx, items, k, hi)
         if not after and before and (hit.trigger.type in ctx.lex.implicit_types
                                      or hit.trigger.phrase in ctx.lex.implicit_phrases):
             after = _enforcer(ctx)  # "Siti ditahan ...": by the body the article is about
@@ -396,6 +398,39 @@ def _role_holder(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -
         group, _ = _group(ctx, items, n, lo, hi, 1)
         return [e for e in _entities(group) if e.get("type") == "PER"]
     return [e for e in examples_after(ctx, items[k].end, items[hi - 1].end) if e.get("type") == "PER"]
+
+
+_AGENT_WORDS = 3  # words of a title or a body's common name between "oleh" and the agent's name
+_NOT_AGENT = frozenset({"karena", "sebab"})  # "oleh karena itu": therefore
+
+
+def _delayed_agent(ctx: DocContext, items: list[Item], k: int, hi: int) -> list[dict[str, Any]]:
+    """The agent of a passive verb written after what it says of the patient: the first "oleh" of the
+    clause, before any other verb trigger, "yang" or punctuation, then the first named participant
+    within a few words of a title or a body's common name ("divonis 8 tahun penjara oleh majelis
+    hakim Pengadilan Tipikor Jakarta", "dicopot dari jabatannya oleh Kapolri Jenderal Listyo Sigit
+    Prabowo"); none when a word of another kind comes first."""
+    j = k + 1
+    while j < hi and not (items[j].kind == "W" and items[j].low == "oleh"):
+        it = items[j]
+        if it.kind == "P" and it.low not in _NEUTRAL_PUNCT or it.kind == "G" and it.data.trigger.kind != "noun" \
+                or it.kind == "W" and it.low == "yang":
+            return []
+        j += 1
+    if j + 1 >= hi or items[j + 1].low in _NOT_AGENT:
+        return []
+    for n in range(j + 1, min(hi, j + 2 + _AGENT_WORDS)):
+        it = items[n]
+        if it.kind == "E":
+            if is_place(ctx, items, n, j + 1) is not None:
+                return []
+            group, _ = _group(ctx, items, n, n, hi, 1)
+            return _entities(group)
+        if it.kind == "A":
+            return resolve_anaphor(ctx, it)
+        if not (it.kind == "R" or it.kind == "W" and it.low.isalpha()):
+            return []
+    return []
 
 
 def _agent_after(ctx: DocContext, items: list[Item], k: int, hi: int) -> list[dict[str, Any]]:

@@ -167,8 +167,8 @@ def _speech_acts(ctx: DocContext, found: list[dict[str, Any]], report: tuple[str
     candidates = []
     for q in ctx.quotes:
         speaker = q.get("speaker") or {}
-        if not speaker.get("name") or speaker.get("type") not in ("PER", "ORG"):
-            continue
+        if not speaker.get("name") or speaker.get("type") not in ("PER", "ORG") and not _is_state(speaker):
+            continue  # a state speaks through its government ("Bangladesh menolak menerima ..."); a town does not
         n = ctx.sentence_of(max(q["start"], q["end"] - 1))
         a, b = ctx.sents[n]
         if (a, speaker.get("id")) in had or sporty[n]:
@@ -392,6 +392,15 @@ def _participants(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, i
 
 
 _STATES = frozenset({"country", "territory"})
+
+
+def _is_state(e: dict[str, Any]) -> bool:
+    """A place the knowledge base knows as a country or territory, or a capital (for its government):
+    one that can speak or act ("Bangladesh menolak ...", "Pyongyang mengecam ...")."""
+    if e.get("type") != "LOC":
+        return False
+    known = KnowledgeBase.load().get(e.get("id") or "")
+    return known is not None and (known.kind in _STATES or known.id in capitals())
 
 
 def _states_only(ents: list[dict[str, Any]]) -> list[dict[str, Any]]:
