@@ -5,7 +5,8 @@ Position rules (all a trigger needs when there is no parse):
 * an active verb's actors are the participant group just before it in its clause ("X dan Y
   bertemu", "X akan segera menyerang"), its targets the group just after it ("bertemu dengan Y");
 * a passive verb (di- forms) swaps them: the subject before is the target, the agent after
-  ("ditangkap oleh X", "ditangkap X") the actor;
+  ("ditangkap oleh X", "ditangkap X") the actor, also when "oleh" comes later in the clause
+  ("divonis 8 tahun penjara oleh majelis hakim Pengadilan Tipikor Jakarta");
 * an event noun takes the group right after it as its owners ("sanksi AS terhadap Rusia",
   "pertemuan antara X dan Y", "KTT X-Y"), or, after a light verb ("X menggelar pertemuan dengan Y"),
   the light verb's subject and object;

@@ -31,7 +31,8 @@ Steps, in order, sentence by sentence:
 5. the same type, actors and time twice in one sentence give one event;
 6. the title, read in headline grammar (``headline``), adds the event it reports when the body
    does not report it (``in_title``);
-7. each quote with a named speaker is read by the speech-act model (``speech``, learned from
+7. each quote with a named speaker (a person, an organisation, or a state: "Korea Utara menyebut
+   ...") is read by the speech-act model (``speech``, learned from
    reported-speech sentences labelled by reading): a statement that criticises, demands, praises,
    rejects, agrees, threatens or apologises is the speaker's event (``found_by`` "speech"), unless the
    speaker already has one in that sentence.
