@@ -324,6 +324,10 @@ def _noun(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> Argum
         return Arguments(actors=group + _subject_pair(ctx, items, k, hi))
     owners, prep, nxt = forward(ctx, items, k, hi, max_unknown=0)
     if hit.trigger.patient_first and prep is None:
+        if owners and nxt < hi:  # "penangkapan KPK terhadap Bupati X": the owner acts, on whom "terhadap" names
+            others, oprep, _ = forward(ctx, items, nxt - 1, hi, max_unknown=1)
+            if others and oprep == "terhadap":
+                return Arguments(actors=owners, targets=others)
         return Arguments(targets=owners)
     if prep == "antara" or (prep is None and owners):
         targets: list[dict[str, Any]] = []

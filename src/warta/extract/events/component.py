@@ -511,7 +511,8 @@ def _main_subject(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[d
     subordinator of time or manner right before the trigger (``subordinators``), or the trigger
     follows "dengan" ("... dengan memberikan bantuan": by giving, ``manner_openers``), and its subject is
     the main clause's, the nearest person or organisation before it that is no place, no
-    prepositional object ("kepada X") and no source ("menurut X")."""
+    prepositional object ("kepada X") and no source ("menurut X"), within the reported words when
+    the trigger is in indirect speech."""
     words = ctx.lex.words
     j = k - 1
     while j > lo and items[j].kind == "W" and items[j].low in words["bridge_words"]:
@@ -522,9 +523,13 @@ def _main_subject(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[d
         start = k - 1  # "X menggelar aksi sosial dengan memberikan bantuan": X gives the aid
     else:
         return []
+    # in what someone said ("Boji mengatakan bahwa pasukan berusaha membubarkan pengungsi dengan
+    # menembak ke udara") the clause's subject is in the reported words, never the speaker before them
+    quote = ctx.quote_at(items[k].start)
+    floor = quote["start"] if quote is not None and quote.get("kind") == "indirect" else -1
     for i in range(start - 1, -1, -1):
         it = items[i]
-        if it.kind == "P" and it.low in ".;:!?":
+        if it.kind == "P" and it.low in ".;:!?" or it.start < floor:
             return []
         if it.kind != "E" or it.data.get("type") not in ("PER", "ORG"):
             continue
