@@ -870,8 +870,10 @@ def _without_opening_words(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
 
 def _without_opening_verbs(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> None:
     """A verb that opens a sentence is no part of the name after it ("Papar Bambang kepada
-    wartawan", "Ada Luna Maya dan ...", "Ungkap Kasat Reskrim ..."): the mention starts after it when
-    the word is a verb news writes in lower case (``verbs.txt``, ``common_words.txt``), no word of
+    wartawan", "Ada Luna Maya dan ...", "Ungkap Kasat Reskrim ..."), nor is a common noun before a
+    person's name ("Akun Ahmad Sopandi mengeluhkan ...", "Presenter Robby Purba ..."): the mention
+    starts after it when the word is a verb news writes in lower case (``verbs.txt``,
+    ``common_words.txt``), or any word news writes in lower case before a person's name, no word of
     persons' names, the knowledge base knows neither it nor the whole span, a capitalised word follows
     it in the span, and the article never writes it capitalised inside a sentence."""
     words = tx.words
@@ -881,7 +883,8 @@ def _without_opening_verbs(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
         return _opens_sentence(doc, words, k)
 
     suspects = [m for m in mentions if m.end - m.start >= 2 and m.nstart == m.start
-                and (low := words[m.start].lower()) in verbs and low in common and words[m.start][:1].isupper()
+                and (low := words[m.start].lower()) in common and (low in verbs or m.label == "PER")
+                and words[m.start][:1].isupper()
                 and words[m.start] not in person_words and words[m.start + 1][:1].isupper() and opening(m.start)
                 and not kb.lookup(words[m.start]) and not kb.lookup(tx.span(m.start, m.end))]
     if not suspects:
