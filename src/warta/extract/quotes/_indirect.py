@@ -37,6 +37,9 @@ from warta.extract.quotes._text import DOUBLE, SINGLE, Text, words_in
 
 __all__ = ["find_indirect"]
 
+# a day (and its date) closed by a comma, after a place adjunct: "di Jakarta, Senin (3/3/2025), …"
+_DAY_LEAD = re.compile(r"\s*(?:hari\s+)?(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b\s*"
+                       r"(?:\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\))?\s*,", re.IGNORECASE)
 _ADJUNCT = re.compile(r"\s*(?:kepada|di|pada|saat|ketika|dalam|usai|seusai|melalui|lewat|sampai|hingga|sejak|selama)"
                       r"\b[^.;\"“”]{0,90}?"
                       r"(?:\bbahwa\b|,(?=\s+[^\d\s]))", re.IGNORECASE)
@@ -262,6 +265,8 @@ def _reported(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
         return None  # "tidak membantah maupun membenarkan kabar itu": neither
     after = m.end()
     lead = _ADJUNCT.match(text, after, s1) if not m.group("bahwa") else None
+    if lead is not None and _holds_clause(t, lex, lead.start(), lead.end()):
+        lead = None  # "mengatakan sejak tahun 2016 Kementerian PANRB membubarkan tim itu, …": what was said
     request = lead is not None and m.group("cue").lower() in _REQUEST_VERBS \
         and _REQUEST_TO.match(lead.group()) is not None
     if request:  # "mengimbau kepada seluruh pengguna jalan untuk berhati-hati, …": whom it asks, and what
@@ -270,6 +275,9 @@ def _reported(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
         lead = _ADDRESSED.match(text, after, s1)  # "memperingatkan Korea Utara beberapa waktu lalu bahwa …"
     if lead:
         after = lead.end()
+        day = _DAY_LEAD.match(text, after, s1)
+        if day is not None:  # "mengatakan di Jakarta, Senin (3/3/2025), pemerintah …": when, then what
+            after = day.end()
     elif not m.group("bahwa") and not request:
         lead = _LEAD_IN.match(text, after, s1)
         if lead:
@@ -399,6 +407,31 @@ def _interposed(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
     if span is None:
         return None
     return Quote(span[0], span[1], "indirect", m.group("cue") + (m.group("nya") or ""), ref, (s0, s1), s1)
+
+
+# words that open a subordinate or relative clause inside an adjunct ("kepada wartawan usai menghadiri rapat",
+# "dalam acara yang digelar di Jakarta"): a verb after them is that clause's
+_CLAUSE_OPENERS = frozenset("yang usai seusai saat ketika setelah sesudah sebelum sambil sembari seraya selagi".split())
+# words of a verb's shape that are prepositions ("kepada wartawan mengenai kasus itu")
+_PREPOSITION_VERBS = frozenset("mengenai menurut menuju menjelang melalui menyusul mengingat menyangkut "
+                               "dibanding dibandingkan diantaranya".split())
+
+
+def _holds_clause(t: Text, lex: Lexicon, a: int, b: int) -> bool:
+    """An adjunct after a reporting verb ("di Jakarta, Senin", "kepada wartawan saat dikonfirmasi") holds a
+    clause of its own when a verb comes two words or more after its preposition, outside a relative or
+    subordinate clause: "sejak tahun lalu pemerintah membubarkan tim itu" is what was said, not when. An
+    adjunct that opens with a subordinator ("saat dikonfirmasi") is such a clause by itself and is kept."""
+    words = [w.group().lower() for w in words_in(t.text, a, b)]
+    if not words or words[0] in _CLAUSE_OPENERS:
+        return False
+    for i, w in enumerate(words[1:], start=1):
+        if w in _CLAUSE_OPENERS:
+            return False
+        if i >= 3 and w not in _SETTING and w not in _PREPOSITION_VERBS and (
+                _is_predicate(lex, w) or w.startswith(("me", "di")) and len(w) >= 7 and not w.endswith("nya")):
+            return True
+    return False
 
 
 _ADJUNCT_PREPOSITIONS = frozenset(("dalam", "selama", "sejak", "pada", "di", "hingga", "sampai", "menjelang", "jelang"))
