@@ -313,6 +313,26 @@ def test_published_day_reads_every_form_of_a_publication_date() -> None:
         assert published_day(value) is None, value
 
 
+def test_an_organisations_short_name_takes_the_id_another_article_wrote_it_for(tmp_path: Path) -> None:
+    """One article writes "Persib Bandung ... Persib"; a later one only "Persib": one id (issue 24:
+    Persib / Persib Bandung one body). A short name no article wrote for a longer one keeps its own."""
+    pages = tmp_path / "pages.jsonl"
+    pages.write_text(
+        json.dumps({"id": "a1", "published": "2024-09-29", "text": "Persib Bandung mengalahkan Persija Jakarta "
+                    "2-1 di Stadion Gelora Bandung Lautan Api, Sabtu (28/9/2024). Persib kini memimpin klasemen."})
+        + "\n"
+        + json.dumps({"id": "a2", "published": "2024-10-07", "text": "Persib kalah dari Bali United di Stadion "
+                      "Kapten I Wayan Dipta, Minggu (6/10/2024). Arema juga kalah."}) + "\n", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    api.ingest([str(pages)], db, profile="fast")
+    with Store(db) as store:
+        first, later = store.get("a1"), store.get("a2")
+    longer = {e["id"] for e in first.entities if e["text"] == "Persib Bandung"}
+    assert len(longer) == 1
+    assert {e["id"] for e in later.entities if e["text"] == "Persib"} == longer
+    assert not any(e["id"] in longer for e in later.entities if e["text"] != "Persib")
+
+
 def test_an_acronym_takes_the_id_another_article_defined_it_for(tmp_path: Path) -> None:
     """One article writes "Forum Warga Peduli Lingkungan (FWPL)"; a later one only "FWPL": one id,
     its events' participants included (issue 24: an acronym and its expansion are one id across the store)."""

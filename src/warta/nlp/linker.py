@@ -263,6 +263,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     mentions += _titled_names(tx, taken, kb, lex)
     mentions += _name_part_mentions(doc, words, mentions, taken, lex)
     _persons_parts_retyped(tx, mentions, kb)
+    _org_short_names_retyped(tx, mentions, kb)
     for m in mentions:
         if m.label == "PER":
             m.role = _role_before(doc, m, lex, taken) or _role_after(doc, m, lex, taken)
@@ -1976,6 +1977,29 @@ def _persons_parts_retyped(tx: _Text, mentions: list[_Mention], kb: KnowledgeBas
                 and max(len(w) for w in words[m.start:m.end]) >= 3 \
                 and not any(e.type in ("ORG", "LOC") for e in kb.lookup(tx.span(m.start, m.end))):
             m.label = "PER"
+
+
+_HOME_KINDS = frozenset({"city", "regency", "province", "state", "country"})
+
+
+def _org_short_names_retyped(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> None:
+    """A one-word mention the NER typed as a person or a place that an organisation of the same article
+    is named by, before the place it is of ("Persija" after "Persija Jakarta", "Arema" after "Arema
+    Malang"), is that organisation, when the knowledge base knows the word as nothing else."""
+    words = tx.words
+    heads: set[str] = set()
+    for m in mentions:
+        if m.label == "ORG" and m.end - m.start >= 2 and words[m.start][:1].isupper():
+            rest = tx.span(m.start + 1, m.end)
+            if any(e.kind in _HOME_KINDS and rest in e.aliases for e in kb.lookup(rest)):
+                heads.add(words[m.start])
+    if not heads:
+        return
+    for m in mentions:
+        if m.label in ("PER", "LOC") and m.how == "ner" and m.end - m.start == 1 and words[m.start] in heads \
+                and len(words[m.start]) >= 3 and not kb.lookup(words[m.start]):
+            m.label = "ORG"
+            m.nstart, m.nend = m.start, m.end
 
 
 _ADDRESS = frozenset("bapak pak ibu bu mbak mas bang kak tuan nyonya".split())  # forms of address
