@@ -700,6 +700,11 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
             or p >= 2 and texts[0] in org_openers and any(e.type == "LOC" for e in kb.lookup(texts[p - 1]))
 
     full_names = {tuple(tx.words[m.start:m.end]) for m in mentions if m.label == "PER" and m.end - m.start >= 2}
+    # organisations the article names elsewhere, and the first words of those named before a place
+    # ("Persib" of "Persib Bandung"): "Pelatih Persib Bojan Hodak" is the club's coach
+    named_orgs = {tuple(tx.words[m.start:m.end]) for m in mentions if m.label == "ORG"}
+    named_orgs |= {(tx.words[m.start],) for m in mentions if m.label == "ORG" and m.end - m.start == 2
+                   and any(e.kind in _HOME_KINDS for e in kb.lookup(tx.words[m.start + 1]))}
     out: list[_Mention] = []
     for m in mentions:
         # only after a title: "Staf Ahli ... Kementerian Kesehatan Barlian", "Wakil Wali Kota Tegal Nur
@@ -717,7 +722,7 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
                 if person(rest) and (known_org or any(e.type == "LOC" for e in kb.lookup(" ".join(texts[:p])))
                                      or p >= 2 and rest not in names and all(w in person_words for w in rest)
                                      or p == 1 and _acronym(texts[0])) \
-                        or p == 1 and _acronym(texts[0]) and spelled(rest) \
+                        or p == 1 and (_acronym(texts[0]) or (texts[0],) in named_orgs) and spelled(rest) \
                         or p == 1 and _acronym(texts[0]) and known_org and spelled(rest, 1) \
                         or p >= 2 and known_org and spelled(rest, 1) \
                         or p >= 2 and spelled(rest) and any(e.type == "ORG" for e in kb.lookup(texts[p - 1])) \
