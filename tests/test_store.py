@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from warta import api
+from warta.article import Article
 from warta.errors import NotFound, StoreError
 from warta.store import Store
 from warta.store.schema import MIGRATIONS
@@ -313,20 +314,26 @@ def test_published_day_reads_every_form_of_a_publication_date() -> None:
         assert published_day(value) is None, value
 
 
-def test_an_organisations_short_name_takes_the_id_another_article_wrote_it_for(tmp_path: Path) -> None:
-    """One article writes "Persib Bandung ... Persib"; a later one only "Persib": one id (issue 24:
-    Persib / Persib Bandung one body). A short name no article wrote for a longer one keeps its own."""
+def _ingested_pair(tmp_path: Path, first: tuple[str, str], later: tuple[str, str]) -> tuple[Article, Article]:
+    """Two pages, (published, text) each, ingested in order into a new store (fast profile): the
+    stored articles "a1" and "a2"."""
     pages = tmp_path / "pages.jsonl"
-    pages.write_text(
-        json.dumps({"id": "a1", "published": "2024-09-29", "text": "Persib Bandung mengalahkan Persija Jakarta "
-                    "2-1 di Stadion Gelora Bandung Lautan Api, Sabtu (28/9/2024). Persib kini memimpin klasemen."})
-        + "\n"
-        + json.dumps({"id": "a2", "published": "2024-10-07", "text": "Persib kalah dari Bali United di Stadion "
-                      "Kapten I Wayan Dipta, Minggu (6/10/2024). Arema juga kalah."}) + "\n", encoding="utf-8")
+    pages.write_text("".join(json.dumps({"id": ident, "published": day, "text": text}) + "\n"
+                             for ident, (day, text) in (("a1", first), ("a2", later))), encoding="utf-8")
     db = str(tmp_path / "s.db")
     api.ingest([str(pages)], db, profile="fast")
     with Store(db) as store:
-        first, later = store.get("a1"), store.get("a2")
+        return store.get("a1"), store.get("a2")
+
+
+def test_an_organisations_short_name_takes_the_id_another_article_wrote_it_for(tmp_path: Path) -> None:
+    """One article writes "Persib Bandung ... Persib"; a later one only "Persib": one id (issue 24:
+    Persib / Persib Bandung one body). A short name no article wrote for a longer one keeps its own."""
+    first, later = _ingested_pair(
+        tmp_path, ("2024-09-29", "Persib Bandung mengalahkan Persija Jakarta 2-1 di Stadion Gelora Bandung Lautan "
+                   "Api, Sabtu (28/9/2024). Persib kini memimpin klasemen."),
+        ("2024-10-07", "Persib kalah dari Bali United di Stadion Kapten I Wayan Dipta, Minggu (6/10/2024). "
+                       "Arema juga kalah."))
     longer = {e["id"] for e in first.entities if e["text"] == "Persib Bandung"}
     assert len(longer) == 1
     assert {e["id"] for e in later.entities if e["text"] == "Persib"} == longer
@@ -336,16 +343,10 @@ def test_an_organisations_short_name_takes_the_id_another_article_wrote_it_for(t
 def test_an_acronym_takes_the_id_another_article_defined_it_for(tmp_path: Path) -> None:
     """One article writes "Forum Warga Peduli Lingkungan (FWPL)"; a later one only "FWPL": one id,
     its events' participants included (issue 24: an acronym and its expansion are one id across the store)."""
-    pages = tmp_path / "pages.jsonl"
-    pages.write_text(
-        json.dumps({"id": "a1", "published": "2025-11-03", "text": "Ketua Forum Warga Peduli Lingkungan (FWPL) "
-                    "Budi Santoso mendesak Pemerintah Kota Bekasi menutup tempat pembuangan sampah liar."}) + "\n"
-        + json.dumps({"id": "a2", "published": "2025-11-05", "text": "FWPL kembali menggelar unjuk rasa di depan "
-                      "Balai Kota Bekasi, Rabu (5/11/2025)."}) + "\n", encoding="utf-8")
-    db = str(tmp_path / "s.db")
-    api.ingest([str(pages)], db, profile="fast")
-    with Store(db) as store:
-        first, later = store.get("a1"), store.get("a2")
+    first, later = _ingested_pair(
+        tmp_path, ("2025-11-03", "Ketua Forum Warga Peduli Lingkungan (FWPL) Budi Santoso mendesak Pemerintah Kota "
+                   "Bekasi menutup tempat pembuangan sampah liar."),
+        ("2025-11-05", "FWPL kembali menggelar unjuk rasa di depan Balai Kota Bekasi, Rabu (5/11/2025)."))
     expansion = {e["id"] for e in first.entities if e["text"] == "Forum Warga Peduli Lingkungan"}
     assert len(expansion) == 1
     assert {e["id"] for e in later.entities if e["text"] == "FWPL"} == expansion
