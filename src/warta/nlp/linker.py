@@ -703,8 +703,7 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
     # organisations the article names elsewhere, and the first words of those named before a place
     # ("Persib" of "Persib Bandung"): "Pelatih Persib Bojan Hodak" is the club's coach
     named_orgs = {tuple(tx.words[m.start:m.end]) for m in mentions if m.label == "ORG"}
-    named_orgs |= {(tx.words[m.start],) for m in mentions if m.label == "ORG" and m.end - m.start == 2
-                   and any(e.kind in _HOME_KINDS for e in kb.lookup(tx.words[m.start + 1]))}
+    named_orgs |= {(word,) for word in _names_before_home(tx, mentions, kb)}
     out: list[_Mention] = []
     for m in mentions:
         # only after a title: "Staf Ahli ... Kementerian Kesehatan Barlian", "Wakil Wali Kota Tegal Nur
@@ -1987,17 +1986,25 @@ def _persons_parts_retyped(tx: _Text, mentions: list[_Mention], kb: KnowledgeBas
 _HOME_KINDS = frozenset({"city", "regency", "province", "state", "country"})
 
 
-def _org_short_names_retyped(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> None:
-    """A one-word mention the NER typed as a person or a place that an organisation of the same article
-    is named by, before the place it is of ("Persija" after "Persija Jakarta", "Arema" after "Arema
-    Malang"), is that organisation, when the knowledge base knows the word as nothing else."""
-    words = tx.words
-    heads: set[str] = set()
+def _names_before_home(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> set[str]:
+    """The first words of the article's organisations named before the place they are of, a city,
+    regency, province, state or country the knowledge base knows by that name ("Persija" of "Persija
+    Jakarta", "Arema" of "Arema Malang")."""
+    out: set[str] = set()
     for m in mentions:
-        if m.label == "ORG" and m.end - m.start >= 2 and words[m.start][:1].isupper():
+        if m.label == "ORG" and m.end - m.start >= 2 and tx.words[m.start][:1].isupper():
             rest = tx.span(m.start + 1, m.end)
             if any(e.kind in _HOME_KINDS and rest in e.aliases for e in kb.lookup(rest)):
-                heads.add(words[m.start])
+                out.add(tx.words[m.start])
+    return out
+
+
+def _org_short_names_retyped(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> None:
+    """A one-word mention the NER typed as a person or a place that an organisation of the same article
+    is named by, before the place it is of ("Persija" after "Persija Jakarta"), is that organisation,
+    when the knowledge base knows the word as nothing else."""
+    words = tx.words
+    heads = _names_before_home(tx, mentions, kb)
     if not heads:
         return
     for m in mentions:

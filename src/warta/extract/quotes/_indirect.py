@@ -38,7 +38,8 @@ from warta.extract.quotes._text import DOUBLE, SINGLE, Text, words_in
 __all__ = ["find_indirect"]
 
 # a day (and its date) closed by a comma, after a place adjunct: "di Jakarta, Senin (3/3/2025), …"
-_DAY_LEAD = re.compile(r"\s*(?:hari\s+)?(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b\s*"
+_DAYS = r"(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)"
+_DAY_LEAD = re.compile(rf"\s*(?:hari\s+)?{_DAYS}\b\s*"
                        r"(?:\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\))?\s*,", re.IGNORECASE)
 _ADJUNCT = re.compile(r"\s*(?:kepada|di|pada|saat|ketika|dalam|usai|seusai|melalui|lewat|sampai|hingga|sejak|selama)"
                       r"\b[^.;\"“”]{0,90}?"
@@ -436,7 +437,7 @@ def _holds_clause(t: Text, lex: Lexicon, a: int, b: int) -> bool:
 
 _ADJUNCT_PREPOSITIONS = frozenset(("dalam", "selama", "sejak", "pada", "di", "hingga", "sampai", "menjelang", "jelang"))
 _ADJUNCT_WORDS = 4  # the longest adjunct read before a subjectless clause ("dalam tiga pemilu terakhir")
-_DATE_ONLY = re.compile(r"(?:(?:hari\s+)?(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b[\s,]*)?"
+_DATE_ONLY = re.compile(rf"(?:(?:hari\s+)?{_DAYS}\b[\s,]*)?"
                         r"(?:\(?\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)?|\d{1,2}\s+\w+\s+\d{4})?[\s.,]*",
                         re.IGNORECASE)
 # The words of where, when and how something was said, after its speaker ("kepada wartawan di Jakarta",
