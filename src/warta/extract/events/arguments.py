@@ -618,7 +618,10 @@ def resolve_anaphor(ctx: DocContext, it: Item) -> list[dict[str, Any]]:
     if it.low in words["first_person"]:
         q = ctx.quote_at(it.start)
         speaker = (q or {}).get("speaker")
-        return [speaker] if speaker and speaker.get("name") else []
+        if not speaker or not speaker.get("name"):
+            return []
+        body = _speakers_body(ctx, speaker) if it.low in _WE else None
+        return [speaker, body] if body is not None else [speaker]
     units = ctx.lex.institutions.get(it.low)
     if units:  # "polisi": the police unit the article named last before it
         before = [e for e in ctx.entities if e["start"] < it.start and e["type"] == "ORG"
@@ -649,6 +652,22 @@ def resolve_anaphor(ctx: DocContext, it: Item) -> list[dict[str, Any]]:
                 return parts[-2:]
         return _last(ctx, it.start, floor, ("PER",), 2)
     return _last(ctx, it.start, floor, (kind,), 2)
+
+
+_WE = frozenset(("kami", "pihak kami", "pihaknya"))  # a body speaking through one of its people ("kita" is anyone)
+
+
+def _speakers_body(ctx: DocContext, speaker: dict[str, Any]) -> dict[str, Any] | None:
+    """The organisation a speaker's title names, when "kami" in what they say is that body: the last
+    organisation named in the title before the speaker's name ("Ketua DPW PPP Jateng, Masrukhan
+    Syamsurie": PPP; "Juru Bicara Kementerian Luar Negeri X": the ministry)."""
+    titled = [e for e in ctx.entities if e.get("id") == speaker.get("id") and e.get("role")]
+    if not titled:
+        return None
+    named, role = titled[0], titled[0]["role"]
+    bodies = [e for e in ctx.entities if e["type"] == "ORG" and named["start"] - len(role) - 4 <= e["start"]
+              and e["end"] <= named["start"] and e["text"] in role]
+    return bodies[-1] if bodies else None
 
 
 _NOT_TITLE = frozenset(("itu", "tersebut", "ini", "mantan", "sang", "eks", "bekas"))
