@@ -167,7 +167,7 @@ class _Mention:
             self.nstart, self.nend = self.start, self.end
 
     def name(self, tx: _Text) -> str:
-        return self.outlet or tx.span(self.nstart, self.nend)
+        return self.outlet or " ".join(tx.span(self.nstart, self.nend).split())  # one space between words
 
 
 class _Text:
@@ -1250,16 +1250,16 @@ def _within_longer(words: list[str], longer: list[str]) -> bool:
 
 
 def _merge_adjacent_people(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
-    """Two person spans with nothing between them are one name the NER cut ("Sri Mulyani" +
-    "Indrawati"), or with a middle initial between them ("Armand Mel" + "I." + "Hukom"); so are two
+    """Two person spans with nothing between them (or only spaces) are one name the NER cut ("Sri
+    Mulyani" + "Indrawati"), or with a middle initial between them ("Armand Mel" + "I." + "Hukom"); so are two
     with one capitalised word between them that the NER took for a common word ("Airlangga" +
     "Pribadi" + "Kusman"), where the words around are no capitalised ones (a headline in title case,
     "Jokowi Minta Prabowo Hadir", names two people) and that word is no verb, connector or title."""
     words, verbs = tx.words, verb_words()
 
     def cut_name(prev: _Mention, m: _Mention) -> bool:
-        if prev.end == m.start:
-            return True
+        if prev.end == m.start or all(not words[k].strip() and "\n" not in words[k] for k in range(prev.end, m.start)):
+            return True  # nothing, or only spaces of a scraped page ("Kholidin \xa0 Achmad"), between them
         gap = words[prev.end]
         if prev.end + 1 == m.start and re.fullmatch(r"[A-Z]\.", gap):
             return True  # a middle initial the NER left out: "Armand Mel" + "I." + "Hukom"
