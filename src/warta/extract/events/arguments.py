@@ -152,6 +152,10 @@ def backward(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[dict[s
                 continue
             if after_according(ctx, items, j, lo):
                 return []
+            comma = _interposed_speaker(ctx, items, j, lo)
+            if comma is not None:  # "Presiden Joko Widodo, kata Pratikno, bertemu …": the subject is before it
+                j = comma - 1
+                continue
             group, past = _group(ctx, items, j, lo, k, -1)
             verb = _skip_bridges(items, past, lo, k, -1, words["bridge_words"])
             if verb >= lo and items[verb].kind == "G" and items[verb].data.trigger.kind == "verb":
@@ -170,6 +174,24 @@ def backward(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[dict[s
                 return []
         j -= 1
     return []
+
+
+# cues of an attribution set into a clause between commas: "Tujuh ormas itu, kata Yusri, berunjuk rasa"
+_INTERPOSED_CUES = frozenset("kata ujar tutur ucap jelas imbuh tambah lanjut tegas ungkap terang sebut".split())
+_TITLE_ITEMS = 6  # items of a title between the cue and the speaker's name
+
+
+def _interposed_speaker(ctx: DocContext, items: list[Item], j: int, lo: int) -> int | None:
+    """When entity j is the speaker of an attribution set into the clause (", kata [title] X,"), not the
+    subject of the verb after it, which comes before the attribution: the index of the comma that
+    opens the attribution; None otherwise."""
+    for x in range(j - 1, max(lo, j - 1 - _TITLE_ITEMS) - 1, -1):
+        it = items[x]
+        if it.kind == "W" and it.low in _INTERPOSED_CUES:
+            return x - 1 if x > lo and items[x - 1].kind == "P" and items[x - 1].low == "," else None
+        if not (it.kind in ("R", "E") or it.kind == "W" and ctx.text[it.start:it.start + 1].isupper()):
+            return None
+    return None
 
 
 def _address(ctx: DocContext, items: list[Item], j: int, lo: int) -> bool:
