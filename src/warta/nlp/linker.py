@@ -1602,7 +1602,10 @@ def _role_before(doc: Doc, m: _Mention, lex: _Lexicon, taken: dict[int, str]) ->
                   or low in lex.rank_tails or taken.get(k) in ("ORG", "LOC")
                   or (tok.is_upper and tok.is_alpha and len(tok) <= 6)
                   or tok.text in ("(", ")") or _jurisdiction(doc, k, lex, taken)):
-            break  # kept going over: honorifics, role words, places and organisations, "RI", "DPR"
+            field = _field_head(doc, k)
+            if field is None:
+                break  # kept going over: honorifics, role words, places and organisations, "RI", "DPR"
+            opener, k = field, field  # "Pakar hukum tata negara Refly Harun": an expert and the field
         k -= 1
     if opener is None:
         return m.role
@@ -1614,6 +1617,25 @@ def _role_before(doc: Doc, m: _Mention, lex: _Lexicon, taken: dict[int, str]) ->
     while words and words[0].lower().rstrip(".") in lex.honorifics:
         words.pop(0)
     return " ".join(words) or m.role  # the words up to the name: a stripped title included
+
+
+# experts and practitioners named with their field in lower case ("pakar hukum tata negara", "pengamat
+# kebijakan publik", "peneliti senior bidang ekonomi")
+_FIELD_HEADS = frozenset("pakar pengamat ahli peneliti analis dosen akademisi praktisi konsultan aktivis "
+                         "guru pemerhati".split())
+_FIELD_WORDS = 4  # lower-case words of a field
+
+
+def _field_head(doc: Doc, k: int) -> int | None:
+    """Where an expert's title opens when doc[k] is a lower-case word of their field: an expert's word
+    (``_FIELD_HEADS``) within ``_FIELD_WORDS`` lower-case words before it."""
+    for x in range(k, max(-1, k - _FIELD_WORDS - 1), -1):
+        tok = doc[x]
+        if tok.lower_ in _FIELD_HEADS:
+            return x
+        if not (tok.is_lower and tok.is_alpha):
+            return None
+    return None
 
 
 def _closed_after(doc: Doc, m: _Mention) -> bool:

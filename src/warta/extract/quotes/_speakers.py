@@ -67,6 +67,9 @@ def _made_by(words: list[re.Match[str]], e: dict[str, Any]) -> set[int]:
 def leads_to(t: Text, lex: Lexicon, a: int, e: dict[str, Any]) -> bool:
     """Only titles, names, connectors and what a body publishes between a and the entity: it is the
     phrase's subject."""
+    between = " ".join(t.text[a:e["start"]].split()).strip(" ,")
+    if between and e["type"] == "PER" and e.get("role") and " ".join(e["role"].split()).endswith(between):
+        return True  # the words before the name are its title, as the linker read it ("Pakar hukum tata negara")
     words = words_in(t.text, a, e["start"])
     made_by = _made_by(words, e)
     for i, w in enumerate(words):
