@@ -1601,7 +1601,9 @@ def _role_before(doc: Doc, m: _Mention, lex: _Lexicon, taken: dict[int, str]) ->
         elif not (low in lex.honorifics or low.rstrip(".") in lex.honorifics or low in lex.continuations
                   or low in lex.rank_tails or taken.get(k) in ("ORG", "LOC")
                   or (tok.is_upper and tok.is_alpha and len(tok) <= 6)
-                  or tok.text in ("(", ")") or _jurisdiction(doc, k, lex, taken)):
+                  or tok.text in ("(", ")") or _jurisdiction(doc, k, lex, taken)
+                  # "Anggota Komisi I DPR dari Fraksi PDIP TB Hasanuddin", "Utusan Khusus PBB untuk Suriah X"
+                  or low in _IN_TITLE and k > 0 and doc[k + 1].text[:1].isupper() and doc[k - 1].text[:1].isupper()):
             field = _field_head(doc, k)
             if field is None:
                 break  # kept going over: honorifics, role words, places and organisations, "RI", "DPR"
@@ -1619,6 +1621,7 @@ def _role_before(doc: Doc, m: _Mention, lex: _Lexicon, taken: dict[int, str]) ->
     return " ".join(words) or m.role  # the words up to the name: a stripped title included
 
 
+_IN_TITLE = frozenset(("dari", "untuk", "bidang", "urusan"))  # inside a title chain, between capitalised words
 # experts and practitioners named with their field in lower case ("pakar hukum tata negara", "pengamat
 # kebijakan publik", "peneliti senior bidang ekonomi")
 _FIELD_HEADS = frozenset("pakar pengamat ahli peneliti analis dosen akademisi praktisi konsultan aktivis "
