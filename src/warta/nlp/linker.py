@@ -222,6 +222,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     mentions = _coordinated_names(doc, tx, mentions, kb)
     mentions = _split_at_honorific(tx, _split_trailing_place(tx, mentions, kb), kb)
     mentions = _split_pairs(tx, _merge_adjacent_people(tx, mentions), kb)
+    mentions = _named_after_person(doc, tx, mentions)
     _retype(doc, tx, mentions, kb)
     _clubs(doc, tx, mentions, kb)
     held = {k for m in mentions for k in range(m.start, m.end)}
@@ -783,6 +784,22 @@ def _cut_full_name(tx: _Text, m: _Mention, full_names: set[tuple[str, ...]]) -> 
 _NAMED_AFTER = frozenset("Jalan Jl Jln Bandara Stadion Universitas Masjid Gedung Museum Taman Yayasan Rumah Tol "
                          "Gelanggang Institut Sekolah Pondok Makam Monumen Lapangan Hotel Kapal Gang Perumahan "
                          "Pelabuhan Terminal Stasiun Balai Aula Wisma Graha Kampus Piala".split())
+
+
+def _named_after_person(doc: Doc, tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
+    """A place or building the NER closed before the person it is named after, which it tagged a
+    person ("Bandara Internasional" + "John F. Kennedy", "Stadion Kapten I" + "Wayan Dipta"): one
+    place, when the person's name follows after a single space and the place opens with a word of
+    such names (``_NAMED_AFTER``: "Bandara", "Stadion", "Jalan")."""
+    out: list[_Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and m.label == "PER" and prev.label in ("LOC", "ORG") and prev.end == m.start \
+                and doc[prev.end - 1].whitespace_ == " " and tx.words[prev.start] in _NAMED_AFTER:
+            prev.end = prev.nend = m.end
+            continue
+        out.append(m)
+    return out
 
 
 def _full_name_at_end(tx: _Text, m: _Mention, full_names: set[tuple[str, ...]]) -> int | None:
