@@ -251,6 +251,8 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
                 and not (m.label == "PER" and words[m.nstart] in _SUBUNITS)]  # "Kepala Seksi Pengawasan": a post
     mentions = _without_opening_words(doc, tx, mentions, kb)
     _without_opening_verbs(doc, tx, mentions, kb)
+    # what an opening word leaves may be a title alone ("Sang Pangeran"): no name
+    mentions = [m for m in mentions if not (m.end - m.start == 1 and _not_a_name(words[m.start], lex, kb))]
     mentions = _without_terms(doc, tx, mentions, kb)
     mentions = _kb_extended(tx, mentions, kb)
     taken = _covered(mentions, others)
