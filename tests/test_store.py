@@ -326,20 +326,6 @@ def _ingested_pair(tmp_path: Path, first: tuple[str, str], later: tuple[str, str
         return store.get("a1"), store.get("a2")
 
 
-def test_an_organisations_short_name_takes_the_id_another_article_wrote_it_for(tmp_path: Path) -> None:
-    """One article writes "Persib Bandung ... Persib"; a later one only "Persib": one id (issue 24:
-    Persib / Persib Bandung one body). A short name no article wrote for a longer one keeps its own."""
-    first, later = _ingested_pair(
-        tmp_path, ("2024-09-29", "Persib Bandung mengalahkan Persija Jakarta 2-1 di Stadion Gelora Bandung Lautan "
-                   "Api, Sabtu (28/9/2024). Persib kini memimpin klasemen."),
-        ("2024-10-07", "Persib kalah dari Bali United di Stadion Kapten I Wayan Dipta, Minggu (6/10/2024). "
-                       "Arema juga kalah."))
-    longer = {e["id"] for e in first.entities if e["text"] == "Persib Bandung"}
-    assert len(longer) == 1
-    assert {e["id"] for e in later.entities if e["text"] == "Persib"} == longer
-    assert not any(e["id"] in longer for e in later.entities if e["text"] != "Persib")
-
-
 def test_an_acronym_takes_the_id_another_article_defined_it_for(tmp_path: Path) -> None:
     """One article writes "Forum Warga Peduli Lingkungan (FWPL)"; a later one only "FWPL": one id,
     its events' participants included (issue 24: an acronym and its expansion are one id across the store)."""

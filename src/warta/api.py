@@ -159,22 +159,17 @@ def link_across(article: Article, store: Store) -> None:
     after a familiar honorific ("Gus Imin") the one stored person another article called by it
     under any such honorific ("Cak Imin" for Muhaimin Iskandar); an acronym ("PKB", "HTI") the one
     stored organisation or place another article wrote it for ("Partai Kebangkitan Bangsa (PKB)"),
-    and an organisation's one-word short name ("Persib") the one stored organisation another article
-    wrote it for ("Persib Bandung ... Persib"), when there is exactly one. Quote speakers and event
-    participants follow their mentions."""
+    when there is exactly one. Quote speakers and event participants follow their mentions."""
     moved: dict[str, tuple[str, str]] = {}
     for entity_id in {e["id"] for e in article.entities if entity_id_from_name(e["id"])}:
         mentions = [e for e in article.entities if e["id"] == entity_id]
         name, type_ = mentions[0]["name"], mentions[0]["type"]
         found, retyped = None, None
-        acronym = sum(c.isupper() for c in name) >= 2 and (
-            type_ != "PER" or not any(c.islower() for c in name))  # "FWPL" is no person's name
-        if _ACRONYM.fullmatch(name) and (acronym or type_ == "ORG"):
-            # an organisation's one-word short name ("Persib") another article wrote for its longer
-            # one ("Persib Bandung ... Persib"): that organisation, never a place
-            longer = store.entity_for_acronym(name, entity_id)
-            if longer and (acronym or longer[2] == "ORG"):
-                found, retyped = longer[:2], longer[2]
+        if _ACRONYM.fullmatch(name) and sum(c.isupper() for c in name) >= 2 and (
+                type_ != "PER" or not any(c.islower() for c in name)):  # "FWPL" is no person's name
+            acronym = store.entity_for_acronym(name, entity_id)
+            if acronym:
+                found, retyped = acronym[:2], acronym[2]
         if found is None and type_ == "PER" and " " not in name and name.lower() not in FAMILIAR:
             found = store.person_for_word(name)  # not a familiar honorific read as a name ("Mas" of "Mas Anas")
         if found is None and type_ == "PER" and (nick := _nickname(mentions, article.body)):
