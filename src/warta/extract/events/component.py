@@ -412,13 +412,9 @@ def _states_only(ents: list[dict[str, Any]]) -> list[dict[str, Any]]:
     did it."""
     if not any(e.get("type") == "LOC" for e in ents):
         return ents
-    kb, seats = KnowledgeBase.load(), capitals()
-    def acts(e: dict[str, Any]) -> bool:
-        if e.get("type") != "LOC":
-            return True
-        known = kb.get(e.get("id") or "")  # a name the KB does not know is as often a company or a club
-        return known is None or known.kind in _STATES or known.id in seats
-    return [e for e in ents if acts(e)]
+    kb = KnowledgeBase.load()
+    # a place name the KB does not know is as often a company or a club
+    return [e for e in ents if e.get("type") != "LOC" or kb.get(e.get("id") or "") is None or _is_state(e)]
 
 
 def _one_side(args: Arguments, hit: Hit, sentence_start: int) -> None:
