@@ -101,6 +101,7 @@ class _Lexicon:
     rank_tails: frozenset[str]
     rank_named: frozenset[str]
     chiefs: frozenset[str]
+    in_title: frozenset[str]  # words inside a title chain between capitalised parts ("dari", "untuk")
 
 
 @cache
@@ -143,7 +144,8 @@ def _lexicon() -> _Lexicon:
         words = tuple(phrase.split())
         ranks.setdefault(words[0], []).append(words)
     return _Lexicon(frozenset(data["heads"]), frozenset(data["continuations"]), frozenset(data["honorifics"]),
-                    ranks, frozenset(data["rank_tails"]), frozenset(data["rank_named"]), frozenset(data["chiefs"]))
+                    ranks, frozenset(data["rank_tails"]), frozenset(data["rank_named"]), frozenset(data["chiefs"]),
+                    frozenset(data["in_title"]))
 
 
 @dataclass(slots=True)
@@ -1622,7 +1624,7 @@ def _role_before(doc: Doc, m: _Mention, lex: _Lexicon, taken: dict[int, str]) ->
                   or (tok.is_upper and tok.is_alpha and len(tok) <= 6)
                   or tok.text in ("(", ")") or _jurisdiction(doc, k, lex, taken)
                   # "Anggota Komisi I DPR dari Fraksi PDIP TB Hasanuddin", "Utusan Khusus PBB untuk Suriah X"
-                  or low in _IN_TITLE and k > 0 and doc[k + 1].text[:1].isupper() and doc[k - 1].text[:1].isupper()):
+                  or low in lex.in_title and k > 0 and doc[k + 1].text[:1].isupper() and doc[k - 1].text[:1].isupper()):
             field = _field_head(doc, k)
             if field is None:
                 break  # kept going over: honorifics, role words, places and organisations, "RI", "DPR"
@@ -1640,7 +1642,6 @@ def _role_before(doc: Doc, m: _Mention, lex: _Lexicon, taken: dict[int, str]) ->
     return " ".join(words) or m.role  # the words up to the name: a stripped title included
 
 
-_IN_TITLE = frozenset(("dari", "untuk", "bidang", "urusan"))  # inside a title chain, between capitalised words
 # experts and practitioners named with their field in lower case ("pakar hukum tata negara", "pengamat
 # kebijakan publik", "peneliti senior bidang ekonomi")
 _FIELD_HEADS = frozenset("pakar pengamat ahli peneliti analis dosen akademisi praktisi konsultan aktivis "

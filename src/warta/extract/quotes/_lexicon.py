@@ -45,6 +45,7 @@ class Lexicon:
     titles: frozenset[str]
     audiences: re.Pattern[str]
     roles: frozenset[str]
+    in_title: frozenset[str]  # roles.toml: words inside a title chain ("Calon presiden dari Partai Republik")
     clause_verbs: frozenset[str]  # weak verbs whose clause needs no "bahwa"
     clause_reach: int  # words after a weak verb in which its clause's predicate must stand
     predicates: frozenset[str]  # auxiliaries, modals, negations, copulas
@@ -125,6 +126,7 @@ def lexicon() -> Lexicon:
         titles=frozenset(d["title_words"]),
         audiences=re.compile(rf"(?:{_alts(d['attribution']['audiences'])})\b", f),
         roles=frozenset(roles["heads"]) | frozenset(roles["continuations"]) | frozenset(roles["honorifics"]),
+        in_title=frozenset(roles["in_title"]),
         clause_verbs=frozenset(d["clause_verbs"]),
         clause_reach=int(d["clause_reach"]),
         predicates=frozenset(d["predicate_words"]),

@@ -46,7 +46,6 @@ def pick_speaker(entities: list[dict[str, Any]]) -> dict[str, Any] | None:
 _DOCUMENTS = frozenset("data laporan survei hasil catatan rilis riset kajian penelitian temuan analisis poling polling "
                        "jajak studi".split())
 _PUBLISHED = frozenset("dilakukan dirilis dikeluarkan diterbitkan digelar dibuat dipublikasikan dihimpun".split())
-_IN_TITLE = frozenset(("dari", "untuk", "bidang", "urusan"))  # inside a title chain, before a capitalised name
 
 
 def _made_by(words: list[re.Match[str]], e: dict[str, Any]) -> set[int]:
@@ -80,7 +79,7 @@ def leads_to(t: Text, lex: Lexicon, a: int, e: dict[str, Any]) -> bool:
         if not (word[0].isupper() or word[0].isdigit() or low in lex.roles or low in CONNECTORS
                 or (low in _DOCUMENTS and e["type"] == "ORG") or low in lex.statements
                 # "Calon presiden dari Partai Republik Donald Trump", "Utusan Khusus PBB untuk Suriah X"
-                or (low in _IN_TITLE and 0 < i < len(words) - 1 and words[i + 1].group()[0].isupper())):
+                or (low in lex.in_title and 0 < i < len(words) - 1 and words[i + 1].group()[0].isupper())):
             return False
     return True
 
