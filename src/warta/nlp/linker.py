@@ -76,7 +76,7 @@ _NAME_PARTICLES = frozenset("bin binti van von der de den da di du la le al el i
 # capitalised words that are also place names elsewhere ("Kota" in India, "Bursa" in Turkey)
 _GENERIC = frozenset("kota bursa pulau desa gunung sungai teluk selat laut danau tanjung kampung pasar jalan "
                      "bandar negeri kabupaten provinsi wilayah daerah pusat barat timur utara selatan tengah "
-                     "raya baru lama agung mulia jaya indah".split())
+                     "raya baru lama agung mulia jaya indah negara".split())
 
 if not Doc.has_extension("entities"):
     Doc.set_extension("entities", default=None)
@@ -321,8 +321,8 @@ _MARKS = frozenset(",.;:!?\"“”'‘’–—")  # not brackets: "PT PLN (Pers
 
 
 def _trim_marks(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
-    """A name neither starts nor ends with a punctuation token ("Salemba ," where the NER took the
-    comma), and has a letter: a list number the NER read as an organisation ("5. Surat …") is none."""
+    """A name neither starts nor ends with a punctuation or a space token ("Salemba ," where the NER took
+    the comma), and has a letter: a list number the NER read as an organisation ("5. Surat …") is none."""
     out = []
     words = tx.words
     for m in mentions:
@@ -330,9 +330,9 @@ def _trim_marks(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
         if words[a][0].isalpha() and words[b - 1][-1].isalnum():
             out.append(m)  # the usual case: a word at each edge, so a letter inside
             continue
-        while a < b and all(ch in _MARKS for ch in words[a]):
+        while a < b and all(ch in _MARKS or ch.isspace() for ch in words[a]):  # or spaces the NER took
             a += 1
-        while b > a and all(ch in _MARKS for ch in words[b - 1]):
+        while b > a and all(ch in _MARKS or ch.isspace() for ch in words[b - 1]):
             b -= 1
         if any(ch.isalpha() for k in range(a, b) for ch in words[k]):
             out.append(m if (a, b) == (m.start, m.end) else _Mention(a, b, m.label, m.how))
@@ -520,7 +520,7 @@ def _split_trailing_place(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase
                     continue
                 tail = tx.span(m.end - n, m.end)
                 kinds = {e.kind for e in kb.lookup(tail) if e.type == "LOC" and tail in e.aliases}
-                if not kinds & {"city", "province"}:
+                if not kinds & {"city", "province"} or n == 1 and tail.lower() in _GENERIC:  # "Sekretariat Negara"
                     continue
                 before = words[m.start:m.end - n]
                 low = [w.lower() for w in before]
@@ -694,6 +694,7 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
     def spelled(rest: tuple[str, ...], shortest: int = 2) -> bool:  # "Ketua KPK Agus Rahardjo", "UE Margrethe Vestager"
         return shortest <= len(rest) <= 3 and all(
             w[:1].isupper() and w[1:].islower() and w.isalpha() and w.lower() not in _GENERIC
+            and not _DERIVED_NOUN.fullmatch(w.lower())
             and w.lower() not in common and w.lower() not in org_heads and w.lower() not in lex.heads
             and _unit_at(list(rest), i) == 0 and not kb.lookup(w) for i, w in enumerate(rest)) \
             and not kb.lookup(" ".join(rest))
@@ -716,12 +717,15 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
         titled = m.label != "PER" and m.end - m.start >= 2 and \
             (any(w.lower() in lex.heads for w in tx.words[max(0, m.start - _TITLE_REACH_WORDS):m.start])
              or m.start > 0 and tx.words[m.start - 1].lower() in _NATIONALITY)  # "warga negara Polandia Lukasz Herba"
-        if titled and not kb.lookup(tx.span(m.start, m.end)):
-            texts = tx.words[m.start:m.end]
+        texts = tx.words[m.start:m.end]
+        if titled and not kb.lookup(tx.span(m.start, m.end)) and not _facility_name(texts):
             for p in range(1, len(texts)):
                 rest = tuple(texts[p:])
                 if rest[0].lower() in _ORG_TAILS:
                     continue  # a name never opens with "Group": "MNC Group Hary Tanoesoedibjo"
+                if any(w.lower() in _LEGAL_FORMS or w.lower() in LEGAL_FORMS for w in rest) or \
+                        p == 1 and texts[0].lower() in _LEGAL_FORMS:
+                    continue  # "PT Indosat Tbk": after "PT" comes the company's name; no name holds "Tbk"
                 known_org = any(e.type == "ORG" for e in kb.lookup(" ".join(texts[:p])))
                 if person(rest) and (known_org or any(e.type == "LOC" for e in kb.lookup(" ".join(texts[:p])))
                                      or p >= 2 and rest not in names and all(w in person_words for w in rest)
@@ -748,6 +752,18 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
         else:
             out += _cut_full_name(tx, m, full_names)
     return out
+
+
+# a noun derived with pe(r)-/ke- ... -an ("Perparkiran", "Pembangunan", "Kesehatan") names an office's
+# field, never a person
+_DERIVED_NOUN = re.compile(r"(?:per|pen|pem|peng|peny|pe|ke)[a-z]{3,}an")
+
+
+def _facility_name(words: list[str]) -> bool:
+    """The span names a building, a site or a road ("Gedung Telkom Grha Cipta Caraka", "Bandar Udara
+    Juwata"): whatever words follow its opening word are its name, no person's."""
+    low = [w.lower() for w in words[:2]]
+    return low[0] in _FACILITIES or low == ["bandar", "udara"]
 
 
 # the heads of a region's government, whose title names the region right before the person's name
@@ -1402,7 +1418,8 @@ def _retype(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) ->
         elif m.label == "PER" and text not in person_words:
             found = [e for e in kb.lookup(text) if m.end - m.start >= 2 or text in e.aliases or text == e.name]
             if found and all(e.type != "PER" for e in found) and \
-                    (m.end - m.start >= 2 or found[0].kind in ("country", "territory", "city", "org", "place")):
+                    (m.end - m.start >= 2 or found[0].kind in ("country", "territory", "city", "org", "place")) \
+                    and not (m.end - m.start == 1 and _name_not_town(text, found)):
                 m.label = found[0].type
         elif m.label != "PER" and m.end - m.start == 1 and person_words.get(text, m.start) < m.start and \
                 not kb.lookup(text):
@@ -1415,6 +1432,14 @@ def _retype(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) ->
 
 
 _AT_PLACE = frozenset(("di", "ke", "dari", "wilayah", "kawasan", "daerah", "sekitar"))
+
+
+def _name_not_town(word: str, found: list[Entity]) -> bool:
+    """A one-word name the NER typed PER that the knowledge base knows only as cities, each a foreign
+    town under a million people, and that persons' names in the NER data are written with
+    ("Rodriguez", "Elizabeth", "Davenport"): the person, not the town."""
+    return word in _person_words() and all(
+        e.kind == "city" and e.country != "ID" and (e.population or 0) < _BIG_CITY for e in found)
 
 
 def _indonesian_place(kb: KnowledgeBase, text: str) -> bool:
@@ -1499,8 +1524,8 @@ def _clubs(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> 
             continue
         if m.start > a and words[m.start - 1][:1].isupper() and words[m.start - 1].isalpha():
             continue  # the end of a longer name ("Lewis Hamilton"), not a club
-        if (m.start == 0 or "\n" in words[m.start - 1]) and after in (",", "("):
-            continue  # a dateline opening a paragraph: "Jakarta, CNN Indonesia --", "London (ANTARA) -"
+        if (m.start == 0 or "\n" in words[m.start - 1]) and (after in (",", "(") or after in _DASHES):
+            continue  # a dateline opening a paragraph: "Jakarta, CNN Indonesia --", "London (ANTARA) -", "Paris -"
         if (before == "," and m.start >= 2 and (m.start - 2 in named or words[m.start - 2][:1].isupper())) or \
                 (after == "," and m.end + 1 < len(words) and (m.end + 1 in named or words[m.end + 1][:1].isupper())):
             continue  # one of a chain of names: "Glodok, Jakarta Barat", "Stadion 17 Mei, Banjarmasin"
@@ -1535,7 +1560,8 @@ def _strip_person(doc: Doc, m: _Mention, lex: _Lexicon) -> None:
     end = m.end
     # a syllable of an East Asian given name written in lower case after the span ("Lee Sung"
     # + "kwon"): short, not a word news writes in lower case, after a short capitalised syllable
-    if end - start >= 2 and end < len(doc) and len(doc[end - 1]) <= 5 and doc[end - 1].text[:1].isupper():
+    if end - start >= 2 and end < len(doc) and all(len(t) <= 5 for t in doc[start:end]) \
+            and doc[end - 1].text[:1].isupper():  # not "Rafael Nadal" + "nomor"
         nxt = doc[end]
         if nxt.is_alpha and nxt.text.islower() and 2 <= len(nxt) <= 5 and nxt.text not in _common_words() \
                 and nxt.text not in _NAME_PARTICLES and doc[end - 1].whitespace_:
@@ -1588,7 +1614,9 @@ def _first_name_before(tx: _Text, m: _Mention, lex: _Lexicon, kb: KnowledgeBase,
             or word.lower() in lex.heads or word.lower() in lex.honorifics or word.lower() in lex.continuations \
             or _is_rank_word(word, lex) or kb.lookup(word):
         return
-    if before == "," or before.lower() in lex.heads:
+    # after a title the word may be the title's own ("Sekretaris Kabinet", "Kepala Marga"): only a
+    # word that persons' names are written with, or any after a rank ("Inspektur Jenderal Unggung")
+    if before == "," or before.lower() in lex.heads and (word in _person_words() or _is_rank_word(before, lex)):
         m.start = m.nstart = k
         held.add(k)
 
@@ -2074,7 +2102,8 @@ def _addressed_mentions(tx: _Text, taken: dict[int, str], kb: KnowledgeBase) -> 
             continue
         j = i + 1
         while j < len(words) and j - i <= _ADDRESSED_WORDS and j not in taken and words[j].isalpha() \
-                and words[j][:1].isupper() and words[j].lower() not in common and words[j].lower() not in roles:
+                and words[j][:1].isupper() and words[j].lower() not in common and words[j].lower() not in roles \
+                and words[j].lower() not in _ADDRESS:  # "Bang Bang Bang": a title, not "Bang" + a name
             j += 1
         if j == i + 1 or (j < len(words) and j not in taken and words[j][:1].isupper() and words[j].isalpha()):
             continue  # nothing after it, or a run too long to be sure of
@@ -2221,7 +2250,9 @@ def _kb_mentions(doc: Doc, tx: _Text, kb: KnowledgeBase, taken: dict[int, str]) 
             if found and _trusted(doc[i:j], found[0], kb):
                 hit = (j, found[0])
                 break
-        if hit:
+        if hit and hit[1].type == "LOC" and _inside_a_name(doc, words, i, hit[0], taken, kb):
+            i = hit[0]
+        elif hit:
             j, ent = hit
             out.append(_Mention(i, j, ent.type, "kb", kb=[ent]))
             for k in range(i, j):
@@ -2230,6 +2261,29 @@ def _kb_mentions(doc: Doc, tx: _Text, kb: KnowledgeBase, taken: dict[int, str]) 
         else:
             i += 1
     return out
+
+
+def _inside_a_name(doc: Doc, words: list[str], i: int, j: int, taken: dict[int, str], kb: KnowledgeBase) -> bool:
+    """The place's name at ``i:j`` is a word of a longer name nobody tagged: a programme, a contest, a
+    product, a work or a currency ("Kartu Indonesia Pintar", "Taiwan Terbuka", "ASEAN Games", "US $").
+    So when a capitalised word follows that is no name the knowledge base knows, no title's or place's
+    word; or when a capitalised word that news writes in lower case comes before it mid-sentence
+    ("Kartu", "Tenaga Kerja"), not a place's or a title's. Not in a headline written in title case."""
+    if j < len(words) and words[j] == "$":
+        return True
+    around = [w for w in words[max(0, i - 4):i] + words[j:j + 5] if w.isalpha()]
+    if around and all(w[:1].isupper() for w in around):
+        return False  # a title-case headline: every word is capitalised
+    roles = role_words()
+    plain = _GENERIC | _COMPASS | _REGION_WORDS | _FACILITY_WORDS | _AT_PLACE | _lower_org_heads()
+
+    def unexplained(k: int) -> bool:
+        w = words[k]
+        return k not in taken and w.isalpha() and w[:1].isupper() and not _opens_sentence(doc, words, k) \
+            and w.lower() not in roles and w.lower() not in plain
+    if j < len(words) and unexplained(j) and not kb.lookup(words[j]):
+        return True
+    return i > 0 and unexplained(i - 1) and words[i - 1].lower() in _common_words()
 
 
 _NOT_BEFORE_A_NAME = frozenset(("Kantor", "Pusat"))  # "Kantor Jokowi", "Pusat Kota"
@@ -2359,6 +2413,8 @@ def _kb_candidates(name: str, label: str, kb: KnowledgeBase) -> list[Entity]:
         return [e for e in found if e.type == "PER"]
     if label == "ORG":  # a club or company named after a city is not the city ("Napoli")
         places = [e for e in found if e.type == "ORG" or e.kind in ("country", "territory")]
+    elif name.split()[0].lower() in _FACILITIES:  # "di Istana Negara", typed LOC: the building, not the office
+        places = [e for e in found if e.type == "LOC"]
     else:
         places = [e for e in found if e.type in ("ORG", "LOC")]
     if not places and " " in name.strip():
