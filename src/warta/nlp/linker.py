@@ -250,11 +250,16 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
                 and not _shouted(words[m.start:m.end], kb)
                 and not (m.end - m.start == 1 and _not_a_name(words[m.start], lex, kb))
                 and not (m.label != "PER" and words[m.start].lower() in lex.chiefs)  # "Kapolres Metro Bekasi": a role
-                and not (m.label == "PER" and words[m.nstart] in _SUBUNITS)]  # "Kepala Seksi Pengawasan": a post
+                and not (m.label == "PER" and words[m.nstart] in _SUBUNITS)  # "Kepala Seksi Pengawasan": a post
+                and not (m.label == "PER" and any(_DIGIT.search(w) for w in words[m.nstart:m.nend]))]  # "Vitamin B12"
     mentions = _without_opening_words(doc, tx, mentions, kb)
     _without_opening_verbs(doc, tx, mentions, kb)
     # what an opening word leaves may be a title alone ("Sang Pangeran"): no name
-    mentions = [m for m in mentions if not (m.end - m.start == 1 and _not_a_name(words[m.start], lex, kb))]
+    mentions = [m for m in mentions if not (m.end - m.start == 1 and _not_a_name(words[m.start], lex, kb))
+                # nor a person's name opening with a noun derived with ke-/pe-...-an and holding no word of
+                # persons' names ("Jaga" + "Kebersihan Pertama"; not "Pebrian Hidayat")
+                and not (m.label == "PER" and _DERIVED_NOUN.fullmatch(words[m.nstart].lower())
+                         and not any(w in _person_words() for w in words[m.nstart:m.nend]))]
     mentions = _without_terms(doc, tx, mentions, kb)
     mentions = _kb_extended(tx, mentions, kb)
     taken = _covered(mentions, others)
@@ -754,6 +759,7 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
     return out
 
 
+_DIGIT = re.compile(r"\d")  # a person's name is written without digits
 # a noun derived with pe(r)-/ke- ... -an ("Perparkiran", "Pembangunan", "Kesehatan") names an office's
 # field, never a person
 _DERIVED_NOUN = re.compile(r"(?:per|pen|pem|peng|peny|pe|ke)[a-z]{3,}an")
@@ -1305,10 +1311,15 @@ def _merge_adjacent_people(tx: _Text, mentions: list[_Mention]) -> list[_Mention
             and not (prev.start > 0 and _name_word(words[prev.start - 1])) \
             and not (m.end < len(words) and _name_word(words[m.end]))
 
+    lex = _lexicon()
     out: list[_Mention] = []
     for m in mentions:
         if out and m.label == "PER" and out[-1].label == "PER" and cut_name(out[-1], m):
-            out[-1] = _Mention(out[-1].start, m.end, "PER", "ner")
+            last = words[out[-1].end - 1]
+            if last.lower() in lex.heads or last.lower().rstrip(".") in lex.honorifics or _is_rank_word(last, lex):
+                out[-1] = m  # a title chain the NER typed PER ("Kasubdit ... Kompol Pol" + "Fahri Siregar"): the title
+            else:
+                out[-1] = _Mention(out[-1].start, m.end, "PER", "ner")
         else:
             out.append(m)
     return out
@@ -1421,6 +1432,9 @@ def _retype(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) ->
                     (m.end - m.start >= 2 or found[0].kind in ("country", "territory", "city", "org", "place")) \
                     and not (m.end - m.start == 1 and _name_not_town(text, found)):
                 m.label = found[0].type
+                if m.end - m.start == 1 and found[0].kind == "city" and not contest.isdisjoint(
+                        w.lower() for w in _sentence_around(tx.words, m.start, m.end, _SPORT_REACH)):
+                    m.label = "ORG"  # "Astana berbalik unggul": the club, where the NER saw no place
         elif m.label != "PER" and m.end - m.start == 1 and person_words.get(text, m.start) < m.start and \
                 not kb.lookup(text):
             m.label = "PER"
@@ -1432,6 +1446,19 @@ def _retype(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) ->
 
 
 _AT_PLACE = frozenset(("di", "ke", "dari", "wilayah", "kawasan", "daerah", "sekitar"))
+_SPORT_REACH = 15  # words either side of a city the NER typed PER where a contest word makes it the club
+
+
+def _sentence_around(words: list[str], start: int, end: int, reach: int) -> list[str]:
+    """Up to ``reach`` words either side of ``start:end``, within its sentence (up to a full stop, a
+    question or an exclamation mark)."""
+    a = start
+    while a > 0 and start - a < reach and words[a - 1] not in _SENTENCE_ENDS:
+        a -= 1
+    b = end
+    while b < len(words) and b - end < reach and words[b] not in _SENTENCE_ENDS:
+        b += 1
+    return words[a:start] + words[end:b]
 
 
 def _name_not_town(word: str, found: list[Entity]) -> bool:
@@ -2098,7 +2125,7 @@ def _addressed_mentions(tx: _Text, taken: dict[int, str], kb: KnowledgeBase) -> 
     words, out = tx.words, []
     common, roles = _common_words(), role_words()
     for i, word in enumerate(words[:-1]):
-        if word.lower() not in _ADDRESS or not word[:1].isupper() or i in taken:
+        if word.lower() not in _ADDRESS or not word[:1].isupper() or word.isupper() or i in taken:  # not "PAK"
             continue
         j = i + 1
         while j < len(words) and j - i <= _ADDRESSED_WORDS and j not in taken and words[j].isalpha() \
@@ -2252,8 +2279,17 @@ def _kb_mentions(doc: Doc, tx: _Text, kb: KnowledgeBase, taken: dict[int, str]) 
                 break
         if hit and hit[1].type == "LOC" and _inside_a_name(doc, words, i, hit[0], taken, kb):
             i = hit[0]
+        elif hit and hit[1].type == "LOC" and hit[0] < n and hit[0] not in taken \
+                and words[hit[0]].lower() in _COMPASS and words[hit[0]][:1].isupper():
+            j = hit[0] + 1  # "Depok" + "Timur": a district named after the town, not the town
+            out.append(_Mention(i, j, "LOC", "kb"))
+            for k in range(i, j):
+                taken[k] = "LOC"
+            i = j
         elif hit:
             j, ent = hit
+            if j - i >= 2 and i > 0 and words[i].lower() == "kota" and words[i - 1].lower() == "wali":
+                i += 1  # "Wali Kota" + "Solo": the title's word, then the town
             out.append(_Mention(i, j, ent.type, "kb", kb=[ent]))
             for k in range(i, j):
                 taken[k] = ent.type
@@ -2283,7 +2319,10 @@ def _inside_a_name(doc: Doc, words: list[str], i: int, j: int, taken: dict[int, 
             and w.lower() not in roles and w.lower() not in plain
     if j < len(words) and unexplained(j) and not kb.lookup(words[j]):
         return True
-    return i > 0 and unexplained(i - 1) and words[i - 1].lower() in _common_words()
+    if i > 0 and unexplained(i - 1) and words[i - 1].lower() in _common_words():
+        return True
+    # or two such words of no known name before it ("Gabungan Industri Kendaraan Bermotor Indonesia")
+    return i > 1 and all(unexplained(k) and not kb.lookup(words[k]) for k in (i - 2, i - 1))
 
 
 _NOT_BEFORE_A_NAME = frozenset(("Kantor", "Pusat"))  # "Kantor Jokowi", "Pusat Kota"
