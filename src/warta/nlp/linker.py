@@ -1426,6 +1426,9 @@ def _retype(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) ->
             elif not found and all(w in _person_words() and w.lower() not in _common_words()
                                    for w in tx.words[m.start:m.end]):
                 m.label = "PER"  # every word a part of persons' names in the NER data ("Hendra Kurniawan")
+        elif m.label == "PER" and m.end - m.start >= 2 and _country_word(tx.words[m.end - 1], kb) \
+                and tx.words[m.start].lower() not in role_words() and not _person_known(kb, text):
+            m.label = "ORG"  # "Hizbut Tahrir Indonesia": no person's name ends in a country's
         elif m.label == "PER" and text not in person_words:
             found = [e for e in kb.lookup(text) if m.end - m.start >= 2 or text in e.aliases or text == e.name]
             if found and all(e.type != "PER" for e in found) and \
@@ -1440,6 +1443,9 @@ def _retype(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) ->
             m.label = "PER"
         elif m.label != "PER" and m.end - m.start == 1 and _apposed_to_title(tx, m) and not kb.lookup(text):
             m.label = "PER"  # "kata Kepala Seksi … Kantor Imigrasi Palu, Sunaryo, seperti …"
+
+        if m.label != "PER" and _apposed_to_relative(tx, m, mentions) and not kb.lookup(text):
+            m.label = "PER"  # "Istri Ridwan Kamil, Atalia Praratya, menyapa …"
         if m.label == "ORG" and m.start > 0 and tx.words[m.start - 1].lower() in _AT_PLACE and \
                 _indonesian_place(kb, text):
             m.label = "LOC"  # "di Intan Jaya": a regency the NER typed as a body
@@ -1459,6 +1465,12 @@ def _sentence_around(words: list[str], start: int, end: int, reach: int) -> list
     while b < len(words) and b - end < reach and words[b] not in _SENTENCE_ENDS:
         b += 1
     return words[a:start] + words[end:b]
+
+
+def _country_word(word: str, kb: KnowledgeBase) -> bool:
+    """A country's name as written, no word of persons' names ("Indonesia"; not "Chad")."""
+    return word not in _person_words() and any(
+        e.kind == "country" and (word in e.aliases or word == e.name) for e in kb.lookup(word))
 
 
 def _name_not_town(word: str, found: list[Entity]) -> bool:
@@ -1504,6 +1516,23 @@ def _apposed_to_title(tx: _Text, m: _Mention) -> bool:
 
 
 _CHAIN_WORDS = frozenset(("dan", "dari", "untuk", "bidang", "urusan", "&"))
+# kin: "istri X, Y," names Y, a person
+_KIN = frozenset("istri suami anak putra putri adik kakak ayah ibu menantu cucu keponakan sepupu mertua ipar "
+                 "ibunda ayahanda".split())
+
+
+def _apposed_to_relative(tx: _Text, m: _Mention, mentions: list[_Mention]) -> bool:
+    """The mention of one to three capitalised words stands between commas (or a comma and the
+    sentence's end) right after a kin word and a person's name: "Istri Ridwan Kamil, Atalia Praratya,"
+    names the wife, a person, whatever the NER typed."""
+    words = tx.words
+    if not 1 <= m.end - m.start <= 3 or m.start < 3 or words[m.start - 1] != "," \
+            or not all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words[m.start:m.end]):
+        return False
+    if m.end < len(words) and words[m.end] not in (",", ".", ";"):
+        return False
+    owner = next((p for p in mentions if p.label == "PER" and p.end == m.start - 1), None)
+    return owner is not None and owner.start > 0 and words[owner.start - 1].lower() in _KIN
 
 
 _AGE = re.compile(r"[1-9]\d?")
