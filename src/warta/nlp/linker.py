@@ -219,6 +219,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     mentions = _split_at_web_domains(doc, tx, mentions)
     mentions = _trim_lower_edges(tx, _trim_marks(tx, _split_bracketed(doc, mentions)), kb)
     mentions = _org_tail_first(tx, _split_leading_place(doc, mentions, kb))
+    _titled_places(tx, mentions, kb, lex)
     mentions = _split_at_ranks(doc, mentions, lex)
     mentions = _org_heads(tx, _unit_places(tx, mentions))
     mentions = _coordinated_names(doc, tx, mentions, kb)
@@ -446,6 +447,22 @@ def _outlet_mentions(doc: Doc, words: list[str], taken: dict[int, str]) -> list[
                 out.append(_Mention(i, i + 1, "ORG", "outlet", outlet=outlet))
                 taken[i] = "ORG"
     return out
+
+
+def _titled_places(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase, lex: _Lexicon) -> None:
+    """A place or body span that opens with a title and ends in a place the knowledge base knows by
+    that name ("PM Singapura", "Gubernur Jawa Barat" with no name after it): the title names an
+    office, the place is the mention."""
+    for m in mentions:
+        if m.label not in ("LOC", "ORG") or m.end - m.start < 2:
+            continue
+        k = m.start
+        while k < m.end - 1 and tx.words[k].lower() in lex.heads:
+            k += 1
+        rest = tx.span(k, m.end)
+        if k > m.start and any(e.type == "LOC" and (rest in e.aliases or rest == e.name) for e in kb.lookup(rest)):
+            m.start = m.nstart = k
+            m.label = "LOC"
 
 
 def _split_leading_place(doc: Doc, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
@@ -1427,7 +1444,8 @@ def _retype(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) ->
                                    for w in tx.words[m.start:m.end]):
                 m.label = "PER"  # every word a part of persons' names in the NER data ("Hendra Kurniawan")
         elif m.label == "PER" and m.end - m.start >= 2 and _country_word(tx.words[m.end - 1], kb) \
-                and tx.words[m.start].lower() not in role_words() and not _person_known(kb, text):
+                and tx.words[m.start].lower() not in role_words() and tx.words[m.start].lower() not in _MONARCHS \
+                and not _person_known(kb, text):
             m.label = "ORG"  # "Hizbut Tahrir Indonesia": no person's name ends in a country's
         elif m.label == "PER" and text not in person_words:
             found = [e for e in kb.lookup(text) if m.end - m.start >= 2 or text in e.aliases or text == e.name]
@@ -1465,6 +1483,10 @@ def _sentence_around(words: list[str], start: int, end: int, reach: int) -> list
     while b < len(words) and b - end < reach and words[b] not in _SENTENCE_ENDS:
         b += 1
     return words[a:start] + words[end:b]
+
+
+# titles that common given names share, so not roles.toml heads ("Raja Mohammed VI Maroko" is a person)
+_MONARCHS = frozenset("raja ratu sultan kaisar emir syekh paus".split())
 
 
 def _country_word(word: str, kb: KnowledgeBase) -> bool:
