@@ -2370,10 +2370,7 @@ def _inside_a_name(doc: Doc, words: list[str], i: int, j: int, taken: dict[int, 
             and w.lower() not in roles and w.lower() not in plain
     if j < len(words) and unexplained(j) and not kb.lookup(words[j]):
         return True
-    if i > 0 and unexplained(i - 1) and words[i - 1].lower() in _common_words():
-        return True
-    # or two such words of no known name before it ("Gabungan Industri Kendaraan Bermotor Indonesia")
-    return i > 1 and all(unexplained(k) and not kb.lookup(words[k]) for k in (i - 2, i - 1))
+    return i > 0 and unexplained(i - 1) and words[i - 1].lower() in _common_words()
 
 
 _NOT_BEFORE_A_NAME = frozenset(("Kantor", "Pusat"))  # "Kantor Jokowi", "Pusat Kota"
