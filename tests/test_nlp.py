@@ -244,6 +244,20 @@ def test_second_ner_keeps_names_of_two_capitalised_words_only() -> None:
     assert not any(e.text in ("Sang", "Gini") for e in doc.ents)
 
 
+def test_second_ner_adds_places_of_two_words_holding_no_known_name() -> None:
+    """Besides persons, the default profile takes the fast model's places of two capitalised words or
+    more where its own NER marked nothing, unless a name the knowledge base knows stands inside one
+    ("Korea" + "Panmunjeom": two names run together, which the entity linker finds each)."""
+    nlp = warta.load()
+    second = nlp.get_pipe("warta_second_ner")
+    assert {"PER", "LOC"} <= second.labels and "ORG" not in second.labels
+    doc = nlp.make_doc("Mereka tiba di Leuwi Hejo lalu ke perbatasan Korea Panmunjeom.")
+    words = [t.text for t in doc]
+    leuwi, korea = words.index("Leuwi"), words.index("Korea")
+    second._add(doc, [(leuwi, leuwi + 2, "LOC"), (korea, korea + 2, "LOC")])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Leuwi Hejo", "LOC")]
+
+
 @pytest.mark.parametrize("profile", PROFILES)
 def test_networks_use_numpys_blas_with_the_same_results(profile) -> None:
     """warta.load runs the networks on numpy's BLAS, not thinc's blis: same vectors, same entities."""

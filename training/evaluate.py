@@ -51,8 +51,10 @@ def main() -> int:
         nlp.add_pipe("warta_sentences", after="senter")
     if args.second:
         import warta.nlp.second_ner  # noqa: F401  registers warta_second_ner
+        from warta.model import SECOND_NER_LABELS
 
-        nlp.add_pipe("warta_second_ner", after="ner", config={"model": str(args.second)})
+        nlp.add_pipe("warta_second_ner", after="ner",
+                     config={"model": str(args.second), "labels": list(SECOND_NER_LABELS)})
     if args.linker:
         import warta.nlp.linker  # noqa: F401  registers warta_linker
 

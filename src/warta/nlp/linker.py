@@ -60,7 +60,7 @@ from warta.nlp.factories import typed
 from warta.resources import load_toml, load_words
 
 __all__ = ["EntityLinker", "link_doc", "entity_slug", "entity_id_from_name", "role_words", "spelled_as_person",
-           "verb_words"]
+           "verb_words", "generic_place_word"]
 
 LINKED_TYPES = ("PER", "ORG", "LOC")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,11}$")
@@ -77,6 +77,14 @@ _NAME_PARTICLES = frozenset("bin binti van von der de den da di du la le al el i
 _GENERIC = frozenset("kota bursa pulau desa gunung sungai teluk selat laut danau tanjung kampung pasar jalan "
                      "bandar negeri kabupaten provinsi wilayah daerah pusat barat timur utara selatan tengah "
                      "raya baru lama agung mulia jaya indah negara".split())
+
+
+
+def generic_place_word(word: str) -> bool:
+    """A word that names a kind of place or a compass point ("Kota", "Bandar", "Barat"), also some
+    place's name somewhere."""
+    return word.lower() in _GENERIC
+
 
 if not Doc.has_extension("entities"):
     Doc.set_extension("entities", default=None)
