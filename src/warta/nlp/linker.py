@@ -122,7 +122,7 @@ def role_words() -> frozenset[str]:
 def spelled_as_person(name: str) -> bool:
     """Whether a name the NER did not mark is spelled as a person's: one to six capitalised words
     (initials too), none a title's or honorific's word, a word of places ("Kota", "Barat") or one
-    that opens an organisation's name ("Partai", "Tim"), and at most one of two or more a word news
+    that opens or closes an organisation's name ("Partai", "Tim", "Foundation"), and at most one of two or more a word news
     writes in lower case (a given name may be one: "I Made Dana M. Tangkas"), none of one alone."""
     words = name.split()
     if not 1 <= len(words) <= 6:
@@ -131,7 +131,8 @@ def spelled_as_person(name: str) -> bool:
     common = sum(w.lower() in _common_words() for w in names)
     return bool(names) and common <= (len(names) >= 2) and common < len(names) \
         and all(w[:1].isupper() and w.isalpha() and not (w.isupper() and len(w) > 1)
-                and w.lower() not in _not_person_words() and w not in _org_words().units for w in names)
+                and w.lower() not in _not_person_words() and w not in _org_words().units
+                and w.lower() not in _ORG_TAILS for w in names)
 
 
 _INITIAL = re.compile(r"[A-Z]\.?")
@@ -751,8 +752,8 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
         if titled and not kb.lookup(tx.span(m.start, m.end)) and not _facility_name(texts):
             for p in range(1, len(texts)):
                 rest = tuple(texts[p:])
-                if rest[0].lower() in _ORG_TAILS:
-                    continue  # a name never opens with "Group": "MNC Group Hary Tanoesoedibjo"
+                if any(w.lower() in _ORG_TAILS for w in rest):
+                    continue  # a name holds no "Group": "MNC Group Hary Tanoesoedibjo", "Nashville Songwriters Association"
                 if any(w.lower() in _LEGAL_FORMS or w.lower() in LEGAL_FORMS for w in rest) or \
                         p == 1 and texts[0].lower() in _LEGAL_FORMS:
                     continue  # "PT Indosat Tbk": after "PT" comes the company's name; no name holds "Tbk"
@@ -810,7 +811,8 @@ def _heads_region(before: list[str]) -> bool:
 
 # words that close a body's name ("Lippo Group", "Setara Institute", "Indonesia Corruption Watch")
 _ORG_TAILS = frozenset("group grup institute institut foundation watch center centre corporation corp holdings "
-                       "network initiative".split())
+                       "network initiative association endowment society council company agency federation "
+                       "union league committee alliance cheerleaders".split())
 # words after which a place names where a person is from ("warga negara Polandia Lukasz Pawel Herba",
 # "WNA asal Nigeria John Okafor"): a place and a name
 _NATIONALITY = frozenset("negara wn wna wni asal kebangsaan berkebangsaan kewarganegaraan".split())
@@ -1968,8 +1970,11 @@ def _defined_aliases(doc: Doc, mentions: list[_Mention], kb: KnowledgeBase) -> d
             ok = _compatible(alias, words)
             if not ok and m.label in ("ORG", "LOC") and alias.isupper():
                 # an all-caps acronym after an organisation, even from another language ("NIS");
-                # not a country code that says where the organisation is ("(AS)")
-                ok = not any(e.kind in ("country", "territory") for e in kb.lookup(alias))
+                # not a country code that says where the organisation is ("(AS)"), nor the acronym of
+                # a longer name a place's mention ends ("Festival Film Indonesia (FFI)" is no Indonesia)
+                spelled = _expansion_before(doc, o, alias)
+                ok = not any(e.kind in ("country", "territory") for e in kb.lookup(alias)) \
+                    and not (m.label == "LOC" and spelled is not None and spelled < m.start)
             if ok:
                 found[alias] = m
     for m in mentions:  # "Muhaimin Iskandar yang akrab disapa Cak Imin", "Andi Agustinus alias Andi Narogong"
