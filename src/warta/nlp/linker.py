@@ -122,8 +122,9 @@ def role_words() -> frozenset[str]:
 def spelled_as_person(name: str) -> bool:
     """Whether a name the NER did not mark is spelled as a person's: one to six capitalised words
     (initials too), none a title's or honorific's word, a word of places ("Kota", "Barat") or one
-    that opens or closes an organisation's name ("Partai", "Tim", "Foundation"), and at most one of two or more a word news
-    writes in lower case (a given name may be one: "I Made Dana M. Tangkas"), none of one alone."""
+    that opens or closes an organisation's name ("Partai", "Tim", "Foundation"), and at most one of
+    two or more a word news writes in lower case (a given name may be one: "I Made Dana M. Tangkas"),
+    none of one alone."""
     words = name.split()
     if not 1 <= len(words) <= 6:
         return False
@@ -753,7 +754,7 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
             for p in range(1, len(texts)):
                 rest = tuple(texts[p:])
                 if any(w.lower() in _ORG_TAILS for w in rest):
-                    continue  # a name holds no "Group": "MNC Group Hary Tanoesoedibjo", "Nashville Songwriters Association"
+                    continue  # no name holds "Group": "MNC Group Hary Tanoesoedibjo", "Songwriters Association"
                 if any(w.lower() in _LEGAL_FORMS or w.lower() in LEGAL_FORMS for w in rest) or \
                         p == 1 and texts[0].lower() in _LEGAL_FORMS:
                     continue  # "PT Indosat Tbk": after "PT" comes the company's name; no name holds "Tbk"
