@@ -1176,6 +1176,9 @@ def _misc(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Menti
         opens = m.end - m.start > 1 and any(tuple(words[m.start:m.start + len(o)]) == o
                                             for o in openers.get(words[m.start], ()))
         cued = m.start > 0 and words[m.start - 1] in cues
+        if cued and not opens and words[m.start - 1] in _OWNER_CUES and \
+                (m.label == "PER" and m.end - m.start >= 2 or words[m.start].lower() in _LEGAL_FORMS):
+            cued = False  # "kebijakan Susi Pudjiastuti", "proyek PT Anandya Breka Konstruksi": whose it is
         if not (opens or cued) or any(e.type in ("ORG", "LOC", "PER") for e in kb.lookup(tx.span(m.start, m.end))):
             out.append(m)
             continue
@@ -1189,6 +1192,8 @@ def _misc(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Menti
     return out
 
 
+# cues of misc.toml after which a person's or a company's name is whose the thing is, not its name
+_OWNER_CUES = frozenset(("kebijakan", "proyek", "program", "programnya", "skema", "operasi"))
 _COMMISSION = re.compile(r"(?:[IVX]{1,4}|[A-E])")
 _LEGISLATURES = ("DPR", "DPRD", "DPD", "MPR")
 
@@ -1342,7 +1347,8 @@ def _merge_adjacent_people(tx: _Text, mentions: list[_Mention]) -> list[_Mention
     lex = _lexicon()
     out: list[_Mention] = []
     for m in mentions:
-        if out and m.label == "PER" and out[-1].label == "PER" and cut_name(out[-1], m):
+        if out and m.label == "PER" and out[-1].label == "PER" and cut_name(out[-1], m) \
+                and words[out[-1].start:out[-1].end] != words[m.start:m.end]:  # "Michelle Obama Michelle Obama": twice
             last = words[out[-1].end - 1]
             if last.lower() in lex.heads or last.lower().rstrip(".") in lex.honorifics or _is_rank_word(last, lex):
                 out[-1] = m  # a title chain the NER typed PER ("Kasubdit ... Kompol Pol" + "Fahri Siregar"): the title
