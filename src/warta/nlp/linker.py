@@ -132,7 +132,8 @@ def spelled_as_person(name: str) -> bool:
     return bool(names) and common <= (len(names) >= 2) and common < len(names) \
         and all(w[:1].isupper() and w.isalpha() and not (w.isupper() and len(w) > 1)
                 and w.lower() not in _not_person_words() and w not in _org_words().units
-                and w.lower() not in _ORG_TAILS for w in names)
+                and w.lower() not in _ORG_TAILS
+                and (not _DERIVED_NOUN.fullmatch(w.lower()) or w in _person_words()) for w in names)
 
 
 _INITIAL = re.compile(r"[A-Z]\.?")
@@ -230,7 +231,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     mentions = _org_tail_first(tx, _split_leading_place(doc, mentions, kb))
     _titled_places(tx, mentions, kb, lex)
     mentions = _split_at_ranks(doc, mentions, lex)
-    mentions = _org_heads(tx, _unit_places(tx, mentions))
+    mentions = _org_heads(tx, _unit_places(tx, mentions), kb)
     mentions = _coordinated_names(doc, tx, mentions, kb)
     mentions = _split_at_honorific(tx, _split_trailing_place(tx, mentions, kb), kb)
     mentions = _split_pairs(tx, _merge_adjacent_people(tx, mentions), kb)
@@ -1461,8 +1462,8 @@ def _retype(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) ->
                 m.label = "PER"  # every word a part of persons' names in the NER data ("Hendra Kurniawan")
         elif m.label == "PER" and m.end - m.start >= 2 and _country_word(tx.words[m.end - 1], kb) \
                 and tx.words[m.start].lower() not in role_words() and tx.words[m.start].lower() not in _MONARCHS \
-                and not _person_known(kb, text):
-            m.label = "ORG"  # "Hizbut Tahrir Indonesia": no person's name ends in a country's
+                and not any(w in _person_words() for w in tx.words[m.start:m.end - 1]) and not _person_known(kb, text):
+            m.label = "ORG"  # "Hizbut Tahrir Indonesia": no person's name ends in a country's ("Hassan Turki" may)
         elif m.label == "PER" and text not in person_words:
             found = [e for e in kb.lookup(text) if m.end - m.start >= 2 or text in e.aliases or text == e.name]
             if found and all(e.type != "PER" for e in found) and \
@@ -2411,9 +2412,10 @@ def _head_before(words: list[str], start: int, floor: int, heads: frozenset[str]
 _SERVES = frozenset(("Sektor", "Resor", "Resort", "Daerah", "Wilayah", "Cabang", "Distrik", "Perwakilan"))
 
 
-def _org_heads(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
+def _org_heads(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
     """A name that opens with an organisation's word is an organisation ("Laskar Pembela Islam"
-    typed PER), and so is such a word with the name right after it ("Kepolisian" + "Chengnan")."""
+    typed PER), and so is such a word with the name right after it ("Kepolisian" + "Chengnan"), unless
+    the word ends a name the knowledge base knows ("Amerika Serikat" + "Condoleezza Rice")."""
     heads = _org_words().heads - _NOT_BEFORE_A_NAME
     words = tx.words
     out: list[_Mention] = []
@@ -2432,7 +2434,7 @@ def _org_heads(tx: _Text, mentions: list[_Mention]) -> list[_Mention]:
             m = _Mention(m.start, m.end, "ORG", m.how)
         elif m.label in ("LOC", "PER") and m.start > prev_end:
             head = _head_before(words, m.start, prev_end, heads, 4 if m.label == "LOC" else 1)
-            if head is not None:
+            if head is not None and not (head > 0 and kb.lookup(tx.span(head - 1, head + 1))):
                 m = _Mention(head, m.end, "ORG", m.how)
         out.append(m)
     return out
