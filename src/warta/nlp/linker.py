@@ -2370,6 +2370,13 @@ def _kb_mentions(doc: Doc, tx: _Text, kb: KnowledgeBase, taken: dict[int, str]) 
     return out
 
 
+@cache
+def _place_and_body_words() -> frozenset[str]:
+    """Words of kinds of place, of facilities and of bodies (lower case): capitalised before a place's
+    name, they do not make it part of a longer one ("Kota Bogor", "Pasukan Suriah")."""
+    return _GENERIC | _COMPASS | _REGION_WORDS | _FACILITY_WORDS | _AT_PLACE | _lower_org_heads() | _INSTITUTION_WORDS
+
+
 def _inside_a_name(doc: Doc, words: list[str], i: int, j: int, taken: dict[int, str], kb: KnowledgeBase) -> bool:
     """The place's name at ``i:j`` is a word of a longer name nobody tagged: a programme, a product, a
     work or a currency ("Kartu Indonesia Pintar", "Tenaga Kerja Indonesia", "US $"): a capitalised
@@ -2382,8 +2389,7 @@ def _inside_a_name(doc: Doc, words: list[str], i: int, j: int, taken: dict[int, 
     around = [w for w in words[max(0, i - 4):i] + words[j:j + 5] if w.isalpha()]
     if around and all(w[:1].isupper() for w in around):
         return False  # a title-case headline: every word is capitalised
-    roles = role_words()
-    plain = _GENERIC | _COMPASS | _REGION_WORDS | _FACILITY_WORDS | _AT_PLACE | _lower_org_heads() | _INSTITUTION_WORDS
+    roles, plain = role_words(), _place_and_body_words()
 
     def unexplained(k: int) -> bool:
         w = words[k]
