@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
+from warta.link.kb import KnowledgeBase
 from warta.nlp.factories import typed
 from warta.nlp.linker import generic_place_word, role_words
 from warta.resources import load_words
@@ -131,8 +132,6 @@ def _known_inside(doc: Doc, start: int, end: int) -> bool:
     ("Korea" + "Panmunjeom"): the entity linker finds the known name itself, and the span is as
     likely two names run together as a third. A word of a kind of place alone ("Bandar" of "Bandar
     Udara Juwata") is no known name."""
-    from warta.link.kb import KnowledgeBase
-
     kb = KnowledgeBase.load()
     if kb.lookup(doc[start:end].text):
         return False
