@@ -698,7 +698,8 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
     need only be two words or more), that the knowledge base knows as nothing else; after an
     acronym, any two or three words spelled as a name that the knowledge base does not know
     ("Kepala Bidang Persaingan Bisnis UE Margrethe Vestager"; one after an acronym the knowledge base knows as
-    an organisation: "Kepala BNPB Suharyanto") or after a word the knowledge base knows
+    an organisation: "Kepala BNPB Suharyanto"; two or three after a one-word organisation it knows: "anggota
+    Bawaslu Lolly Suhenty") or after a word the knowledge base knows
     as an organisation ("Kepala Pusat Penerangan Hukum Kejagung Harli Siregar"), and after an
     organisation of two words or more that the knowledge base knows, one to three such words ("Pejabat
     Kementerian Dalam Negeri Josue Boji"); after a place the knowledge base knows, two or three such words
@@ -764,6 +765,7 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
                                      or p == 1 and _acronym(texts[0])) \
                         or p == 1 and (_acronym(texts[0]) or (texts[0],) in named_orgs) and spelled(rest) \
                         or p == 1 and _acronym(texts[0]) and known_org and spelled(rest, 1) \
+                        or p == 1 and known_org and spelled(rest) \
                         or p >= 2 and known_org and spelled(rest, 1) \
                         or p >= 2 and spelled(rest) and any(e.type == "ORG" for e in kb.lookup(texts[p - 1])) \
                         or len(rest) >= 2 and any(e.type == "PER" for e in kb.lookup(" ".join(rest))) \
