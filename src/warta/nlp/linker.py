@@ -2309,23 +2309,26 @@ _KB_EXTENSION = 3  # capitalised words a knowledge-base name may add before an o
 
 
 def _kb_extended(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
-    """An organisation's mention that the knowledge base knows by a longer name, the NER having left
-    out its first words: "Dewan Keamanan" + "PBB" is the Security Council ("Dewan Keamanan PBB"), not
-    the UN. The words before it must be capitalised and no other mention's, and the longer name one
-    the knowledge base has word for word, for an organisation."""
+    """An organisation's or a place's mention that the knowledge base knows by a longer name, the NER
+    having left out its first words: "Dewan Keamanan" + "PBB" is the Security Council ("Dewan Keamanan
+    PBB"), not the UN; "Ibu" + "Kota Nusantara" is the capital, no town. The words before it must be
+    capitalised and no other mention's, and the longer name one the knowledge base has word for word,
+    for a thing of the mention's type."""
     words = tx.words
     held = {k for m in mentions for k in range(m.start, m.end)}
     out: list[_Mention] = []
     for m in mentions:
-        if m.label == "ORG":
+        # (a place the knowledge base knows stays as written: "Kota" + "Bogor" is Bogor either way)
+        if m.label == "ORG" or m.label == "LOC" and not any(e.type == "LOC"
+                                                            for e in kb.lookup(tx.span(m.start, m.end))):
             for k in range(_KB_EXTENSION, 0, -1):
                 start = m.start - k
                 if start < 0 or any(i in held or not words[i][:1].isupper() or not words[i].isalpha()
                                     for i in range(start, m.start)):
                     continue
                 name = tx.span(start, m.end)
-                if any(e.type == "ORG" and name in e.aliases for e in kb.lookup(name)):
-                    m = _Mention(start, m.end, "ORG", m.how)
+                if any(e.type == m.label and name in e.aliases for e in kb.lookup(name)):
+                    m = _Mention(start, m.end, m.label, m.how)
                     break
         out.append(m)
     return out
@@ -2338,8 +2341,8 @@ def _kb_mentions(doc: Doc, tx: _Text, kb: KnowledgeBase, taken: dict[int, str]) 
     capitalised = [w.isalpha() and w[0].isupper() for w in words]
     i, n = 0, len(doc)
     while i < n:
-        if i in taken or not capitalised[i]:
-            i += 1
+        if i in taken or not capitalised[i] or i > 0 and words[i] == "Kota" and words[i - 1].lower() == "ibu":
+            i += 1  # "Ibu Kota" is a capital, "Ibu Kota Negara" no town named "Negara"
             continue
         hit = None
         for size in (4, 3, 2, 1):
@@ -2462,8 +2465,9 @@ def _trusted(span: Span, ent: Entity, kb: KnowledgeBase) -> bool:
         return False
     if ent.kind in ("country", "territory"):
         return True
-    if span[0].is_sent_start and not text.isupper():
-        return False
+    big_city = ent.kind == "city" and (ent.population or 0) >= _BIG_CITY
+    if span[0].is_sent_start and not text.isupper() and not big_city:
+        return False  # a big city's name opens a sentence as a name ("Jakarta tidak lagi ..."), not as a word
     if ent.kind == "org":  # "KPK"; a blend of its name no word news writes in lower case ("Kemendagri")
         return text.isupper() and len(text) >= 3 or \
             len(text) >= _BLEND_LETTERS and text[0].isupper() and text.isalpha() and text.lower() not in _common_words()
@@ -2471,7 +2475,7 @@ def _trusted(span: Span, ent: Entity, kb: KnowledgeBase) -> bool:
         return False
     if ent.kind == "place" or ent.id.startswith("loc:place:"):  # hand-curated places (Panmunjom, DMZ,
         return True  # Jaksel): names, not words
-    return ent.kind == "city" and (ent.population or 0) >= _BIG_CITY
+    return big_city
 
 
 # ---------------------------------------------------------------------- grouping
