@@ -1801,7 +1801,8 @@ def _role_before(doc: Doc, m: _Mention, lex: _Lexicon, taken: dict[int, str]) ->
 # experts and practitioners named with their field in lower case ("pakar hukum tata negara", "pengamat
 # kebijakan publik", "peneliti senior bidang ekonomi")
 _FIELD_HEADS = frozenset("pakar pengamat ahli peneliti analis dosen akademisi praktisi konsultan aktivis "
-                         "guru pemerhati".split())
+                         "guru pemerhati epidemiolog kriminolog psikolog sosiolog antropolog psikiater "
+                         "ekonom sejarawan budayawan ilmuwan pengusaha pegiat petinggi pengurus".split())
 _FIELD_WORDS = 4  # lower-case words of a field
 
 
