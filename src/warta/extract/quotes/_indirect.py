@@ -125,6 +125,10 @@ _ADDRESSEES = frozenset("semua seluruh para pihak masyarakat warga publik pemeri
                         "aparat kader anggota pendukung umat rakyat siswa mahasiswa pengusaha pedagang "
                         "penyelenggara jajaran pejabat nasabah konsumen pengguna penumpang pemudik".split())
 _TITLE_REACH = 90  # characters of a title before its holder's name
+# "hal itu" as the verb's object, then where or to whom it was said, or the sentence's end: a statement
+# reported elsewhere ("mengatakan hal itu kepada wartawan"), not one said here ("mengatakan hal itu tidak benar")
+_BACK_REFERENCE = re.compile(r"[\s,]*hal\s+(?:itu|ini|tersebut)\s*(?:[.,;]|$|(?:kepada|di|pada|saat|ketika|usai|seusai"
+                             r"|sesudah|setelah|dalam|melalui|lewat|via|dengan|sambil|sebelum)\b)", re.IGNORECASE)
 
 
 def _is_predicate(lex: Lexicon, word: str) -> bool:
@@ -287,6 +291,8 @@ def _reported(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
             return None
         elif verb in lex.weak and _coordinated_report(t, lex, after, s1):
             return None  # "menyangkal tuduhan dan mengatakan …": the object, then the report's own verb
+    if not m.group("bahwa") and _BACK_REFERENCE.match(text, after, s1):
+        return None  # "mengatakan hal itu kepada detikcom": what was said is told elsewhere
     span = _content(t, after, _subordinate_end(t, s0, pos, after, s1))
     if span is None:
         return None

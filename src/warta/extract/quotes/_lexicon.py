@@ -49,7 +49,7 @@ class Lexicon:
     clause_verbs: frozenset[str]  # weak verbs whose clause needs no "bahwa"
     clause_reach: int  # words after a weak verb in which its clause's predicate must stand
     predicates: frozenset[str]  # auxiliaries, modals, negations, copulas
-    passive_by: re.Pattern[str]  # "Ditambahkan (oleh) X, …" opening a sentence
+    passive_by: re.Pattern[str]  # "Ditambahkan (oleh) X, …", "Seperti diungkapkan X, …" opening a sentence
     outlet_opening: re.Pattern[str]  # "Dilansir dari CNN, …" opening a sentence
     platforms: frozenset[str]  # "Dikutip dari Instagram …": a post, not an outlet
     unquoted_nya: re.Pattern[str]  # ", sambungnya, …" inside an unquoted sentence
@@ -112,7 +112,9 @@ def lexicon() -> Lexicon:
         # the word boundary before is checked where it matches
         passive_agent=re.compile(rf"(?P<cue>[Dd]i(?:{_stems(d['passive_agent_cues'], 'di')}))\s+"),
         passive_nya=re.compile(rf"(?P<cue>Di(?:{_stems(d['passive_nya_cues'], 'di')})nya)\s*,"),
-        passive_by=re.compile(rf"(?P<cue>Di(?:{_stems(d['passive_nya_cues'], 'di')}))\s+(?:oleh\s+)?"),
+        # (also after "Sebagaimana" or "Seperti": "Seperti diungkapkan Kepala BMKG X, …")
+        passive_by=re.compile(rf"(?:(?:Sebagaimana|Seperti)\s+(?:yang\s+)?(?=di)|(?=Di))"
+                              rf"(?P<cue>[Dd]i(?:{_stems(d['passive_nya_cues'], 'di')}))\s+(?:oleh\s+)?"),
         platforms=frozenset(d["platforms"]),
         outlet_opening=re.compile(rf"(?P<cue>(?:{'|'.join(d['outlet_openers'])}))\s+(?-i:(?=[A-Z]))", f),
         menurut=re.compile(rf"\b(?P<cue>{_alts(d['according_to'])})(?P<nya>nya)?\b", f),

@@ -19,6 +19,7 @@ CONNECTORS = frozenset("itu ini sementara namun adapun kemudian lalu sedangkan t
 _OF = re.compile(r"\s+(?:di|dari)\s+", re.IGNORECASE)
 NOT_AFTER = frozenset("yang untuk tidak tak belum enggan menolak bisa dapat akan ingin mau sempat".split())
 _MAX_SUBJECT_WORDS = 14
+_MAX_TITLE_WORDS = 24  # a title chain after a cue that ends in a name
 _NOT_SUBJECT = frozenset(("saat", "ketika", "dalam", "usai", "yang"))
 
 
@@ -96,6 +97,12 @@ def classify(t: Text, lex: Lexicon, a: int, b: int, *, subject: bool = False) ->
         if cut is not None:
             b = len(text[:cut.start()].rstrip())
             words = words_in(text, a, b)
+    if words and len(words) > _MAX_SUBJECT_WORDS and not subject:
+        # a long title chain after the cue that ends in the name: "kata Ketua Umum Badan Pengurus Pusat (BPP)
+        # Asosiasi Eksportir dan Industri Kopi Indonesia (AEKI), Irfan Anwar"
+        last = [e for e in t.entities_in(a, b) if e["type"] == "PER" and not text[e["end"]:b].strip(" ,")]
+        if last and len(words) <= _MAX_TITLE_WORDS and leads_to(t, lex, words[0].start(), last[-1]):
+            return Ref("entity", last[-1]["start"], last[-1]["end"], entity=last[-1])
     if not words or len(words) > _MAX_SUBJECT_WORDS:
         return None
     while len(words) > 1 and words[0].group().lower() in CONNECTORS:
