@@ -239,10 +239,11 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     _retype(doc, tx, mentions, kb)
     _clubs(doc, tx, mentions, kb)
     held = {k for m in mentions for k in range(m.start, m.end)}
+    bodies = {m.end: m for m in mentions if m.label in ("LOC", "ORG")}  # where a place or body ends
     for m in mentions:
         if m.label == "PER":
             _strip_person(doc, m, lex)
-            _first_name_before(tx, m, lex, kb, held)
+            _first_name_before(tx, m, lex, kb, held, bodies)
             _balinese_article(tx, m, held)
             if m.role and m.nend - m.nstart <= 3 and not _person_known(kb, tx.span(m.nstart, m.nend)) and \
                     any(e.type in ("LOC", "ORG") for e in kb.lookup(tx.span(m.nstart, m.nend))):
@@ -1469,7 +1470,8 @@ def _retype(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) ->
     * a name followed by an age ("TH (66)", "Lukasz Pawel Herba, 30,") is a person's, when the
       knowledge base knows nothing else by it nor by its first word, no word of it heads a body or
       a place ("Partai Garuda (1)") and no word of a contest is near (a club's rank);
-    * a one-word name set off by commas right after a title chain is its holder, a person;
+    * a name set off by commas right after a title chain is its holder, a person (of two words or
+      more, when spelled as a person's);
     * a body's name after a word of place ("di Intan Jaya") that the knowledge base knows only as an
       Indonesian town, regency or province is that place.
     """
@@ -1493,6 +1495,8 @@ def _retype(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) ->
             elif not found and all(w in _person_words() and w.lower() not in _common_words()
                                    for w in tx.words[m.start:m.end]):
                 m.label = "PER"  # every word a part of persons' names in the NER data ("Hendra Kurniawan")
+            elif not found and _apposed_to_title(tx, m) and spelled_as_person(text):
+                m.label = "PER"  # "Pelatih Maung Bandung, Bojan Hodak, puas"
         elif m.label == "PER" and m.end - m.start >= 2 and _country_word(tx.words[m.end - 1], kb) \
                 and tx.words[m.start].lower() not in role_words() and tx.words[m.start].lower() not in _MONARCHS \
                 and not any(w in _person_words() for w in tx.words[m.start:m.end - 1]) and not _person_known(kb, text):
@@ -1567,13 +1571,13 @@ _TITLE_REACH = 16  # words back from an apposed name to the title that opens its
 
 
 def _apposed_to_title(tx: _Text, m: _Mention) -> bool:
-    """The one-word mention stands between commas (or a comma and the sentence's end) right after a
-    title chain: a person's title, then capitalised words and connectors only ("Kepala Seksi
-    Pengawasan dan Penindakan Keimigrasian Kantor Imigrasi Palu, Sunaryo,"): the title's holder, a
-    person, whatever the NER typed."""
+    """The mention stands between commas (or a comma and the sentence's end) right after a title
+    chain: a person's title, then capitalised words and connectors only ("Kepala Seksi Pengawasan
+    dan Penindakan Keimigrasian Kantor Imigrasi Palu, Sunaryo,"; "Pelatih Maung Bandung, Bojan
+    Hodak,"): the title's holder, a person, whatever the NER typed."""
     words = tx.words
-    word = words[m.start]
-    if m.start < 2 or words[m.start - 1] != "," or not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
+    if m.start < 2 or words[m.start - 1] != "," or not all(
+            w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words[m.start:m.end]):
         return False
     if m.end < len(words) and words[m.end] not in (",", ".", ";"):
         return False
@@ -1730,10 +1734,12 @@ def _person_known(kb: KnowledgeBase, name: str) -> bool:
     return any(e.type == "PER" for e in kb.lookup(name))
 
 
-def _first_name_before(tx: _Text, m: _Mention, lex: _Lexicon, kb: KnowledgeBase, held: set[int]) -> None:
+def _first_name_before(tx: _Text, m: _Mention, lex: _Lexicon, kb: KnowledgeBase, held: set[int],
+                       bodies: dict[int, _Mention]) -> None:
     """A first name the NER left out of an appositive person (", Panggah Susanto", "Dirjen X
-    Panggah Susanto"): one capitalised word right before the span, after a comma or a title, that
-    is no title, no word news writes in lower case and no known organisation or place."""
+    Panggah Susanto", "Wali Kota Mataram Mohan Roliskana"): one capitalised word right before the
+    span, after a comma, a title, or a place or body that a title opens, that is no title, no word
+    news writes in lower case and no known organisation or place."""
     k = m.start - 1
     if m.nstart != m.start or k < 1 or k in held:
         return
@@ -1744,7 +1750,10 @@ def _first_name_before(tx: _Text, m: _Mention, lex: _Lexicon, kb: KnowledgeBase,
         return
     # after a title the word may be the title's own ("Sekretaris Kabinet", "Kepala Marga"): only a
     # word that persons' names are written with, or any after a rank ("Inspektur Jenderal Unggung")
-    if before == "," or before.lower() in lex.heads and (word in _person_words() or _is_rank_word(before, lex)):
+    body = bodies.get(k)
+    titled_body = body is not None and any(w.lower() in lex.heads for w in tx.words[max(0, body.start - 3):body.start])
+    if before == "," or before.lower() in lex.heads and (word in _person_words() or _is_rank_word(before, lex)) \
+            or titled_body:
         m.start = m.nstart = k
         held.add(k)
 
