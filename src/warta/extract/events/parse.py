@@ -69,6 +69,17 @@ def _case(tok: Token) -> str | None:
     return None
 
 
+def _placed(ctx: DocContext, tok: Token) -> bool:
+    """The dependent's phrase follows a preposition of place ("di depan Gedung DPR menolak …"): where
+    it happened, misparsed as the subject, not who acted."""
+    words = ctx.lex.words
+    first = min(t.i for t in tok.subtree)
+    k, bridges = first - 1, 0
+    while k >= 0 and tok.doc[k].lower_ in words["place_bridges"] and bridges < 3:
+        k, bridges = k - 1, bridges + 1
+    return k >= 0 and tok.doc[k].lower_ in words["place_preps"]
+
+
 def _reported(head: Token, verb: Token) -> bool:
     """Whether ``verb`` is in what a reporting verb says with a subject of its own before it ("Purbaya
     menjelaskan modus para oknum ini adalah bernegosiasi …"): the speaker is not its subject, as he
@@ -90,7 +101,8 @@ def parse_arguments(ctx: DocContext, hit: Hit) -> Arguments | None:
         if _reported(subj_tok.head, verb):
             return Arguments(actors=[], targets=[])  # the positions decide (``arguments.backward``)
         subj_tok = subj_tok.head
-    subjects = [e for c in subj_tok.children if c.dep_ in _SUBJECTS for e in _entities(ctx, c)]
+    subjects = [e for c in subj_tok.children if c.dep_ in _SUBJECTS and not _placed(ctx, c)
+                for e in _entities(ctx, c)]
     objects, agents = [], []
     for c in verb.children:
         if c.dep_ not in _OBJECTS:
