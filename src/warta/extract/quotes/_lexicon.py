@@ -105,7 +105,9 @@ def lexicon() -> Lexicon:
         unquoted_nya=re.compile(rf",\s+(?P<cue>{cues})(?P<nya>nya)(?=\s*,)", f),
         opening_nya=re.compile(rf"\b(?P<cue>{_alts(d['unquoted_cues'])})(?P<nya>nya)\s*,", f),
         report=re.compile(rf"\b(?P<cue>{verbs})(?:\s+(?P<bahwa>bahwa))?\b", f),
-        before=re.compile(rf"(?:\b(?P<verb>{verbs})(?:\s+bahwa)?|\b(?P<cue>{cues})(?P<nya>nya)?"
+        # (a manner adjunct may stand between the verb and the quote: 'Ia melanjutkan dengan tegas, "…"')
+        before=re.compile(rf"(?:\b(?P<verb>{verbs})(?:\s+bahwa|\s+(?:dengan|sambil|sembari)\s+[^,:\"“”.]{{1,30}}?)?"
+                          rf"|\b(?P<cue>{cues})(?P<nya>nya)?"
                           rf"(?P<who>\s+[^,:\"“”]{{1,60}}?)?)\s*[,:]?\s*$", f),
         passive=re.compile(rf"\s*(?:{_alts(d['passive_openers'])})\s+(?:juga\s+)?(?P<cue>{passive})(?:\s+oleh)?\b", f),
         # a literal start lets the scan skip ahead (a look-behind there makes it 20 times slower);
