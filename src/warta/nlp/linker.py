@@ -286,6 +286,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     mentions += _addressed_mentions(tx, taken, kb)
     mentions += _titled_names(tx, taken, kb, lex)
     mentions += _name_part_mentions(doc, words, mentions, taken, lex)
+    mentions += _hyphen_pairs(doc, words, mentions, taken, kb)
     _persons_parts_retyped(tx, mentions, kb)
     _org_short_names_retyped(tx, mentions, kb)
     for m in mentions:
@@ -1327,24 +1328,33 @@ def _coordinated_names(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Knowle
 def _split_pairs(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
     """A person's span that is two people joined by a dash, as news writes a ticket or a duo
     ("Anies - Sandi", "Jokowi - JK"), is the two of them: each side one to three capitalised words,
-    one side a person the article or the knowledge base knows by that word or name. Not a
+    one side a person the article or the knowledge base knows by that word or name, or both two
+    words or more spelled as persons' names ("Dedi Mulyadi-Erwan Setiawan"). An organisation's span
+    that is two bodies the knowledge base knows joined by a dash is the two ("Persija-Persib"). Not a
     hyphenated given name the article writes inside a longer name or holding one ("Eun - Hye" beside
     "Yoon Eun - Hye")."""
     out: list[_Mention] = []
     for m in mentions:
         words = tx.words[m.start:m.end]
         dashes = [k for k, w in enumerate(words) if w in _DASHES]
-        if m.label != "PER" or len(dashes) != 1 or not 0 < dashes[0] < len(words) - 1:
+        if m.label not in ("PER", "ORG") or len(dashes) != 1 or not 0 < dashes[0] < len(words) - 1:
             out.append(m)
             continue
         d = dashes[0]
         sides = (words[:d], words[d + 1:])
+        if m.label == "ORG":  # "Persija-Persib": two bodies the knowledge base knows, a match between them
+            if all(any(e.type == "ORG" for e in kb.lookup(" ".join(side))) for side in sides):
+                out += [_Mention(m.start, m.start + d, "ORG", m.how), _Mention(m.start + d + 1, m.end, "ORG", m.how)]
+            else:
+                out.append(m)
+            continue
         others = [tx.words[o.start:o.end] for o in mentions if o is not m and o.label == "PER"]
         known = {w for other in others for w in other}
         one_name = any(_within_longer(words, other) or _DASHES.intersection(other) and _within_longer(other, words)
                        for other in others)
         spelled = all(1 <= len(side) <= 3 and all(w[:1].isupper() for w in side) for side in sides)
-        person = any(set(side) & known or any(e.type == "PER" for e in kb.lookup(" ".join(side))) for side in sides)
+        person = any(set(side) & known or any(e.type == "PER" for e in kb.lookup(" ".join(side))) for side in sides) \
+            or all(len(side) >= 2 and spelled_as_person(" ".join(side)) for side in sides)  # "Dedi Mulyadi-Erwan S"
         if spelled and person and not one_name:
             out.append(_Mention(m.start, m.start + d, "PER", m.how))
             out.append(_Mention(m.start + d + 1, m.end, "PER", m.how))
@@ -2165,6 +2175,46 @@ def _name_part_mentions(doc: Doc, words: list[str], mentions: list[_Mention], ta
                 continue
             out.append(_Mention(i, i + 1, "PER", "name-part"))
             taken[i] = "PER"
+    return out
+
+
+_PAIR_WORDS = 3  # words of a name joined to a person's by a hyphen
+
+
+def _hyphen_pairs(doc: Doc, words: list[str], mentions: list[_Mention], taken: dict[int, str],
+                  kb: KnowledgeBase) -> list[_Mention]:
+    """A candidate pair written with a hyphen, no spaces ("pasangan Pramono Anung-Rano Karno"): the
+    name on the other side of a person's is a person too, where the NER missed it, when it is one
+    to three capitalised words spelled as a person's name that the knowledge base knows as nothing
+    else."""
+    out: list[_Mention] = []
+    n = len(words)
+
+    def add(i: int, j: int) -> None:
+        text = " ".join(words[i:j])
+        if spelled_as_person(text) and not any(e.type != "PER" for e in kb.lookup(text)):
+            out.append(_Mention(i, j, "PER", "pair"))
+            for k in range(i, j):
+                taken[k] = "PER"
+
+    def free_name(k: int) -> bool:
+        return 0 <= k < n and k not in taken and words[k][:1].isupper() and words[k].isalpha()
+
+    for m in [m for m in mentions if m.label == "PER"]:
+        h = m.end
+        if h + 1 < n and words[h] == "-" and not doc[h - 1].whitespace_ and not doc[h].whitespace_:
+            j = h + 1
+            while j < n and j - h - 1 < _PAIR_WORDS and free_name(j) and not doc[j].is_sent_start:
+                j += 1
+            if j > h + 1 and not free_name(j):
+                add(h + 1, j)
+        h = m.start - 1
+        if h >= 1 and words[h] == "-" and not doc[h - 1].whitespace_ and not doc[h].whitespace_:
+            i = h
+            while i - 1 >= 0 and h - i < _PAIR_WORDS and free_name(i - 1):
+                i -= 1
+            if i < h and not free_name(i - 1):
+                add(i, h)
     return out
 
 
