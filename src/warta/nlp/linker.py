@@ -755,7 +755,17 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
             (any(w.lower() in lex.heads for w in tx.words[max(0, m.start - _TITLE_REACH_WORDS):m.start])
              or m.start > 0 and tx.words[m.start - 1].lower() in _NATIONALITY)  # "warga negara Polandia Lukasz Herba"
         texts = tx.words[m.start:m.end]
-        if titled and not kb.lookup(tx.span(m.start, m.end)) and not _facility_name(texts):
+        # the longest start the knowledge base knows as an organisation, then a name of two words or
+        # more: "manajer Manchester United Jose Mourinho" is the club and the person, not the city and
+        # "United Jose Mourinho" ("di NasDem Tower" is a building)
+        known_split = next((p for p in range(len(texts) - 1, 0, -1)
+                            if any(e.type == "ORG" for e in kb.lookup(" ".join(texts[:p])))
+                            and (spelled(tuple(texts[p:])) or person(tuple(texts[p:])))), None) \
+            if titled and m.label != "PER" else None
+        if known_split is not None and not kb.lookup(tx.span(m.start, m.end)):
+            out.append(_Mention(m.start, m.start + known_split, "ORG", m.how))
+            out.append(_Mention(m.start + known_split, m.end, "PER", m.how))
+        elif titled and not kb.lookup(tx.span(m.start, m.end)) and not _facility_name(texts):
             for p in range(1, len(texts)):
                 rest = tuple(texts[p:])
                 if any(w.lower() in _ORG_TAILS for w in rest):
