@@ -2349,7 +2349,10 @@ def _titled_names(tx: _Text, taken: dict[int, str], kb: KnowledgeBase, lex: _Lex
             w = words[j]
             low = w.lower().rstrip(".")
             if taken.get(j) in ("ORG", "LOC") or low in lex.heads or low in lex.continuations \
-                    or low in lex.honorifics or _is_rank_word(w, lex) or (w.isupper() and w.isalpha() and len(w) <= 6):
+                    or low in lex.honorifics or _is_rank_word(w, lex) or (w.isupper() and w.isalpha() and len(w) <= 6) \
+                    or low in LEGAL_FORMS or w in ("(", ")") and j > i + 1 and taken.get(j - 1) in ("ORG", "LOC") \
+                    or w == ")" or words[j - 1] == "(" and w[:1].isupper() and w.isalpha():
+                # ("Direktur Utama PT Bank Rakyat Indonesia (Persero) Tbk Sunarso": a company's legal form)
                 j += 1
             else:
                 break
