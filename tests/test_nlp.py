@@ -121,7 +121,7 @@ def test_linking(blank, case) -> None:
     for mention in case.get("extra", []):
         assert _find(entities, mention), f"{mention!r} not added: {entities}"
         assert all(e.get("found_by") in ("alias", "kb", "name-part", "outlet", "initials", "address", "title",
-                                         "title-name", "pair")
+                                         "title-name", "pair", "age")
                    for e in _find(entities, mention))
     for mention, name in case.get("names", {}).items():
         assert {e["name"] for e in _find(entities, mention)} == {name}

@@ -244,6 +244,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
         if m.label == "PER":
             _strip_person(doc, m, lex)
             _first_name_before(tx, m, lex, kb, held, bodies)
+            _last_name_after(tx, m, lex, kb, held)
             _balinese_article(tx, m, held)
             if m.role and m.nend - m.nstart <= 3 and not _person_known(kb, tx.span(m.nstart, m.nend)) and \
                     any(e.type in ("LOC", "ORG") for e in kb.lookup(tx.span(m.nstart, m.nend))):
@@ -287,6 +288,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     mentions += _titled_names(tx, taken, kb, lex)
     mentions += _name_part_mentions(doc, words, mentions, taken, lex)
     mentions += _hyphen_pairs(doc, words, mentions, taken, kb)
+    mentions += _aged_names(doc, words, taken, kb, lex)
     _persons_parts_retyped(tx, mentions, kb)
     _org_short_names_retyped(tx, mentions, kb)
     for m in mentions:
@@ -1778,6 +1780,22 @@ def _first_name_before(tx: _Text, m: _Mention, lex: _Lexicon, kb: KnowledgeBase,
         held.add(k)
 
 
+def _last_name_after(tx: _Text, m: _Mention, lex: _Lexicon, kb: KnowledgeBase, held: set[int]) -> None:
+    """A last name the NER left out of a person set off by commas (", Airlangga Pribadi,": "pribadi" is
+    also a word): one or two capitalised words right after the span, then the closing comma or full
+    stop, that are no title's and no name the knowledge base knows."""
+    words, k = tx.words, m.end
+    if m.start < 1 or words[m.start - 1] != "," or m.end != m.nend:
+        return
+    j = k
+    while j < len(words) and j - k < 2 and j not in held and words[j][:1].isupper() and words[j][1:].islower() \
+            and words[j].isalpha() and words[j].lower() not in lex.heads and not kb.lookup(words[j]):
+        j += 1
+    if k < j < len(words) and words[j] in (",", "."):
+        m.end = m.nend = j
+        held.update(range(k, j))
+
+
 # Balinese names open with a birth-order name, written after the article "I" (men) or "Ni" (women):
 # "I Made Rai Sugiarta", "I Wayan Koster", "Ni Luh Putu Ariyaningsih"
 _BALINESE_ORDER = frozenset("wayan putu gede made kadek nengah nyoman komang ketut luh".split())
@@ -2123,7 +2141,7 @@ def _without_terms(doc: Doc, tx: _Text, mentions: list[_Mention], kb: KnowledgeB
                         for a, k in spans)]
 
 
-_NICKNAME_LEAD = frozenset(("yang", "akrab", "biasa", "kerap", "sering", "lebih", ","))
+_NICKNAME_LEAD = frozenset(("atau", "yang", "akrab", "biasa", "kerap", "sering", "lebih", ","))
 _NICKNAME_CUES = frozenset(("disapa", "dipanggil", "alias", "panggilan", "sapaan"))
 
 
@@ -2185,6 +2203,30 @@ def _name_part_mentions(doc: Doc, words: list[str], mentions: list[_Mention], ta
                 continue
             out.append(_Mention(i, i + 1, "PER", "name-part"))
             taken[i] = "PER"
+    return out
+
+
+def _aged_names(doc: Doc, words: list[str], taken: dict[int, str], kb: KnowledgeBase, lex: _Lexicon) -> list[_Mention]:
+    """A person the NER missed, named with an age after a comma ("Ketua RT setempat, Jaja (55),
+    mengatakan …"): one to three capitalised words no mention holds, right after a comma, then the
+    age in brackets; none a title's word nor one the knowledge base knows, and no word of a contest
+    near (a club's rank: "Persib (3)")."""
+    out: list[_Mention] = []
+    contest = _teams()[0]
+    for a in [k for k, w in enumerate(words) if w == "(" and k >= 2]:
+        if not _aged(words[a:a + 3]) or a - 1 in taken:
+            continue
+        i = a
+        while i - 1 >= 0 and a - i < 3 and (i - 1) not in taken and words[i - 1][:1].isupper() \
+                and words[i - 1][1:].islower() and words[i - 1].isalpha() and words[i - 1].lower() not in lex.heads:
+            i -= 1
+        name = " ".join(words[i:a])
+        if i == a or i < 1 or words[i - 1] != "," or kb.lookup(name) or not spelled_as_person(name) \
+                or not contest.isdisjoint(w.lower() for w in words[max(0, i - _AGE_REACH):a + _AGE_REACH]):
+            continue
+        out.append(_Mention(i, a, "PER", "age"))
+        for x in range(i, a):
+            taken[x] = "PER"
     return out
 
 
