@@ -14,8 +14,9 @@ together) less its first 600 sentences, which ``training/convert.py`` keeps as t
 sentences. Validation and test files are not read. A word is listed when
 it is seen at least --min times and tagged a verb at least --share of those times. A word with a
 verb's prefix (me-, di-, ber-, ter-) that is seen as often and is not listed ("terhadap",
-"berbagai", "menteri", "melalui": a preposition as often as a verb) is listed after "!": the quote
-finder takes only unseen words of that shape for verbs.
+"berbagai", "menteri", "melalui": a preposition as often as a verb) is listed after "!", unless it
+was seen fewer than --sure times and tagged a verb more than 1 - --share of them ("merendam": 2 of
+3): the quote finder takes only the other words of that shape for verbs.
 
     python scripts/build_verbs.py --data ../shared/data --nlp-id training/cache
 """
@@ -70,6 +71,7 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
     ap.add_argument("--min", type=int, default=2)
     ap.add_argument("--share", type=float, default=0.7)
+    ap.add_argument("--sure", type=int, default=4, help="sightings under which a mixed word is listed as neither")
     ap.add_argument("--nlp-id", type=Path, help="unpacked nlp-id wheel (training/fetch_nlp_id.py): its tagged news too")
     ap.add_argument("--nlp-id-dev", type=int, default=600, help="nlp-id sentences kept as dev: not read")
     args = ap.parse_args()
@@ -103,11 +105,15 @@ def main() -> int:
     def is_verb(word: str) -> bool:
         return share(first if first.seen[word] >= args.min else pooled, word, "verb")
 
-    def known(word: str) -> bool:
-        return pooled.seen[word] >= args.min
+    def not_verb(word: str) -> bool:
+        """Seen often enough not to be listed; when seen only a few times (under --sure), also a verb at
+        most 1 - --share of them: "merendam", a verb 2 times of 3, is left to its shape."""
+        c = first if first.seen[word] >= args.min else pooled
+        return pooled.seen[word] >= args.min and not is_verb(word) \
+            and (c.seen[word] >= args.sure or c.verb[word] <= (1 - args.share) * c.seen[word])
     prefixed = ("me", "di", "ber", "ter")
     words = [w for w in vocabulary if is_verb(w)]
-    words += ["!" + w for w in vocabulary if w.startswith(prefixed) and known(w) and not is_verb(w)]
+    words += ["!" + w for w in vocabulary if w.startswith(prefixed) and not_verb(w)]
     sources = "IndoNLU POSP and BaPOS training files, Apache-2.0; UD Indonesian-CSUI train, CC BY-SA 4.0"
     sources += "; nlp-id's tagged news less its first 600 sentences, MIT)." if args.nlp_id else ")."
     header = ["# Indonesian words tagged as verbs in POS-annotated news (scripts/build_verbs.py; sources:",
