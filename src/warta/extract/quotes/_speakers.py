@@ -150,6 +150,10 @@ def classify(t: Text, lex: Lexicon, a: int, b: int, *, subject: bool = False) ->
     if head:
         name = re.sub(r"\s+", " ", head.group("head").lower())
         org = pick_speaker(found)
+        inner = _OF.search(text, head.end(), end)
+        if inner is not None and not any(e["type"] == "ORG" and e["start"] == inner.end()
+                                         for e in t.entities_in(inner.end(), inner.end() + 1)):
+            end = inner.start()  # "teriak orator dari atas mobil komando": where the speaker stood, not who
         of = _OF.match(text, end)
         if org is None and of:  # "seorang sumber di Kementerian Pertahanan"
             org = next((e for e in t.entities_in(of.end(), of.end() + 1) if e["start"] == of.end()), None)
