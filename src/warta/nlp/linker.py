@@ -822,11 +822,11 @@ def _common_phrase(tx: _Text, m: _Mention, kb: KnowledgeBase) -> bool:
     names = [w for w in tx.words[m.start:m.end] if w.lower() not in _GLUE]
     first = tx.words[m.start].lower()
     return len(names) >= 2 and all(w[:1].isupper() and w.lower() in _common_words() for w in names) \
-        and first not in _ORG_OPENERS_LOWER() and not kb.lookup(tx.span(m.start, m.end))
+        and first not in _org_name_words() and not kb.lookup(tx.span(m.start, m.end))
 
 
 @cache
-def _ORG_OPENERS_LOWER() -> frozenset[str]:  # noqa: N802
+def _org_name_words() -> frozenset[str]:  # noqa: N802
     """Words that open or close a body's or an institution's name (lower case)."""
     org = _org_words()
     return frozenset(w.lower() for w in org.heads) | frozenset(w.lower() for w in org.units) \
