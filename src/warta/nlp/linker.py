@@ -826,7 +826,7 @@ def _common_phrase(tx: _Text, m: _Mention, kb: KnowledgeBase) -> bool:
 
 
 @cache
-def _org_name_words() -> frozenset[str]:  # noqa: N802
+def _org_name_words() -> frozenset[str]:
     """Words that open or close a body's or an institution's name (lower case)."""
     org = _org_words()
     return frozenset(w.lower() for w in org.heads) | frozenset(w.lower() for w in org.units) \
