@@ -147,8 +147,9 @@ def backward(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[dict[s
             if place is not None:
                 j = place - 1
                 continue
-            if _address(ctx, items, j, lo):  # "Polres Bogor, Jawa Barat menangkap": the body, not its province
-                j -= 2
+            body = _located_body(ctx, items, j, lo)
+            if body is not None:  # "Polres Bogor, Jawa Barat menangkap": the body, not its province
+                j = body
                 continue
             if after_according(ctx, items, j, lo):
                 return []
@@ -194,13 +195,45 @@ def _interposed_speaker(ctx: DocContext, items: list[Item], j: int, lo: int) -> 
     return None
 
 
-def _address(ctx: DocContext, items: list[Item], j: int, lo: int) -> bool:
-    """Entity j is the town or region after a comma that says where the body or person before the
-    comma is ("Kantor Imigrasi Kelas I Palu, Sulawesi Tengah"): a place the knowledge base knows,
-    not a country."""
-    e = items[j].data
-    if e.get("type") != "LOC" or j - 2 < lo or items[j - 1].low != "," or items[j - 2].kind != "E" \
-            or items[j - 2].data.get("type") not in ("ORG", "PER"):
+_LOCATING_ITEMS = 8  # items between a body and the last place that locates it
+
+
+def _located_body(ctx: DocContext, items: list[Item], j: int, lo: int) -> int | None:
+    """The index of the body or person that place j locates, when j is one: a town or region the
+    knowledge base knows (not a country, which may act itself) written after a body's name, right
+    after it or behind a place word ("MUI Kota Sukabumi", "Dinas Kominfo Kota Bekasi", "Kepolisian
+    Resor Kota Besar (Polrestabes) Surabaya"), or after a comma, alone or in a chain of such places
+    ("Polsek Dolok Masihul, Serdang Bedagai, Sumatera Utara, menangkap", "Kantor Imigrasi Kelas I
+    Palu, Sulawesi Tengah"; a person too: "Ahmad, Bekasi"), unless a comma before the body opens an
+    apposition it stands in ("Zunaidi, pelaku pelecehan pasien RS X, Surabaya, ditetapkan ...")."""
+    if not _town(items[j].data):
+        return None
+    words = ctx.lex.words
+    i, commas, bracket = j - 1, False, False
+    while i >= lo and j - i <= _LOCATING_ITEMS:
+        it = items[i]
+        if it.kind == "E":
+            kind = it.data.get("type")
+            if kind == "ORG" or kind == "PER" and commas:
+                if commas and any(x.kind == "P" and x.low == "," for x in items[lo:i]):
+                    return None  # "Zunaidi, pelaku pelecehan pasien RS X, Surabaya, ...": inside an apposition
+                return i
+            if kind != "LOC" or not _town(it.data):
+                return None
+        elif it.kind == "P" and it.low == ",":
+            commas = True
+        elif it.kind == "P" and it.low in "()":
+            bracket = True
+        elif not (it.kind == "W" and (it.low in words["place_bridges"]
+                                      or bracket and ctx.text[it.start:it.start + 1].isupper())):
+            return None
+        i -= 1
+    return None
+
+
+def _town(e: dict[str, Any]) -> bool:
+    """A place the knowledge base knows that is no country or territory."""
+    if e.get("type") != "LOC":
         return False
     known = KnowledgeBase.load().get(e.get("id") or "")
     return known is not None and known.kind not in ("country", "territory")
@@ -333,6 +366,9 @@ def _noun(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> Argum
         light = ctx.lex.witness_verbs.search(text, base, hit.start)  # "X menyaksikan penandatanganan MoU"
     if light is not None:
         j = next(i for i in range(lo, k + 1) if items[i].start >= light.start())
+        given = _agent_after(ctx, items, k, hi) if light.group(0).lower().startswith("menerima") else []
+        if given:  # "X menerima bantuan dari Y": Y gives it, to X
+            return Arguments(actors=given, targets=backward(ctx, items, j, lo))
         targets, _, _ = forward(ctx, items, k, hi)
         return Arguments(actors=backward(ctx, items, j, lo), targets=targets)
     if hit.nya:  # "kunjungannya": the subject of its clause, else the last person
@@ -390,6 +426,10 @@ def examples_after(ctx: DocContext, pos: int, end: int) -> list[dict[str, Any]]:
 
 
 _SPEECH_NOUN_TYPES = SPEECH_ACTS | {"PROTEST"}
+# nouns whose "dari X" names who acts: a speech act or protest ("kecaman dari Indonesia"), and aid, a
+# sanction or an attack given ("bantuan dari Jepang", "vonis dari Pengadilan Negeri Bandung",
+# "penembakan dari India")
+_FROM_AGENT_TYPES = _SPEECH_NOUN_TYPES | {"AID", "SANCTION", "ASSAULT"}
 _CASE_WORDS = frozenset({"kasus", "dugaan", "perkara", "tindak", "pidana", "aksi"})
 _NAMING = re.compile(r"(?i)(?<![\w-])(?:bernama|berinisial|adalah|ialah|yaitu|yakni|merupakan)(?![\w-])")
 _CASE_BETWEEN = re.compile(r"(?i)(?<![\w-])(?:kasus|perkara)(?![\w-])")
@@ -461,9 +501,10 @@ def _delayed_agent(ctx: DocContext, items: list[Item], k: int, hi: int) -> list[
 
 
 def _agent_after(ctx: DocContext, items: list[Item], k: int, hi: int) -> list[dict[str, Any]]:
-    """Who a speech act noun is from: "kecaman dari Indonesia", "permintaan dari pihak X"."""
+    """Who an event noun is from: "kecaman dari Indonesia", "permintaan dari pihak X", "bantuan dari
+    Jepang" (``_FROM_AGENT_TYPES``)."""
     hit: Hit = items[k].data
-    if hit.trigger.type not in _SPEECH_NOUN_TYPES or k + 2 >= hi or items[k + 1].low != "dari":
+    if hit.trigger.type not in _FROM_AGENT_TYPES or k + 2 >= hi or items[k + 1].low != "dari":
         return []
     j = _skip_bridges(items, k + 2, k + 2, hi, 1, ctx.lex.words["bridge_words"])
     if j < hi and items[j].kind == "E" and items[j].data.get("type") in ("PER", "ORG", "LOC"):

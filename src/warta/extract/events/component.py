@@ -65,6 +65,7 @@ from warta.extract.events.modality import is_future, modality_of, source_of
 from warta.extract.events.parse import parse_arguments, parse_noun_arguments
 from warta.extract.events.speech import NONE, speech_features, speech_model
 from warta.link.kb import KnowledgeBase, capitals
+from warta.meta.outlets import dateline_end
 from warta.nlp import doc_text
 from warta.nlp.factories import typed
 
@@ -358,7 +359,8 @@ def _participants(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, i
     """The trigger's arguments and clause, or None when it makes no event."""
     hit = items[k].data
     if hit.trigger.kind == "noun" and hit.written[0].isupper() and hit.written.lower() != hit.written \
-            and hit.start != sent[0] and hit.written.upper() != hit.written:
+            and hit.start not in (sent[0], _after_dateline(ctx)) and hit.written.upper() != hit.written \
+            and not _named_meeting(ctx, hit, sent[0]):
         return None  # "Perjanjian Paris", "Panglima Perang Pandawa": part of a name
     if words_key(hit.written) in ctx.lex.judgements and not _fault_follows(ctx, hit.end, sent[1]):
         return None  # "X menilai Y ..." is a judgement to report, a disapproval only of a fault
@@ -390,6 +392,22 @@ def _participants(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, i
         return None
     ctx.last_participants.append((items[k].start, args.actors + args.targets))
     return args, lo, hi
+
+
+def _after_dateline(ctx: DocContext) -> int:
+    """Where the first sentence's own words start after the dateline ("Jakarta, CNN Indonesia -- Pertemuan
+    Korsel dan Korut akhirnya digelar"): a capital there opens the sentence."""
+    end = dateline_end(ctx.text)
+    while end < len(ctx.text) and ctx.text[end].isspace():
+        end += 1
+    return end if end else -1
+
+
+def _named_meeting(ctx: DocContext, hit: Hit, start: int) -> bool:
+    """A meeting with a name of its own, held or attended ("Kadin menyelenggarakan Rapat Koordinasi
+    Nasional", "X menghadiri Konferensi Tingkat Tinggi ASEAN"): a meeting noun capitalised right
+    after a light verb is the event, not part of another name."""
+    return hit.trigger.type == "CONSULT" and ctx.lex.light_verbs.search(ctx.text, start, hit.start) is not None
 
 
 _STATES = frozenset({"country", "territory"})
