@@ -529,14 +529,17 @@ def _main_subject(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[d
     the trigger is in indirect speech."""
     words = ctx.lex.words
     j = k - 1
-    while j > lo and items[j].kind == "W" and items[j].low in words["bridge_words"]:
-        j -= 1
+    while j > lo and items[j].kind == "W" and (items[j].low in words["bridge_words"]
+                                               or items[j].low in words["subjectless"]):
+        j -= 1  # "setelah sempat menolak", "setelah terlebih dahulu mengunjungi"
     if j == lo and items[lo].kind == "W" and items[lo].low in words["subordinators"]:
         start = lo
     elif k > lo and items[k - 1].kind == "W" and items[k - 1].low in words["manner_openers"]:
         start = k - 1  # "X menggelar aksi sosial dengan memberikan bantuan": X gives the aid
     else:
-        return []
+        return _fronted_clause_subject(ctx, items, k, lo) if j < lo or j == k - 1 == lo - 1 else []
+    if not any(it.kind == "E" for it in items[:start]) and start == _sentence_start(ctx, items):
+        return _fronted_clause_subject(ctx, items, k, start)
     # in what someone said ("Boji mengatakan bahwa pasukan berusaha membubarkan pengungsi dengan
     # menembak ke udara") the clause's subject is in the reported words, never the speaker before them
     quote = ctx.quote_at(items[k].start)
@@ -553,6 +556,38 @@ def _main_subject(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[d
         if before is not None and before.kind == "W" and before.low in words["target_preps"]:
             return []
         return [it.data]
+    return []
+
+
+def _sentence_start(ctx: DocContext, items: list[Item]) -> int:
+    """The index of the sentence's first item after the dateline ("Jakarta, CNN Indonesia --")."""
+    end = dateline_end(ctx.text)
+    return next((i for i, it in enumerate(items) if it.start >= end), 0) if items and items[0].start < end else 0
+
+
+def _fronted_clause_subject(ctx: DocContext, items: list[Item], k: int, start: int) -> list[dict[str, Any]]:
+    """The subject of the main clause after a subjectless adverbial clause that opens the sentence
+    ("Setelah menangkap pria itu, Kepolisian Inggris mengatakan ...", "Bekerja sama dengan sejumlah
+    pengembang, Samsung menghadirkan ..."): the person or body that follows the comma closing it."""
+    if start != _sentence_start(ctx, items):
+        return []
+    words = ctx.lex.words
+    for i in range(k + 1, len(items)):
+        it = items[i]
+        if it.kind == "P" and it.low in ".;:!?" or it.kind == "G" and it.data.trigger.kind != "noun":
+            return []
+        if it.kind == "P" and it.low == ",":
+            j = i + 1
+            while j < len(items) and (items[j].kind == "R" or items[j].kind == "W"
+                                      and items[j].low in words["bridge_words"]):
+                j += 1  # "..., Ketua Umum PBNU Yahya Cholil Staquf mengatakan": past the title
+            if j + 1 < len(items) and items[j].kind == "E" and items[j + 1].kind == "E" \
+                    and items[j].data.get("type") == "ORG" and items[j + 1].data.get("type") == "PER":
+                j += 1  # the body in the title, then its holder
+            if j < len(items) and items[j].kind == "E" and items[j].data.get("type") in ("PER", "ORG") \
+                    and not (j + 1 < len(items) and items[j + 1].low == ","):
+                return [items[j].data]
+            return []
     return []
 
 
