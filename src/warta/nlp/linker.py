@@ -50,6 +50,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from spacy.attrs import IDX, ORTH, SPACY
+from spacy.lang.id.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -244,6 +245,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
         if m.label == "PER":
             _strip_person(doc, m, lex)
             _first_name_before(tx, m, lex, kb, held, bodies)
+            _name_words_before(tx, m, lex, kb, held)
             _last_name_after(tx, m, lex, kb, held)
             _balinese_article(tx, m, held)
             if m.role and m.nend - m.nstart <= 3 and not _person_known(kb, tx.span(m.nstart, m.nend)) and \
@@ -1778,6 +1780,72 @@ def _first_name_before(tx: _Text, m: _Mention, lex: _Lexicon, kb: KnowledgeBase,
             or titled_body:
         m.start = m.nstart = k
         held.add(k)
+
+
+_NAME_WORDS_BEFORE = 2  # given names the NER may leave out of a person ("Aung San" of "Suu Kyi")
+_TOWN = 200_000  # people in a town abroad whose name may be a given name too
+# titles of rulers that news writes before a name and that are names too ("Ratu Elizabeth", "Raja
+# Salman"; "Raja Juli Antoni"): never taken as a given name the NER left out
+_SOVEREIGNS = frozenset("ratu raja pangeran putri sultan kaisar paus syekh syeikh mbah haji hajjah ny nyonya tuan "
+                        "nona".split())  # and honorifics the corpora keep in the name ("Mbah Surip")
+
+
+def _name_words_before(tx: _Text, m: _Mention, lex: _Lexicon, kb: KnowledgeBase, held: set[int]) -> None:
+    """Given names the NER left out of a person right before the span ("pemimpin Myanmar Aung San
+    Suu Kyi" tagged "Suu Kyi", "Darmayanti Lubis terpilih" tagged "Lubis"): one or two capitalised
+    words, each no word news writes in lower case, no title, honorific, rank or name part that
+    continues a title, no known organisation or place, and not inside another mention; and what stands
+    before them closes no name of its own: the sentence's start, a mark, a known place that ends a
+    title ("pemimpin Myanmar"), a lower-case word that ends no title chain ("Menteri Pemuda dan
+    Olahraga Imam Nahrawi" keeps "Olahraga" out), or a title right before one given name ("Presiden
+    Joko" of "Widodo"), never another capitalised word ("Sinar Mas Land Michael Widjaja", "Kepala
+    Sekretaris Kabinet Yoshihide Suga": the words belong to the body or the title before)."""
+    if m.nstart != m.start:
+        return
+    n = 0
+    while n < _NAME_WORDS_BEFORE and m.start - n - 1 >= 0 and m.start - n - 1 not in held \
+            and _given_name(tx.words[m.start - n - 1], lex, kb):
+        n += 1
+    while n and not _closes_before(tx, m.start - n - 1, n, lex, kb):
+        n -= 1
+    if n:
+        held.update(range(m.start - n, m.start))
+        m.start = m.nstart = m.start - n
+
+
+def _given_name(word: str, lex: _Lexicon, kb: KnowledgeBase) -> bool:
+    low = word.lower()
+    return word[:1].isupper() and word[1:].islower() and word.isalpha() and low not in _common_words() \
+        and low not in lex.heads and low not in lex.honorifics and low not in lex.continuations \
+        and low not in FAMILIAR and not _is_rank_word(word, lex) and low not in _not_person_words() \
+        and low not in STOP_WORDS and low not in _SOVEREIGNS \
+        and not any(low.startswith(h) for h in lex.heads if len(h) >= 5) \
+        and not any(e.kind != "city" or (e.population or 0) >= _TOWN for e in kb.lookup(word))
+    # (a title written as one word: "Menkopolhukam"; a small town abroad may share a given name: "San",
+    # a town in Mali)
+
+
+def _closes_before(tx: _Text, k: int, n: int, lex: _Lexicon, kb: KnowledgeBase) -> bool:
+    """Word k may stand right before the n given names that follow it (``_name_words_before``): a
+    known place that ends a title ("pemimpin Myanmar Aung San"); before anything else only names that
+    persons are written with (``person_words.txt``: "Menteri Keuangan Sri", not "Sekretaris Kabinet",
+    "Karya", "Selain"), one only after a title, and none after a lower-case word inside a title
+    chain ("Menteri Pemuda dan Olahraga Imam Nahrawi")."""
+    named = all(w in _person_words() for w in tx.words[k + 1:k + 1 + n])
+    if k < 0 or not any(c.isalnum() for c in tx.words[k]):
+        return named
+    word = tx.words[k]
+    if word.lower() in lex.heads or _is_rank_word(word, lex):
+        return n == 1 and named  # "Presiden Joko" of "Widodo"; "Aktor Hollywood" is the title's
+    if word.islower():
+        for j in range(k - 1, max(-1, k - 5), -1):
+            w = tx.words[j]
+            if w.lower() in lex.heads:
+                return False
+            if not (w[:1].isupper() or w in ("dan", "&")):
+                break
+        return named
+    return named or any(e.type == "LOC" for e in kb.lookup(word))
 
 
 def _last_name_after(tx: _Text, m: _Mention, lex: _Lexicon, kb: KnowledgeBase, held: set[int]) -> None:
