@@ -377,6 +377,11 @@ def _participants(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, i
         if parsed is not None and parsed.actors:
             args.actors = parsed.actors
             args.targets = args.targets or [e for e in parsed.targets if e not in args.actors]
+    if not args.actors and hit.trigger.kind == "noun":
+        light = _light_verb_before(ctx, items, k, lo)
+        if light is not None:  # "Pertamina menyatakan telah melakukan pembicaraan dengan ...": the speaker's
+            args.actors = _others(_reported_subject(ctx, items, light) or _main_subject(ctx, items, light, lo),
+                                  args.targets)
     if not args.actors and hit.trigger.kind == "verb":
         args.actors = _others(_main_subject(ctx, items, k, lo), args.targets)
     if not args.actors and hit.trigger.type in _STATEMENTS and hit.trigger.kind != "passive":
@@ -408,6 +413,16 @@ def _named_meeting(ctx: DocContext, hit: Hit, start: int) -> bool:
     Nasional", "X menghadiri Konferensi Tingkat Tinggi ASEAN"): a meeting noun capitalised right
     after a light verb is the event, not part of another name."""
     return hit.trigger.type == "CONSULT" and ctx.lex.light_verbs.search(ctx.text, start, hit.start) is not None
+
+
+def _light_verb_before(ctx: DocContext, items: list[Item], k: int, lo: int) -> int | None:
+    """The index of the light verb right before event noun k ("melakukan pembicaraan"), if any."""
+    if k - 1 < lo or items[k - 1].kind != "W":
+        return None
+    m = ctx.lex.light_verbs.search(ctx.text, items[lo].start, items[k].start)
+    if m is None:
+        return None
+    return next((i for i in range(lo, k) if items[i].start >= m.start()), None)
 
 
 _STATES = frozenset({"country", "territory"})
