@@ -169,12 +169,34 @@ def backward(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[dict[s
             return []
         if it.kind == "P" and it.low not in _NEUTRAL_PUNCT and it.low != ",":
             return []
+        if it.kind == "P" and it.low == ",":
+            opening = _relative_between_commas(items, j, lo)
+            if opening is not None:  # "X, yang melakukan kunjungan ke Beirut, menandatangani ...": X signs
+                j = opening - 1
+                continue
         if it.kind == "W" and it.low not in words["bridge_words"] and it.low not in words["coordinators"]:
             unknown += 1
             if unknown > _MAX_UNKNOWN_BEFORE:
                 return []
         j -= 1
     return []
+
+
+_RELATIVE_ITEMS = 24  # items of a relative clause set between commas after its head
+
+
+def _relative_between_commas(items: list[Item], j: int, lo: int) -> int | None:
+    """When the comma at item j closes a relative clause that opens with ", yang" right after a named
+    head ("Imam Nahrawi, yang melakukan kunjungan ke Beirut, menandatangani ..."): the index of the
+    comma that opens it; None otherwise."""
+    for i in range(j - 1, max(lo, j - _RELATIVE_ITEMS) - 1, -1):
+        it = items[i]
+        if it.kind == "P" and it.low in ".;:!?":
+            return None
+        if it.kind == "P" and it.low == ",":
+            opens = i + 1 < j and items[i + 1].kind == "W" and items[i + 1].low == "yang"
+            return i if opens and i - 1 >= lo and items[i - 1].kind == "E" else None
+    return None
 
 
 # cues of an attribution set into a clause between commas: "Tujuh ormas itu, kata Yusri, berunjuk rasa"

@@ -544,9 +544,9 @@ def _main_subject(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[d
     the trigger is in indirect speech."""
     words = ctx.lex.words
     j = k - 1
-    while j > lo and items[j].kind == "W" and (items[j].low in words["bridge_words"]
-                                               or items[j].low in words["subjectless"]):
-        j -= 1  # "setelah sempat menolak", "setelah terlebih dahulu mengunjungi"
+    while j > lo and items[j].kind == "W" and (items[j].low in words["bridge_words"] or items[j].low in
+                                               words["subjectless"] or items[j].low in words["alleged"]):
+        j -= 1  # "setelah sempat menolak", "setelah terlebih dahulu mengunjungi", "karena diduga menerima"
     if j == lo and items[lo].kind == "W" and items[lo].low in words["subordinators"]:
         start = lo
     elif k > lo and items[k - 1].kind == "W" and items[k - 1].low in words["manner_openers"]:

@@ -165,7 +165,7 @@ def lexicon() -> Lexicon:
     lists = ("coordinators", "target_preps", "agent_preps", "bridge_words", "place_preps", "place_bridges",
              "place_openers", "ordinals", "group_possessives", "adjunct_preps", "pronouns", "first_person",
              "clause_words", "subordinators", "manner_openers", "subjectless", "civil_clashes", "armed_words",
-             "perpetrator_roles", "private_coercion", "public_violence", "armed_only")
+             "perpetrator_roles", "private_coercion", "public_violence", "armed_only", "alleged")
     return Lexicon(
         scan=scan, triggers=plain, gapped=tuple(gapped),
         exclude_after=_exclusions(data["exclude"]["after"], after=True),
