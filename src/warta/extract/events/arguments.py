@@ -421,17 +421,33 @@ def _noun(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> Argum
     return Arguments(actors=actors, targets=[e for e in (owners if prep else []) if e not in actors])
 
 
-_EXAMPLES = re.compile(r",\s*(?:termasuk|antara lain|di antaranya|yakni|yaitu|salah satunya)\s+", re.I)
+_EXAMPLES = re.compile(r"(?:,\s*(?:termasuk|antara lain|di antaranya|yakni|yaitu|salah satunya)|\s(?:yakni|yaitu))\s+", re.I)
+# an unnamed object of one to three lower-case words and the name set beside it between commas:
+# "memeriksa pengacara, Farhat Abbas, ihwal ..."
+_APPOSED_OBJECT = re.compile(r"[ \t\xa0]+[a-z]+(?:[ \t\xa0]+[a-z]+){0,2}[ \t\xa0]*,[ \t\xa0]*")
 _OBJECT_REACH = 60  # characters of an unnamed object between a verb and the examples that name it
 _TITLE_REACH = 60  # characters of a title before the first name of the examples
 
 
 def examples_after(ctx: DocContext, pos: int, end: int) -> list[dict[str, Any]]:
     """The persons or bodies that name an unnamed object by example ("memeriksa sejumlah saksi,
-    termasuk Kwik Kian Gie", "menangkap tiga orang, yakni A, B dan C"): the named ones after the
-    cue, a title before the first allowed, joined by commas and "dan"."""
+    termasuk Kwik Kian Gie", "menangkap tiga orang, yakni A, B dan C", "memeriksa dua saksi lainnya
+    yakni A dan B"): the named ones after the cue, a title before the first allowed, joined by commas
+    and "dan"; or the person set beside a short unnamed object between commas ("memeriksa
+    pengacara, Farhat Abbas, ihwal ...")."""
     cue = _EXAMPLES.search(ctx.text, pos, min(end, pos + _OBJECT_REACH))
-    if cue is None or re.search(r"[.;:\"“”]", ctx.text[pos:cue.start()]):
+    if cue is None:
+        apposed = _APPOSED_OBJECT.match(ctx.text, pos, end)
+        if apposed is None:
+            return []
+        i = bisect.bisect_left(ctx.ent_starts, apposed.end())
+        e = ctx.entities[i] if i < len(ctx.entities) else None
+        closed = e is not None and re.match(r"\s*[,(.]", ctx.text[e["end"]:e["end"] + 3])
+        if e is None or e["type"] != "PER" or e["start"] - apposed.end() > _TITLE_REACH or not closed \
+                or re.search(r"[,.;]", ctx.text[apposed.end():e["start"]]):
+            return []
+        return [e]
+    if re.search(r"[.;:\"“”]", ctx.text[pos:cue.start()]):
         return []
     out: list[dict[str, Any]] = []
     at = cue.end()
