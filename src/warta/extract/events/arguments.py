@@ -421,7 +421,8 @@ def _noun(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> Argum
     return Arguments(actors=actors, targets=[e for e in (owners if prep else []) if e not in actors])
 
 
-_EXAMPLES = re.compile(r"(?:,\s*(?:termasuk|antara lain|di antaranya|yakni|yaitu|salah satunya)|\s(?:yakni|yaitu))\s+", re.I)
+_EXAMPLES = re.compile(r"(?:,\s*(?:termasuk|antara lain|di antaranya|yakni|yaitu|salah satunya)"
+                       r"|\s(?:yakni|yaitu))\s+", re.I)
 # an unnamed object of one to three lower-case words and the name set beside it between commas:
 # "memeriksa pengacara, Farhat Abbas, ihwal ..."
 _APPOSED_OBJECT = re.compile(r"[ \t\xa0]+[a-z]+(?:[ \t\xa0]+[a-z]+){0,2}[ \t\xa0]*,[ \t\xa0]*")
