@@ -398,7 +398,9 @@ def _noun(ctx: DocContext, items: list[Item], k: int, lo: int, hi: int) -> Argum
         targets, _, _ = forward(ctx, items, k, hi)
         return Arguments(actors=owner, targets=targets)
     if k + 1 < hi and items[k + 1].low in ("tersebut", "itu", "ini"):
-        return Arguments()  # "pertemuan tersebut": an event told before
+        # "pertemuan tersebut": an event told before; fronted, its participant is the clause's subject
+        # ("Dalam pertemuan itu, Djarot meminta para uskup ...")
+        return Arguments(actors=_fronted_subject(ctx, items, k, lo, hi))
     group = _possessive_group(ctx, items, k, hi)
     if group:
         return Arguments(actors=group + _subject_pair(ctx, items, k, hi))
