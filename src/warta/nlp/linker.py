@@ -253,7 +253,8 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
                 # "Kapolrestabes Surabaya": an office and its place, no person named
                 m.label = next(e.type for e in kb.lookup(tx.span(m.nstart, m.nend)) if e.type in ("LOC", "ORG"))
                 m.start, m.end, m.role = m.nstart, m.nend, None
-    mentions = _split_trailing_person(doc, tx, mentions, kb, lex)
+    # a person split off a place ("Banten Ratu" + "Atut Chosiyah") may touch the rest of its name
+    mentions = _merge_adjacent_people(tx, _split_trailing_person(doc, tx, mentions, kb, lex))
     mentions = _initials(tx, mentions)
     # names are written with capitals; an all-lower-case phrase is an NER slip ("desa gencatan"),
     # though one word may be a brand written in lower case ("detikcom"), unless it is common words
