@@ -279,7 +279,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
                          and not any(w in _person_words() for w in words[m.nstart:m.nend]))
                 and not (m.label == "ORG" and _common_phrase(tx, m, kb))]
     mentions = _without_terms(doc, tx, mentions, kb)
-    mentions = _kb_extended(tx, mentions, kb)
+    mentions = _kb_joined(tx, _kb_extended(tx, mentions, kb), kb)
     taken = _covered(mentions, others)
     aliases = _defined_aliases(doc, mentions, kb)
     mentions += _alias_mentions(words, aliases, taken)
@@ -2521,6 +2521,24 @@ def _ends_in_rank(words: list[str], i: int, j: int, lex: _Lexicon) -> bool:
 
 
 _KB_EXTENSION = 3  # capitalised words a knowledge-base name may add before an organisation's mention
+
+
+def _kb_joined(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
+    """Two mentions side by side that the knowledge base knows together, word for word, as one
+    organisation whose first part alone names none: the NER cut its name in two ("Uni" ORG + "Afrika"
+    LOC is the African Union; "MPR" + "RI" stay as written, "MPR" being the body already)."""
+    out: list[_Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == m.start and prev.label in ("ORG", "LOC") and m.label in ("ORG", "LOC") \
+                and (prev.label == "ORG" or m.label == "ORG"):
+            name = tx.span(prev.start, m.end)
+            if any(e.type == "ORG" and name in e.aliases for e in kb.lookup(name)) \
+                    and not any(e.type == "ORG" for e in kb.lookup(tx.span(prev.start, prev.end))):
+                out[-1] = _Mention(prev.start, m.end, "ORG", prev.how)
+                continue
+        out.append(m)
+    return out
 
 
 def _kb_extended(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
