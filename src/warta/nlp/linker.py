@@ -1793,14 +1793,8 @@ _SOVEREIGNS = frozenset("ratu raja pangeran putri sultan kaisar paus syekh syeik
 
 def _name_words_before(tx: _Text, m: _Mention, lex: _Lexicon, kb: KnowledgeBase, held: set[int]) -> None:
     """Given names the NER left out of a person right before the span ("pemimpin Myanmar Aung San
-    Suu Kyi" tagged "Suu Kyi", "Darmayanti Lubis terpilih" tagged "Lubis"): one or two capitalised
-    words, each no word news writes in lower case, no title, honorific, rank or name part that
-    continues a title, no known organisation or place, and not inside another mention; and what stands
-    before them closes no name of its own: the sentence's start, a mark, a known place that ends a
-    title ("pemimpin Myanmar"), a lower-case word that ends no title chain ("Menteri Pemuda dan
-    Olahraga Imam Nahrawi" keeps "Olahraga" out), or a title right before one given name ("Presiden
-    Joko" of "Widodo"), never another capitalised word ("Sinar Mas Land Michael Widjaja", "Kepala
-    Sekretaris Kabinet Yoshihide Suga": the words belong to the body or the title before)."""
+    Suu Kyi" tagged "Suu Kyi"): one or two capitalised words that may be given names
+    (``_given_name``), taken when what stands before them allows it (``_closes_before``)."""
     if m.nstart != m.start:
         return
     n = 0
@@ -1815,6 +1809,9 @@ def _name_words_before(tx: _Text, m: _Mention, lex: _Lexicon, kb: KnowledgeBase,
 
 
 def _given_name(word: str, lex: _Lexicon, kb: KnowledgeBase) -> bool:
+    """A capitalised word that may be a given name: no word news writes in lower case, no function
+    word, title, honorific, rank, ruler's title or title written as one word ("Menkopolhukam"), and no
+    known place or body (a small town abroad may share a given name: "San", a town in Mali)."""
     low = word.lower()
     return word[:1].isupper() and word[1:].islower() and word.isalpha() and low not in _common_words() \
         and low not in lex.heads and low not in lex.honorifics and low not in lex.continuations \
@@ -1822,8 +1819,6 @@ def _given_name(word: str, lex: _Lexicon, kb: KnowledgeBase) -> bool:
         and low not in STOP_WORDS and low not in _SOVEREIGNS \
         and not any(low.startswith(h) for h in lex.heads if len(h) >= 5) \
         and not any(e.kind != "city" or (e.population or 0) >= _TOWN for e in kb.lookup(word))
-    # (a title written as one word: "Menkopolhukam"; a small town abroad may share a given name: "San",
-    # a town in Mali)
 
 
 def _closes_before(tx: _Text, k: int, n: int, lex: _Lexicon, kb: KnowledgeBase) -> bool:

@@ -552,7 +552,7 @@ def _main_subject(ctx: DocContext, items: list[Item], k: int, lo: int) -> list[d
     elif k > lo and items[k - 1].kind == "W" and items[k - 1].low in words["manner_openers"]:
         start = k - 1  # "X menggelar aksi sosial dengan memberikan bantuan": X gives the aid
     else:
-        return _fronted_clause_subject(ctx, items, k, lo) if j < lo or j == k - 1 == lo - 1 else []
+        return _fronted_clause_subject(ctx, items, k, lo) if j < lo else []  # the trigger opens its clause
     if not any(it.kind == "E" for it in items[:start]) and start == _sentence_start(ctx, items):
         return _fronted_clause_subject(ctx, items, k, start)
     # in what someone said ("Boji mengatakan bahwa pasukan berusaha membubarkan pengungsi dengan
