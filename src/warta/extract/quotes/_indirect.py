@@ -28,6 +28,7 @@ from warta.extract.quotes._speakers import (
     CONNECTORS,
     NOT_AFTER,
     Ref,
+    after_phrase,
     classify,
     leads_to,
     person_after_comma,
@@ -641,4 +642,43 @@ def find_indirect(t: Text, lex: Lexicon) -> list[Quote]:
     # what an outlet published, unless someone in it speaks ("Dilansir dari CNN, Biden mengatakan …":
     # Biden's words, the outlet their source)
     out += [q for q in outlets if not any(o.start < q.end and q.start < o.end for o in out)]
+    for m in lex.passive.finditer(text):  # "… Hal itu disampaikan Menteri X di Jakarta.": the sentence before
+        q = _reported_before(t, lex, m)
+        if q is not None and not any(o.start < q.end and q.start < o.end for o in out):
+            out.append(q)
     return out
+
+
+# what a passive report opening a sentence refers back to ("Hal senada diungkapkan X" says X said the
+# like, and what follows is X's own)
+_SAID_BEFORE = re.compile(r"\s*(?:demikian|begitu|hal\s+(?:itu|ini|tersebut)|pernyataan\s+(?:itu|ini|tersebut))\b",
+                          re.IGNORECASE)
+
+
+def _reported_before(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
+    """A passive report that opens a sentence and names its speaker, after a sentence of plain
+    statement: that sentence is what the speaker said ("Pemerintah akan menaikkan harga BBM. Hal itu
+    disampaikan Menteri Keuangan Sri Mulyani di Jakarta."; "…. Demikian dikatakan X."). Not when the
+    sentence before holds a quotation or a reporting verb of its own (its quote has its speaker), asks a
+    question, or lies beyond the paragraph before."""
+    text = t.text
+    start = m.start()
+    while start < m.end() and text[start].isspace():
+        start += 1
+    s0, s1 = t.sentence(start)
+    if start != s0 or s0 == 0 or t.in_quote(start) or not _SAID_BEFORE.match(text, start):
+        return None
+    p0, p1 = t.sentence(s0 - 1)
+    while not text[p0:p1].strip() and p0 > 0:  # a blank line between paragraphs
+        p0, p1 = t.sentence(p0 - 1)
+    if text.count("\n", p1, s0) > 2 or text[p0:p1].rstrip().endswith("?") \
+            or any(ch in text[p0:p1] for ch in DOUBLE) or lex.report.search(text, p0, p1) \
+            or lex.menurut.search(text, p0, p1):
+        return None
+    if p0 < t.dateline <= p1:
+        p0 = t.dateline  # "Jakarta - Harga beras naik …": no dateline in what was said
+    ref = after_phrase(t, lex, m.end())
+    span = _content(t, p0, p1) if ref is not None and ref.kind in ("entity", "name") else None
+    if span is None:
+        return None
+    return Quote(span[0], span[1], "indirect", m.group("cue"), ref, (s0, s1), s1)

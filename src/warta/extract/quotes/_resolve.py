@@ -92,14 +92,19 @@ _PASSIVE = re.compile(r"di[a-z]{4,}(?:kan|i)")
 
 
 def _passive_agent_at_end(t: Text, s0: int) -> dict[str, Any] | None:
-    """A person who ends a sentence as the agent of its passive verb ("Namun, hal ini diluruskan
-    Ausilio."): the one who acted, so the next "-nya" may be theirs."""
+    """A person who ends a sentence as the agent of its passive verb, their title between ("Namun, hal
+    ini diluruskan Ausilio.", "Hal senada diungkapkan Bupati X Lucky Hakim."): the one who acted, so the
+    next "-nya" may be theirs."""
     s1 = t.sentence(s0)[1]
     people = [e for e in t.entities_in(s0, s1) if e["type"] == "PER" and e["start"] >= s0 and not in_pair(t, e)]
     if not people or t.in_quote(people[-1]["start"]):
         return None
     e = people[-1]
-    before = words_in(t.text, s0, e["start"])[-1:]
+    start = e["start"]
+    role = e.get("role") or ""
+    if role and t.text[s0:start].rstrip().endswith(role):  # "Hal senada diungkapkan Bupati Indramayu Lucky Hakim."
+        start = t.text.rfind(role, s0, start)
+    before = words_in(t.text, s0, start)[-1:]
     if not before or not _PASSIVE.fullmatch(before[0].group()) or words_in(t.text, e["end"], s1):
         return None
     return e
