@@ -294,6 +294,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     mentions += _aged_names(doc, words, taken, kb, lex)
     _persons_parts_retyped(tx, mentions, kb)
     _org_short_names_retyped(tx, mentions, kb)
+    mentions = _state_bodies(tx, mentions, kb)
     for m in mentions:
         if m.label == "PER":
             m.role = _role_before(doc, m, lex, taken) or _role_after(doc, m, lex, taken)
@@ -2376,6 +2377,31 @@ def _names_before_home(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -
             rest = tx.span(m.start + 1, m.end)
             if any(e.kind in _HOME_KINDS and rest in e.aliases for e in kb.lookup(rest)):
                 out.add(tx.words[m.start])
+    return out
+
+
+# the organs of a state named by the state they serve: "pemerintah Spanyol", "militer Myanmar",
+# "Parlemen Inggris" are organisations, the country inside them is no place the story is set in
+_STATE_BODIES = frozenset("pemerintah militer tentara parlemen kepolisian kongres senat junta kabinet".split())
+
+
+def _state_bodies(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
+    """A country or province right after a word naming an organ of the state ("pemerintah Spanyol",
+    "militer Myanmar", "Parlemen Inggris") is that organ, an organisation: the word joins the place's
+    mention, which becomes an ORG (GUIDE.md: a city and its government are two entities). Only when
+    the word stands alone, outside every other mention ("Kementerian Pertahanan Kepolisian Inggris"
+    is the NER's to read), and the place is one the knowledge base knows as a country or province."""
+    words = tx.words
+    held = {k for m in mentions for k in range(m.start, m.end)}
+    out = []
+    for m in mentions:
+        if m.label == "LOC" and m.start > 0 and m.start - 1 not in held \
+                and words[m.start - 1].lower() in _STATE_BODIES \
+                and any(e.type == "LOC" and e.kind in ("country", "province")
+                        for e in kb.lookup(tx.span(m.start, m.end))):
+            out.append(_Mention(m.start - 1, m.end, "ORG", m.how))
+        else:
+            out.append(m)
     return out
 
 
