@@ -234,7 +234,7 @@ def link_doc(doc: Doc, kb: KnowledgeBase, *, gazetteer: bool = True) -> list[dic
     mentions = _split_at_ranks(doc, mentions, lex)
     mentions = _org_heads(tx, _unit_places(tx, mentions), kb)
     mentions = _coordinated_names(doc, tx, mentions, kb)
-    mentions = _split_at_honorific(tx, _split_trailing_place(tx, mentions, kb), kb)
+    mentions = _split_at_honorific(tx, _split_trailing_province(tx, _split_trailing_place(tx, mentions, kb), kb), kb)
     mentions = _split_pairs(tx, _merge_adjacent_people(tx, mentions), kb)
     mentions = _named_after_person(doc, tx, mentions)
     _retype(doc, tx, mentions, kb)
@@ -578,6 +578,35 @@ def _split_trailing_place(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase
                 break
         if cut:
             out.append(_Mention(m.start, m.end - cut, "LOC", m.how))
+            out.append(_Mention(m.end - cut, m.end, "LOC", m.how))
+        else:
+            out.append(m)
+    return out
+
+
+def _split_trailing_province(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
+    """A body named after its town whose span runs on into the town's province, no comma between, is
+    the body and the province, a place: "Polres Jember Jawa Timur", "Pemkab Bogor Jawa Barat", "DPRD
+    Kota Bekasi Jawa Barat" (the province says where, the body's name ends with its town). The part
+    before keeps two words at least and ends with a town, regency or province the knowledge base
+    knows; the whole is no name the knowledge base knows."""
+    out: list[_Mention] = []
+    for m in mentions:
+        cut = 0
+        if m.label == "ORG" and m.end - m.start >= 3 and not kb.lookup(tx.span(m.start, m.end)):
+            for n in (3, 2, 1):
+                if m.end - m.start - n < 2:
+                    continue
+                tail = tx.span(m.end - n, m.end)
+                if not any(e.type == "LOC" and e.kind == "province" and tail in e.aliases for e in kb.lookup(tail)):
+                    continue
+                town = any(e.type == "LOC" and e.kind in ("city", "regency", "province")
+                           for k in (1, 2, 3) if m.end - n - k > m.start
+                           for e in kb.lookup(tx.span(m.end - n - k, m.end - n)))
+                cut = n if town else 0
+                break
+        if cut:
+            out.append(_Mention(m.start, m.end - cut, "ORG", m.how))
             out.append(_Mention(m.end - cut, m.end, "LOC", m.how))
         else:
             out.append(m)
@@ -2390,13 +2419,21 @@ def _state_bodies(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> lis
     "militer Myanmar", "Parlemen Inggris") is that organ, an organisation: the word joins the place's
     mention, which becomes an ORG (GUIDE.md: a city and its government are two entities). Only when
     the word stands alone, outside every other mention ("Kementerian Pertahanan Kepolisian Inggris"
-    is the NER's to read), and the place is one the knowledge base knows as a country or province."""
+    is the NER's to read), the place is one the knowledge base knows as a country or province, and
+    the article names that place alone too: where it names it only so ("Pemerintah Indonesia dan
+    Malaysia sepakat"), the place is what the story needs (and what the NER corpora mark)."""
     words = tx.words
     held = {k for m in mentions for k in range(m.start, m.end)}
+
+    def organ(m: _Mention) -> bool:
+        return m.label == "LOC" and m.start > 0 and m.start - 1 not in held \
+            and words[m.start - 1].lower() in _STATE_BODIES
+
+    alone = {ids for m in mentions if m.label == "LOC" and not organ(m)
+             for ids in (tuple(sorted(e.id for e in kb.lookup(tx.span(m.start, m.end)))),)}
     out = []
     for m in mentions:
-        if m.label == "LOC" and m.start > 0 and m.start - 1 not in held \
-                and words[m.start - 1].lower() in _STATE_BODIES \
+        if organ(m) and tuple(sorted(e.id for e in kb.lookup(tx.span(m.start, m.end)))) in alone \
                 and any(e.type == "LOC" and e.kind in ("country", "province")
                         for e in kb.lookup(tx.span(m.start, m.end))):
             out.append(_Mention(m.start - 1, m.end, "ORG", m.how))
