@@ -127,6 +127,13 @@ def test_reported_past_without_time_stays_null_after_the_lead() -> None:
     assert events and events[0]["time"] is None and events[0]["modality"] == "occurred"
 
 
+def test_an_event_told_as_what_came_before_takes_no_day_of_the_report() -> None:
+    events = _events("Sebelumnya, Rachmawati Soekarnoputri mendesak KPK menuntaskan kasus BLBI.", "2017-04-26")
+    assert events and events[0]["type"] == "DEMAND" and events[0]["time"] is None
+    events = _events("Rachmawati Soekarnoputri mendesak KPK menuntaskan kasus BLBI.", "2017-04-26")
+    assert events and events[0]["time"] == "2017-04"
+
+
 @pytest.mark.parametrize(("value", "future"), [("2026", True), ("2025", False), ("2025-12", True),
                                                ("2025-11-06", True), ("2025-11-05", False), ("2025-W46", True),
                                                ("FUTURE_REF", True), ("PAST_REF", False), ("P3Y", False)])

@@ -701,7 +701,8 @@ def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int], ar
             said = next((spoke[e.get("id")] for e in args.actors if e.get("id") in spoke), None)
         if said:
             value, time_from = said, "said"
-        elif (report[1] == "occasion" or lead) and not _background(ctx, items, k, lo, report[0]):
+        elif (report[1] == "occasion" or lead) and not _background(ctx, items, k, lo, report[0]) \
+                and not _EARLIER.match(ctx.text, a):
             value, time_from = report  # the publication month only for the lead's news
     return {
         "type": _clash_type(ctx, hit, (a, b), args),
@@ -731,6 +732,11 @@ def _day_of(value: str | None) -> str | None:
     """An event happens on a day: "Jumat (18/8) malam" (2017-08-18TNI) dates it 2017-08-18."""
     m = _PART_OF_DAY.fullmatch(value or "")
     return m.group(1) if m else value
+
+
+# a sentence that opens by telling what came before the news ("Sebelumnya, X mendesak KPK …"): its
+# events happened on some earlier day the text does not give, not on the day of the report
+_EARLIER = re.compile(r"\s*(?:sebelumnya|sebelum\s+ini|sebelumnya\s+pada|dulu|dahulu)\s*,", re.IGNORECASE)
 
 
 def _background(ctx: DocContext, items: list[Item], k: int, lo: int, report: str | None) -> bool:
