@@ -132,6 +132,10 @@ def test_an_event_told_as_what_came_before_takes_no_day_of_the_report() -> None:
     assert events and events[0]["type"] == "DEMAND" and events[0]["time"] is None
     events = _events("Rachmawati Soekarnoputri mendesak KPK menuntaskan kasus BLBI.", "2017-04-26")
     assert events and events[0]["time"] == "2017-04"
+    # a past time told before ("saat itu", "ketika itu") is no day of the report either
+    events = _events("Andi Narogong menemui Setya Novanto di Jakarta untuk membahas kaos kampanye saat itu.",
+                     "2017-05-29")
+    assert events and events[0]["type"] == "CONSULT" and events[0]["time"] is None
 
 
 @pytest.mark.parametrize(("value", "future"), [("2026", True), ("2025", False), ("2025-12", True),

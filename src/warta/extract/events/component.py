@@ -702,7 +702,9 @@ def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int], ar
         if said:
             value, time_from = said, "said"
         elif (report[1] == "occasion" or lead) and not _background(ctx, items, k, lo, report[0]) \
-                and not _EARLIER.match(ctx.text, a):
+                and not _EARLIER.match(ctx.text, a) and not any(
+                    it.kind == "T" and it.data.get("value") == "PAST_REF" for it in items[lo:hi]):
+            # ("saat itu", "ketika itu": a past time told before, not the day of the report)
             value, time_from = report  # the publication month only for the lead's news
     return {
         "type": _clash_type(ctx, hit, (a, b), args),
