@@ -19,7 +19,8 @@ none). The words it looks for are data (``warta/data/quotes.toml``, read by ``_l
    * any other quoted phrase (a name, title, nickname, slogan, scare quote) is not a quote, and
      neither is one after a title word (`julukan "Macan Kertas"`, `film "…"`).
 3. Indirect speech without quotation marks: `X mengatakan (bahwa) …`, `Menurut X, …`, `…, kata X.`
-   (also `Namun, kata X, …`). The quote is the reported content only, and one is kept only when
+   (also `Namun, kata X, …`), and a plain statement followed by a sentence opening `Hal itu
+   disampaikan X` or `Demikian dikatakan X`. The quote is the reported content only, and one is kept only when
    its speaker is found, so unsure sentences give nothing (``_indirect``). After a weak verb with no
    "bahwa", comma or colon ("menyebut pihaknya sudah …" against "menyampaikan surat …"), a model
    learned from annotated news decides whether what follows is what was said (``_complement``).
