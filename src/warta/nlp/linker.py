@@ -576,12 +576,15 @@ def _split_trailing_place(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase
                         or not w.isalpha() for w in low) and _unit_at(before, 0) == 0:
                     cut = n
                 break
-        if cut:
-            out.append(_Mention(m.start, m.end - cut, "LOC", m.how))
-            out.append(_Mention(m.end - cut, m.end, "LOC", m.how))
-        else:
-            out.append(m)
+        out += _place_cut_off(m, cut)
     return out
+
+
+def _place_cut_off(m: _Mention, cut: int) -> list[_Mention]:
+    """The mention with its last ``cut`` words made a place of their own (none cut: the mention)."""
+    if not cut:
+        return [m]
+    return [_Mention(m.start, m.end - cut, m.label, m.how), _Mention(m.end - cut, m.end, "LOC", m.how)]
 
 
 def _split_trailing_province(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
@@ -605,11 +608,7 @@ def _split_trailing_province(tx: _Text, mentions: list[_Mention], kb: KnowledgeB
                            for e in kb.lookup(tx.span(m.end - n - k, m.end - n)))
                 cut = n if town else 0
                 break
-        if cut:
-            out.append(_Mention(m.start, m.end - cut, "ORG", m.how))
-            out.append(_Mention(m.end - cut, m.end, "LOC", m.how))
-        else:
-            out.append(m)
+        out += _place_cut_off(m, cut)
     return out
 
 
