@@ -816,6 +816,8 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
                         or p == 1 and known_org and spelled(rest) \
                         or p >= 2 and known_org and spelled(rest, 1) \
                         or p >= 2 and spelled(rest) and any(e.type == "ORG" for e in kb.lookup(texts[p - 1])) \
+                        or p >= 3 and spelled(rest) and any(e.type == "ORG" for k in (2, 3) if p - k >= 1
+                                                            for e in kb.lookup(" ".join(texts[p - k:p]))) \
                         or len(rest) >= 2 and any(e.type == "PER" for e in kb.lookup(" ".join(rest))) \
                         or placed(texts, p) and (spelled(rest) or (p >= 2 or _acronym(texts[0])) and spelled(rest, 1)) \
                         or p == 1 and _heads_region([w.lower() for w in tx.words[max(0, m.start - 2):m.start]]) \
