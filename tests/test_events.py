@@ -136,6 +136,9 @@ def test_an_event_told_as_what_came_before_takes_no_day_of_the_report() -> None:
     events = _events("Andi Narogong menemui Setya Novanto di Jakarta untuk membahas kaos kampanye saat itu.",
                      "2017-05-29")
     assert events and events[0]["type"] == "CONSULT" and events[0]["time"] is None
+    # a recent past of the news's own ("belum lama ini") is no time told before
+    events = _events("Densus 88 Antiteror Polri menangkap terduga teroris di Bekasi belum lama ini.", "2017-04-26")
+    assert events and events[0]["type"] == "COERCE" and events[0]["time"] == "2017-04"
 
 
 @pytest.mark.parametrize(("value", "future"), [("2026", True), ("2025", False), ("2025-12", True),

@@ -591,8 +591,9 @@ def _split_trailing_province(tx: _Text, mentions: list[_Mention], kb: KnowledgeB
     """A body named after its town whose span runs on into the town's province, no comma between, is
     the body and the province, a place: "Polres Jember Jawa Timur", "Pemkab Bogor Jawa Barat", "DPRD
     Kota Bekasi Jawa Barat" (the province says where, the body's name ends with its town). The part
-    before keeps two words at least and ends with a town, regency or province the knowledge base
-    knows; the whole is no name the knowledge base knows."""
+    before keeps two words at least and ends with a town or regency the knowledge base places in that
+    very province ("Polresta Banda Aceh" is no "Banda" in Aceh: the town and the province's name are
+    one city); the whole is no name the knowledge base knows."""
     out: list[_Mention] = []
     for m in mentions:
         cut = 0
@@ -601,9 +602,12 @@ def _split_trailing_province(tx: _Text, mentions: list[_Mention], kb: KnowledgeB
                 if m.end - m.start - n < 2:
                     continue
                 tail = tx.span(m.end - n, m.end)
-                if not any(e.type == "LOC" and e.kind == "province" and tail in e.aliases for e in kb.lookup(tail)):
+                provinces = {e.id for e in kb.lookup(tail)
+                             if e.type == "LOC" and e.kind == "province" and tail in e.aliases}
+                if not provinces:
                     continue
-                town = any(e.type == "LOC" and e.kind in ("city", "regency", "province")
+                town = any(e.type == "LOC" and e.kind in ("city", "regency") and e.parent in provinces
+                           and not any(x.type == "LOC" for x in kb.lookup(tx.span(m.end - n - k, m.end)))
                            for k in (1, 2, 3) if m.end - n - k > m.start
                            for e in kb.lookup(tx.span(m.end - n - k, m.end - n)))
                 cut = n if town else 0
@@ -738,7 +742,8 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
     ("Kepala Bidang Persaingan Bisnis UE Margrethe Vestager"; one after an acronym the knowledge base knows as
     an organisation: "Kepala BNPB Suharyanto"; two or three after a one-word organisation it knows: "anggota
     Bawaslu Lolly Suhenty") or after a word the knowledge base knows
-    as an organisation ("Kepala Pusat Penerangan Hukum Kejagung Harli Siregar"), and after an
+    as an organisation ("Kepala Pusat Penerangan Hukum Kejagung Harli Siregar") or after two or three
+    words it knows as one ("... Kejaksaan Agung Harli Siregar"), and after an
     organisation of two words or more that the knowledge base knows, one to three such words ("Pejabat
     Kementerian Dalam Negeri Josue Boji"); after a place the knowledge base knows, two or three such words
     ("Bupati Kupang Ayub Titu Eki"), and one after a place of two words or more or an office or body named
@@ -2412,7 +2417,9 @@ def _names_before_home(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -
 
 # the organs of a state named by the state they serve: "pemerintah Spanyol", "militer Myanmar",
 # "Parlemen Inggris" are organisations, the country inside them is no place the story is set in
-_STATE_BODIES = frozenset("pemerintah militer tentara parlemen kepolisian kongres senat junta kabinet".split())
+# ("tentara Israel" is as often soldiers as the army; "militer" after a noun is an adjective: "bantuan
+# militer AS" is aid, no body)
+_STATE_BODIES = frozenset("pemerintah militer parlemen kepolisian kongres senat junta kabinet".split())
 
 
 def _state_bodies(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> list[_Mention]:
@@ -2428,7 +2435,9 @@ def _state_bodies(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> lis
 
     def organ(m: _Mention) -> bool:
         return m.label == "LOC" and m.start > 0 and m.start - 1 not in held \
-            and words[m.start - 1].lower() in _STATE_BODIES
+            and words[m.start - 1].lower() in _STATE_BODIES \
+            and not (words[m.start - 1].lower() == "militer" and m.start > 1 and words[m.start - 2].isalpha()
+                     and words[m.start - 2].lower() not in STOP_WORDS)
 
     alone = {ids for m in mentions if m.label == "LOC" and not organ(m)
              for ids in (tuple(sorted(e.id for e in kb.lookup(tx.span(m.start, m.end)))),)}

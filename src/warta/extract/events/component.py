@@ -703,8 +703,9 @@ def _event(ctx: DocContext, items: list[Item], k: int, sent: tuple[int, int], ar
             value, time_from = said, "said"
         elif (report[1] == "occasion" or lead) and not _background(ctx, items, k, lo, report[0]) \
                 and not _EARLIER.match(ctx.text, a) and not any(
-                    it.kind == "T" and it.data.get("value") == "PAST_REF" for it in items[lo:hi]):
-            # ("saat itu", "ketika itu": a past time told before, not the day of the report)
+                    it.kind == "T" and _THAT_TIME.fullmatch(str(it.data.get("text") or "")) for it in items[lo:hi]):
+            # ("saat itu", "ketika itu": a past time told before, not the day of the report; "belum lama
+            # ini", "baru-baru ini" are the news's own days)
             value, time_from = report  # the publication month only for the lead's news
     return {
         "type": _clash_type(ctx, hit, (a, b), args),
@@ -738,7 +739,9 @@ def _day_of(value: str | None) -> str | None:
 
 # a sentence that opens by telling what came before the news ("Sebelumnya, X mendesak KPK …"): its
 # events happened on some earlier day the text does not give, not on the day of the report
-_EARLIER = re.compile(r"\s*(?:sebelumnya|sebelum\s+ini|sebelumnya\s+pada|dulu|dahulu)\s*,", re.IGNORECASE)
+_EARLIER = re.compile(r"\s*(?:sebelumnya|sebelum\s+ini|dulu|dahulu)\s*,", re.IGNORECASE)
+# a time told before, pointed back to ("saat itu", "ketika itu", "pada waktu itu")
+_THAT_TIME = re.compile(r"(?:pada\s+)?(?:saat|waktu|kala|ketika|masa)\s+itu", re.IGNORECASE)
 
 
 def _background(ctx: DocContext, items: list[Item], k: int, lo: int, report: str | None) -> bool:

@@ -649,6 +649,8 @@ def find_indirect(t: Text, lex: Lexicon) -> list[Quote]:
     return out
 
 
+# a line that opens with a label and a colon ("Baca juga: …", "Foto: …"): no statement
+_LABELLED = re.compile(r"\s*\S+(?:\s+\S+)?\s*:")
 # what a passive report opening a sentence refers back to ("Hal senada diungkapkan X" says X said the
 # like, and what follows is X's own)
 _SAID_BEFORE = re.compile(r"\s*(?:demikian|begitu|hal\s+(?:itu|ini|tersebut)|pernyataan\s+(?:itu|ini|tersebut))\b",
@@ -658,20 +660,22 @@ _SAID_BEFORE = re.compile(r"\s*(?:demikian|begitu|hal\s+(?:itu|ini|tersebut)|per
 def _reported_before(t: Text, lex: Lexicon, m: re.Match[str]) -> Quote | None:
     """A passive report that opens a sentence and names its speaker, after a sentence of plain
     statement: that sentence is what the speaker said ("Pemerintah akan menaikkan harga BBM. Hal itu
-    disampaikan Menteri Keuangan Sri Mulyani di Jakarta."; "…. Demikian dikatakan X."). Not when the
-    sentence before holds a quotation or a reporting verb of its own (its quote has its speaker), asks a
-    question, or lies beyond the paragraph before."""
+    disampaikan Menteri Keuangan Sri Mulyani di Jakarta."; "…. Demikian dikatakan X."), in the same
+    paragraph or the one before. Not when the sentence before holds a quotation or a reporting verb of
+    its own (its quote has its speaker), asks a question or opens with a label ("Baca juga: …"), nor
+    when the report says X said the like ("Hal senada …", "Demikian juga …")."""
     text = t.text
     start = m.start()
     while start < m.end() and text[start].isspace():
         start += 1
     s0, s1 = t.sentence(start)
-    if start != s0 or s0 == 0 or t.in_quote(start) or not _SAID_BEFORE.match(text, start):
-        return None
+    if start != s0 or s0 == 0 or t.in_quote(start) or not _SAID_BEFORE.match(text, start) \
+            or "juga" in m.group().lower().split():
+        return None  # ("Demikian juga diungkapkan X": X said the like, the sentence before is another's)
     p0, p1 = t.sentence(s0 - 1)
     while not text[p0:p1].strip() and p0 > 0:  # a blank line between paragraphs
         p0, p1 = t.sentence(p0 - 1)
-    if text.count("\n", p1, s0) > 2 or text[p0:p1].rstrip().endswith("?") \
+    if text[p0:p1].rstrip().endswith("?") or _LABELLED.match(text, p0, p1) \
             or any(ch in text[p0:p1] for ch in DOUBLE) or lex.report.search(text, p0, p1) \
             or lex.menurut.search(text, p0, p1):
         return None
