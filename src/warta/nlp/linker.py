@@ -3032,6 +3032,8 @@ def _resolve(ks: list[int], mentions: list[_Mention], names: list[str], words: l
     def rank(k: int) -> tuple:
         return (names[k].isupper(), -len(words[k]), -len(names[k]), mentions[k].start)
     name = names[min(ks, key=rank)]
+    if name.split(" ", 1)[0] in _STATE_BODIES:  # "pemerintah Spanyol" as the news writes it, named "Pemerintah Spanyol"
+        name = name[0].upper() + name[1:]
     return _Group(f"{label.lower()}:{entity_slug(name)}", name, label)
 
 
