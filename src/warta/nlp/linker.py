@@ -771,7 +771,8 @@ def _split_trailing_person(doc: Doc, tx: _Text, mentions: list[_Mention], kb: Kn
         return shortest <= len(rest) <= 3 and all(
             w[:1].isupper() and w[1:].islower() and w.isalpha() and w.lower() not in _GENERIC
             and not _DERIVED_NOUN.fullmatch(w.lower())
-            and w.lower() not in common and w.lower() not in org_heads and w.lower() not in lex.heads
+            and w.lower() not in common and w.lower() not in org_heads
+            and (w.lower() not in lex.heads or 0 < i == len(rest) - 1)  # a title's word may end a name ("Lucky Hakim")
             and _unit_at(list(rest), i) == 0 and not kb.lookup(w) for i, w in enumerate(rest)) \
             and not kb.lookup(" ".join(rest))
 
