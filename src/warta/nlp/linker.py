@@ -2440,13 +2440,12 @@ def _state_bodies(tx: _Text, mentions: list[_Mention], kb: KnowledgeBase) -> lis
             and not (words[m.start - 1].lower() == "militer" and m.start > 1 and words[m.start - 2].isalpha()
                      and words[m.start - 2].lower() not in STOP_WORDS)
 
-    alone = {ids for m in mentions if m.label == "LOC" and not organ(m)
-             for ids in (tuple(sorted(e.id for e in kb.lookup(tx.span(m.start, m.end)))),)}
+    places = {id(m): kb.lookup(tx.span(m.start, m.end)) for m in mentions if m.label == "LOC"}
+    alone = {frozenset(e.id for e in places[id(m)]) for m in mentions if m.label == "LOC" and not organ(m)}
     out = []
     for m in mentions:
-        if organ(m) and tuple(sorted(e.id for e in kb.lookup(tx.span(m.start, m.end)))) in alone \
-                and any(e.type == "LOC" and e.kind in ("country", "province")
-                        for e in kb.lookup(tx.span(m.start, m.end))):
+        if organ(m) and frozenset(e.id for e in places[id(m)]) in alone \
+                and any(e.type == "LOC" and e.kind in ("country", "province") for e in places[id(m)]):
             out.append(_Mention(m.start - 1, m.end, "ORG", m.how))
         else:
             out.append(m)
